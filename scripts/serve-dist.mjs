@@ -1,0 +1,36 @@
+// A static server for a built bundle (dist/), with the single-page-app fallback: any path that
+// is not a file gets index.html, as a portal's web server would be configured. Used by the
+// end-to-end tests and for previewing a release build.
+//   node scripts/serve-dist.mjs [dir] [port]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { join, normalize, extname, resolve } from "node:path";
+
+const root = resolve(process.argv[2] || "dist");
+const port = Number(process.argv[3] || process.env.PORT || 8090);
+const types = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".svg": "image/svg+xml",
+  ".png": "image/png", ".ico": "image/x-icon", ".webmanifest": "application/manifest+json", ".txt": "text/plain; charset=utf-8",
+};
+
+createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+  } catch {
+    // Unknown path: a route of the app (or a typo the app's 404 page explains) — unless it
+    // looks like a missing asset, which must stay a real 404.
+    file = extname(path) ? null : join(root, "index.html");
+  }
+  try {
+    if (!file) throw new Error("missing asset");
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream", "cache-control": "no-cache" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không tìm thấy tệp");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`hoso (dist) at http://127.0.0.1:${port}/`));

@@ -1,0 +1,47 @@
+// Size report of a built hoso bundle: raw, gzip and brotli bytes of what the browser downloads
+// to show the home page (wasm + JS + CSS + HTML). Data files (catalogue/) are loaded on demand
+// and reported apart. Prints figures; never fails a build.
+//   node scripts/size-report.mjs [dist]
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, extname } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const BUDGET_BROTLI = 250 * 1000; // issue #2: ≤ 250 kB brotli for the home page
+const dir = process.argv[2] || "dist";
+
+function* walk(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+const shell = [];
+const data = { raw: 0, gzip: 0, brotli: 0, files: 0 };
+for (const path of walk(dir)) {
+  const rel = relative(dir, path);
+  const ext = extname(path);
+  const bytes = readFileSync(path);
+  const size = {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  if (rel.split(/[\\/]/)[0] === "catalogue") {
+    data.raw += size.raw; data.gzip += size.gzip; data.brotli += size.brotli; data.files += 1;
+  } else if ([".wasm", ".js", ".css", ".html"].includes(ext)) {
+    shell.push({ rel, ...size });
+  }
+}
+
+const kB = (n) => (n / 1000).toFixed(1).padStart(8) + " kB";
+const line = (name, s) => console.log(`${name.padEnd(44)} ${kB(s.raw)} ${kB(s.gzip)} ${kB(s.brotli)}`);
+console.log(`\nhoso size report (${dir})`);
+console.log(`${"file".padEnd(44)} ${"raw".padStart(11)} ${"gzip".padStart(11)} ${"brotli".padStart(11)}`);
+shell.sort((a, b) => b.brotli - a.brotli).forEach((f) => line(f.rel, f));
+const total = shell.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+line("TOTAL home page (wasm+js+css+html)", total);
+if (data.files) line(`catalogue data (${data.files} files, on demand)`, data);
+const pct = ((100 * total.brotli) / BUDGET_BROTLI).toFixed(0);
+console.log(`budget: ${(total.brotli / 1000).toFixed(1)} kB of ${BUDGET_BROTLI / 1000} kB brotli (${pct}%) ${total.brotli <= BUDGET_BROTLI ? "— within budget" : "— OVER BUDGET"}\n`);

@@ -1,0 +1,76 @@
+//! `hoso`: the native command-line tool over the same core as the browser app.
+//!
+//! Output is JSON on stdout (one value, or one object per line for streaming checks);
+//! messages for people go to stderr. Exit codes: 0 success, 1 a valid request that failed
+//! (unknown code, invalid data), 2 a malformed command line.
+
+mod args;
+
+use args::Args;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+hoso — chuẩn bị hồ sơ dịch vụ công trực tuyến (công cụ dòng lệnh)
+
+Cách dùng:
+  hoso <lệnh> [tham số]
+
+Lệnh:
+  help                 In hướng dẫn này
+  version              In phiên bản
+
+Tuỳ chọn chung:
+  -h, --help           In hướng dẫn này
+  -V, --version        In phiên bản
+
+Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không thực hiện được, 2 sai cú pháp lệnh.
+";
+
+fn main() -> ExitCode {
+    let mut args = Args::from_env();
+    match run(&mut args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("Lỗi cú pháp: {msg}\nGõ `hoso --help` để xem hướng dẫn.");
+            ExitCode::from(2)
+        }
+        Err(Failure::Request(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Why a command did not succeed.
+pub enum Failure {
+    /// The command line itself is wrong (exit 2).
+    Usage(String),
+    /// The request was understood but cannot be fulfilled (exit 1).
+    Request(String),
+}
+
+fn run(args: &mut Args) -> Result<(), Failure> {
+    if args.flag("version") {
+        println!("hoso {}", hoso::VERSION);
+        return Ok(());
+    }
+    if args.flag("help") {
+        print!("{HELP}");
+        return Ok(());
+    }
+    let Some(command) = args.next_positional() else {
+        print!("{HELP}");
+        return Ok(());
+    };
+    match command.as_str() {
+        "help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        "version" | "-V" => {
+            println!("hoso {}", hoso::VERSION);
+            Ok(())
+        }
+        other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
+    }
+}

@@ -1,0 +1,7 @@
+//! The pure core: domain types and rules with no I/O and no browser types.
+//!
+//! Architecture invariant: nothing under `core` uses `web_sys`, `js_sys`, `leptos`, the file
+//! system, the clock or the network. Callers pass data in and get data out, so the same rules
+//! run in the browser, in the CLI and in host tests.
+
+pub mod text;

@@ -1,0 +1,11 @@
+//! The user interface: Leptos components and routes.
+//!
+//! Architecture invariant: the UI holds no business rules. It renders data from `core` and
+//! calls `core` (directly, or through `web` adapters for I/O) for every decision.
+
+mod app;
+mod page;
+pub mod pages;
+
+pub use app::App;
+pub use page::Page;

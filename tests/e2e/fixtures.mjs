@@ -1,0 +1,36 @@
+// Shared fixture: every page is watched for console errors, uncaught exceptions and any request
+// that leaves the origin. A test fails if any of them happened, whatever it was checking.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const problems = [];
+    const origin = new URL(baseURL).origin;
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) problems.push(`request left the origin: ${url}`);
+    });
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    await use(page);
+    expect(problems, "console errors, exceptions or off-origin requests").toEqual([]);
+  },
+});
+export { expect };
+
+/** Opens a route and waits until the app has mounted (the route's h1 is rendered). */
+export async function open(page, path) {
+  const resp = await page.goto(path);
+  expect(resp.ok()).toBeTruthy();
+  await expect(page.locator("main h1")).toBeVisible();
+}
+
+/** axe-core over the whole page with the WCAG 2.0/2.1/2.2 A and AA rules. */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

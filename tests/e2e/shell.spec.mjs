@@ -1,0 +1,68 @@
+// The app shell on every route: mounts, titles, landmarks, keyboard, small screens, axe.
+import { test, expect, open, axeViolations } from "./fixtures.mjs";
+
+const routes = [
+  { path: "/", h1: "Chuẩn bị hồ sơ dịch vụ công" },
+  { path: "/gioi-thieu", h1: "Giới thiệu hoso" },
+  { path: "/khong-co-trang-nay", h1: "Không tìm thấy trang" },
+];
+
+for (const r of routes) {
+  test(`${r.path} mounts in Vietnamese with its own title and no accessibility violations`, async ({ page }) => {
+    await open(page, r.path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.locator("main h1")).toHaveText(r.h1);
+    await expect(page).toHaveTitle(`${r.h1} — hoso`);
+    await expect(page.locator("header")).toBeVisible();
+    await expect(page.locator("footer")).toContainText("chỉ nằm trên thiết bị này");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test(`${r.path} fits a 320 px wide phone without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await open(page, r.path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test("the skip link is the first thing a keyboard reaches and jumps to the content", async ({ page }) => {
+  await open(page, "/");
+  await page.keyboard.press("Tab");
+  const skip = page.locator("a.skip-link");
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("navigating inside the app changes the page, the title and moves focus to the heading", async ({ page }) => {
+  await open(page, "/");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Giới thiệu" }).click();
+  await expect(page).toHaveURL(/\/gioi-thieu$/);
+  await expect(page.locator("main h1")).toHaveText("Giới thiệu hoso");
+  await expect(page).toHaveTitle("Giới thiệu hoso — hoso");
+  await expect(page.locator("main h1")).toBeFocused();
+  await page.goBack();
+  await expect(page.locator("main h1")).toHaveText("Chuẩn bị hồ sơ dịch vụ công");
+});
+
+test("an unknown address gets a helpful page with a way home", async ({ page }) => {
+  await open(page, "/thu-tuc-khong-ton-tai/abc");
+  await expect(page.locator("main")).toContainText("vẫn được giữ nguyên");
+  await page.getByRole("link", { name: "Về trang chủ để tìm thủ tục" }).click();
+  await expect(page.locator("main h1")).toHaveText("Chuẩn bị hồ sơ dịch vụ công");
+});
+
+test("the print stylesheet hides navigation and keeps the content", async ({ page }) => {
+  await open(page, "/gioi-thieu");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("header")).toBeHidden();
+  await expect(page.locator("main h1")).toBeVisible();
+});
+
+test("design tokens are CSS custom properties a portal can override", async ({ page }) => {
+  await open(page, "/");
+  await page.addStyleTag({ content: ":root { --hoso-color-brand: rgb(1, 2, 3); }" });
+  await expect(page.locator("header.site-header")).toHaveCSS("background-color", "rgb(1, 2, 3)");
+});
