@@ -62,7 +62,7 @@ impl Args {
     }
 
     /// Fails if anything was left unread, so typos are reported instead of ignored.
-    pub fn finish(self) -> Result<(), Failure> {
+    pub fn finish(&self) -> Result<(), Failure> {
         match self.rest.first() {
             None => Ok(()),
             Some(a) => Err(Failure::Usage(format!("không hiểu tham số `{a}`"))),

@@ -5,11 +5,12 @@
 //! (unknown code, invalid data), 2 a malformed command line.
 
 mod args;
+mod calendar;
 
 use args::Args;
 use std::process::ExitCode;
 
-const HELP: &str = "\
+const HELP_TEMPLATE: &str = "\
 hoso — chuẩn bị hồ sơ dịch vụ công trực tuyến (công cụ dòng lệnh)
 
 Cách dùng:
@@ -18,13 +19,17 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-
+{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
 
 Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không thực hiện được, 2 sai cú pháp lệnh.
 ";
+
+fn help() -> String {
+    HELP_TEMPLATE.replace("{CALENDAR}", calendar::HELP)
+}
 
 fn main() -> ExitCode {
     let mut args = Args::from_env();
@@ -55,22 +60,23 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         return Ok(());
     }
     if args.flag("help") {
-        print!("{HELP}");
+        print!("{}", help());
         return Ok(());
     }
     let Some(command) = args.next_positional() else {
-        print!("{HELP}");
+        print!("{}", help());
         return Ok(());
     };
     match command.as_str() {
         "help" | "-h" => {
-            print!("{HELP}");
+            print!("{}", help());
             Ok(())
         }
         "version" | "-V" => {
             println!("hoso {}", hoso::VERSION);
             Ok(())
         }
+        "calendar" => calendar::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
 }

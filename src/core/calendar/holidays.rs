@@ -1,4 +1,325 @@
-pub struct DayOff;
-pub enum DayOffKind {}
-pub struct WorkCalendar;
-pub fn days_off() {}
+//! Official days off for state agencies, which is the calendar administrative time limits are
+//! counted in.
+//!
+//! Rules that hold every year (Bộ luật Lao động 2019, Điều 112):
+//! - 1/1 Tết Dương lịch; 5 days of Tết Nguyên Đán; 10/3 lunar Giỗ Tổ Hùng Vương; 30/4; 1/5;
+//!   2/9 Quốc khánh and one adjacent day.
+//! - A holiday that falls on a weekly day off (Saturday, Sunday) is compensated on the next
+//!   working day (nghỉ bù).
+//!
+//! What each year's decision fixes — which 5 days of Tết, which day next to 2/9, swapped
+//! working days — lives in `decisions.json`, so next year's decision is a data change.
+//! Without a decision, Tết is the last day of the old lunar year plus the first four days of the
+//! new one, and the day next to 2/9 is the one that joins a weekend (1/9 when both or neither do).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{Date, Weekday};
+use super::lunar::{from_lunar, to_lunar, LunarDate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOffKind {
+    /// The holiday itself.
+    Holiday,
+    /// A compensatory day for a holiday that fell on a weekend (nghỉ bù).
+    Observed,
+    /// A working day swapped with a weekend day that is worked instead (hoán đổi).
+    Swapped,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DayOff {
+    pub date: Date,
+    pub name: String,
+    pub kind: DayOffKind,
+}
+
+/// A weekend day worked in exchange for a swapped day off (ngày làm bù).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WorkedWeekendDay {
+    pub date: Date,
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+struct Decisions {
+    years: Vec<YearDecision>,
+}
+
+#[derive(Deserialize)]
+struct YearDecision {
+    year: i32,
+    #[allow(dead_code)]
+    sources: Vec<String>,
+    tet_days_off: Option<Vec<Date>>,
+    national_day_adjacent: Option<Date>,
+    #[serde(default)]
+    swaps: Vec<Swap>,
+    #[serde(default)]
+    extra_days_off: Vec<ExtraDayOff>,
+}
+
+#[derive(Deserialize)]
+struct Swap {
+    day_off: Date,
+    work_day: Date,
+    reason: String,
+}
+
+#[derive(Deserialize)]
+struct ExtraDayOff {
+    date: Date,
+    name: String,
+}
+
+const DECISIONS_JSON: &str = include_str!("decisions.json");
+
+fn decision_for(year: i32) -> Option<YearDecision> {
+    // Parsed on demand: the file is small and a broken file is caught by the tests below.
+    let all: Decisions = serde_json::from_str(DECISIONS_JSON).expect("decisions.json is valid (checked by tests)");
+    all.years.into_iter().find(|d| d.year == year)
+}
+
+/// Every official day off in `year` that is not an ordinary weekend, in date order.
+pub fn days_off(year: i32) -> Vec<DayOff> {
+    year_plan(year).days_off
+}
+
+/// Weekend days worked in `year` in exchange for swapped days off.
+pub fn worked_weekend_days(year: i32) -> Vec<WorkedWeekendDay> {
+    year_plan(year).worked
+}
+
+struct YearPlan {
+    days_off: Vec<DayOff>,
+    worked: Vec<WorkedWeekendDay>,
+}
+
+fn year_plan(year: i32) -> YearPlan {
+    let decision = decision_for(year);
+    let mut holidays: Vec<(Date, String)> = Vec::new();
+    let fixed = |m, d| Date::new(year, m, d).expect("fixed holiday exists");
+
+    holidays.push((fixed(1, 1), "Tết Dương lịch".into()));
+    let decided_tet = decision.as_ref().and_then(|d| d.tet_days_off.clone());
+    let tet_days = decided_tet.clone().unwrap_or_else(|| default_tet_days(year));
+    for day in tet_days {
+        holidays.push((day, tet_day_name(day)));
+    }
+    if let Some(gio_to) = from_lunar(LunarDate { year, month: 3, day: 10, leap_month: false }) {
+        holidays.push((gio_to, "Giỗ Tổ Hùng Vương (10/3 âm lịch)".into()));
+    }
+    holidays.push((fixed(4, 30), "Ngày Chiến thắng (30/4)".into()));
+    holidays.push((fixed(5, 1), "Ngày Quốc tế Lao động (1/5)".into()));
+    let national_day = fixed(9, 2);
+    holidays.push((national_day, "Quốc khánh (2/9)".into()));
+    let adjacent = decision.as_ref().and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
+    holidays.push((adjacent, "Quốc khánh (ngày liền kề)".into()));
+    holidays.sort();
+
+    let mut taken: BTreeSet<Date> = holidays.iter().map(|(d, _)| *d).collect();
+    let mut out: Vec<DayOff> = holidays
+        .iter()
+        .filter(|(d, _)| !d.weekday().is_weekend())
+        .map(|(date, name)| DayOff { date: *date, name: name.clone(), kind: DayOffKind::Holiday })
+        .collect();
+
+    // A decided Tết already accounts for weekends; every other holiday on a weekend is
+    // compensated on the next day that is neither a weekend nor already off.
+    for (date, name) in &holidays {
+        let decided = decided_tet.as_ref().is_some_and(|t| t.contains(date));
+        if date.weekday().is_weekend() && !decided {
+            let mut next = date.next();
+            while next.weekday().is_weekend() || taken.contains(&next) {
+                next = next.next();
+            }
+            taken.insert(next);
+            out.push(DayOff { date: next, name: format!("Nghỉ bù {name}"), kind: DayOffKind::Observed });
+        }
+    }
+
+    let mut worked = Vec::new();
+    if let Some(decision) = &decision {
+        for swap in &decision.swaps {
+            out.push(DayOff {
+                date: swap.day_off,
+                name: format!("Nghỉ hoán đổi, làm bù {} {}", swap.work_day.weekday().name_vi(), swap.work_day.to_vn()),
+                kind: DayOffKind::Swapped,
+            });
+            worked.push(WorkedWeekendDay { date: swap.work_day, reason: swap.reason.clone() });
+        }
+        for extra in &decision.extra_days_off {
+            out.push(DayOff { date: extra.date, name: extra.name.clone(), kind: DayOffKind::Holiday });
+        }
+    }
+    out.sort_by_key(|d| d.date);
+    out.dedup_by_key(|d| d.date);
+    YearPlan { days_off: out, worked }
+}
+
+/// Without a decision: the last day of the old lunar year and the first four of the new one.
+fn default_tet_days(year: i32) -> Vec<Date> {
+    let Some(first) = from_lunar(LunarDate { year, month: 1, day: 1, leap_month: false }) else { return Vec::new() };
+    (-1..=3).map(|n| first.add_days(n)).collect()
+}
+
+fn tet_day_name(day: Date) -> String {
+    match to_lunar(day) {
+        Some(l) if l.month == 1 => format!("Tết Nguyên đán (mùng {} tháng Giêng)", l.day),
+        Some(l) => format!("Tết Nguyên đán ({} tháng Chạp)", l.day),
+        None => "Tết Nguyên đán".into(),
+    }
+}
+
+/// The day next to 2/9 that joins a weekend; 1/9 when both or neither would.
+fn default_national_day_adjacent(national_day: Date) -> Date {
+    let (before, after) = (national_day.add_days(-1), national_day.next());
+    match national_day.weekday() {
+        Weekday::Monday | Weekday::Sunday => after,
+        Weekday::Thursday => after,
+        _ => before,
+    }
+}
+
+/// Answers "is this a working day?" for any date, computing each year's plan once.
+#[derive(Default)]
+pub struct WorkCalendar {
+    years: RefCell<BTreeMap<i32, (BTreeSet<Date>, BTreeSet<Date>)>>,
+}
+
+impl WorkCalendar {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Monday to Friday, except days off; plus weekend days worked in exchange for a swap.
+    pub fn is_working_day(&self, date: Date) -> bool {
+        let mut years = self.years.borrow_mut();
+        let (off, worked) = years.entry(date.year()).or_insert_with(|| {
+            let plan = year_plan(date.year());
+            (plan.days_off.iter().map(|d| d.date).collect(), plan.worked.iter().map(|w| w.date).collect())
+        });
+        if worked.contains(&date) {
+            return true;
+        }
+        !date.weekday().is_weekend() && !off.contains(&date)
+    }
+
+    /// The first working day strictly after `date`.
+    pub fn next_working_day(&self, date: Date) -> Date {
+        let mut d = date.next();
+        while !self.is_working_day(d) {
+            d = d.next();
+        }
+        d
+    }
+
+    /// `date` itself if it is a working day, otherwise the next one.
+    pub fn this_or_next_working_day(&self, date: Date) -> Date {
+        if self.is_working_day(date) {
+            date
+        } else {
+            self.next_working_day(date)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+    fn dates(year: i32) -> Vec<String> {
+        days_off(year).iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn decisions_file_is_valid_and_consistent() {
+        let all: Decisions = serde_json::from_str(DECISIONS_JSON).unwrap();
+        for y in &all.years {
+            assert!(!y.sources.is_empty(), "{}: a decision must cite its source", y.year);
+            for s in &y.swaps {
+                assert_eq!(s.day_off.year(), y.year);
+                assert!(!s.day_off.weekday().is_weekend(), "{}: a swapped day off is a working day", s.day_off);
+                assert!(s.work_day.weekday().is_weekend(), "{}: a make-up day is a weekend day", s.work_day);
+            }
+            for t in y.tet_days_off.iter().flatten() {
+                assert!(!t.weekday().is_weekend(), "{t}: list only the weekdays off for Tết");
+            }
+        }
+    }
+
+    #[test]
+    fn days_off_2025_match_the_official_decision() {
+        // Tết 25/1–2/2 (weekdays 27–31/1); Giỗ Tổ Monday 7/4; 30/4–4/5 with 2/5 swapped for
+        // Saturday 26/4; Quốc khánh 30/8–2/9 (1/9 and 2/9).
+        assert_eq!(
+            dates(2025),
+            [
+                "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-04-07",
+                "2025-04-30", "2025-05-01", "2025-05-02", "2025-09-01", "2025-09-02"
+            ]
+        );
+        let cal = WorkCalendar::new();
+        assert!(cal.is_working_day(d("2025-04-26")), "Saturday 26/4/2025 was a make-up working day");
+        assert!(!cal.is_working_day(d("2025-05-02")));
+    }
+
+    #[test]
+    fn days_off_2026_match_the_official_decisions() {
+        let off = days_off(2026);
+        let list: Vec<String> = off.iter().map(|d| d.date.to_string()).collect();
+        assert_eq!(
+            list,
+            [
+                "2026-01-01", "2026-01-02", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
+                "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02"
+            ]
+        );
+        // Giỗ Tổ 2026 is Sunday 26/4: compensated on Monday 27/4.
+        let observed = off.iter().find(|o| o.date == d("2026-04-27")).unwrap();
+        assert_eq!(observed.kind, DayOffKind::Observed);
+        assert!(observed.name.contains("Giỗ Tổ Hùng Vương"));
+        assert!(WorkCalendar::new().is_working_day(d("2026-01-10")), "Saturday 10/1/2026 was worked");
+    }
+
+    #[test]
+    fn holidays_on_weekends_are_compensated_on_the_next_free_working_day() {
+        // 2027: 1/5 is a Saturday → Monday 3/5. 2028: 30/4 Sunday and 1/5 Monday → 2/5.
+        assert!(dates(2027).contains(&"2027-05-03".to_string()));
+        let y2028 = dates(2028);
+        assert!(y2028.contains(&"2028-05-01".to_string()) && y2028.contains(&"2028-05-02".to_string()));
+        // 2022: 2/9 Friday; rule's adjacent day 1/9 Thursday.
+        assert!(dates(2022).contains(&"2022-09-01".to_string()));
+    }
+
+    #[test]
+    fn tet_without_a_decision_is_five_days_around_the_new_year() {
+        // Tết 2027 is Saturday 6/2: 5/2 (last day of the year), 6–9/2, with 6 and 7 compensated.
+        let y = days_off(2027);
+        let tet: Vec<String> = y.iter().filter(|d| d.name.contains("Tết Nguyên đán")).map(|d| d.date.to_string()).collect();
+        assert_eq!(tet, ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"]);
+    }
+
+    #[test]
+    fn ordinary_weekends_are_not_listed_and_each_date_once() {
+        for year in 2000..=2100 {
+            let off = days_off(year);
+            for w in off.windows(2) {
+                assert!(w[0].date < w[1].date, "{year}: sorted and unique");
+            }
+            for day in &off {
+                assert_eq!(day.date.year(), year);
+                assert!(!day.date.weekday().is_weekend(), "{}: {}", day.date, day.name);
+            }
+            // 11 legal holiday days a year; some on weekends become observed days.
+            assert!((9..=14).contains(&off.len()), "{year}: {} days", off.len());
+        }
+    }
+}
