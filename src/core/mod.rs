@@ -5,4 +5,5 @@
 //! run in the browser, in the CLI and in host tests.
 
 pub mod calendar;
+pub mod catalogue;
 pub mod text;

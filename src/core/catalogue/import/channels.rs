@@ -1,0 +1,347 @@
+//! Parses `cach_thuc_thuc_hien`: the table of ways to submit, run together as
+//! `Hình thức nộpThời gianPhí, lệ phíMô tả` + rows of `mode · time · fee · description`, e.g.
+//! `Trực tuyến5 Ngày làm việcMiễn phíTrực tiếp5 Ngày làm việc135 VNĐ(Lệ phí: 135.000 đồng/lần.)`.
+
+use super::scan::{bracket_group_len, digits_len, sentences};
+use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReviewFlag, TimeUnit};
+use crate::core::text::fold;
+
+const HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
+const NO_INFO: &str = "Không có thông tin";
+const MODES: [(&str, Mode); 3] =
+    [("Trực tuyến", Mode::Online), ("Dịch vụ bưu chính", Mode::Post), ("Trực tiếp", Mode::InPerson)];
+const UNITS: [(&str, TimeUnit); 8] = [
+    ("Ngày làm việc", TimeUnit::WorkingDays),
+    ("ngày làm việc", TimeUnit::WorkingDays),
+    ("Giờ làm việc", TimeUnit::WorkingHours),
+    ("giờ làm việc", TimeUnit::WorkingHours),
+    ("Ngày", TimeUnit::Days),
+    ("Giờ", TimeUnit::Hours),
+    ("Tháng", TimeUnit::Months),
+    ("Năm", TimeUnit::Years),
+];
+const CURRENCIES: [(&str, &str); 6] =
+    [("Việt Nam Đồng", "VND"), ("VNĐ", "VND"), ("VND", "VND"), ("Đồng", "VND"), ("đồng", "VND"), ("USD", "USD")];
+
+pub fn parse_channels(source: &str) -> (Vec<Channel>, Vec<ReviewFlag>) {
+    let mut flags = Vec::new();
+    let body = match source.strip_prefix(HEADER) {
+        Some(b) => b,
+        None => {
+            if !source.trim().is_empty() {
+                flags.push(flag("bảng hình thức nộp không có tiêu đề như thường lệ"));
+            }
+            source
+        }
+    };
+    let starts = row_starts(body);
+    if starts.is_empty() {
+        if !body.trim().is_empty() {
+            flags.push(flag(&format!("không nhận ra hình thức nộp nào trong: «{}»", excerpt(body))));
+        } else {
+            flags.push(flag("không có thông tin về hình thức nộp, thời hạn, lệ phí"));
+        }
+        return (Vec::new(), flags);
+    }
+    if starts[0] > 0 && !body[..starts[0]].trim().is_empty() {
+        flags.push(flag(&format!("có nội dung trước hàng đầu tiên: «{}»", excerpt(&body[..starts[0]]))));
+    }
+    let mut channels = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(body.len());
+        channels.push(parse_row(&body[start..end], &mut flags));
+    }
+    (channels, flags)
+}
+
+/// Offsets where a row starts: a mode name followed by a time (digits), a fee, or the
+/// placeholder. A mode name inside a description ("Trực tiếp tại …") does not start a row.
+fn row_starts(body: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = Vec::new();
+    for (name, _) in MODES {
+        for (i, _) in body.match_indices(name) {
+            let rest = &body[i + name.len()..];
+            if digits_len(rest) > 0 || rest.starts_with(NO_INFO) || rest.starts_with("Miễn phí") || rest.is_empty() {
+                starts.push(i);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
+    let (mode_name, mode) = MODES.iter().copied().find(|(n, _)| row.starts_with(n)).expect("row starts with a mode");
+    let mut rest = &row[mode_name.len()..];
+    let mut ch = Channel {
+        mode,
+        time_limit_text: String::new(),
+        time_amount: None,
+        time_unit: None,
+        working_days: None,
+        fee_text: String::new(),
+        fee_vnd: None,
+        fee_other: None,
+        fee_note: None,
+        exemptions: Vec::new(),
+        description: None,
+        raw: row.to_string(),
+    };
+
+    // Time limit.
+    if let Some(r) = rest.strip_prefix(NO_INFO) {
+        rest = r;
+    } else {
+        let n = number_len(rest);
+        if n > 0 {
+            let number = &rest[..n];
+            let after = &rest[n..];
+            let after_trim = after.trim_start();
+            if currency_at(after_trim).is_some() {
+                // "Trực tuyến120 VNĐ": the time and the amount ran together; "1" + "20 VNĐ" and
+                // "" + "120 VNĐ" read the same. Keep the text, guess nothing.
+                flags.push(flag(&format!(
+                    "{}: thời hạn và lệ phí dính liền («{}»), không tách được",
+                    mode.label_vi(),
+                    excerpt(row)
+                )));
+            } else {
+                let amount = parse_decimal(number);
+                let unit = UNITS.iter().find(|(u, _)| after_trim.starts_with(u));
+                ch.time_amount = amount;
+                match unit {
+                    Some((u, unit)) => {
+                        let consumed = n + (after.len() - after_trim.len()) + u.len();
+                        ch.time_limit_text = crate::core::text::clean(&rest[..consumed]);
+                        ch.time_unit = Some(*unit);
+                        if *unit == TimeUnit::WorkingDays {
+                            ch.working_days = amount.filter(|a| a.fract() == 0.0 && *a < 10_000.0).map(|a| a as u32);
+                        }
+                        rest = &rest[consumed..];
+                    }
+                    None => {
+                        ch.time_limit_text = number.to_string();
+                        flags.push(flag(&format!("{}: thời hạn «{}» không có đơn vị (ngày, giờ…)", mode.label_vi(), number)));
+                        rest = after;
+                    }
+                }
+            }
+        }
+    }
+
+    // Fee.
+    if let Some(r) = rest.strip_prefix("Miễn phí") {
+        ch.fee_text = "Miễn phí".into();
+        ch.fee_vnd = Some(0);
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix(NO_INFO) {
+        ch.fee_text = NO_INFO.into();
+        rest = r;
+    } else {
+        let n = number_len(rest);
+        let after = rest[n..].trim_start();
+        if let Some((cur_text, code)) = currency_at(after) {
+            let consumed = rest.len() - after.len() + cur_text.len();
+            ch.fee_text = crate::core::text::clean(&rest[..consumed]);
+            let amount = parse_amount(&rest[..n]);
+            rest = &rest[consumed..];
+            take_note(&mut ch, &mut rest);
+            match (code, amount) {
+                ("VND", Some(a)) => ch.fee_vnd = check_small_amount(a, &ch, mode, flags),
+                (_, Some(a)) => ch.fee_other = Some(ForeignFee { amount: a as f64, currency: code.to_string() }),
+                _ => flags.push(flag(&format!("{}: không đọc được số tiền «{}»", mode.label_vi(), ch.fee_text))),
+            }
+        } else if !ch.time_limit_text.is_empty() || rest.trim().is_empty() {
+            flags.push(flag(&format!("{}: không có lệ phí trong hàng «{}»", mode.label_vi(), excerpt(row))));
+        }
+    }
+    take_note(&mut ch, &mut rest);
+    let description = rest.trim();
+    if !description.is_empty() && !super::scan::is_placeholder(description) {
+        ch.description = Some(crate::core::text::clean(description));
+    }
+    ch.exemptions = exemptions(ch.fee_note.as_deref(), ch.description.as_deref());
+    ch
+}
+
+fn take_note(ch: &mut Channel, rest: &mut &str) {
+    if ch.fee_note.is_none() {
+        if let Some(n) = bracket_group_len(rest) {
+            let inner = rest[1..n].trim_end_matches(')');
+            if !inner.trim().is_empty() {
+                ch.fee_note = Some(crate::core::text::clean(inner));
+            }
+            *rest = &rest[n..];
+        }
+    }
+}
+
+/// Amounts under 1 000 đồng do not exist as fees: the portal sometimes drops the thousands
+/// ("135 VNĐ" with the note "135.000 đồng/lần"). Accept ×1000 only when the row's own text says
+/// so, and flag it either way.
+fn check_small_amount(amount: u64, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFlag>) -> Option<u64> {
+    if amount == 0 || amount >= 1000 {
+        return Some(amount);
+    }
+    let thousands = [format!("{amount}.000"), format!("{amount},000"), format!("{amount}.000.000")];
+    let text = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or(""));
+    if thousands[..2].iter().any(|t| text.contains(t.as_str())) && !text.contains(thousands[2].as_str()) {
+        flags.push(flag(&format!(
+            "{}: lệ phí ghi «{}», hiểu là {} đồng theo phần ghi chú của chính hàng này",
+            mode.label_vi(),
+            ch.fee_text,
+            amount * 1000
+        )));
+        Some(amount * 1000)
+    } else {
+        flags.push(flag(&format!("{}: lệ phí «{}» nhỏ bất thường, có thể thiếu phần nghìn", mode.label_vi(), ch.fee_text)));
+        None
+    }
+}
+
+/// Sentences that tell who pays less or nothing (miễn, giảm, không phải nộp), verbatim.
+fn exemptions(note: Option<&str>, description: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in [note, description].into_iter().flatten() {
+        for s in sentences(text) {
+            let f = format!(" {} ", fold(&s));
+            let about_fees = [" mien ", " giam ", " khong phai nop ", " khong thu "].iter().any(|k| f.contains(k));
+            if about_fees && f.trim() != "mien phi" && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn currency_at(s: &str) -> Option<(&'static str, &'static str)> {
+    CURRENCIES.iter().copied().find(|(t, _)| s.starts_with(t))
+}
+
+/// Length of a number like `5`, `1,5`, `1,200,000` or `1.200.000`.
+fn number_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = digits_len(s);
+    if i == 0 {
+        return 0;
+    }
+    while i + 1 < b.len() && (b[i] == b',' || b[i] == b'.') && b[i + 1].is_ascii_digit() {
+        i += 1 + digits_len(&s[i + 1..]);
+    }
+    i
+}
+
+/// `1,200,000` / `1.200.000` → 1200000 (separators are thousands in amounts).
+fn parse_amount(s: &str) -> Option<u64> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// `1,5` / `1.5` → 1.5 (a decimal in time limits).
+fn parse_decimal(s: &str) -> Option<f64> {
+    s.replace(',', ".").parse().ok().filter(|v: &f64| v.is_finite())
+}
+
+fn flag(reason: &str) -> ReviewFlag {
+    ReviewFlag { field: "channels".into(), reason: reason.into() }
+}
+
+fn excerpt(s: &str) -> String {
+    let t: String = s.chars().take(80).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> (Vec<Channel>, Vec<ReviewFlag>) {
+        parse_channels(&format!("{HEADER}{s}"))
+    }
+
+    #[test]
+    fn three_free_channels_in_working_days() {
+        let (ch, flags) = parse("Trực tuyến10 Ngày làm việcMiễn phíDịch vụ bưu chính10 Ngày làm việcMiễn phíTrực tiếp10 Ngày làm việcMiễn phí");
+        assert!(flags.is_empty(), "{flags:?}");
+        assert_eq!(ch.iter().map(|c| c.mode).collect::<Vec<_>>(), [Mode::Online, Mode::Post, Mode::InPerson]);
+        assert!(ch.iter().all(|c| c.working_days == Some(10) && c.fee_vnd == Some(0) && c.fee_text == "Miễn phí"));
+        assert_eq!(ch[0].time_limit_text, "10 Ngày làm việc");
+    }
+
+    #[test]
+    fn amounts_with_thousand_separators_and_notes() {
+        let (ch, _) = parse("Trực tiếp15 Ngày1,200,000 Việt Nam Đồng(Lệ phí cấp giấy phép: 1.200.000 đồng/giấy)Nộp tại Bộ phận một cửa");
+        assert_eq!(ch[0].fee_vnd, Some(1_200_000));
+        assert_eq!(ch[0].time_unit, Some(TimeUnit::Days));
+        assert_eq!(ch[0].working_days, None, "calendar days are not working days");
+        assert_eq!(ch[0].fee_note.as_deref(), Some("Lệ phí cấp giấy phép: 1.200.000 đồng/giấy"));
+        assert_eq!(ch[0].description.as_deref(), Some("Nộp tại Bộ phận một cửa"));
+    }
+
+    #[test]
+    fn dropped_thousands_are_restored_only_with_evidence_and_always_flagged() {
+        let (ch, flags) = parse("Trực tiếp5 Ngày làm việc135 VNĐ(Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)");
+        assert_eq!(ch[0].fee_vnd, Some(135_000));
+        assert_eq!(flags.len(), 1);
+        let (ch, flags) = parse("Trực tiếp5 Ngày làm việc99 VNĐ");
+        assert_eq!(ch[0].fee_vnd, None);
+        assert!(flags[0].reason.contains("nhỏ bất thường"));
+    }
+
+    #[test]
+    fn run_together_time_and_fee_is_flagged_not_guessed() {
+        let (ch, flags) = parse("Trực tuyến120 VNĐTrực tiếp120 VNĐ");
+        assert_eq!(ch.len(), 2);
+        assert_eq!(ch[0].time_amount, None);
+        assert_eq!(ch[0].fee_vnd, None, "120 đồng is not a believable fee either");
+        assert!(flags.iter().any(|f| f.reason.contains("dính liền")));
+    }
+
+    #[test]
+    fn a_lost_time_unit_is_flagged() {
+        let (ch, flags) = parse("Trực tuyến1Miễn phíTrực tiếp1Miễn phí");
+        assert_eq!(ch[0].time_amount, Some(1.0));
+        assert_eq!(ch[0].time_unit, None);
+        assert_eq!(ch[0].working_days, None);
+        assert_eq!(flags.len(), 2);
+    }
+
+    #[test]
+    fn foreign_currency_fees_are_kept_apart() {
+        let (ch, flags) = parse("Trực tuyến5 Ngày làm việc25 USD(Cấp thị thực có giá trị một lần)");
+        assert!(flags.is_empty());
+        assert_eq!(ch[0].fee_vnd, None);
+        assert_eq!(ch[0].fee_other, Some(ForeignFee { amount: 25.0, currency: "USD".into() }));
+    }
+
+    #[test]
+    fn exemptions_are_quoted_verbatim() {
+        let (ch, _) = parse("Trực tuyến1 Ngày làm việcMiễn phí(Miễn lệ phí đăng ký doanh nghiệp đối với trường hợp đăng ký qua mạng điện tử.)Trực tiếp1 Ngày làm việc50,000 Việt Nam Đồng");
+        assert_eq!(ch[0].exemptions, ["Miễn lệ phí đăng ký doanh nghiệp đối với trường hợp đăng ký qua mạng điện tử."]);
+        assert_eq!(ch[1].fee_vnd, Some(50_000));
+    }
+
+    #[test]
+    fn mode_words_inside_descriptions_do_not_start_rows() {
+        let (ch, _) = parse("Trực tiếp10 NgàyKhông có thông tinTrực tiếp tại cơ quan Công an cấp huyện.");
+        assert_eq!(ch.len(), 1);
+        assert_eq!(ch[0].description.as_deref(), Some("Trực tiếp tại cơ quan Công an cấp huyện."));
+        assert_eq!(ch[0].fee_vnd, None);
+    }
+
+    #[test]
+    fn missing_time_is_not_an_error() {
+        let (ch, _) = parse("Trực tiếpKhông có thông tinKhông có thông tin");
+        assert_eq!(ch.len(), 1);
+        assert_eq!(ch[0].time_limit_text, "");
+        assert_eq!(ch[0].fee_text, "Không có thông tin");
+    }
+}

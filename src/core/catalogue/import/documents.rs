@@ -1,0 +1,306 @@
+//! Parses `thanh_phan_ho_so`: one or more tables `Tên giấy tờMẫu đơn, tờ khaiSố lượng`, each
+//! preceded by its group header (`* Giấy tờ phải nộp:`, `* Giấy tờ phải xuất trình:`,
+//! `Trường hợp …`, `--`), whose rows run together as `name [template file] N bản chính[, M bản sao]`.
+
+use super::scan::{digits_start_before, is_placeholder};
+use crate::core::catalogue::model::{Document, DocumentKind, DocumentNote, ReviewFlag};
+use crate::core::text::{clean, fold};
+
+const TABLE_HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
+const TEMPLATE_EXTENSIONS: [&str; 6] = [".docx", ".doc", ".pdf", ".xlsx", ".xls", ".odt"];
+
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub notes: Vec<DocumentNote>,
+    pub flags: Vec<ReviewFlag>,
+}
+
+pub fn parse_documents(source: &str) -> Parsed {
+    let mut out = Parsed { documents: Vec::new(), notes: Vec::new(), flags: Vec::new() };
+    if is_placeholder(source) {
+        out.flags.push(flag("không có thành phần hồ sơ"));
+        return out;
+    }
+    let parts: Vec<&str> = source.split(TABLE_HEADER).collect();
+    if parts.len() == 1 {
+        out.flags.push(flag("không có bảng thành phần hồ sơ; giữ nguyên văn bản làm ghi chú"));
+        out.notes.push(DocumentNote { text: clean(source), condition: None });
+        return out;
+    }
+    let mut group = Group::from_header(parts[0]);
+    for (k, part) in parts.iter().enumerate().skip(1) {
+        let rows = split_rows(part);
+        let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
+        for row in &rows {
+            add_row(&mut out, &group, &part[row.start..row.count_start], row);
+        }
+        let tail = &part[tail_start..];
+        if k + 1 < parts.len() {
+            group = Group::from_header(tail);
+        } else if !is_placeholder(tail) {
+            out.notes.push(DocumentNote { text: clean(tail), condition: group.condition.clone() });
+        }
+        if rows.is_empty() && !is_placeholder(part) && k + 1 == parts.len() {
+            out.flags.push(flag("bảng thành phần hồ sơ không có dòng nào ghi số lượng"));
+        }
+    }
+    out
+}
+
+/// The group a table belongs to: submit or present, and the case it applies to.
+struct Group {
+    kind: DocumentKind,
+    condition: Option<String>,
+}
+
+impl Group {
+    fn from_header(header: &str) -> Group {
+        let text = clean(header.trim().trim_start_matches(['*', '-', '+', ' ']).trim_end_matches([':', ' ']));
+        let folded = fold(&text);
+        let kind = if folded.contains("xuat trinh") { DocumentKind::Present } else { DocumentKind::Submit };
+        let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom"];
+        let condition = if generic.contains(&folded.as_str()) || is_placeholder(&text) { None } else { Some(text) };
+        Group { kind, condition }
+    }
+}
+
+struct Row {
+    start: usize,
+    /// Where the quantity digits start.
+    count_start: usize,
+    end: usize,
+    originals: u32,
+    copies: u32,
+    /// Digits that ran into the quantity from the text before ("…ngày 25/6/20241 bản chính").
+    glued: Option<String>,
+}
+
+/// Finds every `N bản chính[, M bản sao]` / `M bản sao` and cuts the rows at them.
+fn split_rows(part: &str) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pos = 0;
+    while pos < part.len() {
+        let Some((count_start, digits_end, originals_kind, glued)) = next_quantity(part, pos) else { break };
+        let (mut originals, mut copies) = (0, 0);
+        let mut end = digits_end;
+        let value: u32 = part[count_start..digits_end].trim().parse().unwrap_or(0);
+        let rest = &part[digits_end..];
+        if originals_kind {
+            originals = value;
+            end += rest.find("bản chính").map(|i| i + "bản chính".len()).unwrap_or(0);
+            // Optional ", M bản sao".
+            let after = &part[end..];
+            let trimmed = after.trim_start_matches([',', ' ']);
+            let n = super::scan::digits_len(trimmed);
+            if n > 0 && trimmed[n..].trim_start().starts_with("bản sao") {
+                copies = trimmed[..n].parse().unwrap_or(0);
+                let skip = after.len() - trimmed.len() + n;
+                end += skip + (trimmed[n..].len() - trimmed[n..].trim_start().len()) + "bản sao".len();
+            }
+        } else {
+            copies = value;
+            end += rest.find("bản sao").map(|i| i + "bản sao".len()).unwrap_or(0);
+        }
+        rows.push(Row { start: pos, count_start, end, originals, copies, glued });
+        pos = end;
+    }
+    rows
+}
+
+/// The next quantity at or after `from`: (digits start, digits end, is "bản chính", glued prefix).
+fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<String>)> {
+    let hay = &part[from..];
+    let candidates = [("bản chính", true), ("bản sao", false)];
+    let mut best: Option<(usize, usize, bool, Option<String>)> = None;
+    for (word, is_orig) in candidates {
+        let mut search = 0;
+        while let Some(i) = hay[search..].find(word) {
+            let at = from + search + i;
+            search += i + word.len();
+            let before = part[..at].trim_end_matches(' ');
+            let digits_end = before.len();
+            let digits_start = digits_start_before(part, digits_end);
+            if digits_start == digits_end || digits_start < from {
+                continue; // "bản chính" in prose, not a quantity
+            }
+            let digits = &part[digits_start..digits_end];
+            // A quantity has one or two digits; longer runs are text glued to it.
+            let (count_start, glued) = if digits.len() > 2 {
+                let keep = if digits.ends_with("01") || digits.ends_with("02") { 2 } else { 1 };
+                (digits_end - keep, Some(digits[..digits.len() - keep].to_string()))
+            } else {
+                (digits_start, None)
+            };
+            if best.as_ref().is_none_or(|b| count_start < b.0) {
+                best = Some((count_start, digits_end, is_orig, glued));
+            }
+            break;
+        }
+    }
+    best
+}
+
+fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
+    let raw = clean(text);
+    if let Some(g) = &row.glued {
+        let year_like = g.len() >= 4 && (g.ends_with(|c: char| c.is_ascii_digit()) && (g[g.len() - 4..].starts_with("19") || g[g.len() - 4..].starts_with("20")));
+        if !year_like {
+            out.flags.push(flag(&format!("số lượng dính vào số đứng trước («{g}…»): «{}»", short(&raw))));
+        }
+    }
+    if row.originals == 0 && row.copies == 0 {
+        if !raw.is_empty() {
+            out.notes.push(DocumentNote { text: strip_bullet(&raw), condition: group.condition.clone() });
+        }
+        return;
+    }
+    let (name, template_file) = split_template(&raw);
+    let name = strip_bullet(&name);
+    if name.is_empty() && template_file.is_none() {
+        out.flags.push(flag("một dòng có số lượng nhưng không có tên giấy tờ"));
+        return;
+    }
+    let template_name = named_template(&name);
+    let name = if name.is_empty() { template_file.clone().unwrap_or_default() } else { name };
+    out.documents.push(Document {
+        name,
+        template_file,
+        template_name,
+        originals: row.originals,
+        copies: row.copies,
+        kind: group.kind,
+        condition: group.condition.clone(),
+        raw: clean(&format!("{text}{}", quantity_text(row))),
+    });
+}
+
+fn quantity_text(row: &Row) -> String {
+    match (row.originals, row.copies) {
+        (o, 0) => format!("{o} bản chính"),
+        (0, c) => format!("0 bản chính, {c} bản sao"),
+        (o, c) => format!("{o} bản chính, {c} bản sao"),
+    }
+}
+
+/// Splits a trailing template file name ("… (NA20).Mau NA20-BCA.docx") from the paper's name.
+fn split_template(text: &str) -> (String, Option<String>) {
+    let lower = text.to_lowercase();
+    let Some(ext) = TEMPLATE_EXTENSIONS.iter().find(|e| lower.ends_with(*e)) else {
+        return (text.to_string(), None);
+    };
+    let stem_end = text.len() - ext.len();
+    // Walk back to where the file name starts: after a '.' or ';' that is glued to it, or
+    // after a ')' glued to it (as in "(mẫu NA17)101-Mau A17 ….doc").
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = stem_end;
+    while i > 0 {
+        let c = bytes[i - 1];
+        let next = bytes.get(i).copied().unwrap_or(b' ');
+        let glued = next != b' ' && next != b'-';
+        if (c == b'.' || c == b';' || c == b')') && glued && i < stem_end {
+            // A ')' that closes a '(' inside the file name ("(1).pdf") is part of it.
+            if c == b')' && text[i..stem_end].contains('(') {
+                i -= 1;
+                continue;
+            }
+            start = i;
+            break;
+        }
+        i -= 1;
+    }
+    let file = text[start..].trim().to_string();
+    let name = text[..start].trim().trim_end_matches(['.', ';', ',']).trim().to_string();
+    (name, Some(file))
+}
+
+/// "…, Mẫu số 02/2025/LLTP;" → "Mẫu số 02/2025/LLTP".
+fn named_template(name: &str) -> Option<String> {
+    let i = name.find("Mẫu số ").or_else(|| name.find("mẫu số "))?;
+    let rest = &name[i..];
+    let end = rest["Mẫu số ".len()..]
+        .find(|c: char| c.is_whitespace() || c == ';' || c == ')' || c == ',')
+        .map(|e| e + "Mẫu số ".len())
+        .unwrap_or(rest.len());
+    let t = rest[..end].trim_end_matches(['.', ';']).to_string();
+    (t.len() > "Mẫu số ".len()).then_some(t)
+}
+
+fn strip_bullet(s: &str) -> String {
+    s.trim().trim_start_matches(['-', '+', '*', '•']).trim().to_string()
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn flag(reason: &str) -> ReviewFlag {
+    ReviewFlag { field: "documents".into(), reason: reason.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn submit_and_present_groups_with_cases_and_notes() {
+        let src = "* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Tờ khai đăng ký khai sinh theo mẫu.1 bản chính- Văn bản ủy quyền (được chứng thực).1 bản chínhTrường hợp đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.0 bản chính* Giấy tờ phải xuất trình:Tên giấy tờMẫu đơn, tờ khaiSố lượng- Hộ chiếu hoặc Thẻ căn cước còn giá trị sử dụng1 bản chính";
+        let p = parse_documents(src);
+        assert!(p.flags.is_empty(), "{:?}", p.flags);
+        let names: Vec<(&str, DocumentKind)> = p.documents.iter().map(|d| (d.name.as_str(), d.kind)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Tờ khai đăng ký khai sinh theo mẫu.", DocumentKind::Submit),
+                ("Văn bản ủy quyền (được chứng thực).", DocumentKind::Submit),
+                ("Hộ chiếu hoặc Thẻ căn cước còn giá trị sử dụng", DocumentKind::Present),
+            ]
+        );
+        assert_eq!(p.notes.len(), 1);
+        assert!(p.notes[0].text.starts_with("Trường hợp đã nộp bản điện tử"));
+    }
+
+    #[test]
+    fn originals_and_copies() {
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy phép kinh doanh0 bản chính,1 bản saoBản vẽ thiết kế2 bản chính, 1 bản sao");
+        assert_eq!((p.documents[0].originals, p.documents[0].copies), (0, 1));
+        assert_eq!((p.documents[1].originals, p.documents[1].copies), (2, 1));
+        assert_eq!(p.documents[1].condition, None);
+    }
+
+    #[test]
+    fn case_headers_become_conditions() {
+        let p = parse_documents("Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mìnhTên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai thay đổi thông tin cư trú1 bản chínhTrường hợp người chưa thành niênTên giấy tờMẫu đơn, tờ khaiSố lượngÝ kiến đồng ý của cha, mẹ1 bản chính");
+        assert_eq!(p.documents[0].condition.as_deref(), Some("Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình"));
+        assert_eq!(p.documents[1].condition.as_deref(), Some("Trường hợp người chưa thành niên"));
+    }
+
+    #[test]
+    fn template_files_are_split_from_names() {
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngVăn bản đề nghị hủy tài khoản điện tử (NA20).Mau NA20-BCA.docx1 bản chínhTờ khai đề nghị cấp thẻ ABTC (mẫu TK06) (1).pdf1 bản chínhTờ khai yêu cầu cấp Phiếu Lý lịch tư pháp, Mẫu số 02/2025/LLTP;1 bản chính");
+        assert_eq!(p.documents[0].name, "Văn bản đề nghị hủy tài khoản điện tử (NA20)");
+        assert_eq!(p.documents[0].template_file.as_deref(), Some("Mau NA20-BCA.docx"));
+        assert_eq!(p.documents[1].template_file.as_deref(), Some("Tờ khai đề nghị cấp thẻ ABTC (mẫu TK06) (1).pdf"));
+        assert_eq!(p.documents[2].template_name.as_deref(), Some("Mẫu số 02/2025/LLTP"));
+    }
+
+    #[test]
+    fn a_year_glued_to_the_quantity_is_separated() {
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngBáo cáo theo Mẫu ban hành kèm theo Nghị định số 70/2024/NĐ-CP ngày 25/6/20241 bản chính");
+        assert_eq!(p.documents[0].originals, 1);
+        assert!(p.documents[0].name.ends_with("25/6/2024"), "{}", p.documents[0].name);
+        assert!(p.flags.is_empty());
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn theo Mẫu số 03-QĐ6131 bản chính");
+        assert_eq!(p.documents[0].originals, 1);
+        assert_eq!(p.flags.len(), 1, "a non-year glued number is flagged");
+    }
+
+    #[test]
+    fn no_table_is_kept_as_a_note_and_flagged() {
+        let p = parse_documents("Hồ sơ phải được kê khai trên biểu mẫu điện tử");
+        assert!(p.documents.is_empty());
+        assert_eq!(p.notes.len(), 1);
+        assert_eq!(p.flags.len(), 1);
+        assert!(parse_documents("--").documents.is_empty());
+    }
+}

@@ -1,0 +1,114 @@
+//! Import of the national procedure database crawl (`../shared/data/tthc-2026-07`).
+//!
+//! [`import_record`] turns one crawled JSON record into a [`Procedure`]. It never panics and
+//! never guesses silently: each parser returns review flags for what it could not read, and the
+//! original text stays beside every parsed value.
+
+mod channels;
+mod documents;
+mod legal;
+pub mod scan;
+
+use serde_json::Value;
+
+use super::model::*;
+use crate::core::text::clean;
+use scan::{meaningful, split_list};
+
+pub use channels::parse_channels;
+pub use documents::parse_documents;
+pub use legal::{parse_legal_basis, parse_results};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ImportError {
+    NotAnObject,
+    MissingCode,
+}
+
+/// Parses one crawled record. `ministry` is the folder it came from.
+pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, ImportError> {
+    let obj = record.as_object().ok_or(ImportError::NotAnObject)?;
+    let text = |key: &str| obj.get(key).and_then(Value::as_str).unwrap_or("").to_string();
+    let code = clean(&text("ma_thu_tuc"));
+    if code.is_empty() {
+        return Err(ImportError::MissingCode);
+    }
+    let mut needs_review = Vec::new();
+    let mut name = clean(&text("ten_thu_tuc"));
+    if name.is_empty() {
+        needs_review.push(ReviewFlag { field: "fields".into(), reason: "thiếu tên thủ tục".into() });
+        name = code.clone();
+    }
+    let levels = meaningful(&text("cap_thuc_hien")).map(|l| split_list(&l)).unwrap_or_default();
+    let field = meaningful(&text("linh_vuc")).unwrap_or_else(|| {
+        needs_review.push(ReviewFlag { field: "fields".into(), reason: "thiếu lĩnh vực".into() });
+        "Chưa phân loại".into()
+    });
+
+    let (channels, flags) = parse_channels(&text("cach_thuc_thuc_hien"));
+    needs_review.extend(flags);
+    let docs = parse_documents(&text("thanh_phan_ho_so"));
+    needs_review.extend(docs.flags);
+    let (legal_basis, flags) = parse_legal_basis(&text("can_cu_phap_ly"));
+    needs_review.extend(flags);
+    let (results, flags) = parse_results(&text("ket_qua_xu_ly"));
+    needs_review.extend(flags);
+
+    Ok(Procedure {
+        code,
+        name,
+        ministry: ministry.to_string(),
+        decision: meaningful(&text("so_quyet_dinh")),
+        level: levels.join(", "),
+        levels,
+        procedure_type: meaningful(&text("loai_thu_tuc")),
+        field,
+        applicants: meaningful(&text("doi_tuong_thuc_hien")).map(|a| split_list(&a)).unwrap_or_default(),
+        agencies: Agencies {
+            performing: meaningful(&text("co_quan_thuc_hien")),
+            competent: meaningful(&text("co_quan_co_tham_quyen")),
+            receiving_address: meaningful(&text("dia_chi_tiep_nhan")),
+            delegated: meaningful(&text("co_quan_duoc_uy_quyen")),
+            coordinating: meaningful(&text("co_quan_phoi_hop")),
+        },
+        channels,
+        documents: docs.documents,
+        document_notes: docs.notes,
+        steps: lines(&text("trinh_tu_thuc_hien")),
+        conditions: lines(&text("yeu_cau_dieu_kien")),
+        legal_basis,
+        results,
+        needs_review,
+        corrections: Vec::new(),
+        source_url: meaningful(&text("detail_url")),
+    })
+}
+
+/// Non-empty lines, cleaned; nothing for a placeholder.
+fn lines(s: &str) -> Vec<String> {
+    if scan::is_placeholder(s) {
+        return Vec::new();
+    }
+    s.lines().map(clean).filter(|l| !l.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_record_with_nothing_but_a_code_imports_with_flags() {
+        let p = import_record("bo-tu-phap", &json!({"ma_thu_tuc": "9.999999"})).unwrap();
+        assert_eq!(p.name, "9.999999");
+        assert!(p.needs_review.len() >= 3);
+        assert!(p.channels.is_empty() && p.documents.is_empty());
+    }
+
+    #[test]
+    fn records_without_a_code_or_not_objects_are_errors_not_panics() {
+        assert_eq!(import_record("x", &json!({"ten_thu_tuc": "A"})), Err(ImportError::MissingCode));
+        assert_eq!(import_record("x", &json!([1, 2])), Err(ImportError::NotAnObject));
+        assert_eq!(import_record("x", &json!({"ma_thu_tuc": 5})), Err(ImportError::MissingCode));
+    }
+}

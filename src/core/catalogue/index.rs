@@ -1,0 +1,1 @@
+pub struct Index; pub struct IndexEntry;

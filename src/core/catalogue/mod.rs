@@ -1,0 +1,22 @@
+//! The procedure catalogue (danh mục thủ tục hành chính).
+//!
+//! - [`model`]: what a procedure is, as the app and the CLI read it.
+//! - [`import`]: parses one record of the national database crawl into a [`model::Procedure`],
+//!   keeping the original text beside every parsed value and flagging what it cannot parse.
+//! - [`overrides`]: reviewed corrections applied on import.
+//! - [`index`]: the small index loaded at start (code, name, field, levels, search keys).
+//!
+//! Architecture invariant: the catalogue format is defined here only (`model`, `index`,
+//! `FORMAT_VERSION`); the CLI writes it and the app reads it through these types.
+
+pub mod import;
+pub mod index;
+pub mod model;
+pub mod overrides;
+
+pub use index::{Index, IndexEntry};
+pub use model::*;
+
+/// Version of the catalogue file format. Bump on any incompatible change and update
+/// `public/catalogue/schema/*.json`.
+pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,176 @@
+//! The catalogue's data model. Every parsed value sits beside the original text it came from.
+
+use serde::{Deserialize, Serialize};
+
+/// One administrative procedure (thủ tục hành chính).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Procedure {
+    /// National procedure code, e.g. `1.001193`.
+    pub code: String,
+    pub name: String,
+    /// The ministry folder of the source (`bo-tu-phap`, …).
+    pub ministry: String,
+    /// Decision that published the procedure (số quyết định).
+    pub decision: Option<String>,
+    /// Levels that carry it out, as published: "Cấp xã", "Cấp tỉnh", "Cấp bộ", …
+    pub levels: Vec<String>,
+    /// `levels` joined for display ("Cấp bộ, Cấp tỉnh").
+    pub level: String,
+    /// Procedure type (loại thủ tục).
+    pub procedure_type: Option<String>,
+    /// Field (lĩnh vực).
+    pub field: String,
+    /// Who may apply (đối tượng thực hiện).
+    pub applicants: Vec<String>,
+    pub agencies: Agencies,
+    /// Ways to submit, each with its time limit and fee.
+    pub channels: Vec<Channel>,
+    /// Papers to submit or show (thành phần hồ sơ).
+    pub documents: Vec<Document>,
+    /// Explanatory rows of the documents table that name no paper to bring (quantity 0).
+    pub document_notes: Vec<DocumentNote>,
+    /// Steps (trình tự thực hiện), one per line of the source.
+    pub steps: Vec<String>,
+    /// Conditions (yêu cầu, điều kiện), one per line; empty when none are published.
+    pub conditions: Vec<String>,
+    pub legal_basis: Vec<LegalDocument>,
+    pub results: Vec<ResultDocument>,
+    /// Where parsing was uncertain: what, and why. Shown to reviewers, never hidden from users.
+    pub needs_review: Vec<ReviewFlag>,
+    /// Corrections applied from the reviewed overrides file, with their reasons.
+    pub corrections: Vec<String>,
+    pub source_url: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Agencies {
+    /// Cơ quan thực hiện.
+    pub performing: Option<String>,
+    /// Cơ quan có thẩm quyền.
+    pub competent: Option<String>,
+    /// Địa chỉ tiếp nhận hồ sơ.
+    pub receiving_address: Option<String>,
+    /// Cơ quan được ủy quyền.
+    pub delegated: Option<String>,
+    /// Cơ quan phối hợp.
+    pub coordinating: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Trực tuyến.
+    Online,
+    /// Dịch vụ bưu chính.
+    Post,
+    /// Trực tiếp.
+    InPerson,
+}
+
+impl Mode {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Mode::Online => "Trực tuyến",
+            Mode::Post => "Qua bưu chính",
+            Mode::InPerson => "Trực tiếp",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    WorkingDays,
+    Days,
+    WorkingHours,
+    Hours,
+    Months,
+    Years,
+}
+
+/// One way to submit (hình thức nộp).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Channel {
+    pub mode: Mode,
+    /// The time limit as published ("5 Ngày làm việc"; empty when the portal gives none).
+    pub time_limit_text: String,
+    pub time_amount: Option<f64>,
+    pub time_unit: Option<TimeUnit>,
+    /// Set only when the limit is stated in working days.
+    pub working_days: Option<u32>,
+    /// The fee as published ("Miễn phí", "1,200,000 Việt Nam Đồng", "10 USD").
+    pub fee_text: String,
+    /// The fee in đồng when the text states one (0 for "Miễn phí"); `None` when unknown or in
+    /// another currency.
+    pub fee_vnd: Option<u64>,
+    /// Amount and currency when not in đồng (e.g. USD for visas).
+    pub fee_other: Option<ForeignFee>,
+    /// The fee's own note, verbatim (what follows the amount in brackets).
+    pub fee_note: Option<String>,
+    /// Sentences about fee exemptions and reductions (miễn, giảm), verbatim.
+    pub exemptions: Vec<String>,
+    /// The row's description (mô tả), verbatim.
+    pub description: Option<String>,
+    /// The whole row as it appears in the source.
+    pub raw: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForeignFee {
+    pub amount: f64,
+    pub currency: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Giấy tờ phải nộp (attach or hand in).
+    Submit,
+    /// Giấy tờ phải xuất trình (show in person, not kept).
+    Present,
+}
+
+/// One paper of the dossier (thành phần hồ sơ).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub name: String,
+    /// The template file as published (e.g. `Mau NA20-BCA.docx`).
+    pub template_file: Option<String>,
+    /// The template form named in the text (e.g. `Mẫu số 01/2025/LLTP`).
+    pub template_name: Option<String>,
+    pub originals: u32,
+    pub copies: u32,
+    pub kind: DocumentKind,
+    /// The case (trường hợp) or group this paper belongs to; `None` when it is always needed.
+    pub condition: Option<String>,
+    /// The row as it appears in the source.
+    pub raw: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentNote {
+    pub text: String,
+    pub condition: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LegalDocument {
+    pub title: String,
+    /// Document number, e.g. `123/2015/NĐ-CP`.
+    pub number: Option<String>,
+    pub raw: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultDocument {
+    pub name: String,
+    /// Result code, e.g. `KQ.G15.000031`.
+    pub code: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewFlag {
+    /// Which part: `channels`, `documents`, `legal_basis`, `results`, `fields`.
+    pub field: String,
+    pub reason: String,
+}
