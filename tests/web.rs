@@ -22,13 +22,32 @@ where
 
 use leptos::wasm_bindgen::JsCast;
 
+/// Waits (up to about a second) until `selector` matches inside `root`: routes and resources
+/// render after the current task.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        sleep_ms(10).await;
+    }
+    panic!("nothing matched `{selector}` in: {}", root.inner_html());
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn app_shell_has_skip_link_to_main_landmark() {
+async fn app_shell_has_skip_link_to_main_landmark() {
     let root = mount(hoso::ui::App);
     let skip = root.query_selector("a.skip-link").unwrap().expect("skip link");
     assert_eq!(skip.get_attribute("href").as_deref(), Some("#noi-dung"));
-    let main = root.query_selector("main#noi-dung").unwrap().expect("main landmark with the skip target id");
-    assert!(main.query_selector("h1").unwrap().is_some(), "every route renders a heading");
+    assert!(root.query_selector("main#noi-dung").unwrap().is_some(), "main landmark with the skip target id");
+    wait_for(&root, "main#noi-dung h1").await;
     assert!(root.query_selector("header nav[aria-label]").unwrap().is_some());
     assert!(root.query_selector("footer").unwrap().unwrap().text_content().unwrap().contains("chỉ nằm trên thiết bị này"));
 }

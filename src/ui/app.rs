@@ -11,7 +11,7 @@ use super::pages::{About, Home, NotFound};
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
+            <SkipLink/>
             <Header/>
             <main id="noi-dung" class="main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -22,6 +22,21 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// "Skip to content". The router intercepts in-page links, so focus is moved here explicitly.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("noi-dung") {
+            use leptos::wasm_bindgen::JsCast;
+            let main: leptos::web_sys::HtmlElement = main.unchecked_into();
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
+    view! { <a class="skip-link" href="#noi-dung" on:click=skip>"Bỏ qua, đến nội dung chính"</a> }
 }
 
 #[component]
