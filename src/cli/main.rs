@@ -6,6 +6,7 @@
 
 mod args;
 mod calendar;
+mod catalogue;
 
 use args::Args;
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CALENDAR}
+{CATALOGUE}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -28,7 +29,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -77,6 +78,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
             Ok(())
         }
         "calendar" => calendar::run(args),
+        "catalogue" => catalogue::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
 }

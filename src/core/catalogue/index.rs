@@ -1,1 +1,103 @@
-pub struct Index; pub struct IndexEntry;
+//! The catalogue index: what the app loads at start (≈ one line per procedure) to search and
+//! browse. Full procedures are separate files loaded on demand.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Procedure;
+
+/// `public/catalogue/index.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// [`super::FORMAT_VERSION`] of the files.
+    pub format: u32,
+    /// The catalogue's version: the source snapshot it was built from (e.g. `2026-07`).
+    pub catalogue_version: String,
+    /// Where the data comes from, for people.
+    pub source: String,
+    pub fields: Vec<String>,
+    pub levels: Vec<String>,
+    pub ministries: Vec<String>,
+    pub entries: Vec<IndexEntry>,
+}
+
+/// One procedure in the index, serialised as a compact array:
+/// `[code, name, field, [levels…], ministry, keys]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry(
+    /// Code.
+    pub String,
+    /// Name.
+    pub String,
+    /// Index into `Index::fields`.
+    pub u16,
+    /// Indices into `Index::levels`.
+    pub Vec<u8>,
+    /// Index into `Index::ministries`.
+    pub u8,
+    /// Extra search text: the names of the results ("Giấy khai sinh"), separated by " · ".
+    pub String,
+);
+
+impl IndexEntry {
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+    pub fn name(&self) -> &str {
+        &self.1
+    }
+    pub fn keys(&self) -> &str {
+        &self.5
+    }
+}
+
+impl Index {
+    /// Builds the index from imported procedures (sorted by code for stable output).
+    pub fn build(catalogue_version: &str, source: &str, procedures: &[Procedure]) -> Index {
+        let mut fields: Vec<String> = procedures.iter().map(|p| p.field.clone()).collect();
+        fields.sort_by_key(|f| crate::core::text::fold(f));
+        fields.dedup();
+        let mut levels: Vec<String> = procedures.iter().flat_map(|p| p.levels.iter().cloned()).collect();
+        levels.sort();
+        levels.dedup();
+        let mut ministries: Vec<String> = procedures.iter().map(|p| p.ministry.clone()).collect();
+        ministries.sort();
+        ministries.dedup();
+        let pos = |v: &[String], x: &str| v.iter().position(|y| y == x).unwrap_or(0);
+        let mut entries: Vec<IndexEntry> = procedures
+            .iter()
+            .map(|p| {
+                let keys: Vec<&str> = p.results.iter().map(|r| r.name.as_str()).filter(|n| n.chars().count() <= 120).collect();
+                IndexEntry(
+                    p.code.clone(),
+                    p.name.clone(),
+                    pos(&fields, &p.field) as u16,
+                    p.levels.iter().map(|l| pos(&levels, l) as u8).collect(),
+                    pos(&ministries, &p.ministry) as u8,
+                    keys.join(" · "),
+                )
+            })
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Index {
+            format: super::FORMAT_VERSION,
+            catalogue_version: catalogue_version.to_string(),
+            source: source.to_string(),
+            fields,
+            levels,
+            ministries,
+            entries,
+        }
+    }
+
+    pub fn field_of(&self, e: &IndexEntry) -> &str {
+        self.fields.get(e.2 as usize).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn levels_of(&self, e: &IndexEntry) -> Vec<&str> {
+        e.3.iter().filter_map(|i| self.levels.get(*i as usize).map(String::as_str)).collect()
+    }
+
+    pub fn find(&self, code: &str) -> Option<&IndexEntry> {
+        self.entries.binary_search_by(|e| e.0.as_str().cmp(code)).ok().map(|i| &self.entries[i])
+    }
+}

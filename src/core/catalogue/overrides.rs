@@ -1,0 +1,112 @@
+//! Reviewed corrections applied on import (`overrides.json`): known portal errors, each with
+//! its reason. The operations are deliberately few and explicit.
+
+use serde::Deserialize;
+
+use super::model::Procedure;
+use crate::core::text::clean;
+
+pub const OVERRIDES_JSON: &str = include_str!("overrides.json");
+
+#[derive(Debug, Deserialize)]
+pub struct Overrides {
+    pub overrides: Vec<Override>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Override {
+    pub code: String,
+    pub reason: String,
+    pub reviewed: String,
+    #[serde(default)]
+    pub set_name: Option<String>,
+    #[serde(default)]
+    pub replace_in_document_names: Vec<Replace>,
+    #[serde(default)]
+    pub remove_documents_containing: Vec<String>,
+    #[serde(default)]
+    pub dedupe_documents: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Replace {
+    pub find: String,
+    pub replace: String,
+}
+
+impl Overrides {
+    /// The overrides shipped with the project.
+    pub fn bundled() -> Result<Overrides, String> {
+        serde_json::from_str(OVERRIDES_JSON).map_err(|e| format!("overrides.json: {e}"))
+    }
+
+    pub fn for_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Override> + 'a {
+        self.overrides.iter().filter(move |o| o.code == code)
+    }
+}
+
+impl Override {
+    /// Applies the override; returns what it could not apply (a stale override).
+    pub fn apply(&self, p: &mut Procedure) -> Vec<String> {
+        let mut stale = Vec::new();
+        let note = |what: String| format!("{what} — {} (đã rà soát {})", self.reason, self.reviewed);
+        if let Some(name) = &self.set_name {
+            p.corrections.push(note(format!("Đổi tên thủ tục từ «{}»", p.name)));
+            p.name = clean(name);
+        }
+        for r in &self.replace_in_document_names {
+            let mut n = 0;
+            for d in p.documents.iter_mut().filter(|d| d.name.contains(&r.find)) {
+                d.name = d.name.replace(&r.find, &r.replace);
+                n += 1;
+            }
+            if n == 0 {
+                stale.push(format!("{}: không còn giấy tờ nào chứa «{}»", self.code, r.find));
+            } else {
+                p.corrections.push(note(format!("Sửa «{}» thành «{}» ở {n} dòng", r.find, r.replace)));
+            }
+        }
+        for needle in &self.remove_documents_containing {
+            let before = p.documents.len();
+            p.documents.retain(|d| !d.name.contains(needle.as_str()));
+            let removed = before - p.documents.len();
+            if removed == 0 {
+                stale.push(format!("{}: không còn giấy tờ nào chứa «{needle}»", self.code));
+            } else {
+                p.corrections.push(note(format!("Bỏ {removed} dòng có «{needle}»")));
+            }
+        }
+        if self.dedupe_documents {
+            let before = p.documents.len();
+            let mut seen: Vec<(String, Option<String>)> = Vec::new();
+            p.documents.retain(|d| {
+                let key = (crate::core::text::fold(&d.name), d.condition.clone());
+                if seen.contains(&key) {
+                    false
+                } else {
+                    seen.push(key);
+                    true
+                }
+            });
+            if before > p.documents.len() {
+                p.corrections.push(note(format!("Bỏ {} dòng trùng lặp trong cùng trường hợp", before - p.documents.len())));
+            }
+        }
+        stale
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_overrides_parse_and_give_reasons() {
+        let o = Overrides::bundled().unwrap();
+        assert!(!o.overrides.is_empty());
+        for ov in &o.overrides {
+            assert!(ov.reason.chars().count() > 30, "{}: a correction explains itself", ov.code);
+            assert!(crate::core::calendar::Date::parse_iso(&ov.reviewed).is_some(), "{}: reviewed date", ov.code);
+        }
+    }
+}

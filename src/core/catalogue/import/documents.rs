@@ -123,6 +123,12 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
             if digits_start == digits_end || digits_start < from {
                 continue; // "bản chính" in prose, not a quantity
             }
+            // A quantity ends a row: what follows is a new row, a bracket, a comma or the end —
+            // never a lower-case word ("- 01 bản sao kết quả quan trắc…" is prose).
+            let after = part[at + word.len()..].trim_start_matches(' ');
+            if after.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
             let digits = &part[digits_start..digits_end];
             // A quantity has one or two digits; longer runs are text glued to it.
             let (count_start, glued) = if digits.len() > 2 {
@@ -293,6 +299,15 @@ mod tests {
         let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn theo Mẫu số 03-QĐ6131 bản chính");
         assert_eq!(p.documents[0].originals, 1);
         assert_eq!(p.flags.len(), 1, "a non-year glued number is flagged");
+    }
+
+    #[test]
+    fn quantities_inside_prose_are_not_rows() {
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượng- 01 bản sao kết quả quan trắc môi trường gần nhất.0 bản chính,1 bản sao- 01 bản chính báo cáo đăng ký miễn trừ1 bản chính");
+        assert!(p.flags.is_empty(), "{:?}", p.flags);
+        assert_eq!(p.documents.len(), 2);
+        assert!(p.documents[0].name.starts_with("01 bản sao kết quả quan trắc"));
+        assert_eq!((p.documents[0].originals, p.documents[0].copies), (0, 1));
     }
 
     #[test]

@@ -35,9 +35,11 @@ pub fn parse_legal_basis(source: &str) -> (Vec<LegalDocument>, Vec<ReviewFlag>) 
         .filter(|(k, n)| {
             let next = body[n.end..].chars().next();
             let glued_to_next = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit());
-            // "Luật 60/2014/QH1360/2014/QH13": the first number belongs to the title.
+            // "Luật 60/2014/QH1360/2014/QH13": the first number belongs to the title and the
+            // second, glued to it, is the number column whatever follows it.
             let followed_by_number = numbers.get(k + 1).is_some_and(|m| m.start == n.end);
-            glued_to_next && !followed_by_number
+            let preceded_by_glued_text = n.start > 0 && !body[..n.start].ends_with(char::is_whitespace) && !body[..n.start].ends_with(['(', '"', '“']);
+            (glued_to_next || preceded_by_glued_text) && !followed_by_number
         })
         .map(|(_, n)| *n)
         .collect();
@@ -70,8 +72,11 @@ fn find_numbers(s: &str) -> Vec<Number> {
     while i < b.len() {
         // A number starts at a digit that does not continue another token — except right where
         // the previous number ended ("…QH13" + "60/2014/QH13").
-        let continues = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'/' || b[i - 1] == b'.');
-        if !b[i].is_ascii_digit() || (continues && i != last_end) {
+        // (A '.' before it ends a sentence or a date: "…rừng trồng.140/2024/NĐ-CP".)
+        let continues = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'/');
+        // "…ngày 29/6/2024" + "43/2024/QH15": a number glued to a year that ends a date.
+        let after_year = i >= 5 && b[i - 5] == b'/' && b[i - 4..i].iter().all(u8::is_ascii_digit);
+        if !b[i].is_ascii_digit() || (continues && i != last_end && !after_year) {
             i += 1;
             continue;
         }
@@ -114,10 +119,18 @@ fn number_at(s: &str, start: usize) -> Option<usize> {
             end = at + super::scan::digits_len(&s[at..]).min(2);
             break;
         } else {
-            // A capital right before a lower-case letter starts the next word ("…BTCNghị").
             if c.is_lowercase() {
-                if let Some(l) = last_capital {
-                    end = l;
+                let next = s[at + c.len_utf8()..].chars().next();
+                if next.is_none_or(|n| !n.is_lowercase()) {
+                    // A lone lower-case letter ends the suffix: "QĐ-TTg".
+                    end = at + c.len_utf8();
+                } else if let Some(l) = last_capital {
+                    // A capital right before a lower-case word starts that word ("…BTCNghị"),
+                    // unless that would leave a one-letter segment ("NĐ-CPsửa đổi" keeps "CP").
+                    let segment = s[suffix_start..l].rsplit('-').next().unwrap_or("");
+                    if segment.chars().count() >= 2 {
+                        end = l;
+                    }
                 }
             }
             break;
@@ -154,7 +167,7 @@ pub fn parse_results(source: &str) -> (Vec<ResultDocument>, Vec<ReviewFlag>) {
         let mut end = code_start;
         let mut last_digit_end = code_start;
         for (k, c) in rest.char_indices() {
-            if c.is_ascii_alphanumeric() || c == '.' {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
                 end = code_start + k + 1;
                 if c.is_ascii_digit() {
                     last_digit_end = end;
@@ -207,10 +220,29 @@ mod tests {
     }
 
     #[test]
+    fn prime_minister_decisions_and_numbers_glued_after_dates() {
+        let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuyết định về chế độ trợ cấp62/2011/QĐ-TTgLuật số 43/2024/QH15 ngày 29/6/202443/2024/QH15Luật Nhà ở số 27/2023/QH1527/2023/QH15 sửa đổi một số điều38/2025/NĐ-CP");
+        assert_eq!(got[0].1.as_deref(), Some("62/2011/QĐ-TTg"));
+        assert_eq!(got[1], ("Luật số 43/2024/QH15 ngày 29/6/2024".into(), Some("43/2024/QH15".into())));
+        assert_eq!(got[2], ("Luật Nhà ở số 27/2023/QH15".into(), Some("27/2023/QH15".into())));
+        assert_eq!(got[3], ("sửa đổi một số điều".into(), Some("38/2025/NĐ-CP".into())));
+        let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuy định về thanh lý rừng trồng.140/2024/NĐ-CPsửa đổi, bổ sung một số nghị định18/2026/NĐ-CP");
+        assert_eq!(got[0].1.as_deref(), Some("140/2024/NĐ-CP"));
+        assert_eq!(got[1], ("sửa đổi, bổ sung một số nghị định".into(), Some("18/2026/NĐ-CP".into())));
+    }
+
+    #[test]
     fn decimal_numbers_and_placeholders() {
         let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnNghị quyết cắt giảm thủ tục66.7/2025/NQ-CP");
         assert_eq!(got[0].1.as_deref(), Some("66.7/2025/NQ-CP"));
         assert!(parse_legal_basis("Không có thông tin").0.is_empty());
+    }
+
+    #[test]
+    fn result_codes_with_a_suffix() {
+        let (r, flags) = parse_results("Quyết định cho phépMã: KQ.G12.000310-KQ3010Từ khóaKhông có thông tin");
+        assert!(flags.is_empty(), "{flags:?}");
+        assert_eq!(r[0].code.as_deref(), Some("KQ.G12.000310-KQ3010"));
     }
 
     #[test]

@@ -1,0 +1,222 @@
+//! `hoso catalogue …`: build the catalogue from the crawl, and read it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::args::Args;
+use crate::Failure;
+use hoso::core::catalogue::import::import_record;
+use hoso::core::catalogue::overrides::Overrides;
+use hoso::core::catalogue::{Index, Procedure};
+use serde_json::json;
+
+pub const HELP: &str = "\
+  catalogue import THƯ_MỤC_CRAWL [--out public/catalogue]
+                                 Dựng danh mục thủ tục từ dữ liệu thu thập, in báo cáo nhập
+  catalogue stats                Thống kê danh mục (JSON): procedures, with_documents, with_fees
+                                 (có thông tin lệ phí, kể cả miễn phí), with_paid_fees, needs_review
+  catalogue show MÃ              Toàn bộ thông tin một thủ tục (JSON)
+      (--catalogue THƯ_MỤC chọn danh mục khác public/catalogue)
+";
+
+pub fn run(args: &mut Args) -> Result<(), Failure> {
+    let sub = args.next_positional().ok_or_else(|| Failure::Usage("thiếu lệnh con: import, stats hoặc show".into()))?;
+    match sub.as_str() {
+        "import" => import(args),
+        "stats" => stats(args),
+        "show" => show(args),
+        other => Err(Failure::Usage(format!("`catalogue {other}` không tồn tại; dùng import, stats hoặc show"))),
+    }
+}
+
+/// The catalogue directory: `--catalogue DIR`, else `public/catalogue` here, else the one in
+/// the source tree this binary was built from.
+pub fn catalogue_dir(args: &mut Args) -> Result<PathBuf, Failure> {
+    if let Some(dir) = args.option("catalogue")? {
+        return Ok(PathBuf::from(dir));
+    }
+    let here = PathBuf::from("public/catalogue");
+    if here.join("index.json").exists() {
+        return Ok(here);
+    }
+    Ok(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/catalogue"))
+}
+
+pub fn load_index(dir: &Path) -> Result<Index, Failure> {
+    let path = dir.join("index.json");
+    let text = fs::read_to_string(&path)
+        .map_err(|e| Failure::Request(format!("Không đọc được danh mục {}: {e}. Hãy chạy `hoso catalogue import` trước.", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| Failure::Request(format!("Danh mục {} bị hỏng: {e}", path.display())))
+}
+
+pub fn load_procedure(dir: &Path, code: &str) -> Result<Option<Procedure>, Failure> {
+    if !code.chars().all(|c| c.is_ascii_digit() || c == '.') || code.is_empty() {
+        return Ok(None);
+    }
+    let path = dir.join("p").join(format!("{code}.json"));
+    match fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", path.display()))),
+        Err(_) => Ok(None),
+    }
+}
+
+fn import(args: &mut Args) -> Result<(), Failure> {
+    let crawl = args.next_positional().ok_or_else(|| Failure::Usage("thiếu THƯ_MỤC_CRAWL".into()))?;
+    let out = PathBuf::from(args.option("out")?.unwrap_or_else(|| "public/catalogue".into()));
+    args.finish()?;
+    let crawl = PathBuf::from(crawl);
+    let overrides = Overrides::bundled().map_err(Failure::Request)?;
+
+    let mut procedures: Vec<Procedure> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    let mut stale: Vec<String> = Vec::new();
+    let mut ministries: Vec<PathBuf> = read_dir_sorted(&crawl)?.into_iter().filter(|p| p.is_dir()).collect();
+    ministries.retain(|p| p.file_name().is_some_and(|n| n != "lists"));
+    if ministries.is_empty() {
+        return Err(Failure::Request(format!("{} không có thư mục bộ, ngành nào.", crawl.display())));
+    }
+    for dir in &ministries {
+        let ministry = dir.file_name().unwrap().to_string_lossy().to_string();
+        for file in read_dir_sorted(dir)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+            let parsed = fs::read_to_string(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).map_err(|e| e.to_string()))
+                .and_then(|v| import_record(&ministry, &v).map_err(|e| format!("{e:?}")));
+            match parsed {
+                Ok(mut p) => {
+                    let code = p.code.clone();
+                    for o in overrides.for_code(&code) {
+                        stale.extend(o.apply(&mut p));
+                    }
+                    procedures.push(p);
+                }
+                Err(e) => errors.push(format!("{}: {e}", file.display())),
+            }
+        }
+    }
+    procedures.sort_by(|a, b| a.code.cmp(&b.code));
+    let before = procedures.len();
+    procedures.dedup_by(|a, b| a.code == b.code);
+    if procedures.len() != before {
+        errors.push(format!("{} mã thủ tục trùng lặp, giữ bản đầu tiên", before - procedures.len()));
+    }
+
+    let version = crawl
+        .file_name()
+        .map(|n| n.to_string_lossy().trim_start_matches("tthc-").to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let source = format!(
+        "Cơ sở dữ liệu quốc gia về thủ tục hành chính, Cổng Dịch vụ công quốc gia (bản thu thập {})",
+        version.split('-').rev().collect::<Vec<_>>().join("/")
+    );
+    let index = Index::build(&version, &source, &procedures);
+
+    let p_dir = out.join("p");
+    if p_dir.exists() {
+        fs::remove_dir_all(&p_dir).map_err(|e| Failure::Request(format!("không xoá được {}: {e}", p_dir.display())))?;
+    }
+    fs::create_dir_all(&p_dir).map_err(|e| Failure::Request(format!("không tạo được {}: {e}", p_dir.display())))?;
+    for p in &procedures {
+        write_json(&p_dir.join(format!("{}.json", p.code)), &serde_json::to_string(p).expect("serialisable"))?;
+    }
+    write_json(&out.join("index.json"), &serde_json::to_string(&index).expect("serialisable"))?;
+    let report = report(&procedures, &errors, &stale, &version);
+    write_json(&out.join("report.json"), &serde_json::to_string_pretty(&report).expect("serialisable"))?;
+    println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+    for s in &stale {
+        eprintln!("Cảnh báo: sửa lỗi không còn áp dụng được: {s}");
+    }
+    Ok(())
+}
+
+fn report(procedures: &[Procedure], errors: &[String], stale: &[String], version: &str) -> serde_json::Value {
+    let mut by_ministry: BTreeMap<&str, serde_json::Value> = BTreeMap::new();
+    for m in procedures.iter().map(|p| p.ministry.as_str()) {
+        by_ministry.entry(m).or_insert_with(|| {
+            let ps: Vec<&Procedure> = procedures.iter().filter(|p| p.ministry == m).collect();
+            counts(&ps)
+        });
+    }
+    let all: Vec<&Procedure> = procedures.iter().collect();
+    let mut flag_reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for p in procedures {
+        for f in &p.needs_review {
+            // Group by the kind of problem, without the quoted text.
+            let kind = f.reason.split(['«', '(']).next().unwrap_or("").trim().trim_end_matches(':').to_string();
+            *flag_reasons.entry(format!("{}: {kind}", f.field)).or_default() += 1;
+        }
+    }
+    json!({
+        "catalogue_version": version,
+        "totals": counts(&all),
+        "by_ministry": by_ministry,
+        "flags_by_kind": flag_reasons,
+        "corrections_applied": procedures.iter().filter(|p| !p.corrections.is_empty()).map(|p| &p.code).collect::<Vec<_>>(),
+        "stale_overrides": stale,
+        "errors": errors,
+    })
+}
+
+/// The counts shared by `stats` and the import report.
+pub fn counts(ps: &[&Procedure]) -> serde_json::Value {
+    let n = |f: &dyn Fn(&Procedure) -> bool| ps.iter().filter(|p| f(p)).count();
+    json!({
+        "procedures": ps.len(),
+        "with_channels": n(&|p| !p.channels.is_empty()),
+        "with_time_limit": n(&|p| p.channels.iter().any(|c| c.time_unit.is_some())),
+        "with_documents": n(&|p| !p.documents.is_empty()),
+        "documents": ps.iter().map(|p| p.documents.len()).sum::<usize>(),
+        "with_fees": n(&|p| p.channels.iter().any(|c| c.fee_vnd.is_some() || c.fee_other.is_some())),
+        "with_paid_fees": n(&|p| p.channels.iter().any(|c| c.fee_vnd.is_some_and(|f| f > 0) || c.fee_other.is_some())),
+        "with_exemptions": n(&|p| p.channels.iter().any(|c| !c.exemptions.is_empty())),
+        "with_legal_basis": n(&|p| !p.legal_basis.is_empty()),
+        "with_results": n(&|p| !p.results.is_empty()),
+        "needs_review": n(&|p| !p.needs_review.is_empty()),
+        "flags": ps.iter().map(|p| p.needs_review.len()).sum::<usize>(),
+    })
+}
+
+fn stats(args: &mut Args) -> Result<(), Failure> {
+    let dir = catalogue_dir(args)?;
+    args.finish()?;
+    let index = load_index(&dir)?;
+    let mut ps = Vec::with_capacity(index.entries.len());
+    for e in &index.entries {
+        match load_procedure(&dir, e.code())? {
+            Some(p) => ps.push(p),
+            None => return Err(Failure::Request(format!("Danh mục thiếu tệp của thủ tục {}", e.code()))),
+        }
+    }
+    let refs: Vec<&Procedure> = ps.iter().collect();
+    let mut out = counts(&refs);
+    out["catalogue_version"] = json!(index.catalogue_version);
+    println!("{out}");
+    Ok(())
+}
+
+fn show(args: &mut Args) -> Result<(), Failure> {
+    let code = args.next_positional().ok_or_else(|| Failure::Usage("thiếu MÃ thủ tục, ví dụ: hoso catalogue show 1.001193".into()))?;
+    let dir = catalogue_dir(args)?;
+    args.finish()?;
+    match load_procedure(&dir, code.trim())? {
+        Some(p) => {
+            println!("{}", serde_json::to_string_pretty(&p).expect("serialisable"));
+            Ok(())
+        }
+        None => Err(Failure::Request(format!("Không có thủ tục mã «{code}» trong danh mục. Hãy kiểm tra lại mã (ví dụ 1.001193) hoặc tìm bằng `hoso search`."))),
+    }
+}
+
+fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| Failure::Request(format!("Không đọc được thư mục {}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+fn write_json(path: &Path, text: &str) -> Result<(), Failure> {
+    fs::write(path, format!("{text}\n")).map_err(|e| Failure::Request(format!("không ghi được {}: {e}", path.display())))
+}
