@@ -97,3 +97,123 @@ fn calendar_lunar_date() {
     assert_eq!(v["leap_month"], true);
     assert_eq!(hoso(&["calendar", "lunar", "2026-02-30"]).status.code(), Some(1));
 }
+
+/// The top results of `hoso search` for a query, as codes.
+fn search_codes(query: &str, limit: &str) -> Vec<String> {
+    let v = json(&hoso(&["search", query, "--limit", limit]));
+    v.as_array().unwrap().iter().map(|h| h["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn search_finds_common_procedures_from_everyday_phrasing() {
+    let cases = [
+        ("làm giấy khai sinh cho con", "1.001193"),
+        ("lam giay khai sinh cho con", "1.001193"),
+        ("xin giấy phép xây nhà", "1.013225"),
+        ("lý lịch tư pháp", "3.000333"),
+        ("sổ đỏ", "1.013978"),
+        ("đăng ký kinh doanh hộ gia đình", "1.001612"),
+        ("dang ky ket hon", "1.000894"),
+        ("đăng ký khai tử", "1.000656"),
+        ("nhập hộ khẩu", "1.004222"),
+        ("đăng ký tạm trú", "1.004194"),
+        ("công chứng bản sao", "2.000815"),
+        ("giấy xác nhận độc thân", "1.004873"),
+        ("đổi bằng lái xe", "3.000347"),
+        ("làm hộ chiếu", "1.001456"),
+    ];
+    for (query, code) in cases {
+        let got = search_codes(query, "1");
+        assert_eq!(got, [code], "«{query}» should put {code} first");
+    }
+}
+
+#[test]
+fn search_ignores_diacritics_tone_placement_and_unicode_form() {
+    // Decomposed input (base letters + combining marks), as some keyboards send it.
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Đăng ký khai sinh").collect();
+    assert_ne!(nfd, "Đăng ký khai sinh");
+    let with = search_codes("đăng ký khai sinh", "3");
+    assert_eq!(search_codes("dang ky khai sinh", "3"), with);
+    assert_eq!(search_codes(&nfd, "3"), with);
+    assert_eq!(search_codes("ĐĂNG KÝ KHAI SINH", "3"), with);
+    // Old and new tone placement: "hoà" / "hòa" — both find the conciliation procedures.
+    assert_eq!(search_codes("hoà giải", "5"), search_codes("hòa giải", "5"));
+    assert!(!search_codes("hòa giải", "5").is_empty());
+}
+
+#[test]
+fn search_tolerates_missing_words_and_partial_typing() {
+    // "khai sinh lưu động" without "đăng ký" and a half-typed last word.
+    assert_eq!(search_codes("khai sinh luu dong", "1"), ["1.003583"]);
+    assert!(search_codes("dang ky khai si", "3").contains(&"1.001193".to_string()));
+    assert!(search_codes("zzzz qqqq", "5").is_empty());
+}
+
+#[test]
+fn search_filters_by_field_and_level() {
+    let v = json(&hoso(&["search", "đăng ký", "--field", "Hộ tịch", "--level", "Cấp xã", "--limit", "50"]));
+    assert!(!v.as_array().unwrap().is_empty());
+    for h in v.as_array().unwrap() {
+        let p = json(&hoso(&["catalogue", "show", h["code"].as_str().unwrap()]));
+        assert_eq!(p["field"], "Hộ tịch");
+        assert!(p["levels"].as_array().unwrap().iter().any(|l| l == "Cấp xã"));
+    }
+    let o = hoso(&["search", "x", "--field", "Không có lĩnh vực này"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Không có lĩnh vực"));
+}
+
+#[test]
+fn exact_diacritics_rank_first() {
+    // "hoà" (reconciliation) vs "hoa" (flowers, chemistry…): typing the accent prefers it.
+    let v = json(&hoso(&["search", "hòa giải", "--limit", "1"]));
+    let name = hoso::core::text::tone_key(v[0]["name"].as_str().unwrap());
+    assert!(name.contains(&hoso::core::text::tone_key("hòa giải")), "{name}");
+}
+
+/// The committed catalogue is exactly what the importer makes of the crawl (when the crawl is
+/// present: the project builds and tests without it).
+#[test]
+fn committed_catalogue_is_what_the_importer_produces() {
+    let crawl = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/tthc-2026-07");
+    if !crawl.exists() {
+        eprintln!("skipped: {} is not present", crawl.display());
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("hoso-catalogue-{}", std::process::id()));
+    let o = hoso(&["catalogue", "import", crawl.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/catalogue");
+    for name in ["index.json", "report.json", "p/1.001193.json", "p/1.013225.json", "p/2.000815.json"] {
+        let a = std::fs::read_to_string(committed.join(name)).unwrap();
+        let b = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(a == b, "{name} is stale: run `cargo run --release --bin hoso -- catalogue import ../shared/data/tthc-2026-07`");
+    }
+    let count = std::fs::read_dir(out.join("p")).unwrap().count();
+    assert_eq!(count, std::fs::read_dir(committed.join("p")).unwrap().count());
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn catalogue_stats_and_show_contract() {
+    let v = json(&hoso(&["catalogue", "stats"]));
+    assert_eq!(v["procedures"], 2642);
+    for key in ["with_documents", "with_fees", "needs_review"] {
+        assert!(v[key].as_u64().unwrap() > 0, "{key}");
+    }
+    let p = json(&hoso(&["catalogue", "show", "1.004222"]));
+    assert_eq!(p["code"], "1.004222");
+    assert_eq!(p["level"], "Cấp xã");
+    assert_eq!(p["channels"][0]["mode"], "online");
+    assert_eq!(p["channels"][0]["working_days"], 7);
+    assert_eq!(p["channels"][0]["fee_vnd"], 10000);
+    assert_eq!(p["channels"][1]["mode"], "in_person");
+    let d = &p["documents"][0];
+    assert!(d["originals"].is_u64() && d["copies"].is_u64());
+    assert!(d["kind"] == "submit" || d["kind"] == "present");
+    assert!(d["condition"].is_string() || d["condition"].is_null());
+    let o = hoso(&["catalogue", "show", "9.999999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Không có thủ tục mã «9.999999»"));
+}

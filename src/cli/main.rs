@@ -7,6 +7,7 @@
 mod args;
 mod calendar;
 mod catalogue;
+mod search;
 
 use args::Args;
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{CALENDAR}
+{CATALOGUE}{SEARCH}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -29,7 +30,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -79,6 +80,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         }
         "calendar" => calendar::run(args),
         "catalogue" => catalogue::run(args),
+        "search" => search::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
 }

@@ -6,4 +6,5 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod search;
 pub mod text;

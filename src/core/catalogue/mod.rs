@@ -9,6 +9,7 @@
 //! Architecture invariant: the catalogue format is defined here only (`model`, `index`,
 //! `FORMAT_VERSION`); the CLI writes it and the app reads it through these types.
 
+pub mod curated;
 pub mod import;
 pub mod index;
 pub mod model;

@@ -205,6 +205,7 @@ fn exemptions(note: Option<&str>, description: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for text in [note, description].into_iter().flatten() {
         for s in sentences(text) {
+            let s = s.trim_start_matches(['(', ' ']).trim_end_matches([')', ' ']).to_string();
             let f = format!(" {} ", fold(&s));
             let about_fees = [" mien ", " giam ", " khong phai nop ", " khong thu "].iter().any(|k| f.contains(k));
             if about_fees && f.trim() != "mien phi" && !out.contains(&s) {

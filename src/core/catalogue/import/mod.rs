@@ -112,3 +112,63 @@ mod tests {
         assert_eq!(import_record("x", &json!({"ma_thu_tuc": 5})), Err(ImportError::MissingCode));
     }
 }
+
+/// Property tests: whatever the crawl contains, the importer returns (never panics), and every
+/// parsed document keeps a name.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments the real cells are made of, so random strings look like the crawl.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Hình thức nộpThời gianPhí, lệ phíMô tả".to_string()),
+            Just("Trực tuyến".to_string()),
+            Just("Dịch vụ bưu chính".to_string()),
+            Just("Trực tiếp".to_string()),
+            Just(" Ngày làm việc".to_string()),
+            Just("Miễn phí".to_string()),
+            Just("Không có thông tin".to_string()),
+            Just(" Việt Nam Đồng".to_string()),
+            Just(" VNĐ".to_string()),
+            Just("Tên giấy tờMẫu đơn, tờ khaiSố lượng".to_string()),
+            Just(" bản chính".to_string()),
+            Just(",1 bản sao".to_string()),
+            Just("* Giấy tờ phải xuất trình:".to_string()),
+            Just("Tên văn bản pháp lýMã văn bản".to_string()),
+            Just("/2015/NĐ-CP".to_string()),
+            Just("QH13".to_string()),
+            Just("Mã: KQ.G15.".to_string()),
+            Just(".docx".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            "[0-9]{1,6}",
+            "[ -~]{0,8}",
+            "\\PC{0,6}",
+        ]
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        proptest::collection::vec(fragment(), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn import_never_panics(channels in cell(), documents in cell(), legal in cell(), results in cell(), name in "\\PC{0,40}") {
+            let record = serde_json::json!({
+                "ma_thu_tuc": "1.000001", "ten_thu_tuc": name, "cach_thuc_thuc_hien": channels,
+                "thanh_phan_ho_so": documents, "can_cu_phap_ly": legal, "ket_qua_xu_ly": results,
+            });
+            let p = import_record("bo-thu", &record).unwrap();
+            for d in &p.documents {
+                prop_assert!(!d.name.is_empty());
+            }
+            for c in &p.channels {
+                prop_assert!(c.working_days.is_none() || c.time_unit == Some(TimeUnit::WorkingDays));
+            }
+        }
+    }
+}
