@@ -22,8 +22,9 @@ createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
   } catch {
     // Unknown path: a route of the app (or a typo the app's 404 page explains) — unless it
-    // looks like a missing asset, which must stay a real 404.
-    file = extname(path) ? null : join(root, "index.html");
+    // is a missing asset, which must stay a real 404. Routes may contain dots
+    // (/thu-tuc/1.004222), so only known asset extensions count.
+    file = types[extname(path)] || extname(path) === ".map" ? null : join(root, "index.html");
   }
   try {
     if (!file) throw new Error("missing asset");

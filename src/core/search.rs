@@ -81,49 +81,76 @@ pub struct Hit {
 }
 
 struct Doc {
-    name_tokens: Vec<String>,
+    /// The folded name padded with spaces (" dang ky khai sinh "), for phrase checks.
+    name_padded: String,
+    name_len: u16,
     name_tones: Vec<String>,
-    key_tokens: Vec<String>,
-    field_tokens: Vec<String>,
     field: u16,
     levels: Vec<u8>,
     popular: bool,
 }
 
+/// Where a token was found: in the name, in the result names, in the field name.
+#[derive(Clone, Copy)]
+enum Place {
+    Name = 0,
+    Keys = 1,
+    Field = 2,
+}
+const PLACE_WEIGHT: [f32; 3] = [1.0, 0.7, 0.4];
+const PREFIX_WEIGHT: f32 = 0.8;
+
 /// Prepared once from the index; answers queries in well under a millisecond.
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// Folded name token → documents that contain it.
-    postings: HashMap<String, Vec<u32>>,
-    /// Sorted vocabulary of name tokens, for prefix matches.
-    vocab: Vec<String>,
+    /// Folded token → its id.
+    ids: HashMap<String, u32>,
+    /// Per token id and place: the documents that contain it, ascending.
+    postings: Vec<[Vec<u32>; 3]>,
+    /// Token ids that occur in names, sorted by their text, for prefix matches.
+    vocab: Vec<(String, u32)>,
 }
 
 impl SearchIndex {
     pub fn new(index: &Index) -> SearchIndex {
         let mut docs = Vec::with_capacity(index.entries.len());
-        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, e) in index.entries.iter().enumerate() {
-            let name_tokens = tokens(&fold(e.name()));
-            for t in &name_tokens {
-                let list = postings.entry(t.clone()).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<[Vec<u32>; 3]> = Vec::new();
+        let mut add = |text: &str, doc: u32, place: Place| {
+            for t in text.split(' ').filter(|t| !t.is_empty()) {
+                let id = match ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = postings.len() as u32;
+                        ids.insert(t.to_string(), id);
+                        postings.push(Default::default());
+                        id
+                    }
+                };
+                let list = &mut postings[id as usize][place as usize];
+                if list.last() != Some(&doc) {
+                    list.push(doc);
                 }
             }
+        };
+        for (i, e) in index.entries.iter().enumerate() {
+            let name = fold(e.name());
+            add(&name, i as u32, Place::Name);
+            add(&fold(e.keys()), i as u32, Place::Keys);
+            add(&fold(index.field_of(e)), i as u32, Place::Field);
             docs.push(Doc {
+                name_len: name.split(' ').count() as u16,
+                name_padded: format!(" {name} "),
                 name_tones: tone_key(e.name()).split(' ').map(str::to_string).collect(),
-                name_tokens,
-                key_tokens: tokens(&fold(e.keys())),
-                field_tokens: tokens(&fold(index.field_of(e))),
                 field: e.2,
                 levels: e.3.clone(),
                 popular: POPULAR.contains(&e.code()),
             });
         }
-        let mut vocab: Vec<String> = postings.keys().cloned().collect();
+        let mut vocab: Vec<(String, u32)> =
+            ids.iter().filter(|(_, &id)| !postings[id as usize][Place::Name as usize].is_empty()).map(|(t, &id)| (t.clone(), id)).collect();
         vocab.sort();
-        SearchIndex { docs, postings, vocab }
+        SearchIndex { docs, ids, postings, vocab }
     }
 
     pub fn search(&self, q: &Query) -> Vec<Hit> {
@@ -132,62 +159,60 @@ impl SearchIndex {
             return Vec::new();
         }
         let n = self.docs.len() as f32;
-        let weight = |t: &str| {
-            let df = self.postings.get(t).map_or(0, Vec::len) as f32;
-            (1.0 + n / (df + 1.0)).ln()
-        };
-        let weights: Vec<f32> = prepared.tokens.iter().map(|t| weight(t)).collect();
+        let last = prepared.tokens.len() - 1;
+        // Rarer words weigh more; a word no procedure has weighs the most.
+        let weights: Vec<f32> = prepared
+            .tokens
+            .iter()
+            .map(|t| {
+                let df = self.ids.get(t).map_or(0, |&id| self.postings[id as usize][0].len()) as f32;
+                (1.0 + n / (df + 1.0)).ln()
+            })
+            .collect();
         let total: f32 = weights.iter().sum();
 
-        // Candidates: documents whose name has a query token (or a completion of the last one),
-        // or whose results/field mention one.
-        let mut candidate = vec![false; self.docs.len()];
+        // Accumulate, per document, the weight of the query words it has (each word counted
+        // once, at its best place) and how many of them are in its name.
+        let mut matched = vec![0f32; self.docs.len()];
+        let mut in_name = vec![0u16; self.docs.len()];
+        let mut stamp = vec![u16::MAX; self.docs.len()];
         for (k, t) in prepared.tokens.iter().enumerate() {
-            if let Some(list) = self.postings.get(t) {
-                list.iter().for_each(|&d| candidate[d as usize] = true);
+            let w = weights[k];
+            let mut credit = |docs: &[u32], weight: f32, name: bool| {
+                for &d in docs {
+                    let d = d as usize;
+                    if stamp[d] != k as u16 {
+                        stamp[d] = k as u16;
+                        matched[d] += weight;
+                        in_name[d] += name as u16;
+                    }
+                }
+            };
+            if let Some(&id) = self.ids.get(t) {
+                let lists = &self.postings[id as usize];
+                credit(&lists[0], w * PLACE_WEIGHT[0], true);
             }
-            if k + 1 == prepared.tokens.len() && prepared.last_may_be_partial {
-                for word in self.completions(t) {
-                    self.postings[word].iter().for_each(|&d| candidate[d as usize] = true);
+            if k == last && prepared.last_may_be_partial && t.len() >= 2 {
+                for id in self.completions(t) {
+                    credit(&self.postings[id as usize][0], w * PREFIX_WEIGHT, true);
                 }
             }
-        }
-        for (d, doc) in self.docs.iter().enumerate() {
-            if !candidate[d] && prepared.tokens.iter().any(|t| doc.key_tokens.contains(t) || doc.field_tokens.contains(t)) {
-                candidate[d] = true;
+            if let Some(&id) = self.ids.get(t) {
+                let lists = &self.postings[id as usize];
+                credit(&lists[1], w * PLACE_WEIGHT[1], false);
+                credit(&lists[2], w * PLACE_WEIGHT[2], false);
             }
         }
 
-        let phrase = prepared.tokens.join(" ");
+        let phrase = format!(" {} ", prepared.tokens.join(" "));
         let mut hits = Vec::new();
         for (d, doc) in self.docs.iter().enumerate() {
-            if !candidate[d] || q.field.is_some_and(|f| f != doc.field) || q.level.is_some_and(|l| !doc.levels.contains(&l)) {
+            let coverage = matched[d] / total;
+            if coverage < 0.5 || q.field.is_some_and(|f| f != doc.field) || q.level.is_some_and(|l| !doc.levels.contains(&l)) {
                 continue;
             }
-            let mut matched = 0.0;
-            let mut in_name = 0usize;
-            for (k, t) in prepared.tokens.iter().enumerate() {
-                let last = k + 1 == prepared.tokens.len();
-                let w = weights[k];
-                if doc.name_tokens.contains(t) {
-                    matched += w;
-                    in_name += 1;
-                } else if last && prepared.last_may_be_partial && t.len() >= 2 && doc.name_tokens.iter().any(|n| n.starts_with(t.as_str())) {
-                    matched += 0.8 * w;
-                    in_name += 1;
-                } else if doc.key_tokens.contains(t) {
-                    matched += 0.7 * w;
-                } else if doc.field_tokens.contains(t) {
-                    matched += 0.4 * w;
-                }
-            }
-            let coverage = matched / total;
-            if coverage < 0.5 {
-                continue;
-            }
-            let name = doc.name_tokens.join(" ");
             let mut score = 10.0 * coverage;
-            if prepared.tokens.len() > 1 && contains_words(&name, &phrase) {
+            if prepared.tokens.len() > 1 && doc.name_padded.contains(&phrase) {
                 score += 2.0;
             }
             // Exact diacritics: when the person typed them, names that have them come first.
@@ -200,7 +225,7 @@ impl SearchIndex {
                 score += 0.8;
             }
             // Shorter, more specific names first among equals.
-            let extra = doc.name_tokens.len().saturating_sub(in_name) as f32;
+            let extra = doc.name_len.saturating_sub(in_name[d]) as f32;
             score += 1.5 / (1.0 + extra / 4.0);
             hits.push(Hit { entry: d, score });
         }
@@ -209,11 +234,12 @@ impl SearchIndex {
         hits
     }
 
-    fn completions<'s>(&'s self, prefix: &str) -> impl Iterator<Item = &'s String> + 's {
-        let start = self.vocab.partition_point(|w| w.as_str() < prefix);
+    /// Ids of the name words that start with `prefix` (the word itself included: documents
+    /// already credited with it are skipped by the caller's stamp).
+    fn completions<'s>(&'s self, prefix: &str) -> impl Iterator<Item = u32> + 's {
+        let start = self.vocab.partition_point(|(w, _)| w.as_str() < prefix);
         let prefix = prefix.to_string();
-        let len = prefix.len();
-        self.vocab[start..].iter().take_while(move |w| w.starts_with(&prefix)).filter(move |w| w.len() > len)
+        self.vocab[start..].iter().take_while(move |(w, _)| w.starts_with(&prefix)).map(|(_, id)| *id)
     }
 }
 
@@ -254,10 +280,6 @@ fn prepare(text: &str) -> Prepared {
 
 fn tokens(s: &str) -> Vec<String> {
     s.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect()
-}
-
-fn contains_words(hay: &str, needle: &str) -> bool {
-    format!(" {hay} ").contains(&format!(" {needle} "))
 }
 
 #[cfg(test)]

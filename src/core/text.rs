@@ -4,12 +4,98 @@
 //! decomposed (NFD, common from macOS and some keyboards), and with the old or new tone-mark
 //! placement (`hoà` / `hòa`, `thuỷ` / `thủy`). Everything that compares text goes through here.
 
-use unicode_normalization::UnicodeNormalization;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Canonical form for storing what a person typed: NFC, trimmed, inner whitespace collapsed.
+/// The Vietnamese vowels: each row is one vowel shape with its six tones, in the order
+/// none, huyền (grave), sắc (acute), hỏi (hook), ngã (tilde), nặng (dot below).
+const VOWELS: [&str; 12] = [
+    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự",
+    "yỳýỷỹỵ",
+];
+/// The plain letter of each row (what folding keeps).
+const ROW_BASE: [char; 12] = ['a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'];
+/// Combining tone marks, in the order of the columns of `VOWELS` (column 0 has none).
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0309}', '\u{0303}', '\u{0323}'];
+/// Combining marks that change the vowel's shape: circumflex (â ê ô), breve (ă), horn (ơ ư).
+const SHAPE_MARKS: [(char, char, char); 7] = [
+    ('a', '\u{0302}', 'â'),
+    ('e', '\u{0302}', 'ê'),
+    ('o', '\u{0302}', 'ô'),
+    ('a', '\u{0306}', 'ă'),
+    ('o', '\u{031B}', 'ơ'),
+    ('u', '\u{031B}', 'ư'),
+    ('d', '\u{0335}', 'đ'),
+];
+
+/// Where a precomposed vowel sits: (row, tone column, upper case).
+fn vowel_map() -> &'static HashMap<char, (u8, u8, bool)> {
+    static MAP: OnceLock<HashMap<char, (u8, u8, bool)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::with_capacity(144);
+        for (row, forms) in VOWELS.iter().enumerate() {
+            for (tone, c) in forms.chars().enumerate() {
+                m.insert(c, (row as u8, tone as u8, false));
+                let upper = c.to_uppercase().next().unwrap_or(c);
+                m.insert(upper, (row as u8, tone as u8, true));
+            }
+        }
+        m
+    })
+}
+
+fn vowel(row: u8, tone: u8, upper: bool) -> char {
+    let c = VOWELS[row as usize].chars().nth(tone as usize).expect("6 tones per row");
+    if upper {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// Composes decomposed Vietnamese (base letter + combining marks, as some keyboards and macOS
+/// send it) into precomposed letters, like NFC does for Vietnamese. Other text is unchanged.
+pub fn compose(input: &str) -> String {
+    if input.is_ascii() || !input.chars().any(is_combining_mark) {
+        return input.to_string();
+    }
+    let mut out: Vec<char> = Vec::with_capacity(input.len());
+    for c in input.chars() {
+        if is_combining_mark(c) {
+            if let Some(prev) = out.last_mut() {
+                if let Some(composed) = apply_mark(*prev, c) {
+                    *prev = composed;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
+/// `base` with one more combining mark, if that makes a Vietnamese letter.
+fn apply_mark(base: char, mark: char) -> Option<char> {
+    if let Some(t) = TONE_MARKS.iter().position(|m| *m == mark) {
+        let (row, tone, upper) = *vowel_map().get(&base)?;
+        return (tone == 0).then(|| vowel(row, t as u8 + 1, upper));
+    }
+    // A shape mark goes on the plain letter, keeping any tone already there.
+    let (plain, tone, upper) = match vowel_map().get(&base) {
+        Some(&(row, tone, upper)) => (vowel(row, 0, false), tone, upper),
+        None => (base.to_lowercase().next()?, 0, base.is_uppercase()),
+    };
+    let &(_, _, shaped) = SHAPE_MARKS.iter().find(|(b, m, _)| *b == plain && *m == mark)?;
+    if shaped == 'đ' {
+        return Some(if upper { 'Đ' } else { 'đ' });
+    }
+    let (row, _, _) = *vowel_map().get(&shaped)?;
+    Some(vowel(row, tone, upper))
+}
+
+/// Canonical form for storing what a person typed: composed, trimmed, inner whitespace collapsed.
 pub fn clean(input: &str) -> String {
-    let nfc: String = input.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    compose(input).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Folds text to a comparison key: lower case, no diacritics, `đ` → `d`, only letters and
@@ -19,22 +105,28 @@ pub fn clean(input: &str) -> String {
 /// distinct names equal (`Cẩm Giang` / `Cẩm Giàng`), so a folded match must never be used to
 /// pick one of several candidates silently: compare [`tone_key`]s for that.
 pub fn fold(input: &str) -> String {
+    let map = vowel_map();
     let mut out = String::with_capacity(input.len());
     let mut pending_space = false;
-    for c in input.nfd() {
+    for c in input.chars() {
         if is_combining_mark(c) {
             continue;
         }
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            _ => c,
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if let Some(&(row, _, _)) = map.get(&c) {
+            ROW_BASE[row as usize]
+        } else if c == 'đ' || c == 'Đ' {
+            'd'
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
         };
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            out.push(c);
         } else {
             pending_space = true;
         }
@@ -42,44 +134,37 @@ pub fn fold(input: &str) -> String {
     out
 }
 
-/// A key that keeps diacritics but ignores case, NFC/NFD and where the tone mark was placed.
+/// A key that keeps diacritics but ignores case, composed/decomposed input and where the tone
+/// mark was placed.
 ///
 /// `hoà` and `hòa` have the same key; `Giang` and `Giàng` do not. Used to rank exact-diacritic
 /// matches first and to tell look-alike names apart.
 pub fn tone_key(input: &str) -> String {
-    // In NFD a syllable is base letters plus combining marks. Vowel-shape marks (circumflex,
-    // breve, horn) stay attached to their letter; the tone mark (one per syllable) is moved to
-    // the end of the word so its placement no longer matters.
-    let mut out = String::with_capacity(input.len());
-    let mut word = String::new();
-    let mut tone: Option<char> = None;
-    let flush = |out: &mut String, word: &mut String, tone: &mut Option<char>| {
-        out.push_str(word);
-        if let Some(t) = tone.take() {
-            out.push(t);
+    // Each word becomes its letters without tones (but with their shapes: â, ơ…) followed by
+    // the word's tone, so the syllable's tone counts wherever it was written.
+    let composed = compose(input);
+    let map = vowel_map();
+    let mut out = String::with_capacity(composed.len());
+    for word in composed.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c))).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        word.clear();
-    };
-    for c in input.nfd() {
-        if is_tone_mark(c) {
-            tone = Some(c);
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
-            word.extend(c.to_lowercase());
-        } else {
-            flush(&mut out, &mut word, &mut tone);
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+        let mut tone = 0u8;
+        for c in word.chars() {
+            if let Some(&(row, t, _)) = map.get(&c) {
+                out.push(vowel(row, 0, false));
+                tone = tone.max(t);
+            } else if let Some(t) = TONE_MARKS.iter().position(|m| *m == c) {
+                tone = tone.max(t as u8 + 1);
+            } else if !is_combining_mark(c) {
+                out.extend(c.to_lowercase());
             }
         }
+        if tone > 0 {
+            out.push(TONE_MARKS[tone as usize - 1]);
+        }
     }
-    flush(&mut out, &mut word, &mut tone);
-    out.trim_end().to_string()
-}
-
-/// The five Vietnamese tone marks in their combining form: grave (huyền), acute (sắc),
-/// hook above (hỏi), tilde (ngã), dot below (nặng).
-fn is_tone_mark(c: char) -> bool {
-    matches!(c, '\u{0300}' | '\u{0301}' | '\u{0309}' | '\u{0303}' | '\u{0323}')
+    out
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -96,11 +181,36 @@ mod tests {
         assert_eq!(fold("ĐỒNG THÁP"), "dong thap");
     }
 
+    /// "Nguyễn Thị Thuỷ" as decomposed input: base letters followed by combining marks.
+    const NFD_NAME: &str = "Nguye\u{0302}\u{0303}n Thi\u{0323} Thuy\u{0309}";
+
     #[test]
-    fn folding_ignores_nfd_input() {
-        let nfd: String = "Nguyễn Thị Thuỷ".nfd().collect();
-        assert_ne!(nfd, "Nguyễn Thị Thuỷ");
-        assert_eq!(fold(&nfd), fold("Nguyễn Thị Thuỷ"));
+    fn folding_ignores_decomposed_input() {
+        assert_eq!(fold(NFD_NAME), fold("Nguyễn Thị Thuỷ"));
+        assert_eq!(fold(NFD_NAME), "nguyen thi thuy");
+    }
+
+    #[test]
+    fn compose_makes_decomposed_vietnamese_precomposed() {
+        assert_eq!(compose(NFD_NAME), "Nguyễn Thị Thuỷ");
+        // Shape mark after a tone, upper case, đ with a stroke, and text that is not Vietnamese.
+        assert_eq!(compose("Tra\u{0300}\u{0302}n"), "Trần");
+        assert_eq!(compose("U\u{031B}\u{0301}c"), "Ức");
+        assert_eq!(compose("Ngu\u{031B}o\u{031B}\u{0300}i"), "Người");
+        assert_eq!(compose("plain ascii"), "plain ascii");
+        assert_eq!(compose("n\u{0303}"), "n\u{0303}", "not a Vietnamese letter: left as typed");
+    }
+
+    #[test]
+    fn every_precomposed_vowel_round_trips_through_its_marks() {
+        for (row, forms) in VOWELS.iter().enumerate() {
+            for (tone, c) in forms.chars().enumerate().skip(1) {
+                let plain = vowel(row as u8, 0, false);
+                let decomposed = format!("{plain}{}", TONE_MARKS[tone - 1]);
+                assert_eq!(compose(&decomposed), c.to_string(), "{decomposed:?}");
+                assert_eq!(fold(&c.to_uppercase().to_string()), ROW_BASE[row].to_string());
+            }
+        }
     }
 
     #[test]
@@ -126,8 +236,20 @@ mod tests {
     }
 
     #[test]
-    fn clean_gives_nfc_and_collapses_spaces() {
-        let nfd: String = " Trần   Văn\tAn ".nfd().collect();
-        assert_eq!(clean(&nfd), "Trần Văn An");
+    fn clean_composes_and_collapses_spaces() {
+        assert_eq!(clean(" Tra\u{0302}\u{0300}n   Va\u{0306}n\tAn "), "Trần Văn An");
+    }
+}
+
+/// A URL slug: folded words joined by hyphens ("Hộ tịch" → "ho-tich").
+pub fn slug(input: &str) -> String {
+    fold(input).replace(' ', "-")
+}
+
+#[cfg(test)]
+mod slug_tests {
+    #[test]
+    fn slugs() {
+        assert_eq!(super::slug("Đăng ký, quản lý cư trú"), "dang-ky-quan-ly-cu-tru");
     }
 }

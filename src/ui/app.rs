@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, Home, NotFound};
+use super::pages::{About, Dossier, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage};
 
 /// Root component mounted by `main.rs`.
 #[component]
 pub fn App() -> impl IntoView {
+    super::state::provide_catalogue();
     view! {
         <Router>
             <SkipLink/>
@@ -17,6 +18,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/gioi-thieu") view=About/>
+                    <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
+                    <Route path=path!("/ho-so/:ma") view=Dossier/>
+                    <Route path=path!("/su-kien/:slug") view=LifeEvent/>
+                    <Route path=path!("/linh-vuc") view=Fields/>
+                    <Route path=path!("/linh-vuc/:slug") view=Field/>
                 </Routes>
             </main>
             <Footer/>

@@ -4,8 +4,10 @@
 //! calls `core` (directly, or through `web` adapters for I/O) for every decision.
 
 mod app;
+pub mod components;
 mod page;
 pub mod pages;
+pub mod state;
 
 pub use app::App;
 pub use page::Page;

@@ -1,4 +1,10 @@
 //! Browser adapters: the only place (besides `ui`) that touches `web_sys`.
 //!
-//! Each adapter implements a small trait from `core` or exposes plain functions over browser
-//! APIs (storage, files, download, the embedding bridge), so the rules stay testable on the host.
+//! Each adapter is a thin function or small type over one browser API, returning plain core
+//! types, so the rules stay testable on the host.
+
+pub mod bridge;
+pub mod catalogue;
+pub mod clock;
+pub mod fetch;
+pub mod history;

@@ -14,6 +14,7 @@ pub mod import;
 pub mod index;
 pub mod model;
 pub mod overrides;
+pub mod present;
 
 pub use index::{Index, IndexEntry};
 pub use model::*;

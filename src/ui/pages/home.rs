@@ -1,30 +1,42 @@
-//! `/`: where a citizen starts.
+//! `/`: where a citizen starts — search, or browse by life event.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::core::catalogue::curated::LIFE_EVENTS;
+use crate::ui::components::Search;
+use crate::ui::state::with_catalogue;
 use crate::ui::Page;
 
 #[component]
 pub fn Home() -> impl IntoView {
+    let events = LIFE_EVENTS
+        .iter()
+        .map(|e| {
+            view! {
+                <li class="card">
+                    <A href=format!("/su-kien/{}", e.slug) attr:class="card__link">{e.title}</A>
+                    <p class="card__text">{e.summary}</p>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <Page title="Chuẩn bị hồ sơ dịch vụ công".to_string()>
             <p class="lead">
-                "hoso giúp bạn chuẩn bị hồ sơ thủ tục hành chính trước khi nộp trực tuyến hoặc mang đến "
-                "bộ phận một cửa: biết cần giấy tờ gì, điền tờ khai đúng ngay từ đầu, kiểm tra tệp đính kèm."
+                "Tìm đúng thủ tục, biết cần giấy tờ gì, bao lâu có kết quả và hết bao nhiêu tiền — trước khi nộp trực tuyến "
+                "hoặc mang đến bộ phận một cửa."
             </p>
-            <ul class="promise-list">
-                <li><strong>"Đơn giản hơn: "</strong>"lời lẽ dễ hiểu, từng bước một."</li>
-                <li><strong>"Đúng hẹn hơn: "</strong>"biết trước thời hạn giải quyết và lệ phí."</li>
-                <li><strong>"Thân thiện hơn: "</strong>"báo lỗi ngay khi nhập, không phải đi lại nhiều lần."</li>
-            </ul>
+            {with_catalogue(|c| view! { <Search catalogue=c/> })}
+            <h2>"Tìm theo việc bạn đang cần"</h2>
+            <ul class="cards">{events}</ul>
+            <p><A href="/linh-vuc">"Xem tất cả thủ tục theo lĩnh vực"</A></p>
             <div class="notice">
                 <p>
                     <strong>"Dữ liệu của bạn ở lại trên máy này. "</strong>
                     "hoso chạy hoàn toàn trong trình duyệt, không có máy chủ nào lưu thông tin của bạn."
                 </p>
             </div>
-            <p><A href="/gioi-thieu">"Tìm hiểu thêm về hoso"</A></p>
         </Page>
     }
 }

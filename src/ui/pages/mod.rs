@@ -1,9 +1,17 @@
 //! One module per route.
 
 mod about;
+mod dossier;
+mod fields;
 mod home;
+mod life_event;
 mod not_found;
+mod procedure;
 
 pub use about::About;
+pub use dossier::Dossier;
+pub use fields::{Field, Fields};
 pub use home::Home;
+pub use life_event::LifeEvent;
 pub use not_found::NotFound;
+pub use procedure::ProcedurePage;

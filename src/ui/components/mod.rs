@@ -1,0 +1,7 @@
+//! Reusable pieces of the interface.
+
+mod procedure_list;
+mod search;
+
+pub use procedure_list::ProcedureList;
+pub use search::Search;

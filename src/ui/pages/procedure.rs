@@ -1,0 +1,301 @@
+//! `/thu-tuc/:ma`: what a procedure needs, in the order a citizen asks: what will I get, what
+//! must I bring, how long, how much, where, and under which law.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::catalogue::present::{describe_fee, describe_quantity, describe_time, estimate_due, group_documents};
+use crate::core::catalogue::{Channel, DocumentKind, Procedure};
+use crate::ui::pages::NotFound;
+use crate::ui::state::use_catalogue;
+use crate::ui::Page;
+
+#[component]
+pub fn ProcedurePage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("ma").unwrap_or_default();
+    let procedure = crate::ui::state::procedure_resource(code);
+    move || match procedure.get() {
+        None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
+        Some(Err(e)) => view! {
+            <Page title="Chưa tải được thủ tục".to_string()>
+                <div class="error-box" role="alert"><p>{e}</p></div>
+            </Page>
+        }
+        .into_any(),
+        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
+        Some(Ok(Some(p))) => view! { <ProcedureView p=p/> }.into_any(),
+    }
+}
+
+#[component]
+fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let source = move || {
+        catalogue.get().and_then(|c| c.ok()).map(|c| format!("Nguồn: {}. Phiên bản danh mục {}.", c.index.source, c.index.catalogue_version))
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <Page title=p.name.clone()>
+            <p class="procedure__meta">"Mã thủ tục " {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
+            <Corrections p=p.clone()/>
+            <section aria-labelledby="ket-qua">
+                <h2 id="ket-qua">"Bạn sẽ nhận được"</h2>
+                <Results p=p.clone()/>
+            </section>
+            <section aria-labelledby="giay-to">
+                <h2 id="giay-to">"Giấy tờ cần chuẩn bị"</h2>
+                <Documents p=p.clone()/>
+                <button type="button" class="button button--secondary no-print" on:click=print>"In danh sách giấy tờ"</button>
+            </section>
+            <section aria-labelledby="thoi-han">
+                <h2 id="thoi-han">"Bao lâu có kết quả"</h2>
+                <Timing p=p.clone()/>
+            </section>
+            <section aria-labelledby="le-phi">
+                <h2 id="le-phi">"Lệ phí"</h2>
+                <Fees p=p.clone()/>
+            </section>
+            <section aria-labelledby="noi-nop">
+                <h2 id="noi-nop">"Nộp ở đâu, nộp thế nào"</h2>
+                <Where p=p.clone()/>
+            </section>
+            <section aria-labelledby="can-cu">
+                <h2 id="can-cu">"Căn cứ pháp lý"</h2>
+                <Legal p=p.clone()/>
+            </section>
+            <ReviewNotice p=p.clone()/>
+            <p class="procedure__source">{source}</p>
+            <p class="no-print">
+                <leptos_router::components::A href=format!("/ho-so/{}", p.code) attr:class="button">"Bắt đầu hồ sơ"</leptos_router::components::A>
+            </p>
+        </Page>
+    }
+}
+
+#[component]
+fn Results(p: Arc<Procedure>) -> impl IntoView {
+    if p.results.is_empty() {
+        return view! { <p>"Nguồn dữ liệu chưa ghi kết quả của thủ tục này."</p> }.into_any();
+    }
+    let items = p.results.iter().map(|r| view! { <li>{r.name.clone()}</li> }).collect_view();
+    view! { <ul>{items}</ul> }.into_any()
+}
+
+#[component]
+fn Documents(p: Arc<Procedure>) -> impl IntoView {
+    if p.documents.is_empty() {
+        return view! { <p>"Nguồn dữ liệu chưa ghi thành phần hồ sơ. Hãy hỏi nơi tiếp nhận trước khi đi."</p> }.into_any();
+    }
+    let groups = group_documents(&p.documents)
+        .into_iter()
+        .map(|(condition, docs)| {
+            let heading = match condition {
+                None => "Mọi trường hợp đều cần".to_string(),
+                Some(c) => format!("Nếu: {c}"),
+            };
+            let items = docs
+                .into_iter()
+                .map(|d| {
+                    let how = match d.kind {
+                        DocumentKind::Submit => format!("Nộp {}", describe_quantity(d)),
+                        DocumentKind::Present => "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp".to_string(),
+                    };
+                    let template = d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
+                    view! {
+                        <li class="doc">
+                            <span class="doc__name">{d.name.clone()}</span>
+                            <span class="doc__how">{how}</span>
+                            {template}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3 class="doc-group__title">{heading}</h3>
+                <ul class="doc-list">{items}</ul>
+            }
+        })
+        .collect_view();
+    let notes = (!p.document_notes.is_empty()).then(|| {
+        let items = p.document_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view();
+        view! {
+            <details class="doc-notes">
+                <summary>{format!("Lưu ý thêm về giấy tờ ({})", p.document_notes.len())}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    view! { {groups} {notes} }.into_any()
+}
+
+fn mode_label(ch: &Channel) -> &'static str {
+    ch.mode.label_vi()
+}
+
+#[component]
+fn Timing(p: Arc<Procedure>) -> impl IntoView {
+    if p.channels.is_empty() {
+        return view! { <p>"Nguồn dữ liệu chưa ghi thời hạn giải quyết."</p> }.into_any();
+    }
+    let now = crate::web::clock::now();
+    let rows = p
+        .channels
+        .iter()
+        .map(|ch| {
+            let time = describe_time(ch).unwrap_or_else(|| "Chưa có thông tin".into());
+            let due = estimate_due(ch, now).map(|d| {
+                let when = format!("{}, {}", d.date.weekday().name_vi(), d.date.to_vn());
+                let at = d.minute.map(|m| format!(" lúc {:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
+                format!("{when}{at}")
+            });
+            view! {
+                <tr>
+                    <th scope="row">{mode_label(ch)}</th>
+                    <td>{time}</td>
+                    <td>{due.unwrap_or_else(|| "Không tính được".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="table">
+            <caption class="visually-hidden">"Thời hạn giải quyết theo hình thức nộp"</caption>
+            <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Thời hạn"</th><th scope="col">"Nếu nộp hôm nay, ngày hẹn trả kết quả dự kiến"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="hint">
+            "Ngày hẹn tính theo ngày làm việc của cơ quan nhà nước, đã trừ ngày nghỉ lễ, Tết. Hồ sơ nhận sau 15 giờ hoặc vào ngày nghỉ "
+            "được tính từ ngày làm việc tiếp theo. Thời hạn chỉ bắt đầu khi hồ sơ đầy đủ, hợp lệ."
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn Fees(p: Arc<Procedure>) -> impl IntoView {
+    if p.channels.is_empty() {
+        return view! { <p>"Nguồn dữ liệu chưa ghi lệ phí."</p> }.into_any();
+    }
+    let rows = p
+        .channels
+        .iter()
+        .map(|ch| {
+            let note = ch.fee_note.clone().map(|n| view! { <p class="fee__note">{n}</p> });
+            view! {
+                <tr>
+                    <th scope="row">{mode_label(ch)}</th>
+                    <td>{describe_fee(ch)} {note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let mut exemptions: Vec<String> = p.channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
+    exemptions.dedup();
+    exemptions.sort();
+    exemptions.dedup();
+    let online = p.channels.iter().find(|c| c.mode == crate::core::catalogue::Mode::Online).and_then(|c| c.fee_vnd);
+    let in_person = p.channels.iter().find(|c| c.mode == crate::core::catalogue::Mode::InPerson).and_then(|c| c.fee_vnd);
+    let saving = match (online, in_person) {
+        (Some(o), Some(i)) if o < i => Some(format!(
+            "Nộp trực tuyến rẻ hơn nộp trực tiếp {} đồng.",
+            crate::core::catalogue::present::format_thousands(i - o)
+        )),
+        _ => None,
+    };
+    let exempt = (!exemptions.is_empty()).then(|| {
+        let items = exemptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view();
+        view! {
+            <div class="notice notice--important">
+                <h3>"Miễn, giảm lệ phí"</h3>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    view! {
+        <table class="table">
+            <caption class="visually-hidden">"Lệ phí theo hình thức nộp"</caption>
+            <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Lệ phí"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {saving.map(|s| view! { <p><strong>{s}</strong></p> })}
+        {exempt}
+    }
+    .into_any()
+}
+
+#[component]
+fn Where(p: Arc<Procedure>) -> impl IntoView {
+    let modes: Vec<&str> = p.channels.iter().map(mode_label).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let a = &p.agencies;
+    let rows = [
+        ("Cơ quan thực hiện", a.performing.clone()),
+        ("Cơ quan có thẩm quyền", a.competent.clone()),
+        ("Địa chỉ tiếp nhận hồ sơ", a.receiving_address.clone()),
+        ("Cơ quan được ủy quyền", a.delegated.clone()),
+        ("Cơ quan phối hợp", a.coordinating.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| view! { <dt>{k}</dt> <dd>{v}</dd> }))
+    .collect_view();
+    let applicants = (!p.applicants.is_empty()).then(|| view! { <p>"Ai được nộp: " {p.applicants.join("; ")}"."</p> });
+    view! {
+        <p>"Cấp thực hiện: " {p.level.clone()} ". Cách nộp: " {modes.join(", ")} "."</p>
+        {applicants}
+        <dl class="facts">{rows}</dl>
+    }
+}
+
+#[component]
+fn Legal(p: Arc<Procedure>) -> impl IntoView {
+    if p.legal_basis.is_empty() {
+        return view! { <p>"Nguồn dữ liệu chưa ghi căn cứ pháp lý."</p> }.into_any();
+    }
+    let items = p
+        .legal_basis
+        .iter()
+        .map(|l| {
+            let number = l.number.clone().filter(|n| !l.title.contains(n.as_str())).map(|n| format!(" ({n})"));
+            view! { <li>{l.title.clone()} {number}</li> }
+        })
+        .collect_view();
+    view! {
+        <details class="legal">
+            <summary>{format!("{} văn bản", p.legal_basis.len())}</summary>
+            <ul>{items}</ul>
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReviewNotice(p: Arc<Procedure>) -> impl IntoView {
+    (!p.needs_review.is_empty()).then(|| {
+        let items = p.needs_review.iter().map(|f| view! { <li>{f.reason.clone()}</li> }).collect_view();
+        view! {
+            <details class="review">
+                <summary>{format!("Dữ liệu gốc có {} chỗ chưa rõ — nên hỏi lại nơi nộp", p.needs_review.len())}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    })
+}
+
+#[component]
+fn Corrections(p: Arc<Procedure>) -> impl IntoView {
+    (!p.corrections.is_empty()).then(|| {
+        let items = p.corrections.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
+        view! {
+            <div class="notice">
+                <p><strong>"hoso đã sửa lỗi đã biết trong dữ liệu gốc của thủ tục này:"</strong></p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}

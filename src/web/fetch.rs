@@ -1,0 +1,23 @@
+//! Same-origin GET requests (the app's own static files: catalogue index and procedures).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Fetches `path` (relative to the site root) as text. Errors are plain Vietnamese sentences.
+pub async fn get_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("Không có cửa sổ trình duyệt.")?;
+    let resp = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "Không tải được dữ liệu. Hãy kiểm tra kết nối mạng rồi thử lại.".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "Phản hồi không hợp lệ.".to_string())?;
+    if resp.status() == 404 {
+        return Err("NOT_FOUND".into());
+    }
+    if !resp.ok() {
+        return Err(format!("Máy chủ trả lời lỗi {}. Hãy thử lại sau.", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| "Không đọc được dữ liệu.".to_string())?)
+        .await
+        .map_err(|_| "Không đọc được dữ liệu.".to_string())?;
+    text.as_string().ok_or_else(|| "Dữ liệu không phải văn bản.".into())
+}

@@ -1,0 +1,98 @@
+// Finding a procedure and reading what it needs, as a citizen would.
+import { test, expect, open, axeViolations } from "./fixtures.mjs";
+
+test("search answers as you type, without diacritics, and opens the procedure", async ({ page }) => {
+  await open(page, "/");
+  const box = page.getByLabel("Bạn cần làm thủ tục gì?");
+  await box.pressSequentially("lam giay khai sinh cho con");
+  const first = page.locator(".search__results .procedure-list__link").first();
+  await expect(first).toHaveText("Thủ tục đăng ký khai sinh");
+  await expect(page.getByRole("status").filter({ hasText: "phù hợp" })).toBeVisible();
+  // The address keeps the query, so Back and sharing work.
+  await expect(page).toHaveURL(/\?q=lam%20giay%20khai%20sinh%20cho%20con$/);
+  await first.click();
+  await expect(page.locator("main h1")).toHaveText("Thủ tục đăng ký khai sinh");
+  await page.goBack();
+  await expect(page.getByLabel("Bạn cần làm thủ tục gì?")).toHaveValue("lam giay khai sinh cho con");
+});
+
+test("everyday words find the official procedure", async ({ page }) => {
+  await open(page, "/?q=" + encodeURIComponent("sổ đỏ"));
+  await expect(page.locator(".search__results .procedure-list__link").first()).toContainText("cấp Giấy chứng nhận quyền sử dụng đất");
+  await page.getByLabel("Bạn cần làm thủ tục gì?").fill("zzzz qqqq");
+  await expect(page.getByRole("status").filter({ hasText: "Không tìm thấy" })).toBeVisible();
+});
+
+test("filters narrow the results to a field", async ({ page }) => {
+  await open(page, "/");
+  await page.getByText("Lọc theo lĩnh vực, cấp thực hiện").click();
+  await page.getByLabel("Lĩnh vực").selectOption({ label: "Hộ tịch" });
+  await page.getByLabel("Bạn cần làm thủ tục gì?").fill("đăng ký");
+  const metas = page.locator(".search__results .procedure-list__meta");
+  await expect(metas.first()).toBeVisible();
+  for (const m of await metas.all()) await expect(m).toContainText("Hộ tịch");
+});
+
+test("the procedure page says what you get, what to bring, how long, how much, where and why", async ({ page }) => {
+  await open(page, "/thu-tuc/1.004222");
+  await expect(page.locator("main h1")).toHaveText("Đăng ký thường trú");
+  const headings = await page.locator("main h2").allTextContents();
+  expect(headings).toEqual(["Bạn sẽ nhận được", "Giấy tờ cần chuẩn bị", "Bao lâu có kết quả", "Lệ phí", "Nộp ở đâu, nộp thế nào", "Căn cứ pháp lý"]);
+  await expect(page.locator("#giay-to ~ h3").first()).toBeVisible();
+  await expect(page.locator("main")).toContainText("Nếu: Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình");
+  const timing = page.locator("section[aria-labelledby=thoi-han] tbody tr").first();
+  await expect(timing).toContainText("7 ngày làm việc");
+  await expect(timing.locator("td").nth(1)).toHaveText(/^Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy), \d\d\/\d\d\/\d{4}$/);
+  await expect(page.locator("section[aria-labelledby=le-phi]")).toContainText("10.000 đồng");
+  await expect(page.locator("section[aria-labelledby=le-phi]")).toContainText("Nộp trực tuyến rẻ hơn nộp trực tiếp 10.000 đồng");
+  await expect(page.locator(".notice--important")).toContainText("miễn phí");
+  await expect(page.locator("main")).toContainText("Phiên bản danh mục 2026-07");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("a due date across Tết is computed from the device clock", async ({ page }) => {
+  // Friday 13/2/2026 16:30 Vietnam time, 7 working days → Wednesday 4/3/2026.
+  await page.clock.setFixedTime(new Date("2026-02-13T16:30:00+07:00"));
+  await open(page, "/thu-tuc/1.004222");
+  await expect(page.locator("section[aria-labelledby=thoi-han] tbody tr").first()).toContainText("Thứ Tư, 04/03/2026");
+});
+
+test("flags and corrections in the source are shown, not hidden", async ({ page }) => {
+  await open(page, "/thu-tuc/1.001193");
+  await expect(page.locator("section[aria-labelledby=thoi-han]")).toContainText("không ghi đơn vị");
+  await expect(page.locator("section[aria-labelledby=thoi-han]")).toContainText("Không tính được");
+  await expect(page.locator(".review summary")).toContainText("chưa rõ");
+  await open(page, "/thu-tuc/1.013225");
+  await expect(page.locator("main .notice").first()).toContainText("hoso đã sửa lỗi đã biết");
+});
+
+test("browse by life event and by field", async ({ page }) => {
+  await open(page, "/");
+  await page.getByRole("link", { name: "Sinh con" }).click();
+  await expect(page.locator("main h1")).toHaveText("Sinh con");
+  await expect(page.locator(".procedure-list__link").first()).toHaveText("Thủ tục đăng ký khai sinh");
+  expect(await axeViolations(page)).toEqual([]);
+  await open(page, "/linh-vuc");
+  await page.getByRole("link", { name: "Hộ tịch", exact: true }).click();
+  await expect(page.locator("main h1")).toHaveText("Lĩnh vực Hộ tịch");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("starting a dossier gives a checklist that counts what is missing", async ({ page }) => {
+  await open(page, "/thu-tuc/1.004194");
+  await page.getByRole("link", { name: "Bắt đầu hồ sơ" }).click();
+  await expect(page.locator("main h1")).toHaveText("Chuẩn bị hồ sơ: Đăng ký tạm trú");
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("an unknown procedure code gets the not-found page", async ({ page }) => {
+  await open(page, "/thu-tuc/9.999999");
+  await expect(page.locator("main h1")).toHaveText("Không tìm thấy trang");
+});
+
+test("the procedure page fits a 320 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await open(page, "/thu-tuc/1.013225");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
