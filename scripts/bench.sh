@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
 # Benchmarks: print figures, gate nothing (tests check correctness, not speed).
 #   bash scripts/bench.sh          all benchmarks
-#   bash scripts/bench.sh size     only the bundle size report
+#   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli) and catalogue index size
+#   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
 what=${1:-all}
 
+if [ ! -f dist/index.html ] || [ -n "$(find src public index.html Cargo.toml -newer dist/index.html -print -quit)" ]; then
+  trunk build --release --offline
+fi
+
 if [ "$what" = all ] || [ "$what" = size ]; then
-  hoso_log "Kích thước gói phát hành (wasm + JS + CSS, raw / gzip / brotli)"
-  [ -f dist/index.html ] || trunk build --release --offline
+  hoso_log "Kích thước gói phát hành"
   node scripts/size-report.mjs dist
+  node -e 'const z=require("zlib"),fs=require("fs");const b=fs.readFileSync("public/catalogue/index.json");const br=z.brotliCompressSync(b).length;console.log(`catalogue index: ${(b.length/1000).toFixed(1)} kB raw, ${(br/1000).toFixed(1)} kB brotli (budget 150 kB brotli)`)'
+fi
+
+if [ "$what" = all ] || [ "$what" = search ]; then
+  hoso_log "Tìm kiếm: trên máy (native)"
+  cargo bench --bench search
+  hoso_log "Tìm kiếm: trong Chromium, cạnh Fuse.js"
+  node scripts/bench-browser.mjs
 fi

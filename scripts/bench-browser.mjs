@@ -1,0 +1,77 @@
+// Browser benchmark: hoso's search (Rust → wasm, through window.wasmBindings.hosoSearch) side by
+// side with Fuse.js over the same index, in the same page of Debian's Chromium, on the release
+// build in dist/. Prints per-query median and p95 latency, the ratio, and top-3 relevance on
+// tests/data/search-queries.json. Prints figures; asserts nothing.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const port = 8097;
+const server = spawn("node", ["scripts/serve-dist.mjs", "dist", String(port)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.HOSO_CHROMIUM || "/usr/bin/chromium",
+  args: ["--js-flags=--expose-gc", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  // The page forbids inline scripts (CSP); the benchmark injects Fuse.js, so it bypasses CSP.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.wasmBindings?.hosoSearch?.("khai sinh", 1) !== undefined, null, { timeout: 30000 });
+  await page.addScriptTag({ content: readFileSync("node_modules/fuse.js/dist/fuse.min.js", "utf8") });
+  const queries = JSON.parse(readFileSync("tests/data/search-queries.json", "utf8")).queries;
+
+  const result = await page.evaluate(async (queries) => {
+    const index = await (await fetch("/catalogue/index.json")).json();
+    const docs = index.entries.map((e) => ({ code: e[0], name: e[1], keys: e[5] }));
+    let t = performance.now();
+    const fuse = new Fuse(docs, {
+      keys: [{ name: "name", weight: 0.8 }, { name: "keys", weight: 0.2 }],
+      ignoreLocation: true, ignoreDiacritics: true, threshold: 0.4, includeScore: true,
+    });
+    const fuseBuild = performance.now() - t;
+    const engines = {
+      hoso: (q) => JSON.parse(window.wasmBindings.hosoSearch(q, 10)).map((h) => h.code),
+      fuse: (q) => fuse.search(q, { limit: 10 }).map((r) => r.item.code),
+    };
+    const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)] }; };
+    const rows = queries.map(({ query }) => ({ query }));
+    const all = { hoso: [], fuse: [] };
+    const top3 = { hoso: 0, fuse: 0 };
+    // Each engine in its own phase, after a warm-up and a full GC, so one engine's garbage
+    // collection never lands in the other's timings.
+    for (const [name, run] of Object.entries(engines)) {
+      for (const { query } of queries) run(query);
+      if (window.gc) window.gc();
+      queries.forEach(({ query, expect }, i) => {
+        const perCall = [];
+        const reps = name === "hoso" ? 10 : 2;
+        for (let b = 0; b < 25; b++) {
+          const t0 = performance.now();
+          for (let k = 0; k < reps; k++) run(query);
+          perCall.push((performance.now() - t0) / reps);
+        }
+        all[name].push(...perCall);
+        rows[i][name] = stats(perCall);
+        const ok = run(query).slice(0, 3).includes(expect);
+        rows[i][name + "Top3"] = ok;
+        top3[name] += ok ? 1 : 0;
+      });
+    }
+    return { rows, overall: { hoso: stats(all.hoso), fuse: stats(all.fuse) }, top3, n: queries.length, fuseBuild, procedures: docs.length };
+  }, queries);
+
+  const ms = (x) => x.toFixed(3).padStart(8);
+  console.log(`\nbrowser search benchmark — ${result.procedures} procedures, Chromium ${browser.version()}`);
+  console.log(`${"query".padEnd(34)} ${"hoso med".padStart(8)} ${"hoso p95".padStart(8)} ${"fuse med".padStart(8)} ${"fuse p95".padStart(8)} ${"×".padStart(6)}  top-3 hoso/fuse`);
+  for (const r of result.rows) {
+    console.log(`${r.query.padEnd(34)} ${ms(r.hoso.median)} ${ms(r.hoso.p95)} ${ms(r.fuse.median)} ${ms(r.fuse.p95)} ${(r.fuse.median / r.hoso.median).toFixed(0).padStart(6)}  ${r.hosoTop3 ? "yes" : "no "} / ${r.fuseTop3 ? "yes" : "no"}`);
+  }
+  const o = result.overall;
+  console.log(`overall (ms per query): hoso median ${o.hoso.median.toFixed(3)}, p95 ${o.hoso.p95.toFixed(3)} | Fuse.js median ${o.fuse.median.toFixed(3)}, p95 ${o.fuse.p95.toFixed(3)} | hoso is ${(o.fuse.median / o.hoso.median).toFixed(0)}× faster at the median, ${(o.fuse.p95 / o.hoso.p95).toFixed(0)}× at p95`);
+  console.log(`top-3 relevance: hoso ${result.top3.hoso}/${result.n}, Fuse.js ${result.top3.fuse}/${result.n}  (targets: p95 ≤ 2 ms, ≥ 10× Fuse.js, better relevance)\n`);
+} finally {
+  await browser.close();
+  server.kill();
+}
