@@ -149,3 +149,100 @@ fn marital_status_certificate_1_004873() {
     assert_eq!(p.results[0].name, "Giấy xác nhận tình trạng hôn nhân");
     assert!(p.channels[0].exemptions[0].contains("gia đình có công với cách mạng"));
 }
+
+/// A small JSON Schema checker for the keywords our schemas use (type, enum, required,
+/// properties, additionalProperties: false, items, prefixItems, minItems, maxItems).
+fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str, errors: &mut Vec<String>) {
+    use serde_json::Value;
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "string" => value.is_string(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "number" => value.is_number(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            "array" => value.is_array(),
+            "object" => value.is_object(),
+            _ => false,
+        });
+        if !ok {
+            errors.push(format!("{path}: expected {types:?}, got {value}"));
+            return;
+        }
+    }
+    if let Some(Value::Array(allowed)) = schema.get("enum") {
+        if !allowed.contains(value) {
+            errors.push(format!("{path}: {value} not in {allowed:?}"));
+        }
+    }
+    if let Value::Object(obj) = value {
+        for r in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if !obj.contains_key(r.as_str().unwrap()) {
+                errors.push(format!("{path}: missing {r}"));
+            }
+        }
+        let props = schema.get("properties").and_then(Value::as_object);
+        for (k, v) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => check(v, s, &format!("{path}.{k}"), errors),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => errors.push(format!("{path}: unexpected key {k}")),
+                None => {}
+            }
+        }
+    }
+    if let Value::Array(items) = value {
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
+            if (items.len() as u64) < min {
+                errors.push(format!("{path}: fewer than {min} items"));
+            }
+        }
+        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
+            if (items.len() as u64) > max {
+                errors.push(format!("{path}: more than {max} items"));
+            }
+        }
+        let prefix = schema.get("prefixItems").and_then(Value::as_array);
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) = prefix.and_then(|p| p.get(i)) {
+                check(item, s, &format!("{path}[{i}]"), errors);
+            } else if let Some(s) = schema.get("items") {
+                check(item, s, &format!("{path}[{i}]"), errors);
+            }
+        }
+    }
+}
+
+fn schema(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir().join("schema").join(name)).unwrap()).unwrap()
+}
+
+#[test]
+fn every_committed_file_matches_the_documented_schema() {
+    let mut errors = Vec::new();
+    let index: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir().join("index.json")).unwrap()).unwrap();
+    check(&index, &schema("index.schema.json"), "index", &mut errors);
+    let procedure_schema = schema("procedure.schema.json");
+    for entry in std::fs::read_dir(dir().join("p")).unwrap() {
+        let path = entry.unwrap().path();
+        let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        check(&value, &procedure_schema, &path.file_name().unwrap().to_string_lossy(), &mut errors);
+    }
+    assert!(errors.is_empty(), "{} schema errors, first: {:?}", errors.len(), &errors[..errors.len().min(5)]);
+}
+
+#[test]
+fn the_schema_checker_rejects_what_the_schema_forbids() {
+    let s = schema("procedure.schema.json");
+    let mut p: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir().join("p/1.001193.json")).unwrap()).unwrap();
+    p["channels"][0]["mode"] = "fax".into();
+    p["surprise"] = 1.into();
+    p.as_object_mut().unwrap().remove("code");
+    let mut errors = Vec::new();
+    check(&p, &s, "p", &mut errors);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}

@@ -93,13 +93,11 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
     if p.documents.is_empty() {
         return view! { <p>"Nguồn dữ liệu chưa ghi thành phần hồ sơ. Hãy hỏi nơi tiếp nhận trước khi đi."</p> }.into_any();
     }
-    let groups = group_documents(&p.documents)
+    let groups = group_documents(&p.documents);
+    let has_cases = groups.iter().any(|(c, _)| c.is_some());
+    let groups = groups
         .into_iter()
         .map(|(condition, docs)| {
-            let heading = match condition {
-                None => "Mọi trường hợp đều cần".to_string(),
-                Some(c) => format!("Nếu: {c}"),
-            };
             let items = docs
                 .into_iter()
                 .map(|d| {
@@ -117,12 +115,24 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! {
-                <h3 class="doc-group__title">{heading}</h3>
-                <ul class="doc-list">{items}</ul>
+            match condition {
+                None => view! {
+                    <h3 class="doc-group__title">"Mọi trường hợp đều cần"</h3>
+                    <ul class="doc-list">{items}</ul>
+                }
+                .into_any(),
+                // One case per collapsible block: people open only the case that is theirs.
+                Some(c) => view! {
+                    <details class="doc-case">
+                        <summary class="doc-case__title">{format!("Nếu: {c}")}</summary>
+                        <ul class="doc-list">{items}</ul>
+                    </details>
+                }
+                .into_any(),
             }
         })
         .collect_view();
+    let cases_intro = has_cases.then(|| view! { <p class="hint">"Giấy tờ còn tuỳ trường hợp của bạn. Mở trường hợp đúng với bạn để xem:"</p> });
     let notes = (!p.document_notes.is_empty()).then(|| {
         let items = p.document_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view();
         view! {
@@ -132,7 +142,7 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
             </details>
         }
     });
-    view! { {groups} {notes} }.into_any()
+    view! { {cases_intro} {groups} {notes} }.into_any()
 }
 
 fn mode_label(ch: &Channel) -> &'static str {
