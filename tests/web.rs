@@ -70,3 +70,43 @@ fn not_found_page_explains_and_links_home() {
     let home = root.query_selector("a[href='/']").unwrap().expect("a link home");
     assert!(home.text_content().unwrap().contains("trang chủ"));
 }
+
+fn tiny_catalogue() -> std::sync::Arc<hoso::web::catalogue::Catalogue> {
+    use hoso::core::catalogue::{Index, IndexEntry};
+    let index = Index {
+        format: 1,
+        catalogue_version: "test".into(),
+        source: "test".into(),
+        fields: vec!["Hộ tịch".into(), "Cư trú".into()],
+        levels: vec!["Cấp xã".into()],
+        ministries: vec!["bo-tu-phap".into()],
+        entries: vec![
+            IndexEntry("1.000001".into(), "Thủ tục đăng ký khai sinh".into(), 0, vec![0], 0, "Giấy khai sinh".into()),
+            IndexEntry("1.000002".into(), "Thủ tục đăng ký kết hôn".into(), 0, vec![0], 0, String::new()),
+            IndexEntry("1.000003".into(), "Đăng ký tạm trú".into(), 1, vec![0], 0, String::new()),
+        ],
+    };
+    let search = hoso::core::search::SearchIndex::new(&index);
+    std::sync::Arc::new(hoso::web::catalogue::Catalogue { index, search })
+}
+
+#[wasm_bindgen_test]
+async fn search_box_shows_results_as_you_type() {
+    let catalogue = tiny_catalogue();
+    let root = mount(move || view! { <leptos_router::components::Router><hoso::ui::components::Search catalogue=catalogue/></leptos_router::components::Router> });
+    let input: web_sys::HtmlInputElement = wait_for(&root, "input[type=search]").await.unchecked_into();
+    let label = root.query_selector("label[for=tim-thu-tuc]").unwrap().expect("the box has a label");
+    assert!(label.text_content().unwrap().contains("Bạn cần làm thủ tục gì?"));
+    input.set_value("ket hon");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let first = wait_for(&root, ".procedure-list__link").await;
+    assert_eq!(first.text_content().as_deref(), Some("Thủ tục đăng ký kết hôn"));
+    assert_eq!(first.get_attribute("href").as_deref(), Some("/thu-tuc/1.000002"));
+    let status = root.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
+    assert!(status.contains("phù hợp"), "{status}");
+    input.set_value("zzzz");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    sleep_ms(20).await;
+    assert!(root.query_selector(".procedure-list__link").unwrap().is_none());
+    assert!(root.text_content().unwrap().contains("Không tìm thấy"));
+}
