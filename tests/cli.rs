@@ -204,3 +204,39 @@ fn catalogue_stats_and_show_contract() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Không có thủ tục mã «9.999999»"));
 }
+
+fn check_lines(kind: &str, input: &str) -> Vec<serde_json::Value> {
+    let o = hoso_with_stdin(&["check", kind], input);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn check_cccd_contract() {
+    let v = check_lines("cccd", "001099012345\n079 305 000001\n123456789\n");
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[0]["valid"], true);
+    assert_eq!(v[0]["province_code"], "001");
+    assert_eq!(v[0]["sex"], "male");
+    assert_eq!(v[0]["birth_year"], 1999);
+    assert_eq!(v[1]["normalized"], "079305000001");
+    assert_eq!(v[1]["sex"], "female");
+    assert_eq!(v[2]["valid"], false);
+    assert!(v[2]["reason"].as_str().unwrap().contains("12 chữ số"));
+}
+
+#[test]
+fn check_mst_phone_name_contract() {
+    let v = check_lines("mst", "0100109106\n0100109107\n");
+    assert_eq!((v[0]["valid"].clone(), v[1]["valid"].clone()), (true.into(), false.into()));
+    let v = check_lines("phone", "+84 912 345 678\n0112345678\n");
+    assert_eq!(v[0]["e164"], "+84912345678");
+    assert_eq!(v[0]["normalized"], "0912345678");
+    assert_eq!(v[1]["valid"], false);
+    assert!(v[1]["e164"].is_null());
+    let v = check_lines("name", "nguyễn văn an\nNguyeenx Van An\nTran62\n");
+    assert_eq!(v[0]["normalized"], "Nguyễn Văn An");
+    assert!(v[1]["reason"].as_str().unwrap().contains("Nguyễn"));
+    assert_eq!(v[2]["valid"], false);
+    assert_eq!(hoso(&["check", "passport"]).status.code(), Some(2));
+}

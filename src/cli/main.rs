@@ -7,6 +7,7 @@
 mod args;
 mod calendar;
 mod catalogue;
+mod check;
 mod search;
 
 use args::Args;
@@ -21,7 +22,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -30,7 +31,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -81,6 +82,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "calendar" => calendar::run(args),
         "catalogue" => catalogue::run(args),
         "search" => search::run(args),
+        "check" => check::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
 }

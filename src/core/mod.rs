@@ -8,3 +8,4 @@ pub mod calendar;
 pub mod catalogue;
 pub mod search;
 pub mod text;
+pub mod validate;

@@ -1,0 +1,57 @@
+//! `hoso check KIND`: validates one value per line of standard input, printing one JSON object
+//! per line (`input`, `valid`, `normalized`, `reason`, and per kind extra fields).
+
+use std::io::{BufRead, Write};
+
+use crate::args::Args;
+use crate::Failure;
+use hoso::core::calendar::Date;
+use hoso::core::validate::{check_cccd, check_email, check_mst, check_name, check_phone};
+use serde_json::{json, Value};
+
+pub const HELP: &str = "\
+  check KIND                     Kiểm tra từng dòng nhập vào (stdin), in mỗi dòng một JSON;
+                                 KIND: cccd, mst, phone, name, email
+";
+
+pub fn run(args: &mut Args) -> Result<(), Failure> {
+    let kind = args.next_positional().ok_or_else(|| Failure::Usage("thiếu KIND: cccd, mst, phone, name hoặc email".into()))?;
+    args.finish()?;
+    let today = today();
+    let check: Box<dyn Fn(&str) -> Value> = match kind.as_str() {
+        "cccd" => Box::new(move |s| match check_cccd(s, Some(today)) {
+            Ok(id) => json!({"input": s, "valid": true, "normalized": id.normalized, "reason": null,
+                "province_code": id.province_code, "province": id.province, "sex": id.sex.as_str(), "birth_year": id.birth_year}),
+            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.0, "province_code": null, "sex": null, "birth_year": null}),
+        }),
+        "mst" => Box::new(|s| outcome(s, check_mst(s).map_err(|p| p.0))),
+        "phone" => Box::new(|s| match check_phone(s) {
+            Ok(p) => json!({"input": s, "valid": true, "normalized": p.normalized, "reason": null, "e164": p.e164, "carrier": p.carrier, "mobile": p.mobile}),
+            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.0, "e164": null}),
+        }),
+        "name" => Box::new(|s| outcome(s, check_name(s).map_err(|p| p.0))),
+        "email" => Box::new(|s| outcome(s, check_email(s).map_err(|p| p.0))),
+        other => return Err(Failure::Usage(format!("không kiểm tra được loại «{other}»; dùng cccd, mst, phone, name hoặc email"))),
+    };
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let line = line.map_err(|e| Failure::Request(format!("Không đọc được dữ liệu vào: {e}")))?;
+        let line = line.trim_end_matches('\r');
+        writeln!(out, "{}", check(line)).map_err(|e| Failure::Request(e.to_string()))?;
+    }
+    Ok(())
+}
+
+fn outcome(input: &str, r: Result<String, String>) -> Value {
+    match r {
+        Ok(n) => json!({"input": input, "valid": true, "normalized": n, "reason": null}),
+        Err(reason) => json!({"input": input, "valid": false, "normalized": null, "reason": reason}),
+    }
+}
+
+/// Today's date in Vietnam (UTC+7), from the system clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    Date::from_jdn(2440588 + (secs + 7 * 3600).div_euclid(86400))
+}

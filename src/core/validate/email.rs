@@ -1,0 +1,42 @@
+//! Email addresses: one `@`, a name and a domain with a dot, no spaces. The domain is lower-cased.
+
+use super::Problem;
+
+pub fn check_email(input: &str) -> Result<String, Problem> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(Problem::new("Hãy nhập địa chỉ thư điện tử, ví dụ ten@example.com."));
+    }
+    if s.chars().any(char::is_whitespace) {
+        return Err(Problem::new("Địa chỉ thư điện tử không có khoảng trắng."));
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return Err(Problem::new("Địa chỉ thư điện tử cần có dấu @, ví dụ ten@example.com."));
+    };
+    if local.is_empty() || domain.contains('@') {
+        return Err(Problem::new("Địa chỉ thư điện tử có dạng ten@tenmien.vn, chỉ một dấu @."));
+    }
+    let domain = domain.to_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.starts_with('-') || l.ends_with('-')) || labels.last().is_some_and(|t| t.len() < 2) {
+        return Err(Problem::new("Tên miền sau dấu @ chưa đúng (ví dụ gmail.com, yahoo.com.vn)."));
+    }
+    if s.len() > 254 {
+        return Err(Problem::new("Địa chỉ thư điện tử quá dài."));
+    }
+    Ok(format!("{local}@{domain}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert_eq!(check_email(" An.Nguyen@Gmail.COM ").unwrap(), "An.Nguyen@gmail.com");
+        assert!(check_email("an nguyen@gmail.com").is_err());
+        assert!(check_email("an.gmail.com").unwrap_err().0.contains("@"));
+        assert!(check_email("an@gmail").unwrap_err().0.contains("Tên miền"));
+        assert!(check_email("an@@gmail.com").is_err());
+    }
+}

@@ -1,0 +1,165 @@
+//! Person names (họ và tên): composed (NFC), single spaces, each word capitalised. Digits and
+//! leftovers of Telex/VNI typing (the Vietnamese keyboard was off: "Nguyeenx", "Tran62") are
+//! refused with a suggestion of what was probably meant.
+
+use super::Problem;
+use crate::core::text::{clean, compose};
+
+pub fn check_name(input: &str) -> Result<String, Problem> {
+    let s = clean(input);
+    if s.is_empty() {
+        return Err(Problem::new("Hãy nhập họ và tên, ví dụ: Nguyễn Văn An."));
+    }
+    if s.chars().count() > 100 {
+        return Err(Problem::new("Họ và tên dài quá 100 ký tự. Hãy kiểm tra lại."));
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        let hint = vni_suggestion(&s).map(|h| format!(" Có phải bạn định gõ «{h}»? Hãy bật bộ gõ tiếng Việt.")).unwrap_or_default();
+        return Err(Problem::new(format!("Họ và tên không có chữ số.{hint}")));
+    }
+    if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’'))) {
+        return Err(Problem::new(format!("Họ và tên không có ký hiệu «{bad}». Chỉ dùng chữ cái, khoảng trắng và dấu nháy (như H'Hen).")));
+    }
+    if let Some(word) = s.split(' ').find(|w| looks_like_telex(w)) {
+        let fixed = telex_word(word);
+        return Err(Problem::new(format!(
+            "«{word}» có vẻ được gõ khi chưa bật bộ gõ tiếng Việt (có lẽ là «{fixed}»). Hãy bật bộ gõ rồi nhập lại."
+        )));
+    }
+    Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
+}
+
+/// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen".
+fn capitalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '\'' | '-' | '’');
+    }
+    out
+}
+
+/// An unaccented word with Telex key pairs (aa, aw, ee, oo, ow, uw, dd) or a tone key after them.
+fn looks_like_telex(word: &str) -> bool {
+    if !word.is_ascii() {
+        return false;
+    }
+    let w = word.to_ascii_lowercase();
+    ["aa", "aw", "ee", "oo", "ow", "uw", "dd"].iter().any(|p| w.contains(p))
+}
+
+/// Applies Telex to one word: "Nguyeenx" → "Nguyễn", "Traanf" → "Trần".
+fn telex_word(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in [("dd", "đ"), ("DD", "Đ"), ("Dd", "Đ"), ("aa", "â"), ("Aa", "Â"), ("aw", "ă"), ("ee", "ê"), ("Ee", "Ê"), ("oo", "ô"), ("Oo", "Ô"), ("ow", "ơ"), ("uw", "ư"), ("uow", "ươ")] {
+        w = w.replace(from, to);
+    }
+    let tone = match w.chars().last() {
+        Some('f') => Some('\u{0300}'),
+        Some('s') => Some('\u{0301}'),
+        Some('r') => Some('\u{0309}'),
+        Some('x') => Some('\u{0303}'),
+        Some('j') => Some('\u{0323}'),
+        _ => None,
+    };
+    match tone {
+        Some(mark) => {
+            w.pop();
+            place_tone(&w, mark)
+        }
+        None => w,
+    }
+}
+
+/// Puts the tone mark on the main vowel: the shaped vowel (â ê ô ơ ư ă) if any, else the last
+/// vowel before a final consonant, else the second of two final vowels… kept simple: the
+/// shaped vowel, or the first vowel of the cluster.
+fn place_tone(word: &str, mark: char) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let is_vowel = |c: char| "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".contains(c);
+    let pos = chars
+        .iter()
+        .rposition(|c| "ăâêôơưĂÂÊÔƠƯ".contains(*c))
+        .or_else(|| {
+            let first = chars.iter().position(|c| is_vowel(*c))?;
+            let cluster_end = chars[first..].iter().position(|c| !is_vowel(*c)).map_or(chars.len(), |n| first + n);
+            // Two vowels with nothing after them ("hoa", "tai"): mark the first; otherwise the last.
+            Some(if cluster_end == chars.len() && cluster_end - first == 2 { first } else { cluster_end - 1 })
+        });
+    let Some(pos) = pos else { return word.to_string() };
+    let mut out: String = chars[..=pos].iter().collect();
+    out.push(mark);
+    out.extend(&chars[pos + 1..]);
+    compose(&out)
+}
+
+/// VNI typing uses digits for marks: "Tran62" → "Trần".
+fn vni_suggestion(s: &str) -> Option<String> {
+    let words: Vec<String> = s.split(' ').map(|w| {
+        let mut base = String::new();
+        let mut marks = Vec::new();
+        for c in w.chars() {
+            if c.is_ascii_digit() { marks.push(c) } else { base.push(c) }
+        }
+        for m in marks {
+            let (shape, tone) = match m {
+                '1' => (None, Some('\u{0301}')),
+                '2' => (None, Some('\u{0300}')),
+                '3' => (None, Some('\u{0309}')),
+                '4' => (None, Some('\u{0303}')),
+                '5' => (None, Some('\u{0323}')),
+                '6' => (Some('\u{0302}'), None),
+                '7' => (Some('\u{031B}'), None),
+                '8' => (Some('\u{0306}'), None),
+                '9' => (Some('\u{0335}'), None),
+                _ => (None, None),
+            };
+            if let Some(sm) = shape {
+                let target = if m == '9' { "dD" } else if m == '7' { "ouOU" } else if m == '8' { "aA" } else { "aeoAEO" };
+                if let Some(p) = base.char_indices().filter(|(_, c)| target.contains(*c)).map(|(i, _)| i).next_back() {
+                    let c = base[p..].chars().next().unwrap();
+                    base = compose(&format!("{}{c}{sm}{}", &base[..p], &base[p + c.len_utf8()..]));
+                }
+            }
+            if let Some(t) = tone {
+                base = place_tone(&base, t);
+            }
+        }
+        base
+    }).collect();
+    let out = words.join(" ");
+    (out != s && !out.chars().any(|c| c.is_ascii_digit())).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_composed_spaced_and_capitalised() {
+        assert_eq!(check_name("  nguyễn   văn AN ").unwrap(), "Nguyễn Văn An");
+        assert_eq!(check_name("Nguye\u{0302}\u{0303}n Thi\u{0323} Hoa").unwrap(), "Nguyễn Thị Hoa");
+        assert_eq!(check_name("h'hen niê").unwrap(), "H'Hen Niê");
+        assert_eq!(check_name("Ksor Y Moan").unwrap(), "Ksor Y Moan", "ethnic minority names are accepted");
+    }
+
+    #[test]
+    fn leftover_keyboard_typing_is_refused_with_a_suggestion() {
+        let e = check_name("Nguyeenx Van An").unwrap_err().0;
+        assert!(e.contains("«Nguyễn»"), "{e}");
+        let e = check_name("Tran62 Thi Lan").unwrap_err().0;
+        assert!(e.contains("chữ số") && e.contains("Trần"), "{e}");
+        assert!(check_name("Traanf").unwrap_err().0.contains("«Trần»"));
+    }
+
+    #[test]
+    fn symbols_and_empty_names_are_refused() {
+        assert!(check_name("").is_err());
+        assert!(check_name("An@").unwrap_err().0.contains("«@»"));
+    }
+}
