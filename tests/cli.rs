@@ -240,3 +240,27 @@ fn check_mst_phone_name_contract() {
     assert_eq!(v[2]["valid"], false);
     assert_eq!(hoso(&["check", "passport"]).status.code(), Some(2));
 }
+
+#[test]
+fn units_stats_match_the_2025_reform() {
+    let v = json(&hoso(&["units", "stats"]));
+    assert_eq!((v["provinces"].as_u64(), v["communes"].as_u64()), (Some(34), Some(3321)));
+    assert_eq!((v["xa"].as_u64(), v["phuong"].as_u64(), v["dac_khu"].as_u64()), (Some(2621), Some(687), Some(13)));
+}
+
+#[test]
+fn units_search_never_picks_between_look_alikes() {
+    // Hải Phòng (code 31) has both Xã Cẩm Giang and Xã Cẩm Giàng since the 2025 merger.
+    let v = json(&hoso(&["units", "search", "cam giang", "--province", "31"]));
+    let names: Vec<&str> = v.as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Xã Cẩm Giang", "Xã Cẩm Giàng"]);
+    assert!(v.as_array().unwrap().iter().all(|u| u["needs_choice"] == true));
+    // Typed with its diacritics, one is exact and comes first.
+    let v = json(&hoso(&["units", "search", "Cẩm Giàng", "--province", "31"]));
+    assert_eq!(v[0]["name"], "Xã Cẩm Giàng");
+    assert_eq!(v[0]["exact"], true);
+    assert_eq!(v[0]["needs_choice"], false);
+    let v = json(&hoso(&["units", "search", "phuong hoan kiem"]));
+    assert_eq!(v[0]["code"], 70);
+    assert_eq!(v[0]["province"], "Thành phố Hà Nội");
+}

@@ -9,6 +9,7 @@ mod calendar;
 mod catalogue;
 mod check;
 mod search;
+mod units;
 
 use args::Args;
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -31,7 +32,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -83,6 +84,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "catalogue" => catalogue::run(args),
         "search" => search::run(args),
         "check" => check::run(args),
+        "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
 }

@@ -8,4 +8,5 @@ pub mod calendar;
 pub mod catalogue;
 pub mod search;
 pub mod text;
+pub mod units;
 pub mod validate;
