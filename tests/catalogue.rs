@@ -246,3 +246,24 @@ fn the_schema_checker_rejects_what_the_schema_forbids() {
     check(&p, &s, "p", &mut errors);
     assert_eq!(errors.len(), 3, "{errors:?}");
 }
+
+/// The link between answers and the catalogue: every paper a form's rules ask for is one the
+/// catalogue lists for that procedure.
+#[test]
+fn form_document_rules_name_real_catalogue_papers() {
+    use hoso::core::text::fold;
+    for form in hoso::core::forms::all_forms() {
+        for code in &form.procedures {
+            let p = procedure(code);
+            for rule in &form.documents {
+                let wanted = fold(&rule.document);
+                assert!(
+                    p.documents.iter().any(|d| fold(&d.name).starts_with(&wanted)),
+                    "{}: «{}» is not a paper of {code}",
+                    form.id,
+                    rule.document
+                );
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! run in the browser, in the CLI and in host tests.
 
 pub mod calendar;
+pub mod forms;
 pub mod catalogue;
 pub mod search;
 pub mod text;

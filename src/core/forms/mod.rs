@@ -1,0 +1,321 @@
+//! Declaration forms (tờ khai): definitions ([`model`]), the answers people give, and the rules
+//! that check them. The same code runs in the browser and in the CLI.
+//!
+//! Answers are plain data: a map from field id to what was typed (strings), so a dossier can be
+//! saved, exported and restored as is.
+
+pub mod model;
+mod registry;
+
+use std::collections::BTreeMap;
+
+use crate::core::calendar::Date;
+use crate::core::units::Units;
+use crate::core::validate::{self, cccd::cross_check, Sex};
+pub use model::*;
+pub use registry::{all_forms, form_for, generic_form};
+
+pub type Answers = BTreeMap<String, String>;
+
+/// A problem with one field, for the error summary and the inline message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// What the rules need from outside: today's date, and the units list when loaded.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub today: Date,
+    pub units: Option<&'a Units>,
+}
+
+impl Cond {
+    pub fn holds(&self, a: &Answers) -> bool {
+        let get = |f: &str| a.get(f).map(|v| v.trim()).filter(|v| !v.is_empty());
+        match self {
+            Cond::Is { field, value } => get(field) == Some(value.as_str()),
+            Cond::In { field, values } => get(field).is_some_and(|v| values.iter().any(|x| x == v)),
+            Cond::Filled { field } => get(field).is_some(),
+            Cond::All(v) => v.iter().all(|c| c.holds(a)),
+            Cond::Any(v) => v.iter().any(|c| c.holds(a)),
+            Cond::Not(c) => !c.holds(a),
+        }
+    }
+}
+
+impl FormDef {
+    pub fn section_visible(&self, s: &Section, a: &Answers) -> bool {
+        s.show_if.as_ref().is_none_or(|c| c.holds(a))
+    }
+
+    pub fn field_visible(&self, s: &Section, f: &Field, a: &Answers) -> bool {
+        self.section_visible(s, a) && f.show_if.as_ref().is_none_or(|c| c.holds(a))
+    }
+
+    pub fn is_required(&self, f: &Field, a: &Answers) -> bool {
+        match &f.required {
+            Required::No | Required::Always(false) => false,
+            Required::Always(true) => true,
+            Required::When(c) => c.holds(a),
+        }
+    }
+
+    /// Checks the visible fields of one section (or all sections), returning the errors in the
+    /// order of the form, and the normalized answers (e.g. "0912 345 678" → "0912345678").
+    pub fn validate(&self, a: &Answers, section: Option<&str>, cx: Context) -> (Vec<FieldError>, Answers) {
+        let mut errors = Vec::new();
+        let mut normalized = a.clone();
+        for (s, f) in self.fields() {
+            if section.is_some_and(|id| id != s.id) || !self.field_visible(s, f, a) {
+                continue;
+            }
+            let value = a.get(&f.id).map(|v| v.trim()).unwrap_or("");
+            if value.is_empty() {
+                if self.is_required(f, a) {
+                    errors.push(FieldError { field: f.id.clone(), message: missing_message(f) });
+                }
+                continue;
+            }
+            match self.check_value(f, value, a, cx) {
+                Ok(n) => {
+                    normalized.insert(f.id.clone(), n);
+                }
+                Err(m) => errors.push(FieldError { field: f.id.clone(), message: m }),
+            }
+        }
+        // Cross-field: the personal ID against the date of birth and sex it encodes.
+        for c in &self.id_checks {
+            if section.is_some_and(|id| !self.sections.iter().any(|s| s.id == id && s.fields.iter().any(|f| f.id == c.id_field))) {
+                continue;
+            }
+            if errors.iter().any(|e| e.field == c.id_field) {
+                continue;
+            }
+            let Some(id) = a.get(&c.id_field).and_then(|v| validate::check_cccd(v, Some(cx.today)).ok()) else { continue };
+            let dob = c.birth_date_field.as_ref().and_then(|f| a.get(f)).and_then(|v| Date::parse_vn(v));
+            let sex = c.sex_field.as_ref().and_then(|f| a.get(f)).and_then(|v| parse_sex(v)).or_else(|| c.sex.as_deref().and_then(parse_sex));
+            for p in cross_check(&id, dob, sex) {
+                errors.push(FieldError { field: c.id_field.clone(), message: p.0 });
+            }
+        }
+        (errors, normalized)
+    }
+
+    fn check_value(&self, f: &Field, v: &str, a: &Answers, cx: Context) -> Result<String, String> {
+        match &f.kind {
+            Kind::Text { max_len } | Kind::LongText { max_len } => {
+                let v = crate::core::text::compose(v);
+                match max_len {
+                    Some(m) if v.chars().count() > *m => Err(format!("{} dài quá {m} ký tự. Hãy viết ngắn lại.", f.label)),
+                    _ => Ok(v),
+                }
+            }
+            Kind::Name => validate::check_name(v).map_err(|p| p.0),
+            Kind::Cccd => validate::check_cccd(v, Some(cx.today)).map(|id| id.normalized).map_err(|p| p.0),
+            Kind::Mst => validate::check_mst(v).map_err(|p| p.0),
+            Kind::Phone => validate::check_phone(v).map(|p| p.normalized).map_err(|p| p.0),
+            Kind::Email => validate::check_email(v).map_err(|p| p.0),
+            Kind::Date { not_future, min_age } => {
+                let d = Date::parse_vn(v).ok_or_else(|| format!("{} phải là một ngày có thật, viết dạng ngày/tháng/năm, ví dụ 27/03/2020.", f.label))?;
+                if d.year() < 1900 {
+                    return Err(format!("{}: năm phải từ 1900 trở đi.", f.label));
+                }
+                if *not_future && d > cx.today {
+                    return Err(format!("{} không thể là một ngày trong tương lai.", f.label));
+                }
+                if let Some(m) = min_age {
+                    let female = m.sex_field.as_ref().and_then(|sf| a.get(sf)).and_then(|s| parse_sex(s)) == Some(Sex::Female);
+                    let years = if female { m.female_years.unwrap_or(m.years) } else { m.years };
+                    if age_on(d, cx.today) < years as i32 {
+                        let who = if m.sex_field.is_some() { if female { " (nữ)" } else { " (nam)" } } else { "" };
+                        return Err(format!("Người này chưa đủ {years} tuổi{who} theo quy định; ngày sinh đã nhập là {}.", d.to_vn()));
+                    }
+                }
+                Ok(d.to_vn())
+            }
+            Kind::Choice { options } => {
+                options.iter().find(|o| o.value == v).map(|o| o.value.clone()).ok_or_else(|| format!("Hãy chọn một trong các lựa chọn của «{}».", f.label))
+            }
+            Kind::Commune => {
+                let code: u32 = v.parse().map_err(|_| format!("Hãy chọn {} trong danh sách.", f.label.to_lowercase()))?;
+                match cx.units {
+                    Some(u) if !u.communes().any(|(_, c)| c.code == code) => Err(format!("Không có đơn vị hành chính mã {code}. Hãy chọn lại trong danh sách.")),
+                    _ => Ok(code.to_string()),
+                }
+            }
+            Kind::Number { unit, min, max } => {
+                let n: f64 = v.replace(' ', "").replace('.', "").replace(',', ".").parse().map_err(|_| format!("{} phải là một số{}.", f.label, unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()))?;
+                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) || !n.is_finite() {
+                    return Err(format!("{} phải từ {} đến {}.", f.label, min.unwrap_or(0.0), max.map(|m| m.to_string()).unwrap_or_else(|| "…".into())));
+                }
+                Ok(if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}").replace('.', ",") })
+            }
+        }
+    }
+
+    /// The papers the answers make necessary, with the reason.
+    pub fn documents_needed(&self, a: &Answers) -> Vec<&DocumentRule> {
+        self.documents.iter().filter(|d| d.when.holds(a)).collect()
+    }
+
+    /// How far the person is: (sections with every visible required field answered, visible sections).
+    pub fn progress(&self, a: &Answers) -> (usize, usize) {
+        let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
+        let done = visible
+            .iter()
+            .filter(|s| s.fields.iter().all(|f| !self.field_visible(s, f, a) || !self.is_required(f, a) || a.get(&f.id).is_some_and(|v| !v.trim().is_empty())))
+            .count();
+        (done, visible.len())
+    }
+}
+
+/// "Nhập họ và tên" — GOV.UK style: says what to do, names the field.
+fn missing_message(f: &Field) -> String {
+    match f.kind {
+        Kind::Choice { .. } | Kind::Commune => format!("Hãy chọn {}.", lower_first(&f.label)),
+        _ => format!("Hãy nhập {}.", lower_first(&f.label)),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // Keep acronyms ("CCCD", "Số CCCD" stays as is after the first letter).
+        Some(first) if c.clone().next().is_some_and(|n| n.is_lowercase()) => first.to_lowercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+pub fn parse_sex(v: &str) -> Option<Sex> {
+    match v {
+        "nam" | "male" => Some(Sex::Male),
+        "nu" | "female" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// Full years between `born` and `on`.
+pub fn age_on(born: Date, on: Date) -> i32 {
+    let mut age = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx() -> Context<'static> {
+        Context { today: Date::new(2026, 11, 25).unwrap(), units: None }
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn errors_for(form: &FormDef, a: &Answers, section: Option<&str>) -> Vec<(String, String)> {
+        form.validate(a, section, cx()).0.into_iter().map(|e| (e.field, e.message)).collect()
+    }
+
+    fn birth() -> &'static FormDef {
+        form_for("1.001193").unwrap()
+    }
+
+    #[test]
+    fn every_shipped_form_and_the_generic_form_pass_their_own_checks() {
+        assert!(all_forms().len() >= 3);
+        for f in all_forms() {
+            assert_eq!(f.check(), Vec::<String>::new(), "{}", f.id);
+        }
+        assert!(generic_form("1.000001", "Thủ tục bất kỳ").check().is_empty());
+    }
+
+    #[test]
+    fn required_fields_say_what_to_enter() {
+        let e = errors_for(birth(), &Answers::new(), Some("nguoi-yeu-cau"));
+        assert_eq!(e[0], ("nguoi-yeu-cau.ho-ten".to_string(), "Hãy nhập họ, chữ đệm và tên.".to_string()));
+        assert!(e.iter().any(|(f, m)| f == "nguoi-yeu-cau.quan-he" && m.starts_with("Hãy chọn")));
+        assert!(e.iter().any(|(f, m)| f == "nguoi-yeu-cau.cccd" && m == "Hãy nhập số định danh cá nhân (số căn cước)."));
+    }
+
+    #[test]
+    fn a_child_cannot_be_born_in_the_future() {
+        let a = answers(&[("tre.ngay-sinh", "01/01/2027")]);
+        let e = errors_for(birth(), &a, Some("tre"));
+        assert!(e.iter().any(|(f, m)| f == "tre.ngay-sinh" && m.contains("tương lai")));
+        let a = answers(&[("tre.ngay-sinh", "31/02/2026")]);
+        assert!(errors_for(birth(), &a, Some("tre")).iter().any(|(_, m)| m.contains("ngày có thật")));
+    }
+
+    #[test]
+    fn the_fathers_details_are_needed_only_once_his_name_is_given() {
+        let e = errors_for(birth(), &Answers::new(), Some("cha"));
+        assert!(e.is_empty(), "{e:?}");
+        let e = errors_for(birth(), &answers(&[("cha.ho-ten", "Trần Văn Bình")]), Some("cha"));
+        assert_eq!(e.len(), 4, "{e:?}");
+    }
+
+    #[test]
+    fn an_abandoned_child_has_no_parent_sections_and_needs_the_report() {
+        let a = answers(&[("tre.giay-chung-sinh", "bi-bo-roi")]);
+        let me = birth().sections.iter().find(|s| s.id == "me").unwrap();
+        assert!(!birth().section_visible(me, &a));
+        let docs: Vec<&str> = birth().documents_needed(&a).iter().map(|d| d.document.as_str()).collect();
+        assert_eq!(docs, ["Trường hợp trẻ em bị bỏ rơi"]);
+    }
+
+    #[test]
+    fn the_mothers_id_must_match_her_birth_year_and_sex() {
+        // 001 1 99 …: a woman born in 1999.
+        let ok = answers(&[("me.cccd", "001199012345"), ("me.ngay-sinh", "02/03/1999")]);
+        assert!(!errors_for(birth(), &ok, Some("me")).iter().any(|(f, _)| f == "me.cccd"));
+        let wrong_year = answers(&[("me.cccd", "001199012345"), ("me.ngay-sinh", "02/03/1998")]);
+        assert!(errors_for(birth(), &wrong_year, Some("me")).iter().any(|(f, m)| f == "me.cccd" && m.contains("1999")));
+        // 001 0 99 …: a man's number in the mother's field.
+        let wrong_sex = answers(&[("me.cccd", "001099012345"), ("me.ngay-sinh", "02/03/1999")]);
+        assert!(errors_for(birth(), &wrong_sex, Some("me")).iter().any(|(_, m)| m.contains("giới tính Nam")));
+    }
+
+    #[test]
+    fn marriage_age_is_18_for_women_and_20_for_men() {
+        let f = form_for("1.000894").unwrap();
+        let a = answers(&[("ben-nu.ngay-sinh", "26/11/2008"), ("ben-nam.ngay-sinh", "26/11/2006")]);
+        let e = errors_for(f, &a, None);
+        assert!(e.iter().any(|(fid, m)| fid == "ben-nu.ngay-sinh" && m.contains("18 tuổi")), "{e:?}");
+        assert!(e.iter().any(|(fid, m)| fid == "ben-nam.ngay-sinh" && m.contains("20 tuổi")), "{e:?}");
+        let a = answers(&[("ben-nu.ngay-sinh", "25/11/2008"), ("ben-nam.ngay-sinh", "25/11/2006")]);
+        let e = errors_for(f, &a, None);
+        assert!(!e.iter().any(|(fid, _)| fid.ends_with("ngay-sinh")), "exactly 18 and 20 today is old enough: {e:?}");
+    }
+
+    #[test]
+    fn the_ban_confirmation_is_asked_only_for_certificate_no_1() {
+        let f = form_for("3.000333").unwrap();
+        let no2 = errors_for(f, &answers(&[("yeu-cau.loai-phieu", "so-2")]), Some("yeu-cau"));
+        assert!(!no2.iter().any(|(fid, _)| fid == "yeu-cau.cam-dam-nhiem"));
+        let no1 = errors_for(f, &answers(&[("yeu-cau.loai-phieu", "so-1")]), Some("yeu-cau"));
+        assert!(no1.iter().any(|(fid, _)| fid == "yeu-cau.cam-dam-nhiem"));
+    }
+
+    #[test]
+    fn answers_are_normalised_and_progress_counts_sections() {
+        let f = form_for("3.000333").unwrap();
+        let a = answers(&[("ca-nhan.dien-thoai", "+84 912 345 678"), ("ca-nhan.ho-ten", "nguyễn  văn an")]);
+        let (_, n) = f.validate(&a, Some("ca-nhan"), cx());
+        assert_eq!(n["ca-nhan.dien-thoai"], "0912345678");
+        assert_eq!(n["ca-nhan.ho-ten"], "Nguyễn Văn An");
+        assert_eq!(f.progress(&Answers::new()), (0, 3));
+    }
+
+    #[test]
+    fn ages_count_full_years() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(age_on(d(2008, 11, 26), d(2026, 11, 25)), 17);
+        assert_eq!(age_on(d(2008, 11, 25), d(2026, 11, 25)), 18);
+        assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), 17);
+    }
+}

@@ -1,0 +1,297 @@
+//! The declarative form format (version 1). Definitions live in `defs/*.json`; `build.rs`
+//! checks every one when the project builds (a broken definition fails the build, not the
+//! citizen). This file is also compiled into `build.rs`, so it depends on serde only.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORM_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDef {
+    pub format: u32,
+    /// Stable id, e.g. `to-khai-khai-sinh`.
+    pub id: String,
+    /// The definition's own version: bump when fields change meaning.
+    pub version: u32,
+    /// Procedure codes this form serves (a form can serve variants of a procedure).
+    pub procedures: Vec<String>,
+    pub title: String,
+    /// The official template it follows (e.g. "Mẫu Tờ khai đăng ký khai sinh, Thông tư 04/2024/TT-BTP").
+    pub template: String,
+    pub sections: Vec<Section>,
+    /// Cross-field checks between a personal ID and the date of birth and sex it encodes.
+    #[serde(default)]
+    pub id_checks: Vec<IdCheck>,
+    /// Papers that the answers make necessary (matched against the catalogue's documents).
+    #[serde(default)]
+    pub documents: Vec<DocumentRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(default)]
+    pub show_if: Option<Cond>,
+    pub fields: Vec<Field>,
+}
+
+/// (No `deny_unknown_fields` here: serde does not support it with `flatten`; `build.rs`
+/// rejects unknown keys in field objects instead, see [`FIELD_KEYS`].)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// Unique within the form: `section.field`.
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(flatten)]
+    pub kind: Kind,
+    /// Required (always, or when the condition holds).
+    #[serde(default)]
+    pub required: Required,
+    #[serde(default)]
+    pub show_if: Option<Cond>,
+    /// HTML autocomplete token (name, tel, email, bday…).
+    #[serde(default)]
+    pub autocomplete: Option<String>,
+}
+
+/// Every key a field object may have (checked by `build.rs`).
+pub const FIELD_KEYS: [&str; 14] =
+    ["id", "label", "help", "type", "required", "show_if", "autocomplete", "max_len", "not_future", "min_age", "options", "unit", "min", "max"];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Kind {
+    Text {
+        #[serde(default)]
+        max_len: Option<usize>,
+    },
+    LongText {
+        #[serde(default)]
+        max_len: Option<usize>,
+    },
+    Name,
+    Cccd,
+    Mst,
+    Phone,
+    Email,
+    /// A date typed `dd/mm/yyyy`.
+    Date {
+        #[serde(default)]
+        not_future: bool,
+        /// Minimum age on the day of the declaration, possibly by sex (marriage: 20 men, 18 women).
+        #[serde(default)]
+        min_age: Option<MinAge>,
+    },
+    Choice {
+        options: Vec<Choice>,
+    },
+    /// A commune (xã, phường, đặc khu) of the 2025 administrative units, with its province.
+    Commune,
+    Number {
+        #[serde(default)]
+        unit: Option<String>,
+        #[serde(default)]
+        min: Option<f64>,
+        #[serde(default)]
+        max: Option<f64>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinAge {
+    pub years: u32,
+    /// When the minimum depends on sex: the field holding it, and the minimum for women.
+    #[serde(default)]
+    pub sex_field: Option<String>,
+    #[serde(default)]
+    pub female_years: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Required {
+    #[default]
+    No,
+    Always(bool),
+    When(Cond),
+}
+
+/// A condition on answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cond {
+    /// The field's answer is this value.
+    Is { field: String, value: String },
+    /// The field's answer is one of these values.
+    In { field: String, values: Vec<String> },
+    /// The field has an answer.
+    Filled { field: String },
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdCheck {
+    pub id_field: String,
+    #[serde(default)]
+    pub birth_date_field: Option<String>,
+    #[serde(default)]
+    pub sex_field: Option<String>,
+    /// A fixed sex when the form says it ("Bên nữ"): `male` or `female`.
+    #[serde(default)]
+    pub sex: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    pub when: Cond,
+    /// The paper, as the catalogue names it (matched by its beginning, folded).
+    pub document: String,
+    /// Why the answers make it necessary, in plain words.
+    pub because: String,
+}
+
+impl Cond {
+    /// Every field id the condition reads.
+    pub fn fields(&self) -> Vec<&str> {
+        match self {
+            Cond::Is { field, .. } | Cond::In { field, .. } | Cond::Filled { field } => vec![field.as_str()],
+            Cond::All(v) | Cond::Any(v) => v.iter().flat_map(Cond::fields).collect(),
+            Cond::Not(c) => c.fields(),
+        }
+    }
+}
+
+impl FormDef {
+    pub fn fields(&self) -> impl Iterator<Item = (&Section, &Field)> {
+        self.sections.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+    }
+
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields().map(|(_, f)| f).find(|f| f.id == id)
+    }
+
+    /// Structural checks: unique ids, conditions and checks that name existing fields, choice
+    /// values used in conditions that exist. Returns every problem found.
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let p = |m: String| format!("{}: {m}", self.id);
+        if self.format != FORM_FORMAT {
+            problems.push(p(format!("format {} (expected {FORM_FORMAT})", self.format)));
+        }
+        if self.procedures.is_empty() {
+            problems.push(p("no procedure code".into()));
+        }
+        let mut ids: Vec<&str> = Vec::new();
+        let mut section_ids: Vec<&str> = Vec::new();
+        for s in &self.sections {
+            if section_ids.contains(&s.id.as_str()) {
+                problems.push(p(format!("duplicate section id {}", s.id)));
+            }
+            section_ids.push(&s.id);
+            if s.fields.is_empty() {
+                problems.push(p(format!("section {} has no field", s.id)));
+            }
+            for f in &s.fields {
+                if ids.contains(&f.id.as_str()) {
+                    problems.push(p(format!("duplicate field id {}", f.id)));
+                }
+                ids.push(&f.id);
+                if let Kind::Choice { options } = &f.kind {
+                    if options.len() < 2 {
+                        problems.push(p(format!("{}: a choice needs at least 2 options", f.id)));
+                    }
+                }
+            }
+        }
+        let mut conds: Vec<(String, &Cond)> = Vec::new();
+        for s in &self.sections {
+            if let Some(c) = &s.show_if {
+                conds.push((format!("section {}", s.id), c));
+            }
+            for f in &s.fields {
+                if let Some(c) = &f.show_if {
+                    conds.push((format!("{} show_if", f.id), c));
+                }
+                if let Required::When(c) = &f.required {
+                    conds.push((format!("{} required", f.id), c));
+                }
+                if let Kind::Date { min_age: Some(MinAge { sex_field: Some(sf), .. }), .. } = &f.kind {
+                    if !ids.contains(&sf.as_str()) {
+                        problems.push(p(format!("{}: min_age.sex_field {sf} does not exist", f.id)));
+                    }
+                }
+            }
+        }
+        for d in &self.documents {
+            conds.push((format!("document rule «{}»", d.document), &d.when));
+        }
+        for (place, c) in conds {
+            self.check_cond(c, &place, &mut problems);
+        }
+        for c in &self.id_checks {
+            if c.sex.as_deref().is_some_and(|s| s != "male" && s != "female") {
+                problems.push(p(format!("id check sex must be male or female, not {:?}", c.sex)));
+            }
+            for f in [Some(&c.id_field), c.birth_date_field.as_ref(), c.sex_field.as_ref()].into_iter().flatten() {
+                if !ids.contains(&f.as_str()) {
+                    problems.push(p(format!("id check names missing field {f}")));
+                }
+            }
+        }
+        problems
+    }
+
+    fn check_cond(&self, c: &Cond, place: &str, problems: &mut Vec<String>) {
+        let values = |field: &str| -> Option<Vec<String>> {
+            match &self.field(field)?.kind {
+                Kind::Choice { options } => Some(options.iter().map(|o| o.value.clone()).collect()),
+                _ => None,
+            }
+        };
+        match c {
+            Cond::Is { field, value } => {
+                if self.field(field).is_none() {
+                    problems.push(format!("{}: {place}: unknown field {field}", self.id));
+                } else if values(field).is_some_and(|v| !v.contains(value)) {
+                    problems.push(format!("{}: {place}: {field} has no option «{value}»", self.id));
+                }
+            }
+            Cond::In { field, values: vs } => {
+                if self.field(field).is_none() {
+                    problems.push(format!("{}: {place}: unknown field {field}", self.id));
+                }
+                for v in vs {
+                    if values(field).is_some_and(|ok| !ok.contains(v)) {
+                        problems.push(format!("{}: {place}: {field} has no option «{v}»", self.id));
+                    }
+                }
+            }
+            Cond::Filled { field } => {
+                if self.field(field).is_none() {
+                    problems.push(format!("{}: {place}: unknown field {field}", self.id));
+                }
+            }
+            Cond::All(v) | Cond::Any(v) => v.iter().for_each(|c| self.check_cond(c, place, problems)),
+            Cond::Not(c) => self.check_cond(c, place, problems),
+        }
+    }
+}

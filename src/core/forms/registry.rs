@@ -1,0 +1,65 @@
+//! The forms that ship with hoso, and the generic form for every other procedure.
+
+use std::sync::OnceLock;
+
+use super::model::*;
+
+/// Every definition in `defs/` (checked by `build.rs` when the project builds).
+const DEFS: [&str; 3] = [include_str!("defs/khai-sinh.json"), include_str!("defs/ket-hon.json"), include_str!("defs/lltp.json")];
+
+pub fn all_forms() -> &'static [FormDef] {
+    static FORMS: OnceLock<Vec<FormDef>> = OnceLock::new();
+    FORMS.get_or_init(|| DEFS.iter().map(|d| serde_json::from_str(d).expect("checked by build.rs")).collect())
+}
+
+/// The full form for a procedure, if hoso has one.
+pub fn form_for(code: &str) -> Option<&'static FormDef> {
+    all_forms().iter().find(|f| f.procedures.iter().any(|p| p == code))
+}
+
+/// For procedures without a full form: who is applying, how to reach them, and what they ask.
+pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
+    let field = |id: &str, label: &str, kind: Kind, required: bool, autocomplete: Option<&str>| Field {
+        id: id.into(),
+        label: label.into(),
+        help: None,
+        kind,
+        required: Required::Always(required),
+        show_if: None,
+        autocomplete: autocomplete.map(str::to_string),
+    };
+    FormDef {
+        format: FORM_FORMAT,
+        id: format!("chung-{code}"),
+        version: 1,
+        procedures: vec![code.to_string()],
+        title: format!("Thông tin người nộp hồ sơ: {procedure_name}"),
+        template: "Thông tin chung của người nộp hồ sơ (hoso chưa có tờ khai riêng cho thủ tục này)".into(),
+        sections: vec![
+            Section {
+                id: "nguoi-nop".into(),
+                title: "Người nộp hồ sơ".into(),
+                help: None,
+                show_if: None,
+                fields: vec![
+                    field("nguoi-nop.ho-ten", "Họ, chữ đệm và tên", Kind::Name, true, Some("name")),
+                    field("nguoi-nop.cccd", "Số định danh cá nhân (số căn cước)", Kind::Cccd, true, None),
+                    field("nguoi-nop.ngay-sinh", "Ngày, tháng, năm sinh", Kind::Date { not_future: true, min_age: None }, true, Some("bday")),
+                    field("nguoi-nop.dien-thoai", "Số điện thoại", Kind::Phone, true, Some("tel")),
+                    field("nguoi-nop.email", "Thư điện tử", Kind::Email, false, Some("email")),
+                    field("nguoi-nop.noi-cu-tru", "Xã, phường nơi cư trú", Kind::Commune, true, None),
+                    field("nguoi-nop.dia-chi", "Số nhà, đường, thôn", Kind::Text { max_len: Some(200) }, false, Some("street-address")),
+                ],
+            },
+            Section {
+                id: "yeu-cau".into(),
+                title: "Nội dung yêu cầu".into(),
+                help: Some("Viết ngắn gọn bạn đề nghị cơ quan giải quyết việc gì.".into()),
+                show_if: None,
+                fields: vec![field("yeu-cau.noi-dung", "Nội dung đề nghị", Kind::LongText { max_len: Some(2000) }, true, None)],
+            },
+        ],
+        id_checks: vec![IdCheck { id_field: "nguoi-nop.cccd".into(), birth_date_field: Some("nguoi-nop.ngay-sinh".into()), sex_field: None, sex: None }],
+        documents: vec![],
+    }
+}
