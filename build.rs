@@ -29,15 +29,6 @@ fn main() {
                 continue;
             }
         };
-        for section in raw["sections"].as_array().into_iter().flatten() {
-            for field in section["fields"].as_array().into_iter().flatten() {
-                for key in field.as_object().into_iter().flat_map(|o| o.keys()) {
-                    if !model::FIELD_KEYS.contains(&key.as_str()) {
-                        problems.push(format!("{name}: field {}: unknown key «{key}»", field["id"]));
-                    }
-                }
-            }
-        }
         match serde_json::from_value::<model::FormDef>(raw) {
             Ok(def) => {
                 if ids.contains(&def.id) {

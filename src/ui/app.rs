@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, Dossier, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage};
+use super::pages::{About, CheckAnswers, Dossier, SectionPage, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage};
 
 /// Root component mounted by `main.rs`.
 #[component]
 pub fn App() -> impl IntoView {
     super::state::provide_catalogue();
+    super::state::provide_dossiers();
     view! {
         <Router>
             <SkipLink/>
@@ -20,6 +21,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gioi-thieu") view=About/>
                     <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
                     <Route path=path!("/ho-so/:ma") view=Dossier/>
+                    <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
+                    <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
                     <Route path=path!("/su-kien/:slug") view=LifeEvent/>
                     <Route path=path!("/linh-vuc") view=Fields/>
                     <Route path=path!("/linh-vuc/:slug") view=Field/>

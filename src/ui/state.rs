@@ -47,3 +47,29 @@ pub fn procedure_resource(code: impl Fn() -> String + Send + Sync + 'static) -> 
         }
     })
 }
+
+/// The answers of every dossier started in this tab, by procedure code. Plain data (see
+/// `core::forms::Answers`); kept in memory until the drafts feature decides how to store
+/// personal data safely on shared computers.
+#[derive(Clone, Copy)]
+pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core::forms::Answers>>);
+
+pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, String>>;
+
+pub fn provide_dossiers() {
+    provide_context(Dossiers(RwSignal::new(Default::default())));
+}
+
+pub fn use_dossiers() -> Dossiers {
+    expect_context::<Dossiers>()
+}
+
+/// The administrative units, fetched on the first page that needs them (cached afterwards).
+pub fn use_units() -> UnitsResource {
+    LocalResource::new(crate::web::catalogue::load_units)
+}
+
+/// The declaration form for a procedure: its full form, or the generic one.
+pub fn form_def(code: &str, procedure_name: &str) -> crate::core::forms::FormDef {
+    crate::core::forms::form_for(code).cloned().unwrap_or_else(|| crate::core::forms::generic_form(code, procedure_name))
+}

@@ -33,3 +33,18 @@ pub async fn load_procedure(code: &str) -> Result<Option<Arc<Procedure>>, String
         Err(e) => Err(e),
     }
 }
+
+thread_local! {
+    static UNITS: std::cell::RefCell<Option<Arc<crate::core::units::Units>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The 2025 administrative units (`/units/2025.json`), loaded the first time a form needs them.
+pub async fn load_units() -> Result<Arc<crate::core::units::Units>, String> {
+    if let Some(u) = UNITS.with(|c| c.borrow().clone()) {
+        return Ok(u);
+    }
+    let text = super::fetch::get_text("/units/2025.json").await.map_err(|e| if e == "NOT_FOUND" { "Không tìm thấy danh mục đơn vị hành chính.".to_string() } else { e })?;
+    let units: Arc<crate::core::units::Units> = serde_json::from_str(&text).map(Arc::new).map_err(|_| "Danh mục đơn vị hành chính bị hỏng. Hãy tải lại trang.".to_string())?;
+    UNITS.with(|c| *c.borrow_mut() = Some(units.clone()));
+    Ok(units)
+}

@@ -81,10 +81,15 @@ test("browse by life event and by field", async ({ page }) => {
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test("starting a dossier gives a checklist that counts what is missing", async ({ page }) => {
+test("starting a dossier gives a task list and a checklist that counts what is missing", async ({ page }) => {
   await open(page, "/thu-tuc/1.004194");
   await page.getByRole("link", { name: "Bắt đầu hồ sơ" }).click();
-  await expect(page.locator("main h1")).toHaveText("Chuẩn bị hồ sơ: Đăng ký tạm trú");
+  await expect(page.locator("main h1")).toHaveText("Hồ sơ: Đăng ký tạm trú");
+  await expect(page.locator(".task-list__item").first()).toContainText("Chưa bắt đầu");
+  const status = page.locator(".checklist__status");
+  const before = await status.textContent();
+  await page.locator(".checklist__item input").first().check();
+  await expect(status).not.toHaveText(before);
   expect(await axeViolations(page)).toEqual([]);
 });
 

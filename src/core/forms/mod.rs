@@ -56,8 +56,8 @@ impl FormDef {
 
     pub fn is_required(&self, f: &Field, a: &Answers) -> bool {
         match &f.required {
-            Required::No | Required::Always(false) => false,
-            Required::Always(true) => true,
+            Required::No => false,
+            Required::Always => true,
             Required::When(c) => c.holds(a),
         }
     }

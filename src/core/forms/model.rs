@@ -2,11 +2,11 @@
 //! checks every one when the project builds (a broken definition fails the build, not the
 //! citizen). This file is also compiled into `build.rs`, so it depends on serde only.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 pub const FORM_FORMAT: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormDef {
     pub format: u32,
@@ -28,7 +28,7 @@ pub struct FormDef {
     pub documents: Vec<DocumentRule>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -40,78 +40,117 @@ pub struct Section {
     pub fields: Vec<Field>,
 }
 
-/// (No `deny_unknown_fields` here: serde does not support it with `flatten`; `build.rs`
-/// rejects unknown keys in field objects instead, see [`FIELD_KEYS`].)
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A question of the form. In JSON it is a flat object (`"type": "date", "not_future": true`),
+/// read through [`RawField`] so the parser needs no buffering (keeps the wasm small).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "RawField")]
 pub struct Field {
     /// Unique within the form: `section.field`.
     pub id: String,
     pub label: String,
-    #[serde(default)]
     pub help: Option<String>,
-    #[serde(flatten)]
     pub kind: Kind,
     /// Required (always, or when the condition holds).
-    #[serde(default)]
     pub required: Required,
-    #[serde(default)]
     pub show_if: Option<Cond>,
     /// HTML autocomplete token (name, tel, email, bday…).
-    #[serde(default)]
     pub autocomplete: Option<String>,
 }
 
-/// Every key a field object may have (checked by `build.rs`).
-pub const FIELD_KEYS: [&str; 14] =
-    ["id", "label", "help", "type", "required", "show_if", "autocomplete", "max_len", "not_future", "min_age", "options", "unit", "min", "max"];
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
-    Text {
-        #[serde(default)]
-        max_len: Option<usize>,
-    },
-    LongText {
-        #[serde(default)]
-        max_len: Option<usize>,
-    },
+    Text { max_len: Option<usize> },
+    LongText { max_len: Option<usize> },
     Name,
     Cccd,
     Mst,
     Phone,
     Email,
-    /// A date typed `dd/mm/yyyy`.
-    Date {
-        #[serde(default)]
-        not_future: bool,
-        /// Minimum age on the day of the declaration, possibly by sex (marriage: 20 men, 18 women).
-        #[serde(default)]
-        min_age: Option<MinAge>,
-    },
-    Choice {
-        options: Vec<Choice>,
-    },
+    /// A date typed `dd/mm/yyyy`; minimum age on the day of the declaration, possibly by sex
+    /// (marriage: 20 men, 18 women).
+    Date { not_future: bool, min_age: Option<MinAge> },
+    Choice { options: Vec<Choice> },
     /// A commune (xã, phường, đặc khu) of the 2025 administrative units, with its province.
     Commune,
-    Number {
-        #[serde(default)]
-        unit: Option<String>,
-        #[serde(default)]
-        min: Option<f64>,
-        #[serde(default)]
-        max: Option<f64>,
-    },
+    Number { unit: Option<String>, min: Option<f64>, max: Option<f64> },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Required {
+    No,
+    Always,
+    When(Cond),
+}
+
+/// The JSON shape of a field: every key of every kind, flat.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    id: String,
+    label: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    required_if: Option<Cond>,
+    #[serde(default)]
+    show_if: Option<Cond>,
+    #[serde(default)]
+    autocomplete: Option<String>,
+    #[serde(default)]
+    max_len: Option<usize>,
+    #[serde(default)]
+    not_future: bool,
+    #[serde(default)]
+    min_age: Option<MinAge>,
+    #[serde(default)]
+    options: Option<Vec<Choice>>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+}
+
+impl TryFrom<RawField> for Field {
+    type Error = String;
+    fn try_from(r: RawField) -> Result<Field, String> {
+        let kind = match r.kind.as_str() {
+            "text" => Kind::Text { max_len: r.max_len },
+            "long_text" => Kind::LongText { max_len: r.max_len },
+            "name" => Kind::Name,
+            "cccd" => Kind::Cccd,
+            "mst" => Kind::Mst,
+            "phone" => Kind::Phone,
+            "email" => Kind::Email,
+            "date" => Kind::Date { not_future: r.not_future, min_age: r.min_age },
+            "choice" => Kind::Choice { options: r.options.ok_or_else(|| format!("{}: a choice needs options", r.id))? },
+            "commune" => Kind::Commune,
+            "number" => Kind::Number { unit: r.unit, min: r.min, max: r.max },
+            other => return Err(format!("{}: unknown type «{other}»", r.id)),
+        };
+        let required = match (r.required, r.required_if) {
+            (true, None) => Required::Always,
+            (false, None) => Required::No,
+            (false, Some(c)) => Required::When(c),
+            (true, Some(_)) => return Err(format!("{}: use either required or required_if", r.id)),
+        };
+        Ok(Field { id: r.id, label: r.label, help: r.help, kind, required, show_if: r.show_if, autocomplete: r.autocomplete })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
     pub label: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MinAge {
     pub years: u32,
@@ -122,17 +161,8 @@ pub struct MinAge {
     pub female_years: Option<u32>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Required {
-    #[default]
-    No,
-    Always(bool),
-    When(Cond),
-}
-
 /// A condition on answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
     /// The field's answer is this value.
@@ -146,7 +176,7 @@ pub enum Cond {
     Not(Box<Cond>),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IdCheck {
     pub id_field: String,
@@ -159,7 +189,7 @@ pub struct IdCheck {
     pub sex: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
     pub when: Cond,

@@ -24,7 +24,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
         label: label.into(),
         help: None,
         kind,
-        required: Required::Always(required),
+        required: if required { Required::Always } else { Required::No },
         show_if: None,
         autocomplete: autocomplete.map(str::to_string),
     };

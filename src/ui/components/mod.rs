@@ -1,7 +1,9 @@
 //! Reusable pieces of the interface.
 
+mod field;
 mod procedure_list;
 mod search;
 
+pub use field::{dom_id, FormField};
 pub use procedure_list::ProcedureList;
 pub use search::Search;

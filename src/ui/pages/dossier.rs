@@ -1,5 +1,6 @@
-//! `/ho-so/:ma`: start a dossier — for now, a checklist of the papers to gather, ticked as the
-//! person finds them. The declaration form (tờ khai) joins this page with the forms issue.
+//! `/ho-so/:ma`: the dossier's task list (GOV.UK "task list"): the declaration's sections with
+//! their status, the papers the answers make necessary, a checklist of the papers to gather,
+//! and "check your answers".
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -21,7 +22,63 @@ pub fn Dossier() -> impl IntoView {
         None => view! { <div class="container page"><p class="loading" role="status">"Đang tải…"</p></div> }.into_any(),
         Some(Err(e)) => view! { <Page title="Chưa tải được thủ tục".to_string()><div class="error-box" role="alert"><p>{e}</p></div></Page> }.into_any(),
         Some(Ok(None)) => view! { <NotFound/> }.into_any(),
-        Some(Ok(Some(p))) => view! { <Checklist p=p/> }.into_any(),
+        Some(Ok(Some(p))) => view! { <TaskList p=p/> }.into_any(),
+    }
+}
+
+#[component]
+fn TaskList(p: Arc<Procedure>) -> impl IntoView {
+    let dossiers = crate::ui::state::use_dossiers();
+    let form = crate::ui::state::form_def(&p.code, &p.name);
+    let answers = dossiers.0.with_untracked(|d| d.get(&p.code).cloned().unwrap_or_default());
+    let (done, total) = form.progress(&answers);
+    let code = p.code.clone();
+    let tasks = form
+        .sections
+        .iter()
+        .filter(|s| form.section_visible(s, &answers))
+        .map(|s| {
+            let complete = s.fields.iter().all(|f| !form.field_visible(s, f, &answers) || !form.is_required(f, &answers) || answers.get(&f.id).is_some_and(|v| !v.trim().is_empty()));
+            let started = s.fields.iter().any(|f| answers.get(&f.id).is_some_and(|v| !v.trim().is_empty()));
+            let (tag, class) = match (complete, started) {
+                (true, true) => ("Đã xong", "tag tag--done"),
+                (_, true) => ("Đang làm", "tag tag--progress"),
+                _ => ("Chưa bắt đầu", "tag"),
+            };
+            let href = format!("/ho-so/{code}/to-khai/{}", s.id);
+            let title = s.title.clone();
+            view! {
+                <li class="task-list__item">
+                    <A href=href attr:class="task-list__link">{title}</A>
+                    <strong class=class>{tag}</strong>
+                </li>
+            }
+        })
+        .collect_view();
+    let needed = form.documents_needed(&answers);
+    let needed_view = (!needed.is_empty()).then(|| {
+        let items = needed.iter().map(|d| view! { <li><strong>{d.document.clone()}</strong> " — " {d.because.clone()}</li> }).collect_view();
+        view! {
+            <div class="notice">
+                <p><strong>"Theo câu trả lời của bạn, cần có:"</strong></p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let template = form.template.clone();
+    let check_href = format!("/ho-so/{}/kiem-tra", p.code);
+    view! {
+        <Page title=format!("Hồ sơ: {}", p.name)>
+            <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
+            <h2>{format!("1. Tờ khai — đã xong {done}/{total} phần")}</h2>
+            <p class="hint">{template}</p>
+            <ul class="task-list">{tasks}</ul>
+            <h2>"2. Giấy tờ cần chuẩn bị"</h2>
+            {needed_view}
+            <Checklist p=p.clone()/>
+            <h2>"3. Kiểm tra"</h2>
+            <p><A href=check_href attr:class="button">"Kiểm tra câu trả lời"</A></p>
+        </Page>
     }
 }
 
@@ -73,14 +130,9 @@ fn Checklist(p: Arc<Procedure>) -> impl IntoView {
         n => format!("Còn thiếu {n} trong {total_always} giấy tờ mọi trường hợp đều cần."),
     };
     view! {
-        <Page title=format!("Chuẩn bị hồ sơ: {}", p.name)>
-            <p>
-                "Đánh dấu những giấy tờ bạn đã có. Danh sách chỉ nằm trên máy này. "
-                "Tờ khai điện tử cho thủ tục này sẽ có ở bước tiếp theo của hoso."
-            </p>
-            <p class="checklist__status" role="status" aria-live="polite"><strong>{status}</strong></p>
-            {groups}
-            <p><A href=format!("/thu-tuc/{}", p.code)>"Xem lại thông tin thủ tục"</A></p>
-        </Page>
+        <p>"Đánh dấu những giấy tờ bạn đã có."</p>
+        <p class="checklist__status" role="status" aria-live="polite"><strong>{status}</strong></p>
+        {groups}
+        <p><A href=format!("/thu-tuc/{}", p.code)>"Xem lại thông tin thủ tục"</A></p>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod about;
+mod declaration;
 mod dossier;
 mod fields;
 mod home;
@@ -9,6 +10,7 @@ mod not_found;
 mod procedure;
 
 pub use about::About;
+pub use declaration::{CheckAnswers, SectionPage};
 pub use dossier::Dossier;
 pub use fields::{Field, Fields};
 pub use home::Home;

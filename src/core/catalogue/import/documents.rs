@@ -59,7 +59,9 @@ impl Group {
         let folded = fold(&text);
         let kind = if folded.contains("xuat trinh") { DocumentKind::Present } else { DocumentKind::Submit };
         let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom"];
-        let condition = if generic.contains(&folded.as_str()) || is_placeholder(&text) { None } else { Some(text) };
+        // "Hồ sơ đăng ký tạm trú gồm" only announces the list; it is not a case.
+        let announces_list = folded.starts_with("ho so") && folded.ends_with("gom");
+        let condition = if generic.contains(&folded.as_str()) || announces_list || is_placeholder(&text) { None } else { Some(text) };
         Group { kind, condition }
     }
 }
@@ -264,6 +266,13 @@ mod tests {
         );
         assert_eq!(p.notes.len(), 1);
         assert!(p.notes[0].text.starts_with("Trường hợp đã nộp bản điện tử"));
+    }
+
+    #[test]
+    fn a_header_that_only_announces_the_list_is_not_a_case() {
+        let p = parse_documents("Hồ sơ đăng ký tạm trú gồm:Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai CT011 bản chínhĐăng ký tạm trú theo danh sách, hồ sơ gồm:Tên giấy tờMẫu đơn, tờ khaiSố lượngVăn bản đề nghị1 bản chính");
+        assert_eq!(p.documents[0].condition, None);
+        assert_eq!(p.documents[1].condition.as_deref(), Some("Đăng ký tạm trú theo danh sách, hồ sơ gồm"));
     }
 
     #[test]

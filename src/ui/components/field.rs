@@ -1,0 +1,183 @@
+//! One question of a declaration: label, hint, inline error and the right control for its kind
+//! (GOV.UK patterns: the error sits between hint and control, radios in a fieldset).
+
+use leptos::prelude::*;
+
+use crate::core::forms::{Field, Kind};
+use crate::ui::state::UnitsResource;
+
+/// The DOM id of a field (`nguoi-yeu-cau.ho-ten` → `f-nguoi-yeu-cau-ho-ten`), used by the
+/// error summary's links.
+pub fn dom_id(field_id: &str) -> String {
+    format!("f-{}", field_id.replace('.', "-"))
+}
+
+#[component]
+pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<String>>, units: UnitsResource) -> impl IntoView {
+    let id = dom_id(&field.id);
+    let hint_id = format!("{id}-goi-y");
+    let err_id = format!("{id}-loi");
+    let has_hint = field.help.is_some();
+    let described = {
+        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        move || {
+            let mut v = Vec::new();
+            if has_hint {
+                v.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                v.push(err_id.clone());
+            }
+            (!v.is_empty()).then(|| v.join(" "))
+        }
+    };
+    let hint = field.help.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
+    let error_view = {
+        let err_id = err_id.clone();
+        move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p> })
+    };
+    let invalid = move || error.get().is_some().then_some("true");
+    let group_class = move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" };
+
+    let control = match &field.kind {
+        Kind::Choice { options } => {
+            let name = id.clone();
+            let radios = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let rid = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+                    let v = o.value.clone();
+                    let v2 = o.value.clone();
+                    view! {
+                        <div class="radio">
+                            <input class="radio__input" type="radio" id=rid.clone() name=name.clone() value=v.clone()
+                                prop:checked=move || value.get() == v
+                                on:change=move |_| value.set(v2.clone())/>
+                            <label class="radio__label" for=rid>{o.label.clone()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            return view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="label">{field.label.clone()}</legend>
+                        {hint}
+                        {error_view}
+                        <div class="radios">{radios}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
+        Kind::Commune => {
+            return view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="label">{field.label.clone()}</legend>
+                        {hint}
+                        {error_view}
+                        <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/>
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
+        Kind::LongText { .. } => view! {
+            <textarea class="textarea" id=id.clone() name=id.clone() rows="5" aria-describedby=described aria-invalid=invalid
+                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        kind => {
+            let (inputmode, width) = match kind {
+                Kind::Cccd | Kind::Mst => ("numeric", "input--w20"),
+                Kind::Number { .. } => ("decimal", "input--w5"),
+                Kind::Phone => ("tel", "input--w20"),
+                Kind::Date { .. } => ("numeric", "input--w10"),
+                Kind::Email => ("email", "input--w30"),
+                _ => ("text", "input--full"),
+            };
+            let unit = match kind {
+                Kind::Number { unit: Some(u), .. } => Some(view! { <span class="input__unit">{u.clone()}</span> }),
+                _ => None,
+            };
+            let ty = match kind {
+                Kind::Email => "email",
+                Kind::Phone => "tel",
+                _ => "text",
+            };
+            let spell = matches!(kind, Kind::Text { .. }).to_string();
+            view! {
+                <input class=format!("input {width}") id=id.clone() name=id.clone() type=ty inputmode=inputmode
+                    autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into()) spellcheck=spell
+                    aria-describedby=described aria-invalid=invalid
+                    prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+                {unit}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class=group_class>
+            <label class="label" for=id>{field.label.clone()}</label>
+            {hint}
+            {error_view}
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// Province, then commune, as two native selects: keyboard and screen-reader friendly, and no
+/// silent choice between look-alike names (the person picks from the province's list).
+#[component]
+fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, invalid: Signal<bool>) -> impl IntoView {
+    let province = RwSignal::new(String::new());
+    let province_id = format!("{id}-tinh");
+    move || match units.get() {
+        None => view! { <p class="loading" role="status">"Đang tải danh sách xã, phường…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error-message">{e}</p> }.into_any(),
+        Some(Ok(u)) => {
+            // The province of the chosen commune, when there is one.
+            if let Ok(code) = value.get_untracked().parse::<u32>() {
+                if let Some((p, _)) = u.communes().find(|(_, c)| c.code == code) {
+                    province.set(p.code.to_string());
+                }
+            }
+            let provinces = u.provinces.iter().map(|p| view! { <option value=p.code.to_string()>{p.name.clone()}</option> }).collect_view();
+            let u2 = u.clone();
+            let communes = move || {
+                let chosen = province.get();
+                u2.provinces
+                    .iter()
+                    .find(|p| p.code.to_string() == chosen)
+                    .map(|p| p.communes.iter().map(|c| {
+                        let v = c.code.to_string();
+                        let selected = value.get_untracked() == v;
+                        view! { <option value=v selected=selected>{c.name.clone()}</option> }
+                    }).collect_view())
+            };
+            let (pid, pid2, cid, cid2) = (province_id.clone(), province_id.clone(), id.clone(), id.clone());
+            view! {
+                <div class="commune">
+                    <label class="label label--small" for=pid>"Tỉnh, thành phố"</label>
+                    <select class="select" id=pid2 aria-invalid=move || invalid.get().then_some("true")
+                        prop:value=move || province.get()
+                        on:change=move |ev| { province.set(event_target_value(&ev)); value.set(String::new()); }>
+                        <option value="">"Chọn tỉnh, thành phố"</option>
+                        {provinces}
+                    </select>
+                    <label class="label label--small" for=cid>"Xã, phường, đặc khu"</label>
+                    <select class="select" id=cid2 aria-invalid=move || invalid.get().then_some("true")
+                        prop:disabled=move || province.get().is_empty()
+                        on:change=move |ev| value.set(event_target_value(&ev))>
+                        <option value="">"Chọn xã, phường, đặc khu"</option>
+                        {communes}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! The declaration (tờ khai), one section per page, then "check your answers"
+//! (`/ho-so/:ma/to-khai/:phan`, `/ho-so/:ma/kiem-tra`). GOV.UK patterns: an error summary at
+//! the top that takes focus and links to each field, inline messages, nothing typed is lost.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::core::forms::{Answers, Context, FieldError, FormDef, Kind};
+use crate::ui::components::{dom_id, FormField};
+use crate::ui::pages::NotFound;
+use crate::ui::state::{form_def, use_dossiers, use_units, with_catalogue};
+use crate::ui::Page;
+
+fn today() -> crate::core::calendar::Date {
+    crate::web::clock::now().date
+}
+
+/// The form of the procedure in the route, once the catalogue has loaded.
+fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
+    let params = use_params_map();
+    with_catalogue(move |c| {
+        let code = params.read().get("ma").unwrap_or_default();
+        match c.index.find(&code) {
+            None => view! { <NotFound/> }.into_any(),
+            Some(e) => render(code.clone(), Arc::new(form_def(&code, e.name()))).into_any(),
+        }
+    })
+}
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    with_form(move |code, form| {
+        let phan = params.read().get("phan").unwrap_or_default();
+        if !form.sections.iter().any(|s| s.id == phan) {
+            return view! { <NotFound/> }.into_any();
+        }
+        view! { <SectionForm code=code form=form section_id=phan/> }.into_any()
+    })
+}
+
+#[component]
+fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl IntoView {
+    let dossiers = use_dossiers();
+    let units = use_units();
+    let navigate = use_navigate();
+    let back_to_check = use_query_map().get_untracked().get("quay-lai").as_deref() == Some("kiem-tra");
+    let stored: Answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+    let section = form.sections.iter().find(|s| s.id == section_id).cloned().expect("checked by SectionPage");
+    let values: Vec<(String, RwSignal<String>)> =
+        section.fields.iter().map(|f| (f.id.clone(), RwSignal::new(stored.get(&f.id).cloned().unwrap_or_default()))).collect();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let summary = NodeRef::<leptos::html::Div>::new();
+
+    // The answers as they are now: stored ones plus what is on this page.
+    let current = {
+        let (values, code) = (values.clone(), code.clone());
+        move || {
+            let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+            for (id, v) in &values {
+                a.insert(id.clone(), v.get());
+            }
+            a
+        }
+    };
+    let index = form.sections.iter().position(|s| s.id == section_id).unwrap_or(0);
+    let (done, total) = form.progress(&stored);
+
+    let submit = {
+        let (form, code, section_id, current) = (form.clone(), code.clone(), section_id.clone(), current.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let answers = current();
+            let units_now = units.get().and_then(|r| r.ok());
+            let (errs, normalized) = form.validate(&answers, Some(&section_id), Context { today: today(), units: units_now.as_deref() });
+            // Keep everything typed, normalised where valid.
+            dossiers.0.update(|d| {
+                d.insert(code.clone(), normalized.clone());
+            });
+            if errs.is_empty() {
+                errors.set(Vec::new());
+                let next = form.sections.iter().skip(index + 1).find(|s| form.section_visible(s, &normalized));
+                let to = match (back_to_check, next) {
+                    (false, Some(s)) => format!("/ho-so/{code}/to-khai/{}", s.id),
+                    _ => format!("/ho-so/{code}/kiem-tra"),
+                };
+                navigate(&to, Default::default());
+            } else {
+                document().set_title(&format!("Lỗi: {} — hoso", form.title));
+                errors.set(errs);
+                request_animation_frame(move || {
+                    if let Some(el) = summary.get() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+    };
+
+    let fields = section
+        .fields
+        .iter()
+        .zip(values.iter())
+        .map(|(f, (_, value))| {
+            let fid = f.id.clone();
+            let error = Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == fid).map(|x| x.message.clone())));
+            let (field, value) = (f.clone(), *value);
+            match &f.show_if {
+                // Most questions are always shown: no reactive wrapper, so typing elsewhere never
+                // rebuilds them (and never moves the focus).
+                None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
+                Some(cond) => {
+                    // Track only the answers the condition reads.
+                    let watched: Vec<(String, RwSignal<String>)> =
+                        values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
+                    let (cond, code) = (cond.clone(), code.clone());
+                    let visible = move || {
+                        let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+                        for (id, v) in &watched {
+                            a.insert(id.clone(), v.get());
+                        }
+                        cond.holds(&a)
+                    };
+                    view! { <Show when=visible>{ let field = field.clone(); view! { <FormField field=field value=value error=error units=units/> } }</Show> }.into_any()
+                }
+            }
+        })
+        .collect_view();
+
+    let summary_view = move || {
+        let errs = errors.get();
+        (!errs.is_empty()).then(|| {
+            let items = errs
+                .into_iter()
+                .map(|e| {
+                    let target = dom_id(&e.field);
+                    let href = format!("#{target}");
+                    let jump = move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        if let Some(el) = document().get_element_by_id(&target) {
+                            use leptos::wasm_bindgen::JsCast;
+                            let el: leptos::web_sys::HtmlElement = el.unchecked_into();
+                            let _ = el.focus();
+                            el.scroll_into_view();
+                        }
+                    };
+                    view! { <li><a href=href on:click=jump>{e.message}</a></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="tom-tat-loi">
+                    <h2 class="error-summary__title" id="tom-tat-loi">"Có vấn đề cần sửa"</h2>
+                    <ul class="error-summary__list">{items}</ul>
+                </div>
+            }
+        })
+    };
+
+    let help = section.help.clone().map(|h| view! { <p class="lead">{h}</p> });
+    view! {
+        <Page title=format!("{} — {}", section.title, form.title)>
+            <p class="caption">{format!("{} · Phần {} / {} · Đã xong {done}/{total} phần", form.title, index + 1, form.sections.len())}</p>
+            {summary_view}
+            {help}
+            <form class="declaration" novalidate on:submit=submit>
+                {fields}
+                <button type="submit" class="button">"Tiếp tục"</button>
+            </form>
+            <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
+        </Page>
+    }
+}
+
+/// How an answer reads on the check page: labels for choices, names for communes.
+fn display(kind: &Kind, value: &str, units: Option<&crate::core::units::Units>) -> String {
+    match kind {
+        Kind::Choice { options } => options.iter().find(|o| o.value == value).map(|o| o.label.clone()).unwrap_or_else(|| value.into()),
+        Kind::Commune => value
+            .parse::<u32>()
+            .ok()
+            .and_then(|code| units?.communes().find(|(_, c)| c.code == code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
+            .unwrap_or_else(|| value.into()),
+        Kind::Number { unit: Some(u), .. } => format!("{value} {u}"),
+        _ => value.into(),
+    }
+}
+
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    with_form(|code, form| view! { <CheckList code=code form=form/> })
+}
+
+#[component]
+fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
+    let dossiers = use_dossiers();
+    let units = use_units();
+    let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+    let (title, back) = (form.title.clone(), format!("/ho-so/{code}"));
+    let body = move || {
+        let u = units.get().and_then(|r| r.ok());
+        let (errors, _) = form.validate(&answers, None, Context { today: today(), units: u.as_deref() });
+        let sections = form
+            .sections
+            .iter()
+            .filter(|s| form.section_visible(s, &answers))
+            .map(|s| {
+                let rows = s
+                    .fields
+                    .iter()
+                    .filter(|f| form.field_visible(s, f, &answers))
+                    .map(|f| {
+                        let value = answers.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| display(&f.kind, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
+                        let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
+                        let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
+                        view! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{label}</dt>
+                                <dd class="summary-list__value">{value}</dd>
+                                <dd class="summary-list__actions">
+                                    <A href=href>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! { <h2>{s.title.clone()}</h2> <dl class="summary-list">{rows}</dl> }
+            })
+            .collect_view();
+        let status = if errors.is_empty() {
+            view! {
+                <div class="notice notice--important" role="status">
+                    <p><strong>"Tờ khai đã đủ và đúng theo các quy tắc hoso kiểm tra được."</strong></p>
+                    <p>"Bước tiếp theo (sẽ có trong phiên bản tới): đính kèm giấy tờ và xuất gói hồ sơ để nộp."</p>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="error-summary" role="alert">
+                    <h2 class="error-summary__title">{format!("Còn {} chỗ cần sửa hoặc bổ sung", errors.len())}</h2>
+                    <ul class="error-summary__list">{errors.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                </div>
+            }
+            .into_any()
+        };
+        view! { {status} {sections} }
+    };
+    view! {
+        <Page title="Kiểm tra câu trả lời".to_string()>
+            <p class="caption">{title}</p>
+            {body}
+            <p><A href=back>"Quay lại danh sách việc cần làm"</A></p>
+        </Page>
+    }
+}
