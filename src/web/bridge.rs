@@ -36,3 +36,20 @@ pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
         Some(serde_json::Value::Array(out).to_string())
     })
 }
+
+/// `hosoValidate(code, answersJson)`: checks a whole declaration for a procedure with the app's
+/// rules; returns `{"errors": [{field, message}], "normalized": {…}}` as JSON.
+#[wasm_bindgen(js_name = hosoValidate)]
+pub fn hoso_validate(code: &str, answers_json: &str) -> String {
+    let answers: crate::core::forms::Answers = match serde_json::from_str(answers_json) {
+        Ok(a) => a,
+        Err(e) => return serde_json::json!({ "error": format!("answers must be a JSON object of strings: {e}") }).to_string(),
+    };
+    let name = CATALOGUE.with(|slot| slot.borrow().as_ref().and_then(|c| c.index.find(code).map(|e| e.name().to_string())));
+    let form = crate::core::forms::form_for(code).cloned().unwrap_or_else(|| crate::core::forms::generic_form(code, name.as_deref().unwrap_or(code)));
+    let units = super::catalogue::cached_units();
+    let cx = crate::core::forms::Context { today: super::clock::now().date, units: units.as_deref() };
+    let (errors, normalized) = form.validate(&answers, None, cx);
+    let errors: Vec<serde_json::Value> = errors.into_iter().map(|e| serde_json::json!({ "field": e.field, "message": e.message })).collect();
+    serde_json::json!({ "errors": errors, "normalized": normalized }).to_string()
+}

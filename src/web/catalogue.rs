@@ -48,3 +48,8 @@ pub async fn load_units() -> Result<Arc<crate::core::units::Units>, String> {
     UNITS.with(|c| *c.borrow_mut() = Some(units.clone()));
     Ok(units)
 }
+
+/// The units, if a page has already loaded them.
+pub fn cached_units() -> Option<Arc<crate::core::units::Units>> {
+    UNITS.with(|c| c.borrow().clone())
+}
