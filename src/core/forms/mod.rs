@@ -146,7 +146,14 @@ impl FormDef {
                 }
             }
             Kind::Number { unit, min, max } => {
-                let n: f64 = v.replace(' ', "").replace('.', "").replace(',', ".").parse().map_err(|_| format!("{} phải là một số{}.", f.label, unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()))?;
+                let compact = v.replace(' ', "");
+                // "." separates thousands (1.200.000) and "," decimals (120,5): "1.5" is refused
+                // rather than read as 15.
+                let int_part = compact.split(',').next().unwrap_or("");
+                if int_part.split('.').skip(1).any(|g| g.len() != 3) {
+                    return Err(format!("{}: dùng dấu phẩy cho phần thập phân (ví dụ 120,5) và dấu chấm để tách hàng nghìn (1.200.000).", f.label));
+                }
+                let n: f64 = compact.replace('.', "").replace(',', ".").parse().map_err(|_| format!("{} phải là một số{}.", f.label, unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()))?;
                 if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) || !n.is_finite() {
                     return Err(format!("{} phải từ {} đến {}.", f.label, min.unwrap_or(0.0), max.map(|m| m.to_string()).unwrap_or_else(|| "…".into())));
                 }
@@ -309,6 +316,49 @@ mod tests {
         assert_eq!(n["ca-nhan.dien-thoai"], "0912345678");
         assert_eq!(n["ca-nhan.ho-ten"], "Nguyễn Văn An");
         assert_eq!(f.progress(&Answers::new()), (0, 3));
+    }
+
+    #[test]
+    fn all_eight_procedures_of_the_issue_have_a_full_form() {
+        for code in ["1.001193", "1.000894", "1.000656", "1.004222", "3.000333", "1.001612", "2.000815", "1.013225"] {
+            assert!(form_for(code).is_some(), "{code}");
+        }
+    }
+
+    #[test]
+    fn the_head_of_household_is_asked_only_when_the_home_is_not_ones_own() {
+        let f = form_for("1.004222").unwrap();
+        let chu_ho = f.sections.iter().find(|s| s.id == "chu-ho").unwrap();
+        assert!(!f.section_visible(chu_ho, &answers(&[("noi-dang-ky.truong-hop", "so-huu")])));
+        assert!(f.section_visible(chu_ho, &answers(&[("noi-dang-ky.truong-hop", "thue-muon")])));
+    }
+
+    #[test]
+    fn a_household_business_owner_must_be_an_adult() {
+        let f = form_for("1.001612").unwrap();
+        let e = errors_for(f, &answers(&[("chu-ho.ngay-sinh", "01/01/2010")]), Some("chu-ho"));
+        assert!(e.iter().any(|(fid, m)| fid == "chu-ho.ngay-sinh" && m.contains("18 tuổi")), "{e:?}");
+    }
+
+    #[test]
+    fn a_death_without_a_death_notice_needs_other_evidence() {
+        let f = form_for("1.000656").unwrap();
+        let docs: Vec<&str> = f.documents_needed(&answers(&[("nguoi-chet.giay-bao-tu", "chung-cu")])).iter().map(|d| d.document.as_str()).collect();
+        assert_eq!(docs, ["Giấy tờ, tài liệu, chứng cứ do cơ quan, tổ chức có thẩm quyền cấp"]);
+    }
+
+    #[test]
+    fn numbers_with_units_are_checked_against_their_range() {
+        let f = form_for("1.013225").unwrap();
+        let e = errors_for(f, &answers(&[("cong-trinh.so-tang", "0"), ("cong-trinh.chieu-cao", "mười")]), Some("cong-trinh"));
+        assert!(e.iter().any(|(fid, m)| fid == "cong-trinh.so-tang" && m.contains("từ 1")), "{e:?}");
+        assert!(e.iter().any(|(fid, m)| fid == "cong-trinh.chieu-cao" && m.contains("phải là một số (m)")), "{e:?}");
+        let (_, n) = f.validate(&answers(&[("cong-trinh.tong-dien-tich-san", "120,5")]), Some("cong-trinh"), cx());
+        assert_eq!(n["cong-trinh.tong-dien-tich-san"], "120,5");
+        let (_, n) = f.validate(&answers(&[("cong-trinh.tong-dien-tich-san", "1.200")]), Some("cong-trinh"), cx());
+        assert_eq!(n["cong-trinh.tong-dien-tich-san"], "1200");
+        let e = errors_for(f, &answers(&[("cong-trinh.chieu-cao", "1.5")]), Some("cong-trinh"));
+        assert!(e.iter().any(|(fid, m)| fid == "cong-trinh.chieu-cao" && m.contains("dấu phẩy")), "{e:?}");
     }
 
     #[test]

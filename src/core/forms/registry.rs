@@ -5,7 +5,16 @@ use std::sync::OnceLock;
 use super::model::*;
 
 /// Every definition in `defs/` (checked by `build.rs` when the project builds).
-const DEFS: [&str; 3] = [include_str!("defs/khai-sinh.json"), include_str!("defs/ket-hon.json"), include_str!("defs/lltp.json")];
+const DEFS: [&str; 8] = [
+    include_str!("defs/khai-sinh.json"),
+    include_str!("defs/ket-hon.json"),
+    include_str!("defs/khai-tu.json"),
+    include_str!("defs/ct01-thuong-tru.json"),
+    include_str!("defs/lltp.json"),
+    include_str!("defs/ho-kinh-doanh.json"),
+    include_str!("defs/chung-thuc-ban-sao.json"),
+    include_str!("defs/giay-phep-xay-dung-nha-o.json"),
+];
 
 pub fn all_forms() -> &'static [FormDef] {
     static FORMS: OnceLock<Vec<FormDef>> = OnceLock::new();
