@@ -73,3 +73,23 @@ pub fn use_units() -> UnitsResource {
 pub fn form_def(code: &str, procedure_name: &str) -> crate::core::forms::FormDef {
     crate::core::forms::form_for(code).cloned().unwrap_or_else(|| crate::core::forms::generic_form(code, procedure_name))
 }
+
+/// Renders a procedure page: a polite loading line, the error, the 404 page for an unknown
+/// code, or `ready` with the procedure.
+pub fn with_procedure<V: IntoView + 'static>(
+    code: impl Fn() -> String + Send + Sync + 'static,
+    ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let procedure = procedure_resource(code);
+    move || match procedure.get() {
+        None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
+        Some(Err(e)) => view! {
+            <crate::ui::Page title="Chưa tải được thủ tục".to_string()>
+                <div class="error-box" role="alert"><p>{e}</p></div>
+            </crate::ui::Page>
+        }
+        .into_any(),
+        Some(Ok(None)) => view! { <crate::ui::pages::NotFound/> }.into_any(),
+        Some(Ok(Some(p))) => ready(p).into_any(),
+    }
+}

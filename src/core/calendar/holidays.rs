@@ -185,10 +185,13 @@ fn default_national_day_adjacent(national_day: Date) -> Date {
     }
 }
 
+/// One year's days off and worked weekend days, as sets.
+type YearSets = (BTreeSet<Date>, BTreeSet<Date>);
+
 /// Answers "is this a working day?" for any date, computing each year's plan once.
 #[derive(Default)]
 pub struct WorkCalendar {
-    years: RefCell<BTreeMap<i32, (BTreeSet<Date>, BTreeSet<Date>)>>,
+    years: RefCell<BTreeMap<i32, YearSets>>,
 }
 
 impl WorkCalendar {

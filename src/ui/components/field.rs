@@ -39,7 +39,8 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
     let invalid = move || error.get().is_some().then_some("true");
     let group_class = move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" };
 
-    let control = match &field.kind {
+    // Radios and the commune picker are groups of controls: a fieldset with a legend.
+    let grouped = match &field.kind {
         Kind::Choice { options } => {
             let name = id.clone();
             let radios = options
@@ -59,31 +60,26 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
                     }
                 })
                 .collect_view();
-            return view! {
-                <div class=group_class>
-                    <fieldset class="fieldset" aria-describedby=described>
-                        <legend class="label">{field.label.clone()}</legend>
-                        {hint}
-                        {error_view}
-                        <div class="radios">{radios}</div>
-                    </fieldset>
-                </div>
-            }
-            .into_any();
+            Some(view! { <div class="radios">{radios}</div> }.into_any())
         }
-        Kind::Commune => {
-            return view! {
-                <div class=group_class>
-                    <fieldset class="fieldset" aria-describedby=described>
-                        <legend class="label">{field.label.clone()}</legend>
-                        {hint}
-                        {error_view}
-                        <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/>
-                    </fieldset>
-                </div>
-            }
-            .into_any();
+        Kind::Commune => Some(view! { <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/> }.into_any()),
+        _ => None,
+    };
+    if let Some(controls) = grouped {
+        return view! {
+            <div class=group_class>
+                <fieldset class="fieldset" aria-describedby=described>
+                    <legend class="label">{field.label.clone()}</legend>
+                    {hint}
+                    {error_view}
+                    {controls}
+                </fieldset>
+            </div>
         }
+        .into_any();
+    }
+
+    let control = match &field.kind {
         Kind::LongText { .. } => view! {
             <textarea class="textarea" id=id.clone() name=id.clone() rows="5" aria-describedby=described aria-invalid=invalid
                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))></textarea>

@@ -26,20 +26,8 @@ pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
         cat.search.search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>()
     });
 
-    let field_options = catalogue
-        .index
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| view! { <option value=i.to_string()>{f.clone()}</option> })
-        .collect_view();
-    let level_options = catalogue
-        .index
-        .levels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| view! { <option value=i.to_string()>{l.clone()}</option> })
-        .collect_view();
+    let field_options = options(&catalogue.index.fields);
+    let level_options = options(&catalogue.index.levels);
 
     let cat = catalogue.clone();
     let results = move || {
@@ -100,4 +88,9 @@ pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
         </form>
         <section class="search__results" aria-label="Kết quả tìm kiếm">{results}</section>
     }
+}
+
+/// `<option value=i>name</option>` for each name, the value being its index.
+fn options(names: &[String]) -> impl IntoView {
+    names.iter().enumerate().map(|(i, n)| view! { <option value=i.to_string()>{n.clone()}</option> }).collect_view()
 }

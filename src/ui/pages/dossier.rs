@@ -11,19 +11,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::present::{describe_quantity, group_documents};
 use crate::core::catalogue::{DocumentKind, Procedure};
-use crate::ui::pages::NotFound;
 use crate::ui::Page;
 
 #[component]
 pub fn Dossier() -> impl IntoView {
     let params = use_params_map();
-    let procedure = crate::ui::state::procedure_resource(move || params.read().get("ma").unwrap_or_default());
-    move || match procedure.get() {
-        None => view! { <div class="container page"><p class="loading" role="status">"Đang tải…"</p></div> }.into_any(),
-        Some(Err(e)) => view! { <Page title="Chưa tải được thủ tục".to_string()><div class="error-box" role="alert"><p>{e}</p></div></Page> }.into_any(),
-        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
-        Some(Ok(Some(p))) => view! { <TaskList p=p/> }.into_any(),
-    }
+    crate::ui::state::with_procedure(move || params.read().get("ma").unwrap_or_default(), |p| view! { <TaskList p=p/> })
 }
 
 #[component]

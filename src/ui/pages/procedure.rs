@@ -8,26 +8,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::present::{describe_fee, describe_quantity, describe_time, estimate_due, group_documents};
 use crate::core::catalogue::{Channel, DocumentKind, Procedure};
-use crate::ui::pages::NotFound;
 use crate::ui::state::use_catalogue;
 use crate::ui::Page;
 
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
     let params = use_params_map();
-    let code = move || params.read().get("ma").unwrap_or_default();
-    let procedure = crate::ui::state::procedure_resource(code);
-    move || match procedure.get() {
-        None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
-        Some(Err(e)) => view! {
-            <Page title="Chưa tải được thủ tục".to_string()>
-                <div class="error-box" role="alert"><p>{e}</p></div>
-            </Page>
-        }
-        .into_any(),
-        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
-        Some(Ok(Some(p))) => view! { <ProcedureView p=p/> }.into_any(),
-    }
+    crate::ui::state::with_procedure(move || params.read().get("ma").unwrap_or_default(), |p| view! { <ProcedureView p=p/> })
 }
 
 #[component]
