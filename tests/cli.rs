@@ -264,3 +264,27 @@ fn units_search_never_picks_between_look_alikes() {
     assert_eq!(v[0]["code"], 70);
     assert_eq!(v[0]["province"], "Thành phố Hà Nội");
 }
+
+#[test]
+fn old_addresses_convert_to_the_new_commune() {
+    // Written in full or abbreviated, as on older papers.
+    for address in ["Phường 9, Quận 5, Thành phố Hồ Chí Minh", "P. 09, Q. 5, TP. HCM"] {
+        let v = json(&hoso(&["units", "convert", address]));
+        assert_eq!(v[0]["new"][0]["name"], "Phường An Đông", "{address}");
+        assert_eq!(v[0]["needs_choice"], false);
+    }
+    // Since the 2025 merger, Hải Dương's communes belong to Hải Phòng.
+    let v = json(&hoso(&["units", "convert", "Xã Cẩm Vũ, Huyện Cẩm Giàng, Tỉnh Hải Dương"]));
+    assert_eq!(v[0]["new"][0]["province"], "Thành phố Hải Phòng");
+}
+
+#[test]
+fn a_divided_old_commune_asks_which_part() {
+    let v = json(&hoso(&["units", "convert", "Xã Tân Thạnh, Huyện Thới Lai, Thành phố Cần Thơ"]));
+    assert_eq!(v[0]["needs_choice"], true);
+    let names: Vec<&str> = v[0]["new"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    let o = hoso(&["units", "convert", "Xã Không Có, Huyện Không Có, Tỉnh Không Có"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Không tìm thấy đơn vị cũ"));
+}

@@ -4,12 +4,14 @@ use std::path::{Path, PathBuf};
 
 use crate::args::Args;
 use crate::Failure;
-use hoso::core::units::{Resolution, Units};
+use hoso::core::units::{OldToNew, Resolution, Units};
 use serde_json::json;
 
 pub const HELP: &str = "\
-  units import TỆP_GSO [--out public/units/2025.json]
-                                 Dựng danh mục đơn vị hành chính từ danh sách GSO (divisions-nested.json)
+  units import TỆP_GSO [--out public/units/2025.json] [--legacy TỆP_63_TỈNH --converter TỆP_CHUYỂN_ĐỔI]
+                                 Dựng danh mục đơn vị hành chính từ danh sách GSO (divisions-nested.json);
+                                 với --legacy và --converter, dựng cả bảng đổi địa chỉ cũ sang mới
+  units convert \"ĐỊA CHỈ CŨ\"     Đổi địa chỉ 3 cấp cũ (xã, huyện, tỉnh) sang xã, phường mới (JSON)
   units stats                    Số tỉnh, xã, phường, đặc khu (JSON)
   units search \"TÊN\" [--province MÃ] [--limit N]
                                  Tìm xã, phường theo tên, có dấu hay không dấu (JSON)
@@ -21,7 +23,8 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         "import" => import(args),
         "stats" => stats(args),
         "search" => search(args),
-        other => Err(Failure::Usage(format!("`units {other}` không tồn tại; dùng import, stats hoặc search"))),
+        "convert" => convert(args),
+        other => Err(Failure::Usage(format!("`units {other}` không tồn tại; dùng import, stats, search hoặc convert"))),
     }
 }
 
@@ -42,6 +45,8 @@ fn import(args: &mut Args) -> Result<(), Failure> {
     let src = args.next_positional().ok_or_else(|| Failure::Usage("thiếu TỆP_GSO".into()))?;
     let out = PathBuf::from(args.option("out")?.unwrap_or_else(|| "public/units/2025.json".into()));
     let version = args.option("version")?.unwrap_or_else(|| "2025-10-18".into());
+    let legacy = args.option("legacy")?;
+    let converter = args.option("converter")?;
     args.finish()?;
     let text = std::fs::read_to_string(&src).map_err(|e| Failure::Request(format!("Không đọc được {src}: {e}")))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{src} không phải JSON: {e}")))?;
@@ -51,6 +56,48 @@ fn import(args: &mut Args) -> Result<(), Failure> {
     }
     std::fs::write(&out, format!("{}\n", serde_json::to_string(&units).expect("serialisable"))).map_err(|e| Failure::Request(e.to_string()))?;
     print_stats(&units);
+    if let (Some(legacy), Some(converter)) = (legacy, converter) {
+        let read = |f: &str| -> Result<serde_json::Value, Failure> {
+            let t = std::fs::read_to_string(f).map_err(|e| Failure::Request(format!("Không đọc được {f}: {e}")))?;
+            serde_json::from_str(&t).map_err(|e| Failure::Request(format!("{f} không phải JSON: {e}")))
+        };
+        let (table, unresolved) = OldToNew::build(&version, &units, &read(&legacy)?, &read(&converter)?).map_err(Failure::Request)?;
+        let path = out.with_file_name("old-to-new-2025.json");
+        std::fs::write(&path, format!("{}\n", serde_json::to_string(&table).expect("serialisable"))).map_err(|e| Failure::Request(e.to_string()))?;
+        let divided = table.units.iter().filter(|u| u.to.len() > 1).count();
+        println!("{}", json!({"old_units": table.units.len(), "divided": divided, "unresolved": unresolved.len()}));
+        for u in unresolved.iter().take(20) {
+            eprintln!("Cảnh báo: {u}");
+        }
+    }
+    Ok(())
+}
+
+fn convert(args: &mut Args) -> Result<(), Failure> {
+    let address = args.next_positional().ok_or_else(|| Failure::Usage("thiếu ĐỊA CHỈ CŨ, ví dụ: \"Phường 9, Quận 5, TP. Hồ Chí Minh\"".into()))?;
+    let path = units_file(args)?;
+    args.finish()?;
+    let units = load(&path)?;
+    let table_path = path.with_file_name("old-to-new-2025.json");
+    let text = std::fs::read_to_string(&table_path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}", table_path.display())))?;
+    let table: OldToNew = serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", table_path.display())))?;
+    let found = table.convert(&address);
+    if found.is_empty() {
+        return Err(Failure::Request(format!(
+            "Không tìm thấy đơn vị cũ «{address}». Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy."
+        )));
+    }
+    let name_of = |code: u32| units.communes().find(|(_, c)| c.code == code).map(|(p, c)| json!({"code": code, "name": c.name, "province": p.name}));
+    let out: Vec<_> = found
+        .iter()
+        .map(|u| json!({
+            "old": {"ward": u.ward, "district": u.district, "province": u.province},
+            "new": u.to.iter().filter_map(|c| name_of(*c)).collect::<Vec<_>>(),
+            "default_code": u.default,
+            "needs_choice": u.to.len() > 1,
+        }))
+        .collect();
+    println!("{}", serde_json::to_string_pretty(&out).expect("serialisable"));
     Ok(())
 }
 

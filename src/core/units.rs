@@ -174,7 +174,14 @@ impl Units {
                 let code = w.get("code").and_then(|c| c.as_u64()).ok_or("thiếu mã xã")? as u32;
                 communes.push(Commune { code, name: crate::core::text::clean(&field(w, "name")?), kind });
             }
-            provinces.push(Province { code, name: crate::core::text::clean(&field(p, "name")?), kind: field(p, "division_type")?, communes });
+            // The source writes cities in full ("Thành phố Hà Nội") but provinces bare ("Thái
+            // Nguyên"): use the official full name for both.
+            let kind = field(p, "division_type")?;
+            let mut name = crate::core::text::clean(&field(p, "name")?);
+            if fold(&kind) == "tinh" && !fold(&name).starts_with("tinh ") {
+                name = format!("Tỉnh {name}");
+            }
+            provinces.push(Province { code, name, kind, communes });
         }
         Ok(Units { version: version.to_string(), provinces })
     }
@@ -222,5 +229,161 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(u.resolve("Không Có", None), Resolution::None);
+    }
+}
+
+/// A unit of the former three-level system and the commune(s) that replaced it on 1 July 2025.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OldUnit {
+    pub province: String,
+    pub district: String,
+    /// Empty for a district that had no commune level (e.g. Côn Đảo).
+    pub ward: String,
+    /// Codes of the new communes that took it over (several when it was divided).
+    pub to: Vec<u32>,
+    /// The new commune that took most of it, when it was divided.
+    pub default: Option<u32>,
+}
+
+/// Old three-level units to the 2025 communes (`public/units/old-to-new-2025.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OldToNew {
+    pub version: String,
+    pub units: Vec<OldUnit>,
+}
+
+/// "Phường 09" → "9", "Quận Ba Đình" → "ba dinh", "TP. HCM" → "ho chi minh": the name
+/// without kind words or their abbreviations, folded.
+fn bare_old(name: &str) -> String {
+    let f = fold(name);
+    let mut words: Vec<&str> = f.split(' ').collect();
+    const KINDS: [&[&str]; 12] = [
+        &["thanh", "pho"], &["thi", "xa"], &["thi", "tran"], &["tinh"], &["quan"], &["huyen"], &["phuong"], &["xa"],
+        &["tp"], &["tx"], &["tt"], &["q"],
+    ];
+    // One kind word only: "Phường Phương Liệt" keeps "Phương".
+    if let Some(k) = KINDS.iter().chain([&["p"][..], &["h"][..], &["x"][..]].iter()).find(|k| words.len() > k.len() && words[..k.len()] == ***k) {
+        words.drain(..k.len());
+    }
+    let joined = words.join(" ");
+    let joined = match joined.as_str() {
+        "hcm" | "tphcm" | "sai gon" => "ho chi minh".to_string(),
+        "hn" => "ha noi".to_string(),
+        _ => joined,
+    };
+    // "09" and "9" are the same ward number.
+    if joined.chars().all(|c| c.is_ascii_digit()) && !joined.is_empty() {
+        joined.trim_start_matches('0').to_string()
+    } else {
+        joined
+    }
+}
+
+impl OldToNew {
+    /// The old units an address printed on an older paper names ("Phường 9, Quận 5, TP. Hồ Chí
+    /// Minh"; ward may be omitted where the district had none). Several when ambiguous.
+    pub fn convert(&self, address: &str) -> Vec<&OldUnit> {
+        let parts: Vec<String> = address.split(',').map(bare_old).filter(|p| !p.is_empty()).collect();
+        let n = parts.len();
+        if n < 2 {
+            return Vec::new();
+        }
+        let province = &parts[n - 1];
+        let district = &parts[n - 2];
+        let ward = if n >= 3 { parts[n - 3].as_str() } else { "" };
+        self.units
+            .iter()
+            .filter(|u| bare_old(&u.province) == *province && bare_old(&u.district) == *district && bare_old(&u.ward) == ward)
+            .collect()
+    }
+
+    /// Builds the table from the legacy GSO list and the converter's key tables (keys are the
+    /// full names folded without spaces: `thanhphohochiminh_quan5_phuong9`).
+    pub fn build(version: &str, units: &Units, legacy: &serde_json::Value, converter: &serde_json::Value) -> Result<(OldToNew, Vec<String>), String> {
+        use std::collections::BTreeMap;
+        let key = |s: &str| fold(s).replace(' ', "");
+        // Old key → names.
+        let mut names: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+        for p in legacy["data"].as_array().ok_or("legacy: thiếu «data»")? {
+            let pn = p["name"].as_str().unwrap_or_default();
+            for d in p["level2s"].as_array().into_iter().flatten() {
+                let dn = d["name"].as_str().unwrap_or_default();
+                names.insert(format!("{}_{}_", key(pn), key(dn)), (pn.into(), dn.into(), String::new()));
+                for w in d["level3s"].as_array().into_iter().flatten() {
+                    let wn = w["name"].as_str().unwrap_or_default();
+                    names.insert(format!("{}_{}_{}", key(pn), key(dn), key(wn)), (pn.into(), dn.into(), wn.into()));
+                }
+            }
+        }
+        // New province key + commune key → code.
+        let mut codes: BTreeMap<(String, String), u32> = BTreeMap::new();
+        for p in &units.provinces {
+            for c in &p.communes {
+                codes.insert((key(&p.name), key(&c.name)), c.code);
+            }
+        }
+        let mut table: BTreeMap<String, OldUnit> = BTreeMap::new();
+        let mut unresolved = Vec::new();
+        let mut add = |old: &str, to: Vec<u32>, default: Option<u32>, unresolved: &mut Vec<String>| match names.get(old) {
+            Some((p, d, w)) => {
+                let e = table.entry(old.to_string()).or_insert(OldUnit { province: p.clone(), district: d.clone(), ward: w.clone(), to: vec![], default: None });
+                for c in to {
+                    if !e.to.contains(&c) {
+                        e.to.push(c);
+                    }
+                }
+                e.default = e.default.or(default);
+            }
+            None => unresolved.push(format!("đơn vị cũ không có trong danh sách GSO: {old}")),
+        };
+        for (prov, wards) in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].as_object().ok_or("converter: thiếu DICT_PROVINCE_WARD_NO_DIVIDED")? {
+            for (new_ward, olds) in wards.as_object().into_iter().flatten() {
+                let Some(&code) = codes.get(&(prov.clone(), new_ward.clone())) else {
+                    unresolved.push(format!("xã mới không có trong danh mục 2025: {prov}/{new_ward}"));
+                    continue;
+                };
+                for old in olds.as_array().into_iter().flatten().filter_map(|o| o.as_str()) {
+                    add(old, vec![code], Some(code), &mut unresolved);
+                }
+            }
+        }
+        for (prov, olds) in converter["DICT_PROVINCE_WARD_DIVIDED"].as_object().ok_or("converter: thiếu DICT_PROVINCE_WARD_DIVIDED")? {
+            for (old, targets) in olds.as_object().into_iter().flatten() {
+                let mut to = Vec::new();
+                let mut default = None;
+                for t in targets.as_array().into_iter().flatten() {
+                    let nw = t["newWardKey"].as_str().unwrap_or_default().to_string();
+                    match codes.get(&(prov.clone(), nw.clone())) {
+                        Some(&c) => {
+                            to.push(c);
+                            if t["isDefaultNewWard"].as_bool() == Some(true) {
+                                default = Some(c);
+                            }
+                        }
+                        None => unresolved.push(format!("xã mới không có trong danh mục 2025: {prov}/{nw}")),
+                    }
+                }
+                // A divided unit has no single answer: keep every target, mark the default.
+                add(old, to, default, &mut unresolved);
+            }
+        }
+        Ok((OldToNew { version: version.to_string(), units: table.into_values().collect() }, unresolved))
+    }
+}
+
+#[cfg(test)]
+mod old_tests {
+    use super::*;
+
+    #[test]
+    fn old_names_lose_kind_words_abbreviations_and_leading_zeros() {
+        assert_eq!(bare_old("Phường 09"), "9");
+        assert_eq!(bare_old("P. 9"), "9");
+        assert_eq!(bare_old("Quận Ba Đình"), "ba dinh");
+        assert_eq!(bare_old("TP. Hồ Chí Minh"), "ho chi minh");
+        assert_eq!(bare_old("Tp HCM"), "ho chi minh");
+        assert_eq!(bare_old("Thị xã Sơn Tây"), "son tay");
+        assert_eq!(bare_old("Xã Xuân Phương"), "xuan phuong");
+        assert_eq!(bare_old("Phường Phương Liệt"), "phuong liet", "a name that begins like a kind word keeps it");
     }
 }
