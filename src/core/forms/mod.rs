@@ -167,14 +167,17 @@ impl FormDef {
         self.documents.iter().filter(|d| d.when.holds(a)).collect()
     }
 
-    /// How far the person is: (sections with every visible required field answered, visible sections).
+    /// Whether a section is done: answered at all, and every visible required field answered.
+    /// (A section of optional questions is not done before the person has answered one.)
+    pub fn section_done(&self, s: &Section, a: &Answers) -> bool {
+        let answered = |f: &Field| a.get(&f.id).is_some_and(|v| !v.trim().is_empty());
+        s.fields.iter().any(answered) && s.fields.iter().all(|f| !self.field_visible(s, f, a) || !self.is_required(f, a) || answered(f))
+    }
+
+    /// How far the person is: (sections done, visible sections).
     pub fn progress(&self, a: &Answers) -> (usize, usize) {
         let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
-        let done = visible
-            .iter()
-            .filter(|s| s.fields.iter().all(|f| !self.field_visible(s, f, a) || !self.is_required(f, a) || a.get(&f.id).is_some_and(|v| !v.trim().is_empty())))
-            .count();
-        (done, visible.len())
+        (visible.iter().filter(|s| self.section_done(s, a)).count(), visible.len())
     }
 }
 
@@ -316,6 +319,8 @@ mod tests {
         assert_eq!(n["ca-nhan.dien-thoai"], "0912345678");
         assert_eq!(n["ca-nhan.ho-ten"], "Nguyễn Văn An");
         assert_eq!(f.progress(&Answers::new()), (0, 3));
+        // The birth form's father and copies sections have only optional questions: not done until answered.
+        assert_eq!(birth().progress(&Answers::new()), (0, 5));
     }
 
     #[test]

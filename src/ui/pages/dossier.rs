@@ -31,10 +31,9 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
         .iter()
         .filter(|s| form.section_visible(s, &answers))
         .map(|s| {
-            let complete = s.fields.iter().all(|f| !form.field_visible(s, f, &answers) || !form.is_required(f, &answers) || answers.get(&f.id).is_some_and(|v| !v.trim().is_empty()));
             let started = s.fields.iter().any(|f| answers.get(&f.id).is_some_and(|v| !v.trim().is_empty()));
-            let (tag, class) = match (complete, started) {
-                (true, true) => ("Đã xong", "tag tag--done"),
+            let (tag, class) = match (form.section_done(s, &answers), started) {
+                (true, _) => ("Đã xong", "tag tag--done"),
                 (_, true) => ("Đang làm", "tag tag--progress"),
                 _ => ("Chưa bắt đầu", "tag"),
             };
