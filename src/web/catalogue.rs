@@ -53,3 +53,19 @@ pub async fn load_units() -> Result<Arc<crate::core::units::Units>, String> {
 pub fn cached_units() -> Option<Arc<crate::core::units::Units>> {
     UNITS.with(|c| c.borrow().clone())
 }
+
+thread_local! {
+    static OLD_TO_NEW: std::cell::RefCell<Option<Arc<crate::core::units::OldToNew>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The old→new address table (`/units/old-to-new-2025.json`), loaded the first time someone
+/// converts an old address (cached afterwards).
+pub async fn load_old_to_new() -> Result<Arc<crate::core::units::OldToNew>, String> {
+    if let Some(t) = OLD_TO_NEW.with(|c| c.borrow().clone()) {
+        return Ok(t);
+    }
+    let text = super::fetch::get_text("/units/old-to-new-2025.json").await.map_err(|e| if e == "NOT_FOUND" { "Không tìm thấy bảng đổi địa chỉ cũ.".to_string() } else { e })?;
+    let table: Arc<crate::core::units::OldToNew> = serde_json::from_str(&text).map(Arc::new).map_err(|_| "Bảng đổi địa chỉ cũ bị hỏng. Hãy tải lại trang.".to_string())?;
+    OLD_TO_NEW.with(|c| *c.borrow_mut() = Some(table.clone()));
+    Ok(table)
+}

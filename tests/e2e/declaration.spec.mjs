@@ -115,3 +115,22 @@ test("procedures without a full form get the generic applicant form", async ({ p
   await expect(page.getByLabel("Họ, chữ đệm và tên")).toBeVisible();
   await expect(page.getByLabel("Số điện thoại")).toHaveAttribute("autocomplete", "tel");
 });
+
+test("an old address from older papers is converted, and the person chooses", async ({ page }) => {
+  await open(page, "/ho-so/3.000333/to-khai/ca-nhan");
+  await page.getByText("Giấy tờ của bạn ghi địa chỉ cũ (trước 01/7/2025)?").click();
+  await page.getByLabel("Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố").fill("P. 9, Q. 5, TP. HCM");
+  await page.getByRole("button", { name: "Tìm xã, phường mới" }).click();
+  const choice = page.getByRole("button", { name: "Chọn Phường An Đông, Thành phố Hồ Chí Minh" });
+  await expect(choice).toBeVisible();
+  await choice.click();
+  await expect(page.locator("#f-ca-nhan-thuong-tru-tinh")).toHaveValue("79");
+  await expect(page.locator("#f-ca-nhan-thuong-tru")).toHaveValue("27316");
+  // A divided old commune lists every part and chooses none by itself.
+  await page.getByLabel("Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố").fill("Xã Tân Thạnh, Huyện Thới Lai, Thành phố Cần Thơ");
+  await page.getByLabel("Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố").press("Enter");
+  await expect(page.getByText("nay thuộc nhiều xã, phường")).toBeVisible();
+  await expect(page.locator(".old-address__list li")).toHaveCount(2);
+  await expect(page.locator("#f-ca-nhan-thuong-tru")).toHaveValue("27316");
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -155,6 +155,7 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
                     }).collect_view())
             };
             let (pid, pid2, cid, cid2) = (province_id.clone(), province_id.clone(), id.clone(), id.clone());
+            let old_id = format!("{id}-cu");
             view! {
                 <div class="commune">
                     <label class="label label--small" for=pid>"Tỉnh, thành phố"</label>
@@ -167,13 +168,77 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
                     <label class="label label--small" for=cid>"Xã, phường, đặc khu"</label>
                     <select class="select" id=cid2 aria-invalid=move || invalid.get().then_some("true")
                         prop:disabled=move || province.get().is_empty()
+                        prop:value=move || value.get()
                         on:change=move |ev| value.set(event_target_value(&ev))>
                         <option value="">"Chọn xã, phường, đặc khu"</option>
                         {communes}
                     </select>
+                    <OldAddress id=old_id units=u.clone() province=province value=value/>
                 </div>
             }
             .into_any()
         }
+    }
+}
+
+/// "My papers show the old address": converts a three-level address from before 1 July 2025 to
+/// the commune(s) that replaced it. The person chooses; a divided commune is never chosen for them.
+#[component]
+fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, province: RwSignal<String>, value: RwSignal<String>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    // (message, candidates as (commune code, province code, label))
+    let found = RwSignal::new(None::<(String, Vec<(u32, u32, String)>)>);
+    let search = move || {
+        let address = text.get_untracked();
+        let units = units.clone();
+        leptos::task::spawn_local(async move {
+            let result = match crate::web::catalogue::load_old_to_new().await {
+                Err(e) => (e, Vec::new()),
+                Ok(table) => {
+                    let olds = table.convert(&address);
+                    let mut out: Vec<(u32, u32, String)> = Vec::new();
+                    for u in &olds {
+                        for code in &u.to {
+                            if let Some((p, c)) = units.communes().find(|(_, c)| c.code == *code) {
+                                let note = if u.to.len() > 1 && u.default == Some(*code) { " (phần lớn đơn vị cũ)" } else { "" };
+                                out.push((c.code, p.code, format!("{}, {}{note}", c.name, p.name)));
+                            }
+                        }
+                    }
+                    let message = match (olds.len(), out.len()) {
+                        (0, _) => "Không tìm thấy địa chỉ cũ này. Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy.".to_string(),
+                        (_, 1) => "Địa chỉ cũ này nay thuộc:".to_string(),
+                        _ => "Đơn vị cũ này nay thuộc nhiều xã, phường. Hãy chọn đúng nơi của bạn:".to_string(),
+                    };
+                    (message, out)
+                }
+            };
+            found.set(Some(result));
+        });
+    };
+    let search_on_enter = search.clone();
+    let input_id = id.clone();
+    view! {
+        <details class="old-address">
+            <summary>"Giấy tờ của bạn ghi địa chỉ cũ (trước 01/7/2025)?"</summary>
+            <label class="label label--small" for=input_id.clone()>"Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố"</label>
+            <p class="hint">"Ví dụ: Phường 9, Quận 5, TP. Hồ Chí Minh"</p>
+            <input class="input input--full" type="text" id=input_id autocomplete="off" prop:value=text
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); search_on_enter(); }/>
+            <button type="button" class="button button--secondary" on:click=move |_| search()>"Tìm xã, phường mới"</button>
+            <div role="status">
+                {move || found.get().map(|(message, candidates)| view! {
+                    <p>{message}</p>
+                    <ul class="old-address__list">
+                        {candidates.into_iter().map(|(code, prov, label)| view! {
+                            <li><button type="button" class="link-button" on:click=move |_| { province.set(prov.to_string()); value.set(code.to_string()); }>
+                                "Chọn " {label}
+                            </button></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        </details>
     }
 }
