@@ -21,3 +21,15 @@ pub async fn get_text(path: &str) -> Result<String, String> {
         .map_err(|_| "Không đọc được dữ liệu.".to_string())?;
     text.as_string().ok_or_else(|| "Dữ liệu không phải văn bản.".into())
 }
+
+/// Fetches one of the app's JSON files as text; `missing` tells people when it is not there.
+/// (Fetch and parse are split so that only the small parse is generic: one copy of the async
+/// code in the wasm. Messages are passed whole: building them at run time cost 3 kB brotli.)
+pub async fn get_json_text(path: &str, missing: &str) -> Result<String, String> {
+    get_text(path).await.map_err(|e| if e == "NOT_FOUND" { missing.to_string() } else { e })
+}
+
+/// Parses what [`get_json_text`] returned; `broken` tells people when it is not valid.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, broken: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|_| broken.to_string())
+}

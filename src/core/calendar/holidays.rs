@@ -78,10 +78,11 @@ struct ExtraDayOff {
 
 const DECISIONS_JSON: &str = include_str!("decisions.json");
 
-fn decision_for(year: i32) -> Option<YearDecision> {
-    // Parsed on demand: the file is small and a broken file is caught by the tests below.
-    let all: Decisions = serde_json::from_str(DECISIONS_JSON).expect("decisions.json is valid (checked by tests)");
-    all.years.into_iter().find(|d| d.year == year)
+fn decision_for(year: i32) -> Option<&'static YearDecision> {
+    // Parsed once; a broken file is caught by the tests below.
+    static ALL: std::sync::OnceLock<Decisions> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| serde_json::from_str(DECISIONS_JSON).expect("decisions.json is valid (checked by tests)"));
+    all.years.iter().find(|d| d.year == year)
 }
 
 /// Every official day off in `year` that is not an ordinary weekend, in date order.
@@ -105,7 +106,7 @@ fn year_plan(year: i32) -> YearPlan {
     let fixed = |m, d| Date::new(year, m, d).expect("fixed holiday exists");
 
     holidays.push((fixed(1, 1), "Tết Dương lịch".into()));
-    let decided_tet = decision.as_ref().and_then(|d| d.tet_days_off.clone());
+    let decided_tet = decision.and_then(|d| d.tet_days_off.clone());
     let tet_days = decided_tet.clone().unwrap_or_else(|| default_tet_days(year));
     for day in tet_days {
         holidays.push((day, tet_day_name(day)));
@@ -117,7 +118,7 @@ fn year_plan(year: i32) -> YearPlan {
     holidays.push((fixed(5, 1), "Ngày Quốc tế Lao động (1/5)".into()));
     let national_day = fixed(9, 2);
     holidays.push((national_day, "Quốc khánh (2/9)".into()));
-    let adjacent = decision.as_ref().and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
+    let adjacent = decision.and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
     holidays.push((adjacent, "Quốc khánh (ngày liền kề)".into()));
     holidays.sort();
 
@@ -143,7 +144,7 @@ fn year_plan(year: i32) -> YearPlan {
     }
 
     let mut worked = Vec::new();
-    if let Some(decision) = &decision {
+    if let Some(decision) = decision {
         for swap in &decision.swaps {
             out.push(DayOff {
                 date: swap.day_off,
