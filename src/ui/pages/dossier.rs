@@ -80,7 +80,6 @@ fn Checklist(p: Arc<Procedure>) -> impl IntoView {
     let always: Vec<usize> = p.documents.iter().enumerate().filter(|(_, d)| d.condition.is_none()).map(|(i, _)| i).collect();
     let total_always = always.len();
     let left = move || always.iter().filter(|i| !ready.get().contains(i)).count();
-    let mut index = 0usize;
     let groups = group_documents(&p.documents)
         .into_iter()
         .map(|(condition, docs)| {
@@ -88,8 +87,7 @@ fn Checklist(p: Arc<Procedure>) -> impl IntoView {
             let items = docs
                 .into_iter()
                 .map(|d| {
-                    let i = p.documents.iter().position(|x| std::ptr::eq(x, d)).unwrap_or(index);
-                    index += 1;
+                    let i = p.documents.iter().position(|x| std::ptr::eq(x, d)).expect("grouped from p.documents");
                     let id = format!("giay-to-{i}");
                     let how = match d.kind {
                         DocumentKind::Submit => describe_quantity(d),

@@ -28,41 +28,49 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
             let _ = w.print();
         }
     };
+    // Each section's body is built here: the sections' children closures own their own parts.
+    let (results, documents, timing) = (view! { <Results p=p.clone()/> }, view! { <Documents p=p.clone()/> }, view! { <Timing p=p.clone()/> });
+    let (fees, place, legal) = (view! { <Fees p=p.clone()/> }, view! { <Where p=p.clone()/> }, view! { <Legal p=p.clone()/> });
     view! {
         <Page title=p.name.clone()>
             <p class="procedure__meta">"Mã thủ tục " {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
             <Corrections p=p.clone()/>
-            <section aria-labelledby="ket-qua">
-                <h2 id="ket-qua">"Bạn sẽ nhận được"</h2>
-                <Results p=p.clone()/>
-            </section>
-            <section aria-labelledby="giay-to">
-                <h2 id="giay-to">"Giấy tờ cần chuẩn bị"</h2>
-                <Documents p=p.clone()/>
+            <Section id="ket-qua" title="Bạn sẽ nhận được">
+                {results}
+            </Section>
+            <Section id="giay-to" title="Giấy tờ cần chuẩn bị">
+                {documents}
                 <button type="button" class="button button--secondary no-print" on:click=print>"In danh sách giấy tờ"</button>
-            </section>
-            <section aria-labelledby="thoi-han">
-                <h2 id="thoi-han">"Bao lâu có kết quả"</h2>
-                <Timing p=p.clone()/>
-            </section>
-            <section aria-labelledby="le-phi">
-                <h2 id="le-phi">"Lệ phí"</h2>
-                <Fees p=p.clone()/>
-            </section>
-            <section aria-labelledby="noi-nop">
-                <h2 id="noi-nop">"Nộp ở đâu, nộp thế nào"</h2>
-                <Where p=p.clone()/>
-            </section>
-            <section aria-labelledby="can-cu">
-                <h2 id="can-cu">"Căn cứ pháp lý"</h2>
-                <Legal p=p.clone()/>
-            </section>
+            </Section>
+            <Section id="thoi-han" title="Bao lâu có kết quả">
+                {timing}
+            </Section>
+            <Section id="le-phi" title="Lệ phí">
+                {fees}
+            </Section>
+            <Section id="noi-nop" title="Nộp ở đâu, nộp thế nào">
+                {place}
+            </Section>
+            <Section id="can-cu" title="Căn cứ pháp lý">
+                {legal}
+            </Section>
             <ReviewNotice p=p.clone()/>
             <p class="procedure__source">{source}</p>
             <p class="no-print">
                 <leptos_router::components::A href=format!("/ho-so/{}", p.code) attr:class="button">"Bắt đầu hồ sơ"</leptos_router::components::A>
             </p>
         </Page>
+    }
+}
+
+/// A titled part of the page, labelled by its heading for assistive technology.
+#[component]
+fn Section(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <section aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            {children()}
+        </section>
     }
 }
 
@@ -194,7 +202,6 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
         })
         .collect_view();
     let mut exemptions: Vec<String> = p.channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
-    exemptions.dedup();
     exemptions.sort();
     exemptions.dedup();
     let online = p.channels.iter().find(|c| c.mode == crate::core::catalogue::Mode::Online).and_then(|c| c.fee_vnd);
