@@ -6,6 +6,7 @@
 
 pub mod model;
 mod registry;
+mod repeat;
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,7 @@ use crate::core::units::Units;
 use crate::core::validate::{self, cccd::cross_check, Sex};
 pub use model::*;
 pub use registry::{all_forms, form_for, generic_form};
+pub use repeat::{count_key, item_key, Item, Slot};
 
 pub type Answers = BTreeMap<String, String>;
 
@@ -64,40 +66,51 @@ impl FormDef {
 
     /// Checks the visible fields of one section (or all sections), returning the errors in the
     /// order of the form, and the normalized answers (e.g. "0912 345 678" → "0912345678").
+    /// A repeating section is checked item by item; its messages name the item ("Thành viên 2: …").
     pub fn validate(&self, a: &Answers, section: Option<&str>, cx: Context) -> (Vec<FieldError>, Answers) {
         let mut errors = Vec::new();
         let mut normalized = a.clone();
-        for (s, f) in self.fields() {
-            if section.is_some_and(|id| id != s.id) || !self.field_visible(s, f, a) {
+        for s in &self.sections {
+            if section.is_some_and(|id| id != s.id) || !self.section_visible(s, a) {
                 continue;
             }
-            let value = a.get(&f.id).map(|v| v.trim()).unwrap_or("");
-            if value.is_empty() {
-                if self.is_required(f, a) {
-                    errors.push(FieldError { field: f.id.clone(), message: missing_message(f) });
+            if let Some(r) = s.repeat.as_ref().filter(|r| self.item_count(s, a) < r.min) {
+                errors.push(FieldError { field: count_key(&s.id), message: format!("Hãy thêm ít nhất {} {}.", r.min, lower_first(&r.item)) });
+            }
+            for slot in self.slots(s, a) {
+                let view = self.view(s, a, slot);
+                let prefix = match (slot, &s.repeat) {
+                    (Slot::Item(n), Some(r)) => format!("{} {n}: ", r.item),
+                    _ => String::new(),
+                };
+                let mut error = |field: &str, message: String| errors.push(FieldError { field: slot.key(field), message: format!("{prefix}{message}") });
+                for f in s.fields.iter().filter(|f| self.field_visible(s, f, &view)) {
+                    let value = view.get(&f.id).map(|v| v.trim()).unwrap_or("");
+                    if value.is_empty() {
+                        if self.is_required(f, &view) {
+                            error(&f.id, missing_message(f));
+                        }
+                        continue;
+                    }
+                    match self.check_value(f, value, &view, cx) {
+                        Ok(n) => {
+                            normalized.insert(slot.key(&f.id), n);
+                        }
+                        Err(m) => error(&f.id, m),
+                    }
                 }
-                continue;
-            }
-            match self.check_value(f, value, a, cx) {
-                Ok(n) => {
-                    normalized.insert(f.id.clone(), n);
+                // Cross-field: a personal ID against the date of birth and sex it encodes.
+                for c in self.id_checks.iter().filter(|c| s.fields.iter().any(|f| f.id == c.id_field && self.field_visible(s, f, &view))) {
+                    if errors.iter().any(|e| e.field == slot.key(&c.id_field)) {
+                        continue;
+                    }
+                    let Some(id) = view.get(&c.id_field).and_then(|v| validate::check_cccd(v, Some(cx.today)).ok()) else { continue };
+                    let dob = c.birth_date_field.as_ref().and_then(|f| view.get(f)).and_then(|v| Date::parse_vn(v));
+                    let sex = c.sex_field.as_ref().and_then(|f| view.get(f)).and_then(|v| parse_sex(v)).or_else(|| c.sex.as_deref().and_then(parse_sex));
+                    for p in cross_check(&id, dob, sex) {
+                        errors.push(FieldError { field: slot.key(&c.id_field), message: format!("{prefix}{}", p.0) });
+                    }
                 }
-                Err(m) => errors.push(FieldError { field: f.id.clone(), message: m }),
-            }
-        }
-        // Cross-field: the personal ID against the date of birth and sex it encodes.
-        for c in &self.id_checks {
-            if section.is_some_and(|id| !self.sections.iter().any(|s| s.id == id && s.fields.iter().any(|f| f.id == c.id_field))) {
-                continue;
-            }
-            if errors.iter().any(|e| e.field == c.id_field) {
-                continue;
-            }
-            let Some(id) = a.get(&c.id_field).and_then(|v| validate::check_cccd(v, Some(cx.today)).ok()) else { continue };
-            let dob = c.birth_date_field.as_ref().and_then(|f| a.get(f)).and_then(|v| Date::parse_vn(v));
-            let sex = c.sex_field.as_ref().and_then(|f| a.get(f)).and_then(|v| parse_sex(v)).or_else(|| c.sex.as_deref().and_then(parse_sex));
-            for p in cross_check(&id, dob, sex) {
-                errors.push(FieldError { field: c.id_field.clone(), message: p.0 });
             }
         }
         (errors, normalized)
@@ -135,6 +148,16 @@ impl FormDef {
                 }
                 Ok(d.to_vn())
             }
+            Kind::Month { not_future } => {
+                let (m, y) = parse_month(v).ok_or_else(|| format!("{} viết dạng tháng/năm, ví dụ 03/2010.", f.label))?;
+                if y < 1900 {
+                    return Err(format!("{}: năm phải từ 1900 trở đi.", f.label));
+                }
+                if *not_future && (y, m) > (cx.today.year(), cx.today.month()) {
+                    return Err(format!("{} không thể là một tháng trong tương lai.", f.label));
+                }
+                Ok(format!("{m:02}/{y}"))
+            }
             Kind::Choice { options } => {
                 options.iter().find(|o| o.value == v).map(|o| o.value.clone()).ok_or_else(|| format!("Hãy chọn một trong các lựa chọn của «{}».", f.label))
             }
@@ -168,10 +191,23 @@ impl FormDef {
     }
 
     /// Whether a section is done: answered at all, and every visible required field answered.
-    /// (A section of optional questions is not done before the person has answered one.)
+    /// (A section of optional questions is not done before the person has answered one; a
+    /// repeating section once the person has settled its items, even none when that is allowed.)
     pub fn section_done(&self, s: &Section, a: &Answers) -> bool {
-        let answered = |f: &Field| a.get(&f.id).is_some_and(|v| !v.trim().is_empty());
-        s.fields.iter().any(answered) && s.fields.iter().all(|f| !self.field_visible(s, f, a) || !self.is_required(f, a) || answered(f))
+        let complete = |v: &Answers| s.fields.iter().all(|f| !self.field_visible(s, f, v) || !self.is_required(f, v) || answered(f, v));
+        match &s.repeat {
+            None => s.fields.iter().any(|f| answered(f, a)) && complete(a),
+            Some(r) => {
+                a.contains_key(&count_key(&s.id))
+                    && self.item_count(s, a) >= r.min
+                    && self.slots(s, a).into_iter().all(|slot| complete(&self.view(s, a, slot)))
+            }
+        }
+    }
+
+    /// Whether the person has begun a section (for the task list's "Đang làm").
+    pub fn section_started(&self, s: &Section, a: &Answers) -> bool {
+        a.contains_key(&count_key(&s.id)) || self.slots(s, a).into_iter().any(|slot| s.fields.iter().any(|f| answered(f, &self.view(s, a, slot))))
     }
 
     /// How far the person is: (sections done, visible sections).
@@ -179,6 +215,20 @@ impl FormDef {
         let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
         (visible.iter().filter(|s| self.section_done(s, a)).count(), visible.len())
     }
+}
+
+fn answered(f: &Field, a: &Answers) -> bool {
+    a.get(&f.id).is_some_and(|v| !v.trim().is_empty())
+}
+
+/// `mm/yyyy` (also `m/yyyy`) → (month, year).
+fn parse_month(v: &str) -> Option<(u8, i32)> {
+    let (m, y) = v.trim().split_once('/')?;
+    if m.is_empty() || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((month, y.parse().ok()?))
 }
 
 /// "Nhập họ và tên" — GOV.UK style: says what to do, names the field.
@@ -318,7 +368,7 @@ mod tests {
         let (_, n) = f.validate(&a, Some("ca-nhan"), cx());
         assert_eq!(n["ca-nhan.dien-thoai"], "0912345678");
         assert_eq!(n["ca-nhan.ho-ten"], "Nguyễn Văn An");
-        assert_eq!(f.progress(&Answers::new()), (0, 3));
+        assert_eq!(f.progress(&Answers::new()), (0, 4));
         // The birth form's father and copies sections have only optional questions: not done until answered.
         assert_eq!(birth().progress(&Answers::new()), (0, 5));
     }
@@ -364,6 +414,75 @@ mod tests {
         assert_eq!(n["cong-trinh.tong-dien-tich-san"], "1200");
         let e = errors_for(f, &answers(&[("cong-trinh.chieu-cao", "1.5")]), Some("cong-trinh"));
         assert!(e.iter().any(|(fid, m)| fid == "cong-trinh.chieu-cao" && m.contains("dấu phẩy")), "{e:?}");
+    }
+
+    #[test]
+    fn each_household_member_is_checked_and_named_in_the_message() {
+        let f = form_for("1.004222").unwrap();
+        let s = f.sections.iter().find(|s| s.id == "thanh-vien").unwrap();
+        let mut a = Answers::new();
+        let member = |name: &str, dob: &str, sex: &str, id: &str| -> Item {
+            [("thanh-vien.ho-ten", name), ("thanh-vien.ngay-sinh", dob), ("thanh-vien.gioi-tinh", sex), ("thanh-vien.cccd", id), ("thanh-vien.quan-he", "con")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        // The second child's number says 2019 (and a girl born after 2000: digit 3), the date 2018.
+        f.set_items(s, &mut a, &[member("Trần Minh An", "01/06/2015", "nam", "001215000001"), member("trần thu hà", "02/02/2018", "nu", "001319000002")]);
+        let e = errors_for(f, &a, Some("thanh-vien"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, "thanh-vien.cccd#2");
+        assert!(e[0].1.starts_with("Thành viên 2: ") && e[0].1.contains("2019"), "{e:?}");
+        // Valid answers are normalised in their own item.
+        let (_, n) = f.validate(&a, Some("thanh-vien"), cx());
+        assert_eq!(n["thanh-vien.ho-ten#2"], "Trần Thu Hà");
+        assert!(!n.contains_key("thanh-vien.ho-ten"));
+    }
+
+    #[test]
+    fn a_repeating_section_is_done_once_settled_even_with_no_item_when_none_is_needed() {
+        let f = form_for("1.004222").unwrap();
+        let s = f.sections.iter().find(|s| s.id == "thanh-vien").unwrap();
+        let mut a = Answers::new();
+        assert!(!f.section_done(s, &a), "not visited yet");
+        f.set_items(s, &mut a, &[]);
+        assert!(f.section_done(s, &a), "nobody else moves in");
+        f.set_items(s, &mut a, &[[("thanh-vien.ho-ten".to_string(), "Trần An".to_string())].into()]);
+        assert!(!f.section_done(s, &a), "a member with only a name");
+    }
+
+    #[test]
+    fn a_household_business_run_by_the_family_lists_at_least_one_member() {
+        let f = form_for("1.001612").unwrap();
+        let a = answers(&[("chu-ho.thanh-lap-boi", "ho-gia-dinh"), ("thanh-vien#n", "0")]);
+        let e = errors_for(f, &a, Some("thanh-vien"));
+        assert_eq!(e, [("thanh-vien#n".to_string(), "Hãy thêm ít nhất 1 thành viên.".to_string())]);
+        let alone = answers(&[("chu-ho.thanh-lap-boi", "ca-nhan")]);
+        assert!(errors_for(f, &alone, None).iter().all(|(fid, _)| !fid.starts_with("thanh-vien")));
+    }
+
+    #[test]
+    fn places_lived_are_months_not_in_the_future() {
+        let f = form_for("3.000333").unwrap();
+        let e = errors_for(f, &answers(&[("cu-tru#n", "2"), ("cu-tru.tu-thang#1", "9/2010"), ("cu-tru.noi-cu-tru#1", "Hà Nội"), ("cu-tru.tu-thang#2", "12/2026")]), Some("cu-tru"));
+        assert!(e.iter().any(|(fid, m)| fid == "cu-tru.tu-thang#2" && m == "Nơi cư trú 2: Từ tháng, năm không thể là một tháng trong tương lai."), "{e:?}");
+        assert!(e.iter().any(|(fid, _)| fid == "cu-tru.noi-cu-tru#2"), "{e:?}");
+        assert!(!e.iter().any(|(fid, _)| fid.ends_with("#1")), "{e:?}");
+        let (_, n) = f.validate(&answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "9/2010")]), Some("cu-tru"), cx());
+        assert_eq!(n["cu-tru.tu-thang#1"], "09/2010");
+        let e = errors_for(f, &answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "13/2010")]), Some("cu-tru"));
+        assert!(e.iter().any(|(_, m)| m.contains("tháng/năm, ví dụ 03/2010")), "{e:?}");
+    }
+
+    #[test]
+    fn a_condition_cannot_read_a_repeating_section_from_outside() {
+        let mut f = form_for("1.001612").unwrap().clone();
+        f.documents.push(DocumentRule {
+            when: Cond::Filled { field: "thanh-vien.ho-ten".into() },
+            document: "Giấy tờ".into(),
+            because: "…".into(),
+        });
+        assert!(f.check().iter().any(|p| p.contains("from outside")), "{:?}", f.check());
     }
 
     #[test]

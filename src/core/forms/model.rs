@@ -4,7 +4,8 @@
 
 use serde::Deserialize;
 
-pub const FORM_FORMAT: u32 = 1;
+/// Format 2 added repeating sections (`repeat`) and month fields (`month`).
+pub const FORM_FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +38,22 @@ pub struct Section {
     pub help: Option<String>,
     #[serde(default)]
     pub show_if: Option<Cond>,
+    /// A section asked once per item (household members, places lived): "add another".
+    #[serde(default)]
+    pub repeat: Option<Repeat>,
     pub fields: Vec<Field>,
+}
+
+/// How often a repeating section can be filled. Answers of item `n` (from 1) are stored under
+/// `field#n`, and the number of items under `section#n` (see `forms::item_key`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    #[serde(default)]
+    pub min: usize,
+    pub max: usize,
+    /// What one item is called, e.g. "Thành viên" ("Thành viên 2", "Thêm thành viên").
+    pub item: String,
 }
 
 /// A question of the form. In JSON it is a flat object (`"type": "date", "not_future": true`),
@@ -69,6 +85,8 @@ pub enum Kind {
     /// A date typed `dd/mm/yyyy`; minimum age on the day of the declaration, possibly by sex
     /// (marriage: 20 men, 18 women).
     Date { not_future: bool, min_age: Option<MinAge> },
+    /// A month typed `mm/yyyy` (periods of residence, work).
+    Month { not_future: bool },
     Choice { options: Vec<Choice> },
     /// A commune (xã, phường, đặc khu) of the 2025 administrative units, with its province.
     Commune,
@@ -128,6 +146,7 @@ impl TryFrom<RawField> for Field {
             "phone" => Kind::Phone,
             "email" => Kind::Email,
             "date" => Kind::Date { not_future: r.not_future, min_age: r.min_age },
+            "month" => Kind::Month { not_future: r.not_future },
             "choice" => Kind::Choice { options: r.options.ok_or_else(|| format!("{}: a choice needs options", r.id))? },
             "commune" => Kind::Commune,
             "number" => Kind::Number { unit: r.unit, min: r.min, max: r.max },
@@ -219,6 +238,11 @@ impl FormDef {
         self.fields().map(|(_, f)| f).find(|f| f.id == id)
     }
 
+    /// The section a field belongs to.
+    pub fn section_of(&self, field_id: &str) -> Option<&Section> {
+        self.fields().find(|(_, f)| f.id == field_id).map(|(s, _)| s)
+    }
+
     /// Structural checks: unique ids, conditions and checks that name existing fields, choice
     /// values used in conditions that exist. Returns every problem found.
     pub fn check(&self) -> Vec<String> {
@@ -240,9 +264,20 @@ impl FormDef {
             if s.fields.is_empty() {
                 problems.push(p(format!("section {} has no field", s.id)));
             }
+            if let Some(r) = &s.repeat {
+                if r.max == 0 || r.min > r.max {
+                    problems.push(p(format!("section {}: repeat needs 0 ≤ min ≤ max and max ≥ 1", s.id)));
+                }
+                if s.id.contains('#') {
+                    problems.push(p(format!("section {}: ids cannot contain #", s.id)));
+                }
+            }
             for f in &s.fields {
                 if ids.contains(&f.id.as_str()) {
                     problems.push(p(format!("duplicate field id {}", f.id)));
+                }
+                if f.id.contains('#') {
+                    problems.push(p(format!("{}: ids cannot contain #", f.id)));
                 }
                 ids.push(&f.id);
                 if let Kind::Choice { options } = &f.kind {
@@ -252,17 +287,20 @@ impl FormDef {
                 }
             }
         }
-        let mut conds: Vec<(String, &Cond)> = Vec::new();
+        // Each condition with the repeating section it is evaluated in (if any): a field of a
+        // repeating section can only be read from inside that section (item by item).
+        let mut conds: Vec<(String, &Cond, Option<&str>)> = Vec::new();
         for s in &self.sections {
             if let Some(c) = &s.show_if {
-                conds.push((format!("section {}", s.id), c));
+                conds.push((format!("section {}", s.id), c, None));
             }
+            let inside = s.repeat.as_ref().map(|_| s.id.as_str());
             for f in &s.fields {
                 if let Some(c) = &f.show_if {
-                    conds.push((format!("{} show_if", f.id), c));
+                    conds.push((format!("{} show_if", f.id), c, inside));
                 }
                 if let Required::When(c) = &f.required {
-                    conds.push((format!("{} required", f.id), c));
+                    conds.push((format!("{} required", f.id), c, inside));
                 }
                 if let Kind::Date { min_age: Some(MinAge { sex_field: Some(sf), .. }), .. } = &f.kind {
                     if !ids.contains(&sf.as_str()) {
@@ -272,10 +310,15 @@ impl FormDef {
             }
         }
         for d in &self.documents {
-            conds.push((format!("document rule «{}»", d.document), &d.when));
+            conds.push((format!("document rule «{}»", d.document), &d.when, None));
         }
-        for (place, c) in conds {
+        for (place, c, inside) in conds {
             self.check_cond(c, &place, &mut problems);
+            for field in c.fields() {
+                if let Some(s) = self.section_of(field).filter(|s| s.repeat.is_some() && Some(s.id.as_str()) != inside) {
+                    problems.push(p(format!("{place}: reads {field} of repeating section {} from outside it", s.id)));
+                }
+            }
         }
         for c in &self.id_checks {
             if c.sex.as_deref().is_some_and(|s| s != "male" && s != "female") {
@@ -284,6 +327,10 @@ impl FormDef {
             for f in [Some(&c.id_field), c.birth_date_field.as_ref(), c.sex_field.as_ref()].into_iter().flatten() {
                 if !ids.contains(&f.as_str()) {
                     problems.push(p(format!("id check names missing field {f}")));
+                }
+                let (home, here) = (self.section_of(&c.id_field), self.section_of(f));
+                if home.is_some_and(|h| h.repeat.is_some()) && here.map(|s| &s.id) != home.map(|s| &s.id) {
+                    problems.push(p(format!("id check of {}: {f} must be in the same repeating section", c.id_field)));
                 }
             }
         }

@@ -50,6 +50,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
                 title: "Người nộp hồ sơ".into(),
                 help: None,
                 show_if: None,
+                repeat: None,
                 fields: vec![
                     field("nguoi-nop.ho-ten", "Họ, chữ đệm và tên", Kind::Name, true, Some("name")),
                     field("nguoi-nop.cccd", "Số định danh cá nhân (số căn cước)", Kind::Cccd, true, None),
@@ -65,6 +66,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
                 title: "Nội dung yêu cầu".into(),
                 help: Some("Viết ngắn gọn bạn đề nghị cơ quan giải quyết việc gì.".into()),
                 show_if: None,
+                repeat: None,
                 fields: vec![field("yeu-cau.noi-dung", "Nội dung đề nghị", Kind::LongText { max_len: Some(2000) }, true, None)],
             },
         ],

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use crate::core::forms::{Field, Kind};
 use crate::ui::state::UnitsResource;
 
-/// The DOM id of a field (`nguoi-yeu-cau.ho-ten` → `f-nguoi-yeu-cau-ho-ten`), used by the
-/// error summary's links.
+/// The DOM id of a field (`nguoi-yeu-cau.ho-ten` → `f-nguoi-yeu-cau-ho-ten`; item 2 of a
+/// repeating section `thanh-vien.ho-ten#2` → `f-thanh-vien-ho-ten-2`), used by the error
+/// summary's links.
 pub fn dom_id(field_id: &str) -> String {
-    format!("f-{}", field_id.replace('.', "-"))
+    format!("f-{}", field_id.replace(['.', '#'], "-"))
 }
 
 #[component]
@@ -90,7 +91,7 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
                 Kind::Cccd | Kind::Mst => ("numeric", "input--w20"),
                 Kind::Number { .. } => ("decimal", "input--w5"),
                 Kind::Phone => ("tel", "input--w20"),
-                Kind::Date { .. } => ("numeric", "input--w10"),
+                Kind::Date { .. } | Kind::Month { .. } => ("numeric", "input--w10"),
                 Kind::Email => ("email", "input--w30"),
                 _ => ("text", "input--full"),
             };
@@ -104,12 +105,17 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
                 _ => "text",
             };
             let spell = matches!(kind, Kind::Text { .. }).to_string();
+            let picker = match kind {
+                Kind::Date { not_future, .. } => Some(view! { <DatePicker id=format!("{id}-lich") value=value not_future=*not_future/> }),
+                _ => None,
+            };
             view! {
                 <input class=format!("input {width}") id=id.clone() name=id.clone() type=ty inputmode=inputmode
                     autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into()) spellcheck=spell
                     aria-describedby=described aria-invalid=invalid
                     prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
                 {unit}
+                {picker}
             }
             .into_any()
         }
@@ -123,6 +129,22 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
         </div>
     }
     .into_any()
+}
+
+/// The phone's or browser's own calendar, next to the typed `dd/mm/yyyy` (which stays the
+/// answer): picking a day writes it into the box, a typed date shows in the calendar.
+#[component]
+fn DatePicker(id: String, value: RwSignal<String>, not_future: bool) -> impl IntoView {
+    use crate::core::calendar::Date;
+    let max = not_future.then(|| crate::web::clock::now().date.to_string());
+    view! {
+        <span class="date-pick">
+            <label class="label label--small" for=id.clone()>"hoặc chọn trên lịch"</label>
+            <input class="input input--date" type="date" id=id min="1900-01-01" max=max
+                prop:value=move || Date::parse_vn(&value.get()).map(|d| d.to_string()).unwrap_or_default()
+                on:change=move |ev| if let Some(d) = Date::parse_iso(&event_target_value(&ev)) { value.set(d.to_vn()) }/>
+        </span>
+    }
 }
 
 /// Province, then commune, as two native selects: keyboard and screen-reader friendly, and no

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::core::forms::{Answers, Context, FieldError, FormDef, Kind};
+use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Kind, Repeat, Section, Slot};
 use crate::ui::components::{dom_id, FormField};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{form_def, use_dossiers, use_units, with_catalogue};
@@ -42,6 +42,25 @@ pub fn SectionPage() -> impl IntoView {
     })
 }
 
+/// The answers typed on this page for one item of the section (the only item of an ordinary
+/// section), by plain field id.
+#[derive(Clone)]
+struct PageItem {
+    /// Stable while items are added and removed (for nothing else).
+    key: usize,
+    values: Vec<(String, RwSignal<String>)>,
+}
+
+impl PageItem {
+    fn new(key: usize, section: &Section, from: impl Fn(&str) -> Option<String>) -> PageItem {
+        PageItem { key, values: section.fields.iter().map(|f| (f.id.clone(), RwSignal::new(from(&f.id).unwrap_or_default()))).collect() }
+    }
+
+    fn answers(&self) -> Item {
+        self.values.iter().map(|(id, v)| (id.clone(), v.get_untracked())).collect()
+    }
+}
+
 #[component]
 fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl IntoView {
     let dossiers = use_dossiers();
@@ -49,19 +68,23 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
     let navigate = use_navigate();
     let back_to_check = use_query_map().get_untracked().get("quay-lai").as_deref() == Some("kiem-tra");
     let stored: Answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-    let section = form.sections.iter().find(|s| s.id == section_id).cloned().expect("checked by SectionPage");
-    let values: Vec<(String, RwSignal<String>)> =
-        section.fields.iter().map(|f| (f.id.clone(), RwSignal::new(stored.get(&f.id).cloned().unwrap_or_default()))).collect();
+    let section = Arc::new(form.sections.iter().find(|s| s.id == section_id).cloned().expect("checked by SectionPage"));
+    let items = RwSignal::new(match &section.repeat {
+        None => vec![PageItem::new(0, &section, |id| stored.get(id).cloned())],
+        Some(_) => form.items(&section, &stored).into_iter().enumerate().map(|(i, item)| PageItem::new(i, &section, |id| item.get(id).cloned())).collect(),
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let summary = NodeRef::<leptos::html::Div>::new();
 
     // The answers as they are now: stored ones plus what is on this page.
     let current = {
-        let (values, code) = (values.clone(), code.clone());
+        let (code, form, section) = (code.clone(), form.clone(), section.clone());
         move || {
             let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-            for (id, v) in &values {
-                a.insert(id.clone(), v.get());
+            let page: Vec<Item> = items.with_untracked(|its| its.iter().map(PageItem::answers).collect());
+            match section.repeat {
+                None => a.extend(page.into_iter().flatten()),
+                Some(_) => form.set_items(&section, &mut a, &page),
             }
             a
         }
@@ -100,37 +123,143 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
         }
     };
 
-    let fields = section
-        .fields
-        .iter()
-        .zip(values.iter())
-        .map(|(f, (_, value))| {
-            let fid = f.id.clone();
-            let error = Signal::derive(move || errors.with(|e| e.iter().find(|x| x.field == fid).map(|x| x.message.clone())));
-            let (field, value) = (f.clone(), *value);
-            match &f.show_if {
-                // Most questions are always shown: no reactive wrapper, so typing elsewhere never
-                // rebuilds them (and never moves the focus).
-                None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
-                Some(cond) => {
-                    // Track only the answers the condition reads.
-                    let watched: Vec<(String, RwSignal<String>)> =
-                        values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
-                    let (cond, code) = (cond.clone(), code.clone());
-                    let visible = move || {
-                        let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-                        for (id, v) in &watched {
-                            a.insert(id.clone(), v.get());
+    // The questions of one item (slot), each shown when its condition holds for that item.
+    let item_fields = {
+        let (code, section) = (code.clone(), section.clone());
+        move |slot: Slot, item: &PageItem| {
+            section
+                .fields
+                .iter()
+                .zip(item.values.iter())
+                .map(|(f, (_, value))| {
+                    let key = slot.key(&f.id);
+                    let error = Signal::derive({
+                        let key = key.clone();
+                        move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message.clone()))
+                    });
+                    let field = Field { id: key, ..f.clone() };
+                    let value = *value;
+                    match &f.show_if {
+                        // Most questions are always shown: no reactive wrapper, so typing elsewhere never
+                        // rebuilds them (and never moves the focus).
+                        None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
+                        Some(cond) => {
+                            // Track only the answers the condition reads.
+                            let watched: Vec<(String, RwSignal<String>)> =
+                                item.values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
+                            let (cond, code) = (cond.clone(), code.clone());
+                            let visible = move || {
+                                let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+                                for (id, v) in &watched {
+                                    a.insert(id.clone(), v.get());
+                                }
+                                cond.holds(&a)
+                            };
+                            view! { <Show when=visible>{ let field = field.clone(); view! { <FormField field=field value=value error=error units=units/> } }</Show> }.into_any()
                         }
-                        cond.holds(&a)
-                    };
-                    view! { <Show when=visible>{ let field = field.clone(); view! { <FormField field=field value=value error=error units=units/> } }</Show> }.into_any()
-                }
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let fields = match section.repeat.clone() {
+        None => items.with_untracked(|its| item_fields(Slot::Once, &its[0])).into_any(),
+        Some(repeat) => view! { <RepeatItems section=section.clone() repeat=repeat items=items errors=errors render=item_fields/> }.into_any(),
+    };
+
+    let help = section.help.clone().map(|h| view! { <p class="lead">{h}</p> });
+    view! {
+        <Page title=format!("{} — {}", section.title, form.title)>
+            <p class="caption">{format!("{} · Phần {} / {} · Đã xong {done}/{total} phần", form.title, index + 1, form.sections.len())}</p>
+            <ErrorSummary errors=errors node=summary/>
+            {help}
+            <form class="declaration" novalidate on:submit=submit>
+                {fields}
+                <button type="submit" class="button">"Tiếp tục"</button>
+            </form>
+            <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
+        </Page>
+    }
+}
+
+/// GOV.UK "add another": one fieldset per item with its own remove button, then "Thêm …".
+/// Adding moves the focus to the new item's first question; removing renumbers the rest.
+#[component]
+fn RepeatItems<R, V>(section: Arc<Section>, repeat: Repeat, items: RwSignal<Vec<PageItem>>, errors: RwSignal<Vec<FieldError>>, render: R) -> impl IntoView
+where
+    R: Fn(Slot, &PageItem) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let add_id = dom_id(&count_key(&section.id));
+    let focus_later = |id: String| {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                use leptos::wasm_bindgen::JsCast;
+                let _ = el.unchecked_into::<leptos::web_sys::HtmlElement>().focus();
             }
         })
-        .collect_view();
+    };
+    let (item_name, max) = (repeat.item.clone(), repeat.max);
+    let list = {
+        let (section, item_name, add_id) = (section.clone(), item_name.clone(), add_id.clone());
+        move || {
+            let its = items.get();
+            if its.is_empty() {
+                return view! { <p class="hint">{format!("Chưa có {} nào.", item_name.to_lowercase())}</p> }.into_any();
+            }
+            its.iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let (n, key) = (i + 1, item.key);
+                    let title = format!("{item_name} {n}");
+                    let first = dom_id(&item_key(&section.fields[0].id, n));
+                    let (add_id, next_first) = (add_id.clone(), first.clone());
+                    let remove = move |_| {
+                        errors.set(Vec::new());
+                        items.update(|v| v.retain(|x| x.key != key));
+                        // Focus what took its place, or the add button.
+                        focus_later(if items.with_untracked(|v| v.len() >= n) { next_first.clone() } else { add_id.clone() });
+                    };
+                    view! {
+                        <fieldset class="repeat-item">
+                            <legend class="repeat-item__title">{title.clone()}</legend>
+                            {render(Slot::Item(n), item)}
+                            <button type="button" class="button button--secondary" on:click=remove>{format!("Xoá {}", title.to_lowercase())}</button>
+                        </fieldset>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let add = {
+        let section = section.clone();
+        move |_| {
+            errors.set(Vec::new());
+            let key = items.with_untracked(|v| v.iter().map(|x| x.key + 1).max().unwrap_or(0));
+            items.update(|v| v.push(PageItem::new(key, &section, |_| None)));
+            let n = items.with_untracked(Vec::len);
+            focus_later(dom_id(&item_key(&section.fields[0].id, n)));
+        }
+    };
+    let full = move || items.with(|v| v.len() >= max);
+    view! {
+        <div class="repeat">
+            {list}
+            <p class="hint" role="status">{move || full().then(|| format!("Đã đủ tối đa {max} {}.", item_name.to_lowercase()))}</p>
+            <button type="button" class="button button--secondary" id=add_id prop:disabled=full on:click=add>
+                {format!("Thêm {}", repeat.item.to_lowercase())}
+            </button>
+        </div>
+    }
+}
 
-    let summary_view = move || {
+/// The error summary at the top of a page: takes focus, links to each field.
+#[component]
+fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::Div>) -> impl IntoView {
+    move || {
         let errs = errors.get();
         (!errs.is_empty()).then(|| {
             let items = errs
@@ -151,26 +280,12 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
                 })
                 .collect_view();
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="tom-tat-loi">
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="tom-tat-loi">
                     <h2 class="error-summary__title" id="tom-tat-loi">"Có vấn đề cần sửa"</h2>
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }
         })
-    };
-
-    let help = section.help.clone().map(|h| view! { <p class="lead">{h}</p> });
-    view! {
-        <Page title=format!("{} — {}", section.title, form.title)>
-            <p class="caption">{format!("{} · Phần {} / {} · Đã xong {done}/{total} phần", form.title, index + 1, form.sections.len())}</p>
-            {summary_view}
-            {help}
-            <form class="declaration" novalidate on:submit=submit>
-                {fields}
-                <button type="submit" class="button">"Tiếp tục"</button>
-            </form>
-            <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
-        </Page>
     }
 }
 
@@ -207,26 +322,39 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             .iter()
             .filter(|s| form.section_visible(s, &answers))
             .map(|s| {
-                let rows = s
-                    .fields
-                    .iter()
-                    .filter(|f| form.field_visible(s, f, &answers))
-                    .map(|f| {
-                        let value = answers.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| display(&f.kind, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
-                        let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
-                        let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
-                        view! {
-                            <div class="summary-list__row">
-                                <dt class="summary-list__key">{label}</dt>
-                                <dd class="summary-list__value">{value}</dd>
-                                <dd class="summary-list__actions">
-                                    <A href=href>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
-                                </dd>
-                            </div>
-                        }
+                let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
+                let slots = form.slots(s, &answers);
+                let empty = (slots.is_empty()).then(|| view! { <p>{format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default())}</p> });
+                let lists = slots
+                    .into_iter()
+                    .map(|slot| {
+                        let item_view = form.view(s, &answers, slot);
+                        let heading = match (slot, &s.repeat) {
+                            (Slot::Item(n), Some(r)) => Some(view! { <h3>{format!("{} {n}", r.item)}</h3> }),
+                            _ => None,
+                        };
+                        let rows = s
+                            .fields
+                            .iter()
+                            .filter(|f| form.field_visible(s, f, &item_view))
+                            .map(|f| {
+                                let value = item_view.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| display(&f.kind, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
+                                let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
+                                view! {
+                                    <div class="summary-list__row">
+                                        <dt class="summary-list__key">{label}</dt>
+                                        <dd class="summary-list__value">{value}</dd>
+                                        <dd class="summary-list__actions">
+                                            <A href=href.clone()>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
+                                        </dd>
+                                    </div>
+                                }
+                            })
+                            .collect_view();
+                        view! { {heading} <dl class="summary-list">{rows}</dl> }
                     })
                     .collect_view();
-                view! { <h2>{s.title.clone()}</h2> <dl class="summary-list">{rows}</dl> }
+                view! { <h2>{s.title.clone()}</h2> {empty} {lists} }
             })
             .collect_view();
         let status = if errors.is_empty() {

@@ -31,8 +31,7 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
         .iter()
         .filter(|s| form.section_visible(s, &answers))
         .map(|s| {
-            let started = s.fields.iter().any(|f| answers.get(&f.id).is_some_and(|v| !v.trim().is_empty()));
-            let (tag, class) = match (form.section_done(s, &answers), started) {
+            let (tag, class) = match (form.section_done(s, &answers), form.section_started(s, &answers)) {
                 (true, _) => ("Đã xong", "tag tag--done"),
                 (_, true) => ("Đang làm", "tag tag--progress"),
                 _ => ("Chưa bắt đầu", "tag"),
