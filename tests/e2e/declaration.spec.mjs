@@ -61,8 +61,19 @@ test("a whole declaration by keyboard only, then check your answers", async ({ p
   // Part 2: family.
   await typeInto(page, "f-gia-dinh-me", "Lê Thị Hoa");
   await page.keyboard.press("Enter");
+  await expect(page.locator("main h1")).toContainText("Quá trình cư trú");
+  // Part 3: places lived, one to start with; a second one added by keyboard.
+  await typeInto(page, "f-cu-tru-tu-thang-1", "09/2009");
+  await typeInto(page, "f-cu-tru-den-thang-1", "06/2013");
+  await typeInto(page, "f-cu-tru-noi-cu-tru-1", "Phường 9, Quận 5, TP. Hồ Chí Minh");
+  await tabTo(page, "f-cu-tru-n");
+  await page.keyboard.press("Enter"); // "Thêm nơi cư trú" moves focus to the new item
+  await expect(page.locator("#f-cu-tru-tu-thang-2")).toBeFocused();
+  await page.keyboard.type("07/2013");
+  await typeInto(page, "f-cu-tru-noi-cu-tru-2", "Phường Hoàn Kiếm, Hà Nội");
+  await page.keyboard.press("Enter");
   await expect(page.locator("main h1")).toContainText("Yêu cầu cấp Phiếu");
-  // Part 3: the request. Choosing certificate no. 1 reveals one more question.
+  // Part 4: the request. Choosing certificate no. 1 reveals one more question.
   await tabTo(page, "f-yeu-cau-loai-phieu");
   await page.keyboard.press("Space");
   await typeInto(page, "f-yeu-cau-muc-dich", "Bổ sung hồ sơ xin việc");
@@ -105,7 +116,7 @@ test("the dossier task list shows progress and the papers the answers require", 
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(page.locator("main h1")).toContainText("Hồ sơ: Cấp Phiếu Lý lịch tư pháp");
   await expect(page.locator(".notice")).toContainText("Văn bản ủy quyền");
-  await expect(page.locator(".task-list__item").nth(2)).toContainText("Đang làm");
+  await expect(page.locator(".task-list__item").nth(3)).toContainText("Đang làm");
   expect(await axeViolations(page)).toEqual([]);
 });
 
