@@ -5,6 +5,8 @@
 //! run in the browser, in the CLI and in host tests.
 
 pub mod calendar;
+pub mod checklist;
+pub mod files;
 pub mod forms;
 pub mod catalogue;
 pub mod search;

@@ -27,6 +27,14 @@ pub struct FormDef {
     /// Papers that the answers make necessary (matched against the catalogue's documents).
     #[serde(default)]
     pub documents: Vec<DocumentRule>,
+    /// The catalogue paper this form *is* (matched by its beginning, folded): hoso makes it
+    /// from the answers, so nobody attaches it.
+    #[serde(default)]
+    pub declares: Option<String>,
+    /// When the form serves one case of the procedure (the catalogue's "trường hợp"): the
+    /// beginning of that case's name. Papers of other cases are not needed.
+    #[serde(default)]
+    pub case: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

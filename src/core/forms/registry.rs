@@ -72,5 +72,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
         ],
         id_checks: vec![IdCheck { id_field: "nguoi-nop.cccd".into(), birth_date_field: Some("nguoi-nop.ngay-sinh".into()), sex_field: None, sex: None }],
         documents: vec![],
+        declares: None,
+        case: None,
     }
 }

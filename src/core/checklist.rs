@@ -1,0 +1,393 @@
+//! The dossier's papers: for a procedure and the person's answers, every document with what it
+//! needs (always, for your case, not for your case, bring in person, made by hoso) and its status
+//! against the files attached, plus the completeness report shown before export and the checks
+//! that involve the whole dossier (same file twice, total size).
+//!
+//! Plain data in, plain data out: attachments are addressed by the SHA-256 of their bytes, so
+//! drafts and the submission package can store them as they are.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::catalogue::present::describe_quantity;
+use crate::core::catalogue::{Document, DocumentKind, Procedure};
+use crate::core::files::{human_size, FileKind, FileReport, Limits};
+use crate::core::forms::{Answers, Context, FormDef};
+use crate::core::text::fold;
+
+/// A file attached to a document (its bytes live with the browser adapter, under `hash`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub hash: String,
+    pub name: String,
+    pub size: u64,
+    pub kind: FileKind,
+    pub pages: Option<u32>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Warnings found when it was checked, in plain words.
+    pub warnings: Vec<String>,
+    /// When hoso made this file (photos combined into a PDF, a photo scaled down): the hashes
+    /// of the originals, kept until export.
+    #[serde(default)]
+    pub from: Vec<String>,
+}
+
+impl Attachment {
+    pub fn new(hash: String, name: String, report: &FileReport) -> Attachment {
+        Attachment {
+            hash,
+            name,
+            size: report.size,
+            kind: report.kind,
+            pages: report.pages,
+            width: report.width,
+            height: report.height,
+            warnings: report.problems.iter().map(|p| p.message.clone()).collect(),
+            from: Vec::new(),
+        }
+    }
+}
+
+/// Files by document key (see [`Entry::key`]), in the order the person arranged them.
+pub type Attached = BTreeMap<String, Vec<Attachment>>;
+
+/// Why a paper is on the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    /// Needed because of an answer (the reason in plain words).
+    ForYourCase(String),
+    /// Listed for a case the answers do not settle: the person judges ("Nếu: …").
+    DependsOnCase,
+    /// "(nếu có)": only if the person has one.
+    Optional,
+    /// The answers rule it out.
+    NotForYourCase,
+    /// The declaration hoso makes from the answers.
+    Declaration,
+    /// Another form of the declaration (hoso's one replaces it).
+    OtherDeclaration,
+    /// Shown in person, not handed in.
+    BringInPerson,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Missing,
+    Attached(usize),
+    /// May be attached; nothing is missing without it.
+    Open,
+    NotNeeded,
+    /// The declaration: complete or not yet.
+    DeclarationDone,
+    DeclarationToDo,
+    BringInPerson,
+}
+
+impl Status {
+    /// The tag on the task list.
+    pub fn label(self) -> String {
+        match self {
+            Status::Missing => "Còn thiếu".into(),
+            Status::Attached(n) => format!("Đã đính kèm {n} tệp"),
+            Status::Open => "Tuỳ trường hợp".into(),
+            Status::NotNeeded => "Không cần".into(),
+            Status::DeclarationDone => "Đã khai xong".into(),
+            Status::DeclarationToDo => "Chưa khai xong".into(),
+            Status::BringInPerson => "Mang bản chính".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// `d3`: the fourth document of the catalogue; `r1`: the second paper the form's rules add.
+    pub key: String,
+    pub name: String,
+    /// "1 bản chính, 1 bản sao".
+    pub how: String,
+    pub condition: Option<String>,
+    /// The template named by the catalogue ("Mẫu số 01/2025/LLTP", "Mau NA20-BCA.docx").
+    pub template: Option<String>,
+    pub need: Need,
+    pub status: Status,
+}
+
+impl Entry {
+    pub fn can_attach(&self) -> bool {
+        !matches!(self.need, Need::BringInPerson | Need::Declaration | Need::OtherDeclaration | Need::NotForYourCase)
+    }
+
+    /// Why it is on the list, in plain words.
+    pub fn why(&self) -> String {
+        match &self.need {
+            Need::Required => "Mọi trường hợp đều cần.".into(),
+            Need::ForYourCase(because) => format!("Cần vì: {because}"),
+            Need::DependsOnCase => format!("Chỉ cần nếu: {}.", self.condition.as_deref().unwrap_or("đúng trường hợp ghi trong tên giấy tờ").trim_end_matches('.')),
+            Need::Optional => "Chỉ nộp nếu bạn có.".into(),
+            Need::NotForYourCase => "Không cần trong trường hợp của bạn (theo câu trả lời tờ khai).".into(),
+            Need::Declaration => "hoso lập tờ khai này từ câu trả lời của bạn.".into(),
+            Need::OtherDeclaration => "Không cần: đây là mẫu tờ khai khác, hoso đã lập tờ khai cho bạn.".into(),
+            Need::BringInPerson => "Mang bản chính để cán bộ đối chiếu, không phải nộp.".into(),
+        }
+    }
+}
+
+fn matches(rule: &str, d: &Document) -> bool {
+    let r = fold(rule);
+    fold(&d.name).starts_with(&r) || d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&r))
+}
+
+fn is_declaration_form(d: &Document) -> bool {
+    let n = fold(&d.name);
+    ["to khai", "mau ho tich dien tu"].iter().any(|p| n.starts_with(p))
+}
+
+/// Every paper of the procedure, for these answers. `full_form`: hoso has this procedure's own
+/// declaration (so the catalogue's declaration forms are made by hoso, not attached).
+pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answers, attached: &Attached, cx: Context) -> Vec<Entry> {
+    let needed = form.documents_needed(answers);
+    let (done, total) = form.progress(answers);
+    let declaration_done = done == total && form.validate(answers, None, cx).0.is_empty();
+    let other_case = |d: &Document| form.case.as_deref().zip(d.condition.as_deref()).is_some_and(|(ours, theirs)| !fold(theirs).starts_with(&fold(ours)));
+    let mut entries: Vec<Entry> = p
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let key = format!("d{i}");
+            let declares = form.declares.as_deref().is_some_and(|prefix| matches(prefix, d));
+            let need = if d.kind == DocumentKind::Present {
+                Need::BringInPerson
+            } else if full_form && other_case(d) {
+                Need::NotForYourCase
+            } else if full_form && declares {
+                Need::Declaration
+            } else if full_form && is_declaration_form(d) && form.declares.is_some() {
+                Need::OtherDeclaration
+            } else if let Some(rule) = needed.iter().find(|r| matches(&r.document, d)) {
+                Need::ForYourCase(rule.because.clone())
+            } else if form.documents.iter().any(|r| matches(&r.document, d)) {
+                Need::NotForYourCase
+            } else if d.condition.is_some() && !(full_form && form.case.is_some()) {
+                Need::DependsOnCase
+            } else if fold(&d.name).contains("neu co") {
+                Need::Optional
+            } else {
+                Need::Required
+            };
+            let files = attached.get(&key).map_or(0, Vec::len);
+            let status = match (&need, files) {
+                (Need::BringInPerson, _) => Status::BringInPerson,
+                (Need::Declaration, _) if declaration_done => Status::DeclarationDone,
+                (Need::Declaration, _) => Status::DeclarationToDo,
+                (Need::NotForYourCase | Need::OtherDeclaration, _) => Status::NotNeeded,
+                (_, n) if n > 0 => Status::Attached(n),
+                (Need::Required | Need::ForYourCase(_), _) => Status::Missing,
+                _ => Status::Open,
+            };
+            let how = match d.kind {
+                DocumentKind::Submit => describe_quantity(d),
+                DocumentKind::Present => "bản chính để đối chiếu".into(),
+            };
+            Entry { key, name: d.name.clone(), how, condition: d.condition.clone(), template: d.template_name.clone().or_else(|| d.template_file.clone()), need, status }
+        })
+        .collect();
+    // Papers the answers require that the catalogue does not list by that name.
+    for (i, rule) in form.documents.iter().enumerate() {
+        if needed.iter().any(|r| std::ptr::eq(*r, rule)) && !p.documents.iter().any(|d| matches(&rule.document, d)) {
+            let key = format!("r{i}");
+            let files = attached.get(&key).map_or(0, Vec::len);
+            entries.push(Entry {
+                key,
+                name: rule.document.clone(),
+                how: String::new(),
+                condition: None,
+                template: None,
+                need: Need::ForYourCase(rule.because.clone()),
+                status: if files > 0 { Status::Attached(files) } else { Status::Missing },
+            });
+        }
+    }
+    entries
+}
+
+/// What is left before the dossier can go, in plain words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Completeness {
+    pub missing: Vec<String>,
+    pub declaration_to_do: bool,
+    pub bring: Vec<String>,
+    pub files: usize,
+    pub files_with_warnings: usize,
+    pub total_bytes: u64,
+}
+
+impl Completeness {
+    pub fn ready(&self) -> bool {
+        self.missing.is_empty() && !self.declaration_to_do
+    }
+
+    /// The report's sentences, most important first.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.declaration_to_do {
+            v.push("Tờ khai chưa xong: hãy làm nốt các phần còn lại.".into());
+        }
+        match self.missing.len() {
+            0 => v.push("Đã có đủ các giấy tờ cần nộp theo câu trả lời của bạn.".into()),
+            n => v.push(format!("Còn thiếu {n} giấy tờ: {}.", self.missing.join("; "))),
+        }
+        if self.files_with_warnings > 0 {
+            v.push(format!("{} tệp có cảnh báo (ảnh tối, mờ, nhỏ hoặc bị đổi tên): nên xem lại trước khi nộp.", self.files_with_warnings));
+        }
+        if !self.bring.is_empty() {
+            v.push(format!("Khi đến nộp hoặc nhận kết quả, mang theo bản chính: {}.", self.bring.join("; ")));
+        }
+        v
+    }
+}
+
+pub fn completeness(entries: &[Entry], attached: &Attached) -> Completeness {
+    let all = attached.values().flatten();
+    Completeness {
+        missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| e.name.clone()).collect(),
+        declaration_to_do: entries.iter().any(|e| e.status == Status::DeclarationToDo),
+        bring: entries.iter().filter(|e| e.status == Status::BringInPerson).map(|e| e.name.clone()).collect(),
+        files: all.clone().count(),
+        files_with_warnings: all.clone().filter(|a| !a.warnings.is_empty()).count(),
+        total_bytes: total_bytes(attached),
+    }
+}
+
+pub fn total_bytes(attached: &Attached) -> u64 {
+    attached.values().flatten().map(|a| a.size).sum()
+}
+
+/// The checks that involve the whole dossier, for a file about to be attached to document
+/// `key`: the same file twice, and the dossier budget. `names` gives each key's paper name.
+pub fn admit(attached: &Attached, hash: &str, size: u64, limits: &Limits, name_of: impl Fn(&str) -> String) -> Result<(), String> {
+    if let Some((key, a)) = attached.iter().find_map(|(k, v)| v.iter().find(|a| a.hash == hash || a.from.iter().any(|h| h == hash)).map(|a| (k, a))) {
+        return Err(format!("Tệp này đã được đính kèm (tệp «{}» ở mục «{}»). Không cần đính kèm lại.", a.name, name_of(key)));
+    }
+    let total = total_bytes(attached);
+    if total + size > limits.max_dossier_bytes {
+        return Err(format!(
+            "Hồ sơ sẽ vượt giới hạn {} (đã dùng {}, tệp này {}). Hãy thu nhỏ hoặc bỏ bớt tệp.",
+            human_size(limits.max_dossier_bytes),
+            human_size(total),
+            human_size(size)
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalogue::Procedure;
+    use crate::core::files::{check_file, Limits};
+    use crate::core::forms::form_for;
+
+    fn procedure(code: &str) -> Procedure {
+        let text = std::fs::read_to_string(format!("public/catalogue/p/{code}.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn cx() -> Context<'static> {
+        Context { today: crate::core::calendar::Date::new(2026, 11, 25).unwrap(), units: None }
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn entry<'a>(entries: &'a [Entry], starts: &str) -> &'a Entry {
+        entries.iter().find(|e| e.name.starts_with(starts)).unwrap_or_else(|| panic!("{starts}"))
+    }
+
+    fn attachment(hash: &str, size: u64) -> Attachment {
+        let r = check_file("a.pdf", b"%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n%%EOF", &Limits::default());
+        Attachment { hash: hash.into(), size, ..Attachment::new(hash.into(), "giay-to.pdf".into(), &r) }
+    }
+
+    #[test]
+    fn the_birth_checklist_follows_the_answers() {
+        let p = procedure("1.001193");
+        let f = form_for("1.001193").unwrap();
+        let normal = checklist(&p, f, true, &answers(&[("tre.giay-chung-sinh", "giay-chung-sinh")]), &Attached::new(), cx());
+        assert_eq!(entry(&normal, "Giấy chứng sinh").status, Status::Missing);
+        assert_eq!(entry(&normal, "Trường hợp trẻ em bị bỏ rơi").status, Status::NotNeeded);
+        assert_eq!(entry(&normal, "Hộ chiếu").status, Status::BringInPerson);
+        assert_eq!(entry(&normal, "Tờ khai đăng ký khai sinh").need, Need::Declaration);
+        assert_eq!(entry(&normal, "Mẫu hộ tịch điện tử").need, Need::OtherDeclaration);
+        let abandoned = checklist(&p, f, true, &answers(&[("tre.giay-chung-sinh", "bi-bo-roi")]), &Attached::new(), cx());
+        assert_eq!(entry(&abandoned, "Trường hợp trẻ em bị bỏ rơi").status, Status::Missing);
+        assert!(matches!(entry(&abandoned, "Trường hợp trẻ em bị bỏ rơi").need, Need::ForYourCase(_)));
+    }
+
+    #[test]
+    fn attaching_a_file_settles_a_missing_paper_and_the_report_says_what_is_left() {
+        let p = procedure("1.001193");
+        let f = form_for("1.001193").unwrap();
+        let a = answers(&[("tre.giay-chung-sinh", "giay-chung-sinh")]);
+        let before = checklist(&p, f, true, &a, &Attached::new(), cx());
+        let key = entry(&before, "Giấy chứng sinh").key.clone();
+        let report = completeness(&before, &Attached::new());
+        assert!(!report.ready());
+        assert!(report.sentences().iter().any(|s| s.starts_with("Còn thiếu 1 giấy tờ: Giấy chứng sinh")), "{:?}", report.sentences());
+        assert!(report.sentences()[0].starts_with("Tờ khai chưa xong"));
+        let mut files = Attached::new();
+        files.insert(key, vec![attachment("aa", 1000)]);
+        let after = checklist(&p, f, true, &a, &files, cx());
+        assert_eq!(entry(&after, "Giấy chứng sinh").status, Status::Attached(1));
+        assert!(completeness(&after, &files).missing.is_empty());
+    }
+
+    #[test]
+    fn cases_the_answers_do_not_settle_are_left_to_the_person() {
+        let p = procedure("1.004222");
+        let f = form_for("1.004222").unwrap();
+        let e = checklist(&p, f, true, &Answers::new(), &Attached::new(), cx());
+        let case = entry(&e, "Giấy tờ, tài liệu xác nhận về việc chăm sóc");
+        assert_eq!((case.need.clone(), case.status), (Need::DependsOnCase, Status::Open));
+        assert!(case.why().starts_with("Chỉ cần nếu: Người được chăm sóc"));
+    }
+
+    #[test]
+    fn optional_papers_are_never_missing() {
+        let p = procedure("3.000333");
+        let f = form_for("3.000333").unwrap();
+        let e = checklist(&p, f, true, &Answers::new(), &Attached::new(), cx());
+        assert_eq!(entry(&e, "Các giấy tờ để chứng minh đối tượng miễn").status, Status::Open);
+        assert_eq!(entry(&e, "Văn bản ủy quyền").status, Status::NotNeeded);
+        let by_proxy = checklist(&p, f, true, &answers(&[("yeu-cau.uy-quyen", "uy-quyen")]), &Attached::new(), cx());
+        assert_eq!(entry(&by_proxy, "Văn bản ủy quyền").status, Status::Missing);
+    }
+
+    #[test]
+    fn a_form_for_one_case_rules_out_the_papers_of_the_others() {
+        let p = procedure("1.013225");
+        let f = form_for("1.013225").unwrap();
+        let e = checklist(&p, f, true, &Answers::new(), &Attached::new(), cx());
+        let ours: Vec<&Entry> = e.iter().filter(|e| e.condition.as_deref().is_some_and(|c| c.starts_with("(1.7)"))).collect();
+        assert!(!ours.is_empty());
+        assert!(e.iter().filter(|e| e.condition.as_deref().is_some_and(|c| !c.starts_with("(1.7)"))).all(|e| e.status == Status::NotNeeded));
+        assert!(ours.iter().any(|e| e.need == Need::Declaration));
+        assert!(ours.iter().any(|e| e.status == Status::Missing));
+    }
+
+    #[test]
+    fn the_same_file_twice_and_a_full_dossier_are_refused() {
+        let mut files = Attached::new();
+        files.insert("d0".into(), vec![attachment("abc", 40 * crate::core::files::MB)]);
+        let name = |k: &str| format!("giấy {k}");
+        let dup = admit(&files, "abc", 10, &Limits::default(), name).unwrap_err();
+        assert!(dup.contains("đã được đính kèm") && dup.contains("giấy d0"), "{dup}");
+        let full = admit(&files, "def", 11 * crate::core::files::MB, &Limits::default(), name).unwrap_err();
+        assert!(full.contains("vượt giới hạn 50 MB") && full.contains("đã dùng 40 MB"), "{full}");
+        assert!(admit(&files, "def", 9 * crate::core::files::MB, &Limits::default(), name).is_ok());
+    }
+}

@@ -1,0 +1,146 @@
+//! Photos of papers: size from the header (JPEG, PNG), cut-off files, and two simple measures on
+//! the pixels the browser decodes: brightness and sharpness.
+
+/// Width and height in pixels, and whether the file ends where its format says it ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub width: u32,
+    pub height: u32,
+    pub complete: bool,
+}
+
+/// JPEG: the frame header (SOFn) gives the size; the file must end with the EOI marker.
+pub fn jpeg_info(b: &[u8]) -> Option<ImageInfo> {
+    let mut i = 2;
+    let mut size = None;
+    while i + 4 <= b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        if marker == 0xD9 || marker == 0xDA {
+            break;
+        }
+        let len = u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
+        let is_frame = (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker);
+        if is_frame && i + 9 <= b.len() {
+            let h = u16::from_be_bytes([b[i + 5], b[i + 6]]) as u32;
+            let w = u16::from_be_bytes([b[i + 7], b[i + 8]]) as u32;
+            size = Some((w, h));
+        }
+        i += 2 + len;
+    }
+    let (width, height) = size?;
+    // Some cameras pad after EOI: look near the end.
+    let end = b.iter().rposition(|&x| x != 0).map_or(0, |p| p + 1);
+    let complete = end >= 2 && b[..end].ends_with(&[0xFF, 0xD9]);
+    Some(ImageInfo { width, height, complete })
+}
+
+/// PNG: the IHDR chunk gives the size; the file must end with the IEND chunk.
+pub fn png_info(b: &[u8]) -> Option<ImageInfo> {
+    if b.len() < 24 || &b[12..16] != b"IHDR" {
+        return None;
+    }
+    let width = u32::from_be_bytes(b[16..20].try_into().ok()?);
+    let height = u32::from_be_bytes(b[20..24].try_into().ok()?);
+    let complete = b.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]);
+    Some(ImageInfo { width, height, complete })
+}
+
+/// A grey-level picture (one byte per pixel, rows top to bottom), usually a small copy of the
+/// photo made by the browser.
+pub struct Luma<'a> {
+    pub width: usize,
+    pub height: usize,
+    pub pixels: &'a [u8],
+}
+
+/// Two measures people can understand, each on a 0–100 scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quality {
+    /// Average lightness: 0 is black, 100 is white. A page photographed in good light is 50+.
+    pub brightness: f32,
+    /// How crisp the edges are: the spread of the Laplacian (edge strength) over the picture,
+    /// capped at 100. Printed text photographed in focus scores 25 and more; a shaken photo
+    /// scores a few points.
+    pub sharpness: f32,
+}
+
+/// Below these, hoso warns (and explains); it never refuses a photo for them.
+pub const DARK_BELOW: f32 = 25.0;
+pub const BLURRY_BELOW: f32 = 8.0;
+
+pub fn quality(l: &Luma) -> Option<Quality> {
+    let (w, h) = (l.width, l.height);
+    if w < 3 || h < 3 || l.pixels.len() < w * h {
+        return None;
+    }
+    let px = |x: usize, y: usize| l.pixels[y * w + x] as f64;
+    let mean = l.pixels[..w * h].iter().map(|&p| p as f64).sum::<f64>() / (w * h) as f64;
+    let (mut sum, mut sum_sq, mut n) = (0.0, 0.0, 0.0);
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let lap = px(x - 1, y) + px(x + 1, y) + px(x, y - 1) + px(x, y + 1) - 4.0 * px(x, y);
+            sum += lap;
+            sum_sq += lap * lap;
+            n += 1.0;
+        }
+    }
+    let variance = (sum_sq / n - (sum / n).powi(2)).max(0.0);
+    Some(Quality { brightness: (mean / 255.0 * 100.0) as f32, sharpness: (variance.sqrt() as f32).min(100.0) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jpeg_header_gives_its_size_and_a_missing_end_is_noticed() {
+        // SOI, APP0 (len 16), SOF0 (len 17: 8 bits, 480 rows, 640 columns, 3 components), SOS, data, EOI.
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16];
+        b.extend_from_slice(&[b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+        b.extend_from_slice(&[0xFF, 0xC0, 0, 17, 8, 0x01, 0xE0, 0x02, 0x80, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+        b.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0x12, 0x34, 0xFF, 0xD9]);
+        assert_eq!(jpeg_info(&b), Some(ImageInfo { width: 640, height: 480, complete: true }));
+        assert!(!jpeg_info(&b[..b.len() - 2]).unwrap().complete);
+        assert_eq!(jpeg_info(&[0xFF, 0xD8, 0xFF]), None);
+    }
+
+    #[test]
+    fn a_dark_page_and_a_blurred_page_score_low() {
+        let (w, h) = (64, 64);
+        // Black "text" strokes on white paper.
+        let sharp: Vec<u8> = (0..w * h).map(|i| if (i % w) % 8 < 2 && (i / w) % 12 < 8 { 20 } else { 235 }).collect();
+        let q = quality(&Luma { width: w, height: h, pixels: &sharp }).unwrap();
+        assert!(q.brightness > 60.0 && q.sharpness >= 25.0, "{q:?}");
+        // The same page, blurred by averaging 7×7 neighbourhoods, twice.
+        let blur = |src: &[u8]| -> Vec<u8> {
+            (0..w * h)
+                .map(|i| {
+                    let (x, y) = ((i % w) as i64, (i / w) as i64);
+                    let mut s = 0u32;
+                    let mut n = 0u32;
+                    for dy in -3..=3 {
+                        for dx in -3..=3 {
+                            let (xx, yy) = ((x + dx).clamp(0, w as i64 - 1), (y + dy).clamp(0, h as i64 - 1));
+                            s += src[yy as usize * w + xx as usize] as u32;
+                            n += 1;
+                        }
+                    }
+                    (s / n) as u8
+                })
+                .collect()
+        };
+        let blurred = blur(&blur(&sharp));
+        let q = quality(&Luma { width: w, height: h, pixels: &blurred }).unwrap();
+        assert!(q.sharpness < BLURRY_BELOW, "{q:?}");
+        let dark: Vec<u8> = sharp.iter().map(|p| p / 6).collect();
+        let q = quality(&Luma { width: w, height: h, pixels: &dark }).unwrap();
+        assert!(q.brightness < DARK_BELOW, "{q:?}");
+    }
+}
