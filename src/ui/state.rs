@@ -56,8 +56,18 @@ pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core:
 
 pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, String>>;
 
+/// The files attached to every dossier started in this tab, by procedure code (their bytes are
+/// in `web::files`' store, by hash). Memory only, like the answers.
+#[derive(Clone, Copy)]
+pub struct Attachments(pub RwSignal<std::collections::BTreeMap<String, crate::core::checklist::Attached>>);
+
 pub fn provide_dossiers() {
     provide_context(Dossiers(RwSignal::new(Default::default())));
+    provide_context(Attachments(RwSignal::new(Default::default())));
+}
+
+pub fn use_attachments() -> Attachments {
+    expect_context::<Attachments>()
 }
 
 pub fn use_dossiers() -> Dossiers {

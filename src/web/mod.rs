@@ -7,4 +7,5 @@ pub mod bridge;
 pub mod catalogue;
 pub mod clock;
 pub mod fetch;
+pub mod files;
 pub mod history;

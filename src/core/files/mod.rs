@@ -265,3 +265,31 @@ mod tests {
         assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        /// Any bytes, also behind a real signature (a PDF header, a JPEG or PNG start, an object
+        /// stream), get a report, never a panic.
+        #[test]
+        fn checking_never_panics(body in proptest::collection::vec(any::<u8>(), 0..600), which in 0usize..6) {
+            let heads: [&[u8]; 6] = [
+                b"",
+                b"%PDF-1.7\n",
+                b"%PDF-1.5\n1 0 obj << /Type /ObjStm /N 3 /First 9 /Filter /FlateDecode /Length 5 >>\nstream\n",
+                &[0xFF, 0xD8, 0xFF, 0xC0, 0, 17],
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+                b"PK\x03\x04",
+            ];
+            let bytes = [heads[which], &body].concat();
+            let r = check_file("tep.pdf", &bytes, &Limits::default());
+            prop_assert!(r.size == bytes.len() as u64);
+            let w = (body.len() as f64).sqrt() as usize;
+            let _ = image::quality(&image::Luma { width: w, height: w, pixels: &body });
+        }
+    }
+}

@@ -1,9 +1,11 @@
 //! Reusable pieces of the interface.
 
 mod field;
+mod papers;
 mod procedure_list;
 mod search;
 
 pub use field::{dom_id, FormField};
+pub use papers::Papers;
 pub use procedure_list::ProcedureList;
 pub use search::Search;

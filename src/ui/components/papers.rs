@@ -1,0 +1,308 @@
+//! The dossier's papers (GOV.UK task list style): every document with its status for the
+//! person's answers, and for the papers to hand in: choose files, take a photo, or drop them;
+//! thumbnails, reorder, remove, and photos combined into one PDF. The rules are the core's
+//! (`core::files`, `core::checklist`); the browser work is `web::files`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::catalogue::Procedure;
+use crate::core::checklist::{admit, checklist, completeness, total_bytes, Attached, Attachment, Entry, Status};
+use crate::core::files::{human_size, FileKind, Limits};
+use crate::core::forms::{form_for, Context};
+use crate::ui::state::{form_def, use_attachments, use_dossiers, use_units};
+use crate::web::files;
+
+/// The papers of one dossier, with the size meter and the completeness report.
+#[component]
+pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
+    let attachments = use_attachments();
+    let dossiers = use_dossiers();
+    let units = use_units();
+    let code = p.code.clone();
+    let limits = Limits::default();
+    let form = Arc::new(form_def(&p.code, &p.name));
+    let full_form = form_for(&p.code).is_some();
+    let entries = {
+        let (p, code, form) = (p.clone(), code.clone(), form.clone());
+        Memo::new(move |_| {
+            let answers = dossiers.0.with(|d| d.get(&code).cloned().unwrap_or_default());
+            let attached = attachments.0.with(|a| a.get(&code).cloned().unwrap_or_default());
+            let u = units.get().and_then(|r| r.ok());
+            let cx = Context { today: crate::web::clock::now().date, units: u.as_deref() };
+            checklist(&p, &form, full_form, &answers, &attached, cx)
+        })
+    };
+    let attached_now = {
+        let code = code.clone();
+        move || attachments.0.with(|a| a.get(&code).cloned().unwrap_or_default())
+    };
+    let report = {
+        let attached_now = attached_now.clone();
+        move || {
+            let c = completeness(&entries.get(), &attached_now());
+            let class = if c.ready() { "notice notice--important" } else { "notice" };
+            view! { <div class=class><ul class="report">{c.sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></div> }
+        }
+    };
+    let used = Memo::new(move |_| total_bytes(&attached_now()));
+    let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
+    // One row per paper, kept while files come and go (so focus and messages stay); only
+    // the status and the reason follow the entries.
+    let keys = move || entries.with(|es| es.iter().map(|e| e.key.clone()).collect::<Vec<_>>());
+    let list = {
+        let code = code.clone();
+        view! { <For each=keys key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits/></For> }
+    };
+    view! {
+        <div role="status" aria-live="polite" aria-atomic="true">{report}</div>
+        <div class="meter">
+            <p class="meter__label" id="dung-luong">{move || format!("Dung lượng hồ sơ: {} / {} (mỗi tệp tối đa {})", human_size(used.get()), human_size(limits.max_dossier_bytes), human_size(limits.max_file_bytes))}</p>
+            <div class="meter__bar" role="meter" aria-labelledby="dung-luong" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", percent.get())>
+                <div class="meter__fill" style:width=move || format!("{:.1}%", percent.get())></div>
+            </div>
+        </div>
+        <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra ngay tại đây và không gửi đi đâu."</p>
+        <ul class="papers">{list}</ul>
+    }
+}
+
+#[component]
+fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits) -> impl IntoView {
+    let attachments = use_attachments();
+    let messages = RwSignal::new(Vec::<(bool, String)>::new());
+    let busy = RwSignal::new(false);
+    let current = {
+        let key = key.clone();
+        move || entries.with(|es| es.iter().find(|e| e.key == key).cloned())
+    };
+    let Some(entry) = current() else { return ().into_any() };
+    let status = {
+        let current = current.clone();
+        Memo::new(move |_| current().map(|e| e.status))
+    };
+    let why = {
+        let current = current.clone();
+        move || current().map(|e| e.why()).unwrap_or_default()
+    };
+    let can_attach = Memo::new(move |_| current().is_some_and(|e| e.can_attach()));
+    let tag = move || status.get().map(Status::label).unwrap_or_default();
+    let tag_class = move || match status.get() {
+        Some(Status::Missing | Status::DeclarationToDo) => "tag tag--missing",
+        Some(Status::Attached(_) | Status::DeclarationDone) => "tag tag--done",
+        _ => "tag",
+    };
+    let files_now = {
+        let (code, key) = (code.clone(), key.clone());
+        move || attachments.0.with(|a| a.get(&code).and_then(|d| d.get(&key)).cloned().unwrap_or_default())
+    };
+    // Adds checked files one by one; every refusal says why, nothing attached is lost.
+    let add = {
+        let (code, key) = (code.clone(), key.clone());
+        move |chosen: Vec<web_sys::File>| {
+            if chosen.is_empty() {
+                return;
+            }
+            let (code, key) = (code.clone(), key.clone());
+            busy.set(true);
+            messages.set(Vec::new());
+            leptos::task::spawn_local(async move {
+                for file in chosen {
+                    let name = file.name();
+                    let outcome = match files::prepare(&file, &name, &limits).await {
+                        Err(why) => Err(why),
+                        Ok(prepared) => {
+                            let attached = attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
+                            let name_of = |k: &str| entries.with_untracked(|es| es.iter().find(|e| e.key == k).map(|e| e.name.clone()).unwrap_or_default());
+                            admit(&attached, &prepared.attachment.hash, prepared.attachment.size, &limits, name_of).map(|_| prepared)
+                        }
+                    };
+                    match outcome {
+                        Err(why) => messages.update(|m| m.push((false, format!("Không đính kèm «{name}»: {why}")))),
+                        Ok(prepared) => {
+                            files::keep(&prepared.attachment.hash, &prepared.blob);
+                            if let Some((h, b)) = &prepared.original {
+                                files::keep(h, b);
+                            }
+                            let warned = !prepared.attachment.warnings.is_empty();
+                            attachments.0.update(|a| a.entry(code.clone()).or_default().entry(key.clone()).or_default().push(prepared.attachment));
+                            let note = if warned { "Đã đính kèm, có điều cần xem lại (bên dưới)" } else { "Đã đính kèm" };
+                            messages.update(|m| m.push((true, format!("{note}: «{name}»."))));
+                        }
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let input_id = format!("tep-{key}");
+    let camera_id = format!("anh-{key}");
+    let from_input = {
+        let add = add.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let list = input.files();
+            let chosen: Vec<web_sys::File> = list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+            add(chosen);
+        }
+    };
+    let from_camera = from_input.clone();
+    let dragging = RwSignal::new(false);
+    let on_drop = {
+        let add = add.clone();
+        move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            dragging.set(false);
+            let chosen = ev.data_transfer().and_then(|d| d.files()).map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+            add(chosen);
+        }
+    };
+    let combine = {
+        let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
+        move |_| {
+            let (code, key, name) = (code.clone(), key.clone(), name.clone());
+            let photos: Vec<Attachment> = attachments.0.with_untracked(|a| a.get(&code).and_then(|d| d.get(&key)).map(|v| v.iter().filter(|x| x.kind.is_image()).cloned().collect()).unwrap_or_default());
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let file_name = format!("{}.pdf", crate::core::text::slug(&name).chars().take(60).collect::<String>());
+                match files::photos_to_pdf(&photos, &file_name, &limits).await {
+                    Err(why) => messages.set(vec![(false, format!("Chưa gộp được ảnh: {why}"))]),
+                    Ok(prepared) => {
+                        files::keep(&prepared.attachment.hash, &prepared.blob);
+                        let pages = photos.len();
+                        attachments.0.update(|a| {
+                            let list = a.entry(code.clone()).or_default().entry(key.clone()).or_default();
+                            let at = list.iter().position(|x| x.kind.is_image()).unwrap_or(list.len());
+                            list.retain(|x| !x.kind.is_image());
+                            list.insert(at.min(list.len()), prepared.attachment);
+                        });
+                        messages.set(vec![(true, format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."))]);
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let photos = {
+        let files_now = files_now.clone();
+        move || files_now().iter().filter(|a| a.kind.is_image()).count()
+    };
+    let file_list = {
+        let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
+        move || {
+            let list = files_now();
+            let n = list.len();
+            list.into_iter()
+                .enumerate()
+                .map(|(i, a)| view! { <AttachedFile code=code.clone() key=key.clone() paper=name.clone() index=i count=n a=a/> })
+                .collect_view()
+        }
+    };
+    let hidden = format!(" cho «{}»", entry.name);
+    let attach_controls = move || can_attach.get().then(|| {
+        let (input_id, camera_id, hidden) = (input_id.clone(), camera_id.clone(), hidden.clone());
+        let (from_input, from_camera, on_drop, combine, file_list) = (from_input.clone(), from_camera.clone(), on_drop.clone(), combine.clone(), file_list.clone());
+        let photos = photos.clone();
+        view! {
+            <div class="drop" class:drop--over=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <div class="drop__controls">
+                    <label class="label label--small" for=input_id.clone()>"Chọn tệp" <span class="visually-hidden">{hidden.clone()}</span></label>
+                    <input class="file-input" type="file" id=input_id multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=from_input/>
+                    <label class="label label--small" for=camera_id.clone()>"Chụp ảnh bằng điện thoại" <span class="visually-hidden">{hidden}</span></label>
+                    <input class="file-input" type="file" id=camera_id accept="image/*" capture="environment" on:change=from_camera/>
+                </div>
+                <p class="hint">"Hoặc kéo thả tệp vào khung này. Nhận PDF, JPEG, PNG. Mặt trước và mặt sau, nhiều trang: đính kèm nhiều tệp rồi gộp."</p>
+            </div>
+            <p role="status" class="loading">{move || busy.get().then_some("Đang kiểm tra tệp…")}</p>
+            <div role="alert">
+                {move || messages.get().into_iter().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> }).collect_view()}
+            </div>
+            <ol class="files">{file_list}</ol>
+            {move || { let (n, combine) = (photos(), combine.clone()); (n >= 1).then(|| view! {
+                <button type="button" class="button button--secondary" on:click=combine prop:disabled=move || busy.get()>
+                    {format!("Gộp {n} ảnh thành một tệp PDF")}
+                </button>
+            })}}
+        }
+    });
+    let template = entry.template.clone().map(|t| view! { <span class="doc__template">{format!("Mẫu: {t}")}</span> });
+    let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
+    view! {
+        <li class="paper" id=format!("giay-to-{key}")>
+            <div class="paper__head">
+                <h3 class="paper__name">{entry.name.clone()}</h3>
+                <strong class=tag_class>{tag}</strong>
+            </div>
+            {how}
+            <p class="hint">{why}</p>
+            {template}
+            {attach_controls}
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn AttachedFile(code: String, key: String, paper: String, index: usize, count: usize, a: Attachment) -> impl IntoView {
+    let attachments = use_attachments();
+    let what = match (a.kind, a.pages, a.width, a.height) {
+        (FileKind::Pdf, Some(p), _, _) => format!("PDF, {p} trang, {}", human_size(a.size)),
+        (_, _, Some(w), Some(h)) => format!("{}, {w} × {h}, {}", a.kind.name(), human_size(a.size)),
+        _ => format!("{}, {}", a.kind.name(), human_size(a.size)),
+    };
+    let thumb = a.kind.is_image().then(|| files::object_url(&a.hash)).flatten().map(|url| view! { <img class="files__thumb" src=url alt=""/> });
+    let pdf_mark = (!a.kind.is_image()).then(|| view! { <span class="files__thumb files__thumb--pdf" aria-hidden="true">"PDF"</span> });
+    let moved = move |code: String, key: String, from: usize, to: usize| {
+        attachments.0.update(|all| {
+            if let Some(list) = all.get_mut(&code).and_then(|d| d.get_mut(&key)) {
+                if to < list.len() {
+                    list.swap(from, to);
+                }
+            }
+        });
+    };
+    let remove = {
+        let (code, key, hash) = (code.clone(), key.clone(), a.hash.clone());
+        move |_| {
+            attachments.0.update(|all| {
+                if let Some(list) = all.get_mut(&code).and_then(|d| d.get_mut(&key)) {
+                    list.retain(|x| x.hash != hash);
+                }
+            });
+            let still_used = attachments.0.with_untracked(|all| all.values().flat_map(Attached::values).flatten().any(|x| x.hash == hash || x.from.contains(&hash)));
+            if !still_used {
+                files::forget(&hash);
+            }
+        }
+    };
+    let label = format!("{} (tệp {} của «{paper}»)", a.name, index + 1);
+    let (c1, k1, c2, k2) = (code.clone(), key.clone(), code, key);
+    let warnings = a.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view();
+    view! {
+        <li class="files__item">
+            {thumb}{pdf_mark}
+            <div class="files__body">
+                <p class="files__name">{a.name.clone()}</p>
+                <p class="hint">{what}</p>
+                <ul class="files__warnings">{warnings}</ul>
+                <div class="files__actions">
+                    <button type="button" class="link-button" prop:disabled={index == 0} on:click=move |_| moved(c1.clone(), k1.clone(), index, index.wrapping_sub(1))>
+                        "Lên" <span class="visually-hidden">{format!(": {label}")}</span>
+                    </button>
+                    <button type="button" class="link-button" prop:disabled={index + 1 >= count} on:click=move |_| moved(c2.clone(), k2.clone(), index, index + 1)>
+                        "Xuống" <span class="visually-hidden">{format!(": {label}")}</span>
+                    </button>
+                    <button type="button" class="link-button" on:click=remove>
+                        "Xoá" <span class="visually-hidden">{format!(": {label}")}</span>
+                    </button>
+                </div>
+            </div>
+        </li>
+    }
+}
