@@ -3,6 +3,7 @@
 #   bash scripts/bench.sh          all benchmarks
 #   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli) and catalogue index size
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
+#   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
@@ -23,4 +24,9 @@ if [ "$what" = all ] || [ "$what" = search ]; then
   cargo bench --bench search
   hoso_log "Tìm kiếm: trong Chromium, cạnh Fuse.js"
   node scripts/bench-browser.mjs
+fi
+
+if [ "$what" = all ] || [ "$what" = files ]; then
+  hoso_log "Kiểm tra tệp và băm SHA-256 trong Chromium"
+  node scripts/bench-files.mjs
 fi

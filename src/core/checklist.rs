@@ -253,13 +253,26 @@ impl Completeness {
 pub fn completeness(entries: &[Entry], attached: &Attached) -> Completeness {
     let all = attached.values().flatten();
     Completeness {
-        missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| e.name.clone()).collect(),
+        missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| short_name(&e.name)).collect(),
         declaration_to_do: entries.iter().any(|e| e.status == Status::DeclarationToDo),
         bring: entries.iter().filter(|e| e.status == Status::BringInPerson).map(|e| e.name.clone()).collect(),
         files: all.clone().count(),
         files_with_warnings: all.clone().filter(|a| !a.warnings.is_empty()).count(),
         total_bytes: total_bytes(attached),
     }
+}
+
+/// A paper's name short enough for a sentence: up to the first full stop, semicolon or
+/// bracket after a few words, at most about 90 characters.
+pub fn short_name(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    let cut = chars.iter().enumerate().skip(30).find(|(_, c)| matches!(c, '.' | ';' | '(' | ':')).map(|(i, _)| i).unwrap_or(chars.len());
+    let cut = cut.min(90);
+    let mut s: String = chars[..cut].iter().collect::<String>().trim_end_matches([' ', ',']).to_string();
+    if cut < chars.len() && chars[cut] != '.' {
+        s.push('…');
+    }
+    s
 }
 
 pub fn total_bytes(attached: &Attached) -> u64 {
@@ -377,6 +390,16 @@ mod tests {
         assert!(e.iter().filter(|e| e.condition.as_deref().is_some_and(|c| !c.starts_with("(1.7)"))).all(|e| e.status == Status::NotNeeded));
         assert!(ours.iter().any(|e| e.need == Need::Declaration));
         assert!(ours.iter().any(|e| e.status == Status::Missing));
+    }
+
+    #[test]
+    fn long_paper_names_are_shortened_for_the_report() {
+        assert_eq!(short_name("Giấy chứng sinh"), "Giấy chứng sinh");
+        assert_eq!(
+            short_name("Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA); đối với người"),
+            "Tờ khai thay đổi thông tin cư trú…"
+        );
+        assert!(short_name(&"rất dài ".repeat(40)).chars().count() <= 91);
     }
 
     #[test]

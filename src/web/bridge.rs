@@ -53,3 +53,18 @@ pub fn hoso_validate(code: &str, answers_json: &str) -> String {
     let errors: Vec<serde_json::Value> = errors.into_iter().map(|e| serde_json::json!({ "field": e.field, "message": e.message })).collect();
     serde_json::json!({ "errors": errors, "normalized": normalized }).to_string()
 }
+
+/// `hosoCheckFile(name, bytes)`: the checks hoso runs on an attached file (real type, whole,
+/// password, pages or pixel size, per-file limit), as the JSON of `core::files::FileReport`.
+#[wasm_bindgen(js_name = hosoCheckFile)]
+pub fn hoso_check_file(name: &str, bytes: &[u8]) -> String {
+    let report = crate::core::files::check_file(name, bytes, &crate::core::files::Limits::default());
+    serde_json::to_string(&report).unwrap_or_default()
+}
+
+/// `hosoSha256(bytes)`: a file's address with the Rust `sha2` path (the app prefers WebCrypto;
+/// the benchmark compares both in the same page).
+#[wasm_bindgen(js_name = hosoSha256)]
+pub fn hoso_sha256(bytes: &[u8]) -> String {
+    crate::core::files::sha256_hex(bytes)
+}
