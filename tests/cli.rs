@@ -288,3 +288,32 @@ fn a_divided_old_commune_asks_which_part() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Không tìm thấy đơn vị cũ"));
 }
+
+#[test]
+fn files_check_reports_each_file_and_fails_when_one_is_refused() {
+    let dir = std::env::temp_dir().join(format!("hoso-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A two-page PDF made by hoso's own photo combiner, from a (header-only) JPEG.
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0x05, 0xDC, 0x07, 0xD0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
+    let pdf = hoso::core::files::combine::jpegs_to_pdf(&[&jpeg, &jpeg]).unwrap();
+    let good = dir.join("giay-khai-sinh.pdf");
+    std::fs::write(&good, &pdf).unwrap();
+    let o = hoso(&["files", "check", good.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!((v["kind"].as_str(), v["pages"].as_u64(), v["accepted"].as_bool()), (Some("pdf"), Some(2), Some(true)));
+    assert_eq!(v["sha256"].as_str().unwrap().len(), 64);
+
+    let cut = dir.join("cat-cut.pdf");
+    std::fs::write(&cut, &pdf[..pdf.len() / 2]).unwrap();
+    let o = hoso(&["files", "check", good.to_str().unwrap(), cut.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["accepted"], false);
+    assert!(lines[1]["problems"][0]["message"].as_str().unwrap().contains("cắt cụt"));
+    assert!(stderr(&o).contains("1/2 tệp không được nhận"));
+    assert_eq!(hoso(&["files", "check"]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}

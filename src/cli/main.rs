@@ -8,6 +8,7 @@ mod args;
 mod calendar;
 mod catalogue;
 mod check;
+mod files;
 mod search;
 mod units;
 
@@ -23,7 +24,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{UNITS}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{FILES}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -32,7 +33,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{FILES}", files::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -84,6 +85,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "catalogue" => catalogue::run(args),
         "search" => search::run(args),
         "check" => check::run(args),
+        "files" => files::run(args),
         "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }
