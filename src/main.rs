@@ -5,6 +5,10 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(hoso::ui::App);
+    // The "đang tải" line of index.html, shown while the wasm downloads.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("hoso-dang-tai") {
+        boot.remove();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

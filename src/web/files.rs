@@ -16,7 +16,18 @@ use crate::core::files::image::{quality, Luma, Quality};
 const UNREADABLE: &str = "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại.";
 
 thread_local! {
+    static LIMITS: std::cell::Cell<crate::core::files::Limits> = std::cell::Cell::new(crate::core::files::Limits::default());
     static STORE: RefCell<HashMap<String, (Blob, Option<String>)>> = RefCell::new(HashMap::new());
+}
+
+/// The size limits in force: the national portal's by default, or what the embedding portal set
+/// (`hosoSetLimits`).
+pub fn limits() -> crate::core::files::Limits {
+    LIMITS.with(|l| l.get())
+}
+
+pub fn set_limits(l: crate::core::files::Limits) {
+    LIMITS.with(|c| c.set(l));
 }
 
 /// Keeps a file's bytes (as the browser's Blob) under its hash.

@@ -179,3 +179,21 @@ test("the checklist follows the answers", async ({ page }) => {
   await expect(paper(page, /^Văn bản ủy quyền/).locator(".tag")).toHaveText("Không cần");
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test("a portal sets its own size limits; templates link to the national portal", async ({ page, browser }) => {
+  await open(page, "/ho-so/3.000333/to-khai/yeu-cau");
+  expect(await page.evaluate(() => window.wasmBindings.hosoSetLimits(1, 2))).toBeUndefined();
+  expect(await page.evaluate(() => window.wasmBindings.hosoSetLimits(5, 1))).toContain("không hợp lệ");
+  await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
+  await expect(page.locator(".meter__label")).toHaveText("Dung lượng hồ sơ: 0 kB / 2 MB (mỗi tệp tối đa 1 MB)");
+  const maker = await browser.newPage();
+  await maker.setContent(PAGE_TEXT);
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  const padded = Buffer.concat([pdf.subarray(0, 9), Buffer.from("%" + "x".repeat(1536 * 1024) + "\n"), pdf.subarray(9)]);
+  await attach(page, /^Bản sao Thẻ Căn cước/, [file("quet-600dpi.pdf", padded, "application/pdf")]);
+  await expect(paper(page, /^Bản sao Thẻ Căn cước/).locator(".error-message")).toContainText("vượt giới hạn 1 MB mỗi tệp");
+  const declaration = paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân có yêu cầu/);
+  await expect(declaration).toContainText("Mẫu: Mẫu số 01/2025/LLTP.");
+  await expect(declaration.getByRole("link", { name: /Tải mẫu trên Cổng Dịch vụ công quốc gia/ })).toHaveAttribute("href", /^https:\/\/dichvucong\.gov\.vn\//);
+});

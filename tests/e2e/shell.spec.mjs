@@ -5,12 +5,15 @@ const routes = [
   { path: "/", h1: "Chuẩn bị hồ sơ dịch vụ công" },
   { path: "/gioi-thieu", h1: "Giới thiệu hoso" },
   { path: "/khong-co-trang-nay", h1: "Không tìm thấy trang" },
+  { path: "/ho-so/1.004222", h1: "Hồ sơ: Đăng ký thường trú" },
+  { path: "/ho-so/1.004222/to-khai/thanh-vien", h1: "Những thành viên trong hộ gia đình cùng thay đổi — Tờ khai thay đổi thông tin cư trú (CT01): đăng ký thường trú" },
 ];
 
 for (const r of routes) {
   test(`${r.path} mounts in Vietnamese with its own title and no accessibility violations`, async ({ page }) => {
     await open(page, r.path);
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.locator("#hoso-dang-tai")).toHaveCount(0); // the loading line is gone
     await expect(page.locator("main h1")).toHaveText(r.h1);
     await expect(page).toHaveTitle(`${r.h1} — hoso`);
     await expect(page.locator("header")).toBeVisible();

@@ -21,7 +21,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let dossiers = use_dossiers();
     let units = use_units();
     let code = p.code.clone();
-    let limits = Limits::default();
+    let limits = files::limits();
     let form = Arc::new(form_def(&p.code, &p.name));
     let full_form = form_for(&p.code).is_some();
     let entries = {
@@ -53,7 +53,8 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let keys = move || entries.with(|es| es.iter().map(|e| e.key.clone()).collect::<Vec<_>>());
     let list = {
         let code = code.clone();
-        view! { <For each=keys key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits/></For> }
+        let source = p.source_url.clone();
+        view! { <For each=keys key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
     };
     view! {
         <div role="status" aria-live="polite" aria-atomic="true">{report}</div>
@@ -69,7 +70,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
 }
 
 #[component]
-fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits) -> impl IntoView {
+fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, source: Option<String>) -> impl IntoView {
     let attachments = use_attachments();
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
     let busy = RwSignal::new(false);
@@ -231,7 +232,14 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits) -
             })}}
         }
     });
-    let template = entry.template.clone().map(|t| view! { <span class="doc__template">{format!("Mẫu: {t}")}</span> });
+    // The catalogue names templates but does not hold the files: they are on the procedure's
+    // page of the national portal (a link; hoso itself fetches nothing from there).
+    let template = entry.template.clone().map(|t| {
+        let link = source.clone().map(|url| view! {
+            " " <a href=url target="_blank" rel="noopener noreferrer">"Tải mẫu trên Cổng Dịch vụ công quốc gia" <span class="visually-hidden">" (mở trong thẻ mới)"</span></a>
+        });
+        view! { <span class="doc__template">{format!("Mẫu: {t}.")}{link}</span> }
+    });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
     view! {
         <li class="paper" id=format!("giay-to-{key}")>
