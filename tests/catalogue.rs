@@ -247,22 +247,21 @@ fn the_schema_checker_rejects_what_the_schema_forbids() {
     assert_eq!(errors.len(), 3, "{errors:?}");
 }
 
-/// The link between answers and the catalogue: every paper a form's rules ask for is one the
-/// catalogue lists for that procedure.
+/// The link between answers and the catalogue: every paper a form's rules ask for (by its name
+/// or its case), the paper the form is, and the case it serves, are in the catalogue for that
+/// procedure.
 #[test]
 fn form_document_rules_name_real_catalogue_papers() {
+    use hoso::core::checklist::matches;
     use hoso::core::text::fold;
     for form in hoso::core::forms::all_forms() {
         for code in &form.procedures {
             let p = procedure(code);
-            for rule in &form.documents {
-                let wanted = fold(&rule.document);
-                assert!(
-                    p.documents.iter().any(|d| fold(&d.name).starts_with(&wanted)),
-                    "{}: «{}» is not a paper of {code}",
-                    form.id,
-                    rule.document
-                );
+            for wanted in form.documents.iter().map(|r| &r.document).chain(form.declares.as_ref()) {
+                assert!(p.documents.iter().any(|d| matches(wanted, d)), "{}: «{wanted}» is not a paper of {code}", form.id);
+            }
+            if let Some(case) = &form.case {
+                assert!(p.documents.iter().any(|d| d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&fold(case)))), "{}: no case «{case}» in {code}", form.id);
             }
         }
     }

@@ -135,7 +135,9 @@ impl Entry {
     }
 }
 
-fn matches(rule: &str, d: &Document) -> bool {
+/// Whether a form's name for a paper (a rule's `document`, `declares`) names this catalogue
+/// paper: the beginning of its name, or of its case, folded.
+pub fn matches(rule: &str, d: &Document) -> bool {
     let r = fold(rule);
     fold(&d.name).starts_with(&r) || d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&r))
 }

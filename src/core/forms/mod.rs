@@ -146,6 +146,11 @@ impl FormDef {
                         return Err(format!("Người này chưa đủ {years} tuổi{who} theo quy định; ngày sinh đã nhập là {}.", d.to_vn()));
                     }
                 }
+                if let Some((other, o)) = f.after.as_ref().and_then(|o| Some((self.field(o)?, Date::parse_vn(a.get(o)?)?))) {
+                    if d < o {
+                        return Err(format!("{} không thể trước {} ({}).", f.label, lower_first(&other.label), o.to_vn()));
+                    }
+                }
                 Ok(d.to_vn())
             }
             Kind::Month { not_future } => {
@@ -155,6 +160,11 @@ impl FormDef {
                 }
                 if *not_future && (y, m) > (cx.today.year(), cx.today.month()) {
                     return Err(format!("{} không thể là một tháng trong tương lai.", f.label));
+                }
+                if let Some((other, (om, oy))) = f.after.as_ref().and_then(|o| Some((self.field(o)?, parse_month(a.get(o)?)?))) {
+                    if (y, m) < (oy, om) {
+                        return Err(format!("{} không thể trước {} ({om:02}/{oy}).", f.label, lower_first(&other.label)));
+                    }
                 }
                 Ok(format!("{m:02}/{y}"))
             }
@@ -472,6 +482,16 @@ mod tests {
         assert_eq!(n["cu-tru.tu-thang#1"], "09/2010");
         let e = errors_for(f, &answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "13/2010")]), Some("cu-tru"));
         assert!(e.iter().any(|(_, m)| m.contains("tháng/năm, ví dụ 03/2010")), "{e:?}");
+    }
+
+    #[test]
+    fn a_death_cannot_come_before_the_birth_nor_a_period_end_before_it_starts() {
+        let f = form_for("1.000656").unwrap();
+        let e = errors_for(f, &answers(&[("nguoi-chet.ngay-sinh", "03/04/1940"), ("nguoi-chet.ngay-mat", "02/04/1940")]), Some("nguoi-chet"));
+        assert!(e.iter().any(|(fid, m)| fid == "nguoi-chet.ngay-mat" && m.contains("không thể trước ngày") && m.contains("03/04/1940")), "{e:?}");
+        let lltp = form_for("3.000333").unwrap();
+        let e = errors_for(lltp, &answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "09/2013"), ("cu-tru.den-thang#1", "06/2013"), ("cu-tru.noi-cu-tru#1", "Hà Nội")]), Some("cu-tru"));
+        assert_eq!(e, [("cu-tru.den-thang#1".to_string(), "Nơi cư trú 1: Đến tháng, năm không thể trước từ tháng, năm (09/2013).".to_string())]);
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub struct Field {
     pub show_if: Option<Cond>,
     /// HTML autocomplete token (name, tel, email, bday…).
     pub autocomplete: Option<String>,
+    /// For a date or a month: another field of the same kind this one cannot come before
+    /// (death after birth, the end of a period after its start).
+    pub after: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,6 +143,8 @@ pub struct RawField {
     min: Option<f64>,
     #[serde(default)]
     max: Option<f64>,
+    #[serde(default)]
+    after: Option<String>,
 }
 
 impl TryFrom<RawField> for Field {
@@ -166,7 +171,10 @@ impl TryFrom<RawField> for Field {
             (false, Some(c)) => Required::When(c),
             (true, Some(_)) => return Err(format!("{}: use either required or required_if", r.id)),
         };
-        Ok(Field { id: r.id, label: r.label, help: r.help, kind, required, show_if: r.show_if, autocomplete: r.autocomplete })
+        if r.after.is_some() && !matches!(kind, Kind::Date { .. } | Kind::Month { .. }) {
+            return Err(format!("{}: `after` is for dates and months", r.id));
+        }
+        Ok(Field { id: r.id, label: r.label, help: r.help, kind, required, show_if: r.show_if, autocomplete: r.autocomplete, after: r.after })
     }
 }
 
@@ -309,6 +317,13 @@ impl FormDef {
                 }
                 if let Required::When(c) = &f.required {
                     conds.push((format!("{} required", f.id), c, inside));
+                }
+                if let Some(other) = &f.after {
+                    let same_kind = self.field(other).is_some_and(|o| std::mem::discriminant(&o.kind) == std::mem::discriminant(&f.kind));
+                    let same_section = self.section_of(other).map(|x| &x.id) == Some(&s.id);
+                    if !same_kind || (s.repeat.is_some() && !same_section) {
+                        problems.push(p(format!("{}: after names {other}, which is not a field of the same kind (in the same repeating section)", f.id)));
+                    }
                 }
                 if let Kind::Date { min_age: Some(MinAge { sex_field: Some(sf), .. }), .. } = &f.kind {
                     if !ids.contains(&sf.as_str()) {

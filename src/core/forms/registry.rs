@@ -36,6 +36,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
         required: if required { Required::Always } else { Required::No },
         show_if: None,
         autocomplete: autocomplete.map(str::to_string),
+        after: None,
     };
     FormDef {
         format: FORM_FORMAT,
