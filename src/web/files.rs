@@ -196,19 +196,40 @@ pub async fn prepare(blob: &Blob, name: &str, limits: &crate::core::files::Limit
 }
 
 /// Combines the photos of one paper into a single PDF (one page each, JPEG copies no larger
-/// than [`SCALED_SIDE`]). The photos' hashes go into `from`; their bytes stay in the store.
+/// than [`SCALED_SIDE`]); when the PDF would pass the per-file limit, the copies are made smaller
+/// and recompressed, step by step, until it fits. The photos' hashes go into `from`; their bytes
+/// stay in the store.
 pub async fn photos_to_pdf(photos: &[crate::core::checklist::Attachment], name: &str, limits: &crate::core::files::Limits) -> Result<Prepared, String> {
-    let mut jpegs = Vec::new();
-    for p in photos {
-        let blob = blob(&p.hash).ok_or(UNREADABLE)?;
-        let small_enough = p.width.max(p.height).is_some_and(|s| s <= SCALED_SIDE);
-        jpegs.push(if p.kind == crate::core::files::FileKind::Jpeg && small_enough { read(&blob).await? } else { jpeg_copy(&blob, SCALED_SIDE, 0.85).await? });
+    use crate::core::files::{human_size, FileKind};
+    // (longer side, JPEG quality): the first step keeps small JPEGs as they are.
+    const STEPS: [(u32, f64); 4] = [(SCALED_SIDE, 0.85), (1600, 0.75), (1300, 0.65), (1000, 0.55)];
+    let mut last = None;
+    for (step, &(side, quality)) in STEPS.iter().enumerate() {
+        let mut jpegs = Vec::new();
+        for p in photos {
+            let blob = blob(&p.hash).ok_or(UNREADABLE)?;
+            let as_is = step == 0 && p.kind == FileKind::Jpeg && p.width.max(p.height).is_some_and(|s| s <= side);
+            jpegs.push(if as_is { read(&blob).await? } else { jpeg_copy(&blob, side, quality).await? });
+        }
+        let refs: Vec<&[u8]> = jpegs.iter().map(Vec::as_slice).collect();
+        let pdf = crate::core::files::combine::jpegs_to_pdf(&refs)?;
+        if pdf.len() as u64 > limits.max_file_bytes {
+            last = Some(pdf.len());
+            continue;
+        }
+        let blob = to_blob(&pdf, "application/pdf")?;
+        let mut prepared = prepare(&blob, name, limits).await?;
+        prepared.attachment.from = photos.iter().flat_map(|p| std::iter::once(p.hash.clone()).chain(p.from.iter().cloned())).collect();
+        if step > 0 {
+            prepared.attachment.warnings.push(format!("Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {}.", human_size(limits.max_file_bytes)));
+        }
+        prepared.attachment.warnings.extend(photos.iter().flat_map(|p| p.warnings.iter().filter(|w| !w.starts_with("Ảnh gốc")).cloned()));
+        return Ok(prepared);
     }
-    let refs: Vec<&[u8]> = jpegs.iter().map(Vec::as_slice).collect();
-    let pdf = crate::core::files::combine::jpegs_to_pdf(&refs)?;
-    let blob = to_blob(&pdf, "application/pdf")?;
-    let mut prepared = prepare(&blob, name, limits).await?;
-    prepared.attachment.from = photos.iter().flat_map(|p| std::iter::once(p.hash.clone()).chain(p.from.iter().cloned())).collect();
-    prepared.attachment.warnings.extend(photos.iter().flat_map(|p| p.warnings.iter().filter(|w| !w.starts_with("Ảnh gốc")).cloned()));
-    Ok(prepared)
+    Err(format!(
+        "{} ảnh gộp lại vẫn quá lớn ({}, giới hạn {} mỗi tệp) dù đã thu nhỏ. Hãy gộp thành nhiều tệp, mỗi tệp ít ảnh hơn.",
+        photos.len(),
+        human_size(last.unwrap_or(0) as u64),
+        human_size(limits.max_file_bytes)
+    ))
 }

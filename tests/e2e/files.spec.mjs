@@ -127,6 +127,11 @@ test("real files are attached and checked on the device; every bad file is refus
   await expect(item("nho.jpg")).toContainText("Ảnh nhỏ (480 × 360");
   await expect(card.locator(".tag")).toHaveText("Đã đính kèm 5 tệp");
   expect(await axeViolations(page)).toEqual([]);
+  // Before export, "check your answers" reports the papers in plain words (in-app: nothing lost).
+  await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
+  await expect(page.locator(".report")).toContainText("Tờ khai chưa xong");
+  await expect(page.locator(".report")).toContainText("Đã có đủ các giấy tờ cần nộp");
+  await expect(page.locator(".report")).toContainText("4 tệp có cảnh báo");
 });
 
 test("photos of one paper: reorder, remove, combine into one PDF; a huge photo is scaled down", async ({ page, browser }) => {
@@ -196,4 +201,20 @@ test("a portal sets its own size limits; templates link to the national portal",
   const declaration = paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân có yêu cầu/);
   await expect(declaration).toContainText("Mẫu: Mẫu số 01/2025/LLTP.");
   await expect(declaration.getByRole("link", { name: /Tải mẫu trên Cổng Dịch vụ công quốc gia/ })).toHaveAttribute("href", /^https:\/\/dichvucong\.gov\.vn\//);
+});
+
+test("photos combined past the per-file limit are recompressed until the PDF fits", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const f = await makeFiles(browser);
+  await open(page, "/ho-so/3.000333/to-khai/yeu-cau");
+  await page.evaluate(() => window.wasmBindings.hosoSetLimits(0.07, 5));
+  await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
+  const id = /^Bản sao Thẻ Căn cước/;
+  const card = paper(page, id);
+  await attach(page, id, [file("1.jpg", f.front, "image/jpeg"), file("2.jpg", f.back, "image/jpeg"), file("3.jpg", f.small, "image/jpeg")]);
+  await expect(card.locator(".files__item")).toHaveCount(3);
+  await card.getByRole("button", { name: "Gộp 3 ảnh thành một tệp PDF" }).click();
+  await expect(card.locator(".files__item")).toHaveCount(1);
+  await expect(card.locator(".files__item")).toContainText("PDF, 3 trang");
+  await expect(card.locator(".files__item")).toContainText("để tệp PDF vừa giới hạn 72 kB");
 });

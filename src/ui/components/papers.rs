@@ -15,36 +15,43 @@ use crate::ui::state::{form_def, use_attachments, use_dossiers, use_units};
 use crate::web::files;
 
 /// The papers of one dossier, with the size meter and the completeness report.
+/// The procedure's papers for the current answers and attachments (the core's checklist).
+fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
+    let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
+    let form = Arc::new(form_def(&p.code, &p.name));
+    let full_form = form_for(&p.code).is_some();
+    let p = p.clone();
+    Memo::new(move |_| {
+        let answers = dossiers.0.with(|d| d.get(&p.code).cloned().unwrap_or_default());
+        let attached = attachments.0.with(|a| a.get(&p.code).cloned().unwrap_or_default());
+        let u = units.get().and_then(|r| r.ok());
+        let cx = Context { today: crate::web::clock::now().date, units: u.as_deref() };
+        checklist(&p, &form, full_form, &answers, &attached, cx)
+    })
+}
+
+/// The completeness report in plain words: what is left before the dossier can go.
+#[component]
+pub fn PapersReport(p: Arc<Procedure>) -> impl IntoView {
+    let attachments = use_attachments();
+    let entries = use_checklist(&p);
+    move || {
+        let c = attachments.0.with(|a| completeness(&entries.get(), &a.get(&p.code).cloned().unwrap_or_default()));
+        let class = if c.ready() { "notice notice--important" } else { "notice" };
+        view! { <div class=class role="status" aria-live="polite" aria-atomic="true"><ul class="report">{c.sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></div> }
+    }
+}
+
+/// The papers of one dossier, with the size meter and the completeness report.
 #[component]
 pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let attachments = use_attachments();
-    let dossiers = use_dossiers();
-    let units = use_units();
     let code = p.code.clone();
     let limits = files::limits();
-    let form = Arc::new(form_def(&p.code, &p.name));
-    let full_form = form_for(&p.code).is_some();
-    let entries = {
-        let (p, code, form) = (p.clone(), code.clone(), form.clone());
-        Memo::new(move |_| {
-            let answers = dossiers.0.with(|d| d.get(&code).cloned().unwrap_or_default());
-            let attached = attachments.0.with(|a| a.get(&code).cloned().unwrap_or_default());
-            let u = units.get().and_then(|r| r.ok());
-            let cx = Context { today: crate::web::clock::now().date, units: u.as_deref() };
-            checklist(&p, &form, full_form, &answers, &attached, cx)
-        })
-    };
+    let entries = use_checklist(&p);
     let attached_now = {
         let code = code.clone();
         move || attachments.0.with(|a| a.get(&code).cloned().unwrap_or_default())
-    };
-    let report = {
-        let attached_now = attached_now.clone();
-        move || {
-            let c = completeness(&entries.get(), &attached_now());
-            let class = if c.ready() { "notice notice--important" } else { "notice" };
-            view! { <div class=class><ul class="report">{c.sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></div> }
-        }
     };
     let used = Memo::new(move |_| total_bytes(&attached_now()));
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
@@ -57,7 +64,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
         view! { <For each=keys key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
     };
     view! {
-        <div role="status" aria-live="polite" aria-atomic="true">{report}</div>
+        <PapersReport p=p.clone()/>
         <div class="meter">
             <p class="meter__label" id="dung-luong">{move || format!("Dung lượng hồ sơ: {} / {} (mỗi tệp tối đa {})", human_size(used.get()), human_size(limits.max_dossier_bytes), human_size(limits.max_file_bytes))}</p>
             <div class="meter__bar" role="meter" aria-labelledby="dung-luong" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", percent.get())>

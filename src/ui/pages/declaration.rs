@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Kind, Repeat, Section, Slot};
-use crate::ui::components::{dom_id, FormField};
+use crate::ui::components::{dom_id, FormField, PapersReport};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{form_def, use_dossiers, use_units, with_catalogue};
 use crate::ui::Page;
@@ -313,7 +313,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
     let dossiers = use_dossiers();
     let units = use_units();
     let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-    let (title, back) = (form.title.clone(), format!("/ho-so/{code}"));
+    let (title, back, papers_code) = (form.title.clone(), format!("/ho-so/{code}"), code.clone());
     let body = move || {
         let u = units.get().and_then(|r| r.ok());
         let (errors, _) = form.validate(&answers, None, Context { today: today(), units: u.as_deref() });
@@ -361,7 +361,6 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             view! {
                 <div class="notice notice--important" role="status">
                     <p><strong>"Tờ khai đã đủ và đúng theo các quy tắc hoso kiểm tra được."</strong></p>
-                    <p>"Bước tiếp theo (sẽ có trong phiên bản tới): đính kèm giấy tờ và xuất gói hồ sơ để nộp."</p>
                 </div>
             }
             .into_any()
@@ -376,10 +375,14 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
         };
         view! { {status} {sections} }
     };
+    let papers = crate::ui::state::with_procedure(move || papers_code.clone(), |p| view! { <PapersReport p=p/> });
     view! {
         <Page title="Kiểm tra câu trả lời".to_string()>
             <p class="caption">{title}</p>
             {body}
+            <h2>"Giấy tờ"</h2>
+            {papers}
+            <p><A href=back.clone()>"Đính kèm hoặc xem lại giấy tờ"</A></p>
             <p><A href=back>"Quay lại danh sách việc cần làm"</A></p>
         </Page>
     }
