@@ -85,7 +85,7 @@ test("a whole declaration by keyboard only, then check your answers", async ({ p
   await page.keyboard.press("Enter");
   // Check your answers: every answer with a change link, normalised, and no problem left.
   await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
-  await expect(page.locator(".notice--important")).toContainText("Tờ khai đã đủ và đúng");
+  await expect(page.locator(".notice--important", { hasText: "Tờ khai đã đủ và đúng" })).toBeVisible();
   await expect(page.locator("main")).toContainText("Phường Hoàn Kiếm, Thành phố Hà Nội");
   await expect(page.locator("main")).toContainText("0912345678");
   await expect(page.locator("main")).toContainText("Phiếu lý lịch tư pháp số 1");

@@ -178,6 +178,8 @@ for (const form of FORMS) {
     for (const [section, bad] of Object.entries(form.bad)) {
       await open(page, `/ho-so/${form.code}/to-khai/${section}`);
       await expectRules(page, section, bad);
+      // Let the units list finish loading before leaving (a navigation would abort it).
+      await page.waitForLoadState("networkidle");
     }
     await open(page, `/ho-so/${form.code}/to-khai/${first}`);
     for (const [section, answers, noun] of form.sections) {
@@ -187,7 +189,7 @@ for (const form of FORMS) {
       await next(page);
     }
     await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
-    await expect(page.locator(".notice--important")).toContainText("Tờ khai đã đủ và đúng");
+    await expect(page.locator(".notice--important", { hasText: "Tờ khai đã đủ và đúng" })).toBeVisible();
     for (const text of form.shows) await expect(page.locator("main")).toContainText(text);
   });
 }
