@@ -62,7 +62,7 @@ async function makeFiles(browser) {
 const file = (name, buffer, mimeType = "application/octet-stream") => ({ name, mimeType, buffer });
 
 function paper(page, heading) {
-  return page.locator("li.paper", { has: page.getByRole("heading", { name: heading }) });
+  return page.locator("li.paper", { has: page.getByRole("heading", { name: heading, includeHidden: true }) });
 }
 
 async function attach(page, heading, files) {
@@ -182,6 +182,12 @@ test("the checklist follows the answers", async ({ page }) => {
   await page.getByRole("button", { name: "Tiếp tục" }).click();
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(paper(page, /^Văn bản ủy quyền/).locator(".tag")).toHaveText("Không cần");
+  // Papers ruled out are listed last, folded away.
+  const other = page.locator("details.papers-other");
+  await expect(other.locator("summary")).toContainText("Giấy tờ không cần trong trường hợp của bạn");
+  await expect(paper(page, /^Văn bản ủy quyền/)).toBeHidden();
+  await other.locator("summary").click();
+  await expect(paper(page, /^Văn bản ủy quyền/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
 

@@ -57,12 +57,13 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
     // One row per paper, kept while files come and go (so focus and messages stay); only
     // the status and the reason follow the entries.
-    let keys = move || entries.with(|es| es.iter().map(|e| e.key.clone()).collect::<Vec<_>>());
-    let list = {
-        let code = code.clone();
-        let source = p.source_url.clone();
-        view! { <For each=keys key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
+    // Papers the answers rule out go last, folded away: the list shows what matters first.
+    let keys = move |wanted: bool| entries.with(|es| es.iter().filter(|e| (e.status != Status::NotNeeded) == wanted).map(|e| e.key.clone()).collect::<Vec<_>>());
+    let list = |wanted: bool| {
+        let (code, source) = (code.clone(), p.source_url.clone());
+        view! { <For each=move || keys(wanted) key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
     };
+    let not_needed = move || keys(false).len();
     view! {
         <PapersReport p=p.clone()/>
         <div class="meter">
@@ -72,7 +73,11 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
             </div>
         </div>
         <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra ngay tại đây và không gửi đi đâu."</p>
-        <ul class="papers">{list}</ul>
+        <ul class="papers">{list(true)}</ul>
+        <details class="papers-other" class:hidden=move || not_needed() == 0>
+            <summary>{move || format!("Giấy tờ không cần trong trường hợp của bạn ({})", not_needed())}</summary>
+            <ul class="papers">{list(false)}</ul>
+        </details>
     }
 }
 
