@@ -145,3 +145,20 @@ test("an old address from older papers is converted, and the person chooses", as
   await expect(page.locator("#f-ca-nhan-thuong-tru")).toHaveValue("27316");
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test("a commune is found by typing without diacritics, and look-alikes are never chosen for the person", async ({ page }) => {
+  await open(page, "/ho-so/3.000333/to-khai/ca-nhan");
+  await page.getByLabel("Tìm nhanh xã, phường (gõ có dấu hay không dấu đều được)").fill("cam giang");
+  const choices = page.locator(".commune .old-address__list").first().getByRole("button");
+  await expect(choices).toHaveText([
+    "Chọn Xã Cẩm Giang, Thành phố Hải Phòng",
+    "Chọn Xã Cẩm Giàng, Tỉnh Thái Nguyên",
+    "Chọn Xã Cẩm Giàng, Thành phố Hải Phòng",
+  ]);
+  // Nothing is chosen until the person chooses.
+  await expect(page.locator("#f-ca-nhan-thuong-tru")).toHaveValue("");
+  await page.getByRole("button", { name: "Chọn Xã Cẩm Giàng, Thành phố Hải Phòng" }).click();
+  await expect(page.locator("#f-ca-nhan-thuong-tru-tinh")).toHaveValue("31");
+  await expect(page.locator("#f-ca-nhan-thuong-tru")).toHaveValue("10903");
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -178,8 +178,10 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
             };
             let (pid, pid2, cid, cid2) = (province_id.clone(), province_id.clone(), id.clone(), id.clone());
             let old_id = format!("{id}-cu");
+            let find_id = format!("{id}-tim");
             view! {
                 <div class="commune">
+                    <QuickFind id=find_id units=u.clone() province=province value=value/>
                     <label class="label label--small" for=pid>"Tỉnh, thành phố"</label>
                     <select class="select" id=pid2 aria-invalid=move || invalid.get().then_some("true")
                         prop:value=move || province.get()
@@ -200,6 +202,52 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
             }
             .into_any()
         }
+    }
+}
+
+/// Communes to choose from, as (commune code, province code, label): one button each, so the
+/// person always picks (look-alike names are listed side by side, never chosen for them).
+#[component]
+fn Candidates(candidates: Vec<(u32, u32, String)>, province: RwSignal<String>, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <ul class="old-address__list">
+            {candidates.into_iter().map(|(code, prov, label)| view! {
+                <li><button type="button" class="link-button" on:click=move |_| { province.set(prov.to_string()); value.set(code.to_string()); }>
+                    "Chọn " {label}
+                </button></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Finds a commune by typing its name, with or without diacritics ("cam giang"), in the chosen
+/// province if there is one, else everywhere.
+#[component]
+fn QuickFind(id: String, units: std::sync::Arc<crate::core::units::Units>, province: RwSignal<String>, value: RwSignal<String>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let results = move || {
+        let typed = text.get();
+        if typed.trim().chars().count() < 2 {
+            return None;
+        }
+        let within = province.get_untracked().parse::<u32>().ok();
+        let found: Vec<(u32, u32, String)> = units
+            .search(&typed, within, 8)
+            .into_iter()
+            .map(|f| (f.commune.code, f.province.code, format!("{}, {}", f.commune.name, f.province.name)))
+            .collect();
+        let message = match found.len() {
+            0 => "Không thấy xã, phường nào có tên này. Hãy thử gõ ít chữ hơn, hoặc chọn trong danh sách bên dưới.".to_string(),
+            1 => "Tìm thấy:".to_string(),
+            n => format!("{n} kết quả. Hãy chọn đúng nơi của bạn:"),
+        };
+        Some(view! { <p>{message}</p> <Candidates candidates=found province=province value=value/> })
+    };
+    view! {
+        <label class="label label--small" for=id.clone()>"Tìm nhanh xã, phường (gõ có dấu hay không dấu đều được)"</label>
+        <input class="input input--full" type="text" id=id autocomplete="off" spellcheck="false" prop:value=text
+            on:input=move |ev| text.set(event_target_value(&ev))/>
+        <div role="status" aria-live="polite">{results}</div>
     }
 }
 
@@ -252,13 +300,7 @@ fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, prov
             <div role="status">
                 {move || found.get().map(|(message, candidates)| view! {
                     <p>{message}</p>
-                    <ul class="old-address__list">
-                        {candidates.into_iter().map(|(code, prov, label)| view! {
-                            <li><button type="button" class="link-button" on:click=move |_| { province.set(prov.to_string()); value.set(code.to_string()); }>
-                                "Chọn " {label}
-                            </button></li>
-                        }).collect_view()}
-                    </ul>
+                    <Candidates candidates=candidates province=province value=value/>
                 })}
             </div>
         </details>
