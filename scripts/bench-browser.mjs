@@ -67,7 +67,10 @@ try {
     "ca-nhan.ho-ten": "Trần Thị Bình", "ca-nhan.gioi-tinh": "nu", "ca-nhan.ngay-sinh": "15/08/1995",
     "ca-nhan.noi-sinh": "Bệnh viện Phụ sản Hà Nội", "ca-nhan.quoc-tich": "Việt Nam", "ca-nhan.dan-toc": "Kinh",
     "ca-nhan.cccd": "001195012345", "ca-nhan.thuong-tru": "70", "ca-nhan.dien-thoai": "0912 345 678",
-    "ca-nhan.email": "binh@example.com", "gia-dinh.me": "Lê Thị Hoa", "yeu-cau.loai-phieu": "so-1",
+    "ca-nhan.email": "binh@example.com", "gia-dinh.me": "Lê Thị Hoa",
+    "cu-tru#n": "2", "cu-tru.tu-thang#1": "08/2009", "cu-tru.den-thang#1": "06/2013", "cu-tru.noi-cu-tru#1": "Phường 9, Quận 5, TP. Hồ Chí Minh",
+    "cu-tru.tu-thang#2": "07/2013", "cu-tru.noi-cu-tru#2": "Phường Hoàn Kiếm, Hà Nội", "cu-tru.nghe-nghiep#2": "Kế toán",
+    "yeu-cau.loai-phieu": "so-1",
     "yeu-cau.muc-dich": "Bổ sung hồ sơ xin việc", "yeu-cau.so-luong": "2", "yeu-cau.cam-dam-nhiem": "khong", "yeu-cau.uy-quyen": "tu-nop",
   };
   await page.goto(`http://127.0.0.1:${port}/ho-so/3.000333/to-khai/ca-nhan`);

@@ -65,9 +65,12 @@ function paper(page, heading) {
   return page.locator("li.paper", { has: page.getByRole("heading", { name: heading, includeHidden: true }) });
 }
 
+/** Chooses files for a paper and waits until hoso has checked the whole batch. */
 async function attach(page, heading, files) {
-  await paper(page, heading).getByLabel(/^Chọn tệp/).setInputFiles(files);
-  await expect(paper(page, heading).locator(".loading")).toBeEmpty();
+  const card = paper(page, heading);
+  const before = Number(await card.getAttribute("data-checked"));
+  await card.getByLabel(/^Chọn tệp/).setInputFiles(files);
+  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
 }
 
 test("real files are attached and checked on the device; every bad file is refused with the reason", async ({ page, browser }) => {

@@ -15,6 +15,8 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
+  // CI machines have 2 cores and files are checked in the page: give assertions room.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "vi-VN",

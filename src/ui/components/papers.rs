@@ -86,6 +86,9 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
     let attachments = use_attachments();
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
     let busy = RwSignal::new(false);
+    // How many batches of chosen files have been checked (`data-checked`: lets a host page or a
+    // test know when a batch is done).
+    let checked = RwSignal::new(0u32);
     let current = {
         let key = key.clone();
         move || entries.with(|es| es.iter().find(|e| e.key == key).cloned())
@@ -146,6 +149,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                     }
                 }
                 busy.set(false);
+                checked.update(|n| *n += 1);
             });
         }
     };
@@ -254,7 +258,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
     });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
     view! {
-        <li class="paper" id=format!("giay-to-{key}")>
+        <li class="paper" id=format!("giay-to-{key}") data-checked=move || checked.get()>
             <div class="paper__head">
                 <h3 class="paper__name">{entry.name.clone()}</h3>
                 <strong class=tag_class>{tag}</strong>
