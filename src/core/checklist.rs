@@ -281,10 +281,16 @@ pub fn total_bytes(attached: &Attached) -> u64 {
     attached.values().flatten().map(|a| a.size).sum()
 }
 
-/// The checks that involve the whole dossier, for a file about to be attached to document
-/// `key`: the same file twice, and the dossier budget. `names` gives each key's paper name.
+/// The attachment (and its paper's key) that is, or was made from, the file with this hash.
+pub fn holder<'a>(attached: &'a Attached, hash: &str) -> Option<(&'a str, &'a Attachment)> {
+    attached.iter().find_map(|(k, v)| v.iter().find(|a| a.hash == hash || a.from.iter().any(|h| h == hash)).map(|a| (k.as_str(), a)))
+}
+
+/// The checks that involve the whole dossier, for a file about to be attached: the same file
+/// twice (also inside a PDF made from photos), and the dossier budget. `name_of` gives a paper's
+/// name from its key.
 pub fn admit(attached: &Attached, hash: &str, size: u64, limits: &Limits, name_of: impl Fn(&str) -> String) -> Result<(), String> {
-    if let Some((key, a)) = attached.iter().find_map(|(k, v)| v.iter().find(|a| a.hash == hash || a.from.iter().any(|h| h == hash)).map(|a| (k, a))) {
+    if let Some((key, a)) = holder(attached, hash) {
         return Err(format!("Tệp này đã được đính kèm (tệp «{}» ở mục «{}»). Không cần đính kèm lại.", a.name, name_of(key)));
     }
     let total = total_bytes(attached);

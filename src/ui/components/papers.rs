@@ -8,13 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalogue::Procedure;
-use crate::core::checklist::{admit, checklist, completeness, total_bytes, Attached, Attachment, Entry, Status};
+use crate::core::checklist::{admit, checklist, completeness, holder, total_bytes, Attached, Attachment, Entry, Status};
 use crate::core::files::{human_size, FileKind, Limits};
 use crate::core::forms::{form_for, Context};
 use crate::ui::state::{form_def, use_attachments, use_dossiers, use_units};
 use crate::web::files;
 
-/// The papers of one dossier, with the size meter and the completeness report.
 /// The procedure's papers for the current answers and attachments (the core's checklist).
 fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
     let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
@@ -33,10 +32,14 @@ fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
 /// The completeness report in plain words: what is left before the dossier can go.
 #[component]
 pub fn PapersReport(p: Arc<Procedure>) -> impl IntoView {
+    view! { <Report code=p.code.clone() entries=use_checklist(&p)/> }
+}
+
+#[component]
+fn Report(code: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let attachments = use_attachments();
-    let entries = use_checklist(&p);
     move || {
-        let c = attachments.0.with(|a| completeness(&entries.get(), &a.get(&p.code).cloned().unwrap_or_default()));
+        let c = attachments.0.with(|a| completeness(&entries.get(), a.get(&code).unwrap_or(&Attached::new())));
         let class = if c.ready() { "notice notice--important" } else { "notice" };
         view! { <div class=class role="status" aria-live="polite" aria-atomic="true"><ul class="report">{c.sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></div> }
     }
@@ -49,15 +52,14 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let code = p.code.clone();
     let limits = files::limits();
     let entries = use_checklist(&p);
-    let attached_now = {
+    let used = {
         let code = code.clone();
-        move || attachments.0.with(|a| a.get(&code).cloned().unwrap_or_default())
+        Memo::new(move |_| attachments.0.with(|a| a.get(&code).map(total_bytes).unwrap_or(0)))
     };
-    let used = Memo::new(move |_| total_bytes(&attached_now()));
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
-    // One row per paper, kept while files come and go (so focus and messages stay); only
-    // the status and the reason follow the entries.
-    // Papers the answers rule out go last, folded away: the list shows what matters first.
+    // One row per paper, kept while files come and go (so focus and messages stay); only the
+    // status and the reason follow the entries. Papers the answers rule out go last, folded
+    // away: the list shows what matters first.
     let keys = move |wanted: bool| entries.with(|es| es.iter().filter(|e| (e.status != Status::NotNeeded) == wanted).map(|e| e.key.clone()).collect::<Vec<_>>());
     let list = |wanted: bool| {
         let (code, source) = (code.clone(), p.source_url.clone());
@@ -65,7 +67,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     };
     let not_needed = move || keys(false).len();
     view! {
-        <PapersReport p=p.clone()/>
+        <Report code=code.clone() entries=entries/>
         <div class="meter">
             <p class="meter__label" id="dung-luong">{move || format!("Dung lượng hồ sơ: {} / {} (mỗi tệp tối đa {})", human_size(used.get()), human_size(limits.max_dossier_bytes), human_size(limits.max_file_bytes))}</p>
             <div class="meter__bar" role="meter" aria-labelledby="dung-luong" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", percent.get())>
@@ -293,15 +295,19 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
     };
     let remove = {
         let (code, key, hash) = (code.clone(), key.clone(), a.hash.clone());
+        // The file and the originals it was made from leave the device's memory once nothing
+        // refers to them any more.
+        let bytes = std::iter::once(a.hash.clone()).chain(a.from.iter().cloned()).collect::<Vec<_>>();
         move |_| {
             attachments.0.update(|all| {
                 if let Some(list) = all.get_mut(&code).and_then(|d| d.get_mut(&key)) {
                     list.retain(|x| x.hash != hash);
                 }
             });
-            let still_used = attachments.0.with_untracked(|all| all.values().flat_map(Attached::values).flatten().any(|x| x.hash == hash || x.from.contains(&hash)));
-            if !still_used {
-                files::forget(&hash);
+            for h in &bytes {
+                if !attachments.0.with_untracked(|all| all.values().any(|files| holder(files, h).is_some())) {
+                    files::forget(h);
+                }
             }
         }
     };
