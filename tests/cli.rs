@@ -317,3 +317,34 @@ fn files_check_reports_each_file_and_fails_when_one_is_refused() {
     assert_eq!(hoso(&["files", "check"]).status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn forms_check_applies_the_declaration_rules_to_exported_answers() {
+    let o = hoso(&["forms", "list"]);
+    assert!(o.status.success());
+    let forms: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(forms.as_array().unwrap().len(), 8);
+
+    // A complete LLTP declaration with one place lived: accepted and normalised.
+    let good = r#"{"ca-nhan.ho-ten":"trần thị bình","ca-nhan.gioi-tinh":"nu","ca-nhan.ngay-sinh":"15/08/1995",
+        "ca-nhan.noi-sinh":"Hà Nội","ca-nhan.quoc-tich":"Việt Nam","ca-nhan.dan-toc":"Kinh","ca-nhan.cccd":"001195012345",
+        "ca-nhan.thuong-tru":"70","ca-nhan.dien-thoai":"+84 912 345 678","gia-dinh.me":"Lê Thị Hoa",
+        "cu-tru#n":"1","cu-tru.tu-thang#1":"9/2009","cu-tru.noi-cu-tru#1":"Hà Nội",
+        "yeu-cau.loai-phieu":"so-2","yeu-cau.muc-dich":"Xin việc","yeu-cau.so-luong":"1","yeu-cau.uy-quyen":"tu-nop"}"#;
+    let o = hoso_with_stdin(&["forms", "check", "3.000333"], good);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(v["normalized"]["ca-nhan.ho-ten"], "Trần Thị Bình");
+    assert_eq!(v["normalized"]["cu-tru.tu-thang#1"], "09/2009");
+
+    // The same with the place's end before its start: exit 1, the item named.
+    let bad = good.replace(r#""cu-tru.noi-cu-tru#1""#, r#""cu-tru.den-thang#1":"01/2009","cu-tru.noi-cu-tru#1""#);
+    let o = hoso_with_stdin(&["forms", "check", "3.000333"], &bad);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["errors"][0]["field"], "cu-tru.den-thang#1");
+    assert!(v["errors"][0]["message"].as_str().unwrap().starts_with("Nơi cư trú 1: "));
+    assert_eq!(hoso_with_stdin(&["forms", "check", "9.999999"], "{}").status.code(), Some(1));
+    assert_eq!(hoso_with_stdin(&["forms", "check", "3.000333"], "[1]").status.code(), Some(1));
+}

@@ -51,7 +51,7 @@ fn outcome(input: &str, r: Result<String, String>) -> Value {
 }
 
 /// Today's date in Vietnam (UTC+7), from the system clock.
-fn today() -> Date {
+pub fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     Date::from_jdn(2440588 + (secs + 7 * 3600).div_euclid(86400))
 }

@@ -9,6 +9,7 @@ mod calendar;
 mod catalogue;
 mod check;
 mod files;
+mod forms;
 mod search;
 mod units;
 
@@ -24,7 +25,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{FILES}{UNITS}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -33,7 +34,7 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{FILES}", files::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{FORMS}", forms::HELP).replace("{FILES}", files::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {
@@ -86,6 +87,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "search" => search::run(args),
         "check" => check::run(args),
         "files" => files::run(args),
+        "forms" => forms::run(args),
         "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),
     }

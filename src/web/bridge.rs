@@ -50,7 +50,6 @@ pub fn hoso_validate(code: &str, answers_json: &str) -> String {
     let units = super::catalogue::cached_units();
     let cx = crate::core::forms::Context { today: super::clock::now().date, units: units.as_deref() };
     let (errors, normalized) = form.validate(&answers, None, cx);
-    let errors: Vec<serde_json::Value> = errors.into_iter().map(|e| serde_json::json!({ "field": e.field, "message": e.message })).collect();
     serde_json::json!({ "errors": errors, "normalized": normalized }).to_string()
 }
 

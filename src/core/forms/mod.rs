@@ -19,8 +19,9 @@ pub use repeat::{count_key, item_key, Item, Slot};
 
 pub type Answers = BTreeMap<String, String>;
 
-/// A problem with one field, for the error summary and the inline message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A problem with one field, for the error summary and the inline message (as JSON:
+/// `{field, message}`, what `hosoValidate` and `hoso forms check` print).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
