@@ -33,7 +33,7 @@ pub fn jpegs_to_pdf(photos: &[&[u8]]) -> Result<Vec<u8>, String> {
             &mut offsets,
             format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w:.2} {h:.2}] /Resources << /XObject << /Im{i} {image} 0 R >> >> /Contents {content} 0 R >>").as_bytes(),
         );
-        let components = if jpeg_components(jpeg) == Some(1) { "/DeviceGray" } else { "/DeviceRGB" };
+        let components = if info.grey { "/DeviceGray" } else { "/DeviceRGB" };
         let mut body = format!(
             "<< /Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace {components} /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
             info.width,
@@ -58,32 +58,11 @@ pub fn jpegs_to_pdf(photos: &[&[u8]]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Number of colour components in the JPEG frame (1 grey, 3 colour).
-fn jpeg_components(b: &[u8]) -> Option<u8> {
-    let mut i = 2;
-    while i + 10 <= b.len() && b[i] == 0xFF {
-        let marker = b[i + 1];
-        let len = u16::from_be_bytes([b[i + 2], b[i + 3]]) as usize;
-        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
-            return Some(b[i + 9]);
-        }
-        i += 2 + len;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::files::pdf::inspect;
-
-    fn tiny_jpeg(w: u16, h: u16) -> Vec<u8> {
-        let mut b = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8];
-        b.extend_from_slice(&h.to_be_bytes());
-        b.extend_from_slice(&w.to_be_bytes());
-        b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
-        b
-    }
+    use crate::core::files::test_files::tiny_jpeg;
 
     #[test]
     fn two_photos_make_a_two_page_pdf_that_hoso_itself_reads_back() {

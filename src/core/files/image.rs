@@ -1,11 +1,13 @@
 //! Photos of papers: size from the header (JPEG, PNG), cut-off files, and two simple measures on
 //! the pixels the browser decodes: brightness and sharpness.
 
-/// Width and height in pixels, and whether the file ends where its format says it ends.
+/// Width and height in pixels, whether the picture is grey only (one colour component), and
+/// whether the file ends where its format says it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImageInfo {
     pub width: u32,
     pub height: u32,
+    pub grey: bool,
     pub complete: bool,
 }
 
@@ -30,15 +32,16 @@ pub fn jpeg_info(b: &[u8]) -> Option<ImageInfo> {
         if is_frame && i + 9 <= b.len() {
             let h = u16::from_be_bytes([b[i + 5], b[i + 6]]) as u32;
             let w = u16::from_be_bytes([b[i + 7], b[i + 8]]) as u32;
-            size = Some((w, h));
+            let components = b.get(i + 9).copied().unwrap_or(3);
+            size = Some((w, h, components == 1));
         }
         i += 2 + len;
     }
-    let (width, height) = size?;
+    let (width, height, grey) = size?;
     // Some cameras pad after EOI: look near the end.
     let end = b.iter().rposition(|&x| x != 0).map_or(0, |p| p + 1);
     let complete = end >= 2 && b[..end].ends_with(&[0xFF, 0xD9]);
-    Some(ImageInfo { width, height, complete })
+    Some(ImageInfo { width, height, grey, complete })
 }
 
 /// PNG: the IHDR chunk gives the size; the file must end with the IEND chunk.
@@ -48,8 +51,10 @@ pub fn png_info(b: &[u8]) -> Option<ImageInfo> {
     }
     let width = u32::from_be_bytes(b[16..20].try_into().ok()?);
     let height = u32::from_be_bytes(b[20..24].try_into().ok()?);
+    // Colour type 0 (grey) or 4 (grey with alpha).
+    let grey = matches!(b.get(25), Some(0 | 4));
     let complete = b.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]);
-    Some(ImageInfo { width, height, complete })
+    Some(ImageInfo { width, height, grey, complete })
 }
 
 /// A grey-level picture (one byte per pixel, rows top to bottom), usually a small copy of the
@@ -106,7 +111,7 @@ mod tests {
         b.extend_from_slice(&[b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
         b.extend_from_slice(&[0xFF, 0xC0, 0, 17, 8, 0x01, 0xE0, 0x02, 0x80, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
         b.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0x12, 0x34, 0xFF, 0xD9]);
-        assert_eq!(jpeg_info(&b), Some(ImageInfo { width: 640, height: 480, complete: true }));
+        assert_eq!(jpeg_info(&b), Some(ImageInfo { width: 640, height: 480, grey: false, complete: true }));
         assert!(!jpeg_info(&b[..b.len() - 2]).unwrap().complete);
         assert_eq!(jpeg_info(&[0xFF, 0xD8, 0xFF]), None);
     }

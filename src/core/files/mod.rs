@@ -128,7 +128,7 @@ pub fn check_file(name: &str, bytes: &[u8], limits: &Limits) -> FileReport {
         FileKind::Jpeg | FileKind::Png => {
             let info = if kind == FileKind::Jpeg { image::jpeg_info(bytes) } else { image::png_info(bytes) };
             match info {
-                None => r.problems.push(Problem { level: Level::Refused, message: format!("{} bị hỏng, không đọc được kích thước. Hãy chụp lại.", capitalise(kind.name())) }),
+                None => r.problems.push(Problem { level: Level::Refused, message: format!("Ảnh {} bị hỏng, không đọc được kích thước. Hãy chụp lại.", if kind == FileKind::Jpeg { "JPEG" } else { "PNG" }) }),
                 Some(i) => {
                     (r.width, r.height) = (Some(i.width), Some(i.height));
                     if !i.complete {
@@ -177,25 +177,26 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
+/// Test files shared by the file modules' tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pdf(pages: u32) -> Vec<u8> {
-        combine::jpegs_to_pdf(&vec![&tiny_jpeg(1600, 1200)[..]; pages as usize]).unwrap()
-    }
-
-    fn tiny_jpeg(w: u16, h: u16) -> Vec<u8> {
+pub(crate) mod test_files {
+    /// The smallest JPEG hoso reads: a colour frame header of `w` × `h`, an empty scan, the end.
+    pub fn tiny_jpeg(w: u16, h: u16) -> Vec<u8> {
         let mut b = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8];
         b.extend_from_slice(&h.to_be_bytes());
         b.extend_from_slice(&w.to_be_bytes());
         b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
         b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_files::tiny_jpeg;
+    use super::*;
+
+    fn pdf(pages: u32) -> Vec<u8> {
+        combine::jpegs_to_pdf(&vec![&tiny_jpeg(1600, 1200)[..]; pages as usize]).unwrap()
     }
 
     fn messages(r: &FileReport) -> String {
