@@ -40,11 +40,8 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let report = check_file(&name, &bytes, &limits);
         refused += usize::from(report.refused());
-        let line = json!({
-            "path": path, "sha256": sha256_hex(&bytes), "accepted": !report.refused(),
-            "kind": report.kind, "size": report.size, "pages": report.pages, "width": report.width, "height": report.height,
-            "problems": report.problems,
-        });
+        let mut line = json!({ "path": path, "sha256": sha256_hex(&bytes), "accepted": !report.refused() });
+        line.as_object_mut().expect("an object").extend(report.described().as_object().cloned().unwrap_or_default());
         writeln!(out, "{line}").map_err(|e| Failure::Request(e.to_string()))?;
     }
     if refused > 0 {

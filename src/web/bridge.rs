@@ -54,11 +54,11 @@ pub fn hoso_validate(code: &str, answers_json: &str) -> String {
 }
 
 /// `hosoCheckFile(name, bytes)`: the checks hoso runs on an attached file (real type, whole,
-/// password, pages or pixel size, per-file limit), as the JSON of `core::files::FileReport`.
+/// password, pages or pixel size, per-file limit), as `core::files::FileReport::described`:
+/// every problem with its `kind`, parameters, `level` and `message`.
 #[wasm_bindgen(js_name = hosoCheckFile)]
 pub fn hoso_check_file(name: &str, bytes: &[u8]) -> String {
-    let report = crate::core::files::check_file(name, bytes, &crate::core::files::Limits::default());
-    serde_json::to_string(&report).unwrap_or_default()
+    crate::core::files::check_file(name, bytes, &crate::core::files::Limits::default()).described().to_string()
 }
 
 /// `hosoSha256(bytes)`: a file's address with the Rust `sha2` path (the app prefers WebCrypto;

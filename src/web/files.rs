@@ -11,9 +11,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
 
+use crate::core::checklist::Attachment;
+use crate::core::files::combine::{as_is, jpegs_to_pdf, JpegCopy, COMBINE_STEPS, SCALE_DOWN};
 use crate::core::files::image::{quality, Luma, Quality};
+use crate::core::files::{check_file, quality_problems, FileProblem, Limits};
 
-const UNREADABLE: &str = "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại.";
+const UNREADABLE: FileProblem = FileProblem::Unreadable;
+const CANNOT_CONVERT: FileProblem = FileProblem::CannotConvert;
 
 thread_local! {
     static LIMITS: std::cell::Cell<crate::core::files::Limits> = std::cell::Cell::new(crate::core::files::Limits::default());
@@ -60,17 +64,17 @@ pub fn forget(hash: &str) {
     }
 }
 
-pub async fn read(blob: &Blob) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| UNREADABLE.to_string())?;
+pub async fn read(blob: &Blob) -> Result<Vec<u8>, FileProblem> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| UNREADABLE)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Bytes as a Blob of the given MIME type.
-pub fn to_blob(bytes: &[u8], mime: &str) -> Result<Blob, String> {
+pub fn to_blob(bytes: &[u8], mime: &str) -> Result<Blob, FileProblem> {
     let parts = Array::of1(&Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "Không tạo được tệp trong trình duyệt.".into())
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| CANNOT_CONVERT)
 }
 
 fn subtle() -> Option<web_sys::SubtleCrypto> {
@@ -92,14 +96,14 @@ pub async fn sha256(bytes: &[u8]) -> String {
     crate::core::files::sha256_hex(bytes)
 }
 
-async fn bitmap(blob: &Blob) -> Result<ImageBitmap, String> {
+async fn bitmap(blob: &Blob) -> Result<ImageBitmap, FileProblem> {
     let window = web_sys::window().ok_or(UNREADABLE)?;
-    let p = window.create_image_bitmap_with_blob(blob).map_err(|_| UNREADABLE.to_string())?;
-    JsFuture::from(p).await.map(JsCast::unchecked_into).map_err(|_| "Trình duyệt không mở được ảnh này: ảnh có thể bị hỏng. Hãy chụp lại.".to_string())
+    let p = window.create_image_bitmap_with_blob(blob).map_err(|_| UNREADABLE)?;
+    JsFuture::from(p).await.map(JsCast::unchecked_into).map_err(|_| CANNOT_CONVERT)
 }
 
 /// The picture drawn on a canvas no larger than `max_side` (never enlarged).
-fn draw(image: &ImageBitmap, max_side: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d, u32, u32), String> {
+fn draw(image: &ImageBitmap, max_side: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d, u32, u32), FileProblem> {
     let (w, h) = (image.width(), image.height());
     let scale = (max_side as f64 / w.max(h).max(1) as f64).min(1.0);
     let (cw, ch) = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
@@ -116,68 +120,59 @@ fn draw(image: &ImageBitmap, max_side: u32) -> Result<(HtmlCanvasElement, Canvas
 }
 
 /// Brightness and sharpness of a photo, measured on a copy 512 pixels on its longer side.
-pub async fn photo_quality(blob: &Blob) -> Result<Quality, String> {
+pub async fn photo_quality(blob: &Blob) -> Result<Quality, FileProblem> {
     let image = bitmap(blob).await?;
     let (_, cx, w, h) = draw(&image, 512)?;
     let rgba = cx.get_image_data(0.0, 0.0, w as f64, h as f64).map_err(|_| UNREADABLE)?.data().0;
     let grey: Vec<u8> = rgba.chunks_exact(4).map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8).collect();
-    quality(&Luma { width: w as usize, height: h as usize, pixels: &grey }).ok_or_else(|| "Ảnh quá nhỏ để đo.".into())
+    quality(&Luma { width: w as usize, height: h as usize, pixels: &grey }).ok_or(CANNOT_CONVERT)
 }
 
-/// A JPEG copy no larger than `max_side` pixels, at the given quality (0–1).
-pub async fn jpeg_copy(blob: &Blob, max_side: u32, quality: f64) -> Result<Vec<u8>, String> {
+/// The JPEG copy the core asked for.
+pub async fn jpeg_copy(blob: &Blob, copy: JpegCopy) -> Result<Vec<u8>, FileProblem> {
     let image = bitmap(blob).await?;
-    let (canvas, _, _, _) = draw(&image, max_side)?;
+    let (canvas, _, _, _) = draw(&image, copy.side)?;
     let mut failed = false;
     let promise = Promise::new(&mut |resolve, _reject| {
-        failed = canvas.to_blob_with_type_and_encoder_options(&resolve, "image/jpeg", &JsValue::from_f64(quality)).is_err();
+        failed = canvas.to_blob_with_type_and_encoder_options(&resolve, "image/jpeg", &JsValue::from_f64(copy.quality)).is_err();
     });
     if failed {
-        return Err("Trình duyệt không thu nhỏ được ảnh này.".into());
+        return Err(CANNOT_CONVERT);
     }
-    let out = JsFuture::from(promise).await.map_err(|_| "Trình duyệt không thu nhỏ được ảnh này.".to_string())?;
-    let out: Blob = out.dyn_into().map_err(|_| "Trình duyệt không thu nhỏ được ảnh này.".to_string())?;
+    let out = JsFuture::from(promise).await.map_err(|_| CANNOT_CONVERT)?;
+    let out: Blob = out.dyn_into().map_err(|_| CANNOT_CONVERT)?;
     read(&out).await
 }
 
 /// A file checked and ready to attach (not yet checked against the rest of the dossier: see
-/// `core::checklist::admit`).
+/// `core::checklist::Attached::admit`).
 pub struct Prepared {
-    pub attachment: crate::core::checklist::Attachment,
+    pub attachment: Attachment,
     pub blob: Blob,
     /// The original, when hoso scaled a photo down to fit the limit.
     pub original: Option<(String, Blob)>,
 }
 
-/// Photos larger than the limit are scaled down to this many pixels on their longer side.
-pub const SCALED_SIDE: u32 = 2000;
-
 /// Reads and checks one chosen file with the core's rules. A photo refused only for its size
-/// is scaled down (the original is kept); a photo gets its brightness and sharpness measured.
-/// `Err` is the refusal, in plain words.
-pub async fn prepare(blob: &Blob, name: &str, limits: &crate::core::files::Limits) -> Result<Prepared, String> {
-    use crate::core::checklist::Attachment;
-    use crate::core::files::{check_file, human_size, quality_problems, Level};
-    let bytes = read(blob).await?;
+/// is scaled down as the core says (the original is kept); a photo gets its brightness and
+/// sharpness measured. `Err` is the refusal.
+pub async fn prepare(blob: &Blob, name: &str, limits: &Limits) -> Result<Prepared, Vec<FileProblem>> {
+    let bytes = read(blob).await.map_err(|p| vec![p])?;
     let report = check_file(name, &bytes, limits);
-    let refusal = |r: &crate::core::files::FileReport| r.problems.iter().filter(|p| p.level == Level::Refused).map(|p| p.message.clone()).collect::<Vec<_>>().join(" ");
     let (bytes, blob, report, original) = if report.only_too_large() && report.kind.is_image() {
-        let smaller = jpeg_copy(blob, SCALED_SIDE, 0.85).await?;
+        let smaller = jpeg_copy(blob, SCALE_DOWN).await.map_err(|p| vec![p])?;
         let mut again = check_file(name, &smaller, limits);
-        // The name still says .png for a scaled PNG: not worth a warning, hoso made the copy.
-        again.problems.retain(|p| !p.message.starts_with("Tên tệp có đuôi"));
+        // The name still says .png for a scaled PNG: hoso made the copy, not worth a warning.
+        again.problems.retain(|p| !matches!(p, FileProblem::Renamed { .. }));
         if again.refused() {
-            return Err(refusal(&again));
+            return Err(again.problems);
         }
-        again.problems.insert(0, crate::core::files::Problem {
-            level: Level::Warning,
-            message: format!("Ảnh gốc {} đã được thu nhỏ còn {} để vừa giới hạn; ảnh gốc vẫn được giữ trên máy.", human_size(bytes.len() as u64), human_size(smaller.len() as u64)),
-        });
+        again.problems.insert(0, FileProblem::Scaled { original: bytes.len() as u64, scaled: smaller.len() as u64 });
         let original = (sha256(&bytes).await, blob.clone());
-        let copy = to_blob(&smaller, "image/jpeg")?;
+        let copy = to_blob(&smaller, "image/jpeg").map_err(|p| vec![p])?;
         (smaller, copy, again, Some(original))
     } else if report.refused() {
-        return Err(refusal(&report));
+        return Err(report.problems.into_iter().filter(FileProblem::refuses).collect());
     } else {
         (bytes, blob.clone(), report, None)
     };
@@ -195,41 +190,29 @@ pub async fn prepare(blob: &Blob, name: &str, limits: &crate::core::files::Limit
     Ok(Prepared { attachment, blob, original })
 }
 
-/// Combines the photos of one paper into a single PDF (one page each, JPEG copies no larger
-/// than [`SCALED_SIDE`]); when the PDF would pass the per-file limit, the copies are made smaller
-/// and recompressed, step by step, until it fits. The photos' hashes go into `from`; their bytes
-/// stay in the store.
-pub async fn photos_to_pdf(photos: &[crate::core::checklist::Attachment], name: &str, limits: &crate::core::files::Limits) -> Result<Prepared, String> {
-    use crate::core::files::{human_size, FileKind};
-    // (longer side, JPEG quality): the first step keeps small JPEGs as they are.
-    const STEPS: [(u32, f64); 4] = [(SCALED_SIDE, 0.85), (1600, 0.75), (1300, 0.65), (1000, 0.55)];
-    let mut last = None;
-    for (step, &(side, quality)) in STEPS.iter().enumerate() {
+/// Combines the photos of one paper into a single PDF, following the core's steps: each step
+/// makes smaller copies until the PDF fits the per-file limit. The photos' bytes stay in the
+/// store (the PDF comes `from` them).
+pub async fn photos_to_pdf(photos: &[Attachment], name: &str, limits: &Limits) -> Result<Prepared, Vec<FileProblem>> {
+    let mut last = 0;
+    for (step, copy) in COMBINE_STEPS.iter().enumerate() {
         let mut jpegs = Vec::new();
         for p in photos {
-            let blob = blob(&p.hash).ok_or(UNREADABLE)?;
-            let as_is = step == 0 && p.kind == FileKind::Jpeg && p.width.max(p.height).is_some_and(|s| s <= side);
-            jpegs.push(if as_is { read(&blob).await? } else { jpeg_copy(&blob, side, quality).await? });
+            let blob = blob(&p.hash).ok_or(vec![UNREADABLE])?;
+            let made = if as_is(step, p.kind, p.width.max(p.height)) { read(&blob).await } else { jpeg_copy(&blob, *copy).await };
+            jpegs.push(made.map_err(|p| vec![p])?);
         }
         let refs: Vec<&[u8]> = jpegs.iter().map(Vec::as_slice).collect();
-        let pdf = crate::core::files::combine::jpegs_to_pdf(&refs)?;
+        let pdf = jpegs_to_pdf(&refs).map_err(|p| vec![p])?;
         if pdf.len() as u64 > limits.max_file_bytes {
-            last = Some(pdf.len());
+            last = pdf.len() as u64;
             continue;
         }
-        let blob = to_blob(&pdf, "application/pdf")?;
+        let blob = to_blob(&pdf, "application/pdf").map_err(|p| vec![p])?;
         let mut prepared = prepare(&blob, name, limits).await?;
-        prepared.attachment.from = photos.iter().flat_map(|p| std::iter::once(p.hash.clone()).chain(p.from.iter().cloned())).collect();
-        if step > 0 {
-            prepared.attachment.warnings.push(format!("Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {}.", human_size(limits.max_file_bytes)));
-        }
-        prepared.attachment.warnings.extend(photos.iter().flat_map(|p| p.warnings.iter().filter(|w| !w.starts_with("Ảnh gốc")).cloned()));
+        let shrunk = (step > 0).then_some((copy.side, limits.max_file_bytes));
+        prepared.attachment = Attachment::combined(prepared.attachment, photos, shrunk);
         return Ok(prepared);
     }
-    Err(format!(
-        "{} ảnh gộp lại vẫn quá lớn ({}, giới hạn {} mỗi tệp) dù đã thu nhỏ. Hãy gộp thành nhiều tệp, mỗi tệp ít ảnh hơn.",
-        photos.len(),
-        human_size(last.unwrap_or(0) as u64),
-        human_size(limits.max_file_bytes)
-    ))
+    Err(vec![FileProblem::CombinedTooLarge { photos: photos.len(), size: last, limit: limits.max_file_bytes }])
 }

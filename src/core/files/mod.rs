@@ -7,11 +7,15 @@
 pub mod combine;
 pub mod image;
 pub mod pdf;
+mod pdf_crypt;
+pub mod problem;
 pub mod sniff;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use pdf_crypt::Encryption;
+pub use problem::{FileProblem, Level};
 pub use sniff::{claimed_kind, extension, sniff, FileKind};
 
 /// Size limits, per file and for the whole dossier: a portal can set its own.
@@ -33,21 +37,6 @@ pub const MB: u64 = 1024 * 1024;
 /// Images smaller than this on their longer side are hard to read once printed.
 pub const MIN_LONG_SIDE: u32 = 1000;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// The file cannot be attached.
-    Refused,
-    /// Attached, with something the person should look at.
-    Warning,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub level: Level,
-    pub message: String,
-}
-
 /// What hoso found in one file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
@@ -56,21 +45,32 @@ pub struct FileReport {
     pub pages: Option<u32>,
     pub width: Option<u32>,
     pub height: Option<u32>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<FileProblem>,
 }
 
 impl FileReport {
     pub fn refused(&self) -> bool {
-        self.problems.iter().any(|p| p.level == Level::Refused)
+        self.problems.iter().any(FileProblem::refuses)
     }
 
     /// Refused only because it is too large: a photo can then be scaled down.
     pub fn only_too_large(&self) -> bool {
-        self.refused() && self.problems.iter().filter(|p| p.level == Level::Refused).all(|p| p.message.starts_with(TOO_LARGE))
+        self.refused() && self.problems.iter().filter(|p| p.refuses()).all(|p| matches!(p, FileProblem::TooLarge { .. }))
+    }
+
+    /// The refusals, as one paragraph for the person.
+    pub fn refusal(&self) -> String {
+        self.problems.iter().filter(|p| p.refuses()).map(FileProblem::message).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The report as it leaves hoso (`hoso files check`, `hosoCheckFile`): every problem with its
+    /// kind, level and sentence.
+    pub fn described(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["problems"] = self.problems.iter().map(problem::described).collect();
+        v
     }
 }
-
-const TOO_LARGE: &str = "Tệp quá lớn";
 
 /// "1,4 MB", "820 kB".
 pub fn human_size(bytes: u64) -> String {
@@ -89,55 +89,48 @@ pub fn check_file(name: &str, bytes: &[u8], limits: &Limits) -> FileReport {
     let kind = sniff(bytes);
     let size = bytes.len() as u64;
     let mut r = FileReport { kind, size, pages: None, width: None, height: None, problems: Vec::new() };
-    let mut refuse = |m: String| r.problems.push(Problem { level: Level::Refused, message: m });
     if bytes.is_empty() {
-        refuse("Tệp trống (0 byte): có lẽ tải hoặc chép chưa xong. Hãy chọn lại tệp gốc.".into());
+        r.problems.push(FileProblem::Empty);
         return r;
     }
-    match kind {
-        FileKind::Pdf | FileKind::Jpeg | FileKind::Png => {}
-        FileKind::Heic => refuse("Ảnh HEIC (ảnh chụp từ iPhone) chưa được cơ quan tiếp nhận mở được. Hãy chụp lại bằng nút «Chụp ảnh», hoặc trên iPhone chọn Cài đặt › Camera › Định dạng › Tương thích nhất.".into()),
-        FileKind::OtherImage => refuse("Chỉ nhận ảnh JPEG hoặc PNG. Hãy lưu ảnh thành JPEG (hoặc chụp lại bằng nút «Chụp ảnh») rồi đính kèm.".into()),
-        FileKind::Office => refuse("Chưa nhận tệp Word, Excel. Hãy mở tệp, chọn Tệp › Lưu thành › PDF rồi đính kèm tệp PDF.".into()),
-        FileKind::OfficeMacro => refuse("Tệp Office loại này có thể chứa macro (mã lệnh tự chạy) nên không được nhận. Hãy lưu thành PDF rồi đính kèm.".into()),
-        FileKind::Archive => refuse("Không nhận tệp nén (.zip, .rar…). Hãy giải nén và đính kèm từng giấy tờ dạng PDF hoặc ảnh.".into()),
-        FileKind::Executable => refuse("Đây là tệp chương trình, không phải giấy tờ, và có thể chứa mã độc: không nhận. Đừng mở tệp này.".into()),
-        FileKind::Script => refuse("Đây là tệp mã lệnh hoặc trang web, không phải giấy tờ: không nhận vì có thể nguy hiểm.".into()),
-        FileKind::Unknown => refuse("hoso không nhận ra loại tệp này. Hãy đính kèm tệp PDF hoặc ảnh JPEG, PNG.".into()),
+    if !ACCEPTED.contains(&kind) {
+        r.problems.push(FileProblem::NotAccepted { found: kind });
     }
     if size > limits.max_file_bytes {
-        let tip = if kind.is_image() { "hoso sẽ thử thu nhỏ ảnh" } else { "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp" };
-        refuse(format!("{TOO_LARGE} ({}), vượt giới hạn {} mỗi tệp: {tip}.", human_size(size), human_size(limits.max_file_bytes)));
+        r.problems.push(FileProblem::TooLarge { found: kind, size, limit: limits.max_file_bytes });
     }
     match kind {
         FileKind::Pdf => {
             let info = pdf::inspect(bytes);
             r.pages = info.pages;
             if !info.has_objects {
-                r.problems.push(Problem { level: Level::Refused, message: "Tệp PDF bị hỏng, không có nội dung đọc được. Hãy xuất hoặc quét lại.".into() });
+                r.problems.push(FileProblem::PdfBroken);
             } else if !info.complete {
-                r.problems.push(Problem { level: Level::Refused, message: "Tệp PDF bị cắt cụt (tải hoặc chép chưa xong). Hãy tải lại hoặc chép lại tệp gốc.".into() });
+                r.problems.push(FileProblem::CutOff { found: kind });
             }
-            if info.encrypted {
-                r.problems.push(Problem { level: Level::Refused, message: "Tệp PDF có mật khẩu hoặc bị khoá: cơ quan tiếp nhận không mở được. Hãy lưu lại bản không đặt mật khẩu.".into() });
+            match info.encryption {
+                Encryption::NeedsPassword => r.problems.push(FileProblem::Password),
+                Encryption::OwnerOnly => r.problems.push(FileProblem::Restricted),
+                Encryption::None => {}
             }
-            if info.has_objects && info.complete && !info.encrypted && info.pages.is_none() {
-                r.problems.push(Problem { level: Level::Warning, message: "hoso không đếm được số trang của tệp này. Hãy mở thử để chắc tệp đọc được.".into() });
+            if info.has_objects && info.complete && info.encryption != Encryption::NeedsPassword {
+                match info.pages {
+                    Some(0) => r.problems.push(FileProblem::NoPages),
+                    None => r.problems.push(FileProblem::PagesUnknown),
+                    Some(_) => {}
+                }
             }
         }
         FileKind::Jpeg | FileKind::Png => {
             let info = if kind == FileKind::Jpeg { image::jpeg_info(bytes) } else { image::png_info(bytes) };
             match info {
-                None => r.problems.push(Problem { level: Level::Refused, message: format!("Ảnh {} bị hỏng, không đọc được kích thước. Hãy chụp lại.", if kind == FileKind::Jpeg { "JPEG" } else { "PNG" }) }),
+                None => r.problems.push(FileProblem::ImageBroken { found: kind }),
                 Some(i) => {
                     (r.width, r.height) = (Some(i.width), Some(i.height));
                     if !i.complete {
-                        r.problems.push(Problem { level: Level::Refused, message: "Ảnh bị cắt cụt (tải hoặc chép chưa xong), phần dưới sẽ bị mất. Hãy chụp hoặc chép lại.".into() });
+                        r.problems.push(FileProblem::CutOff { found: kind });
                     } else if i.width.max(i.height) < MIN_LONG_SIDE {
-                        r.problems.push(Problem {
-                            level: Level::Warning,
-                            message: format!("Ảnh nhỏ ({} × {} điểm ảnh): chữ có thể không đọc được khi in. Nên chụp lại gần hơn, cạnh dài từ {MIN_LONG_SIDE} điểm ảnh.", i.width, i.height),
-                        });
+                        r.problems.push(FileProblem::SmallImage { width: i.width, height: i.height, min: MIN_LONG_SIDE });
                     }
                 }
             }
@@ -145,29 +138,28 @@ pub fn check_file(name: &str, bytes: &[u8], limits: &Limits) -> FileReport {
         _ => {}
     }
     if let Some(claimed) = claimed_kind(name).filter(|c| *c != kind && !r.refused()) {
-        let ext = kind.extension().unwrap_or("");
-        r.problems.push(Problem {
-            level: Level::Warning,
-            message: format!("Tên tệp có đuôi .{} ({}) nhưng thực ra là {}: có lẽ tệp đã bị đổi tên. hoso sẽ ghi đúng đuôi .{ext} khi xuất hồ sơ.", extension(name), claimed.name(), kind.name()),
-        });
+        r.problems.push(FileProblem::Renamed { extension: extension(name), claimed, found: kind });
     }
     r
 }
 
+/// The kinds a paper may be: what the receiving offices open.
+pub const ACCEPTED: [FileKind; 3] = [FileKind::Pdf, FileKind::Jpeg, FileKind::Png];
+
+/// What the file picker offers (`accept`): the accepted kinds by extension and by MIME type.
+pub fn picker_accept() -> String {
+    let ext = [".pdf", ".jpg", ".jpeg", ".png"];
+    ext.iter().map(|e| e.to_string()).chain(ACCEPTED.iter().map(|k| k.mime().to_string())).collect::<Vec<_>>().join(",")
+}
+
 /// Warnings from the brightness and sharpness of a photo (see [`image::quality`]).
-pub fn quality_problems(q: &image::Quality) -> Vec<Problem> {
+pub fn quality_problems(q: &image::Quality) -> Vec<FileProblem> {
     let mut v = Vec::new();
     if q.brightness < image::DARK_BELOW {
-        v.push(Problem {
-            level: Level::Warning,
-            message: format!("Ảnh rất tối (độ sáng {:.0}/100; ảnh đọc rõ thường từ {:.0} trở lên). Nên chụp lại ở chỗ đủ sáng.", q.brightness, image::DARK_BELOW),
-        });
+        v.push(FileProblem::Dark { brightness: q.brightness.round() as u8, min: image::DARK_BELOW as u8 });
     }
     if q.sharpness < image::BLURRY_BELOW {
-        v.push(Problem {
-            level: Level::Warning,
-            message: format!("Ảnh có vẻ bị mờ (độ nét {:.0}/100; ảnh rõ chữ thường từ {:.0} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại.", q.sharpness, image::BLURRY_BELOW),
-        });
+        v.push(FileProblem::Blurry { sharpness: q.sharpness.round() as u8, min: image::BLURRY_BELOW as u8 });
     }
     v
 }
@@ -194,48 +186,51 @@ pub(crate) mod test_files {
 mod tests {
     use super::test_files::tiny_jpeg;
     use super::*;
+    use FileProblem::*;
 
     fn pdf(pages: u32) -> Vec<u8> {
         combine::jpegs_to_pdf(&vec![&tiny_jpeg(1600, 1200)[..]; pages as usize]).unwrap()
     }
 
-    fn messages(r: &FileReport) -> String {
-        r.problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join(" | ")
+    fn kinds(r: &FileReport) -> Vec<FileProblem> {
+        r.problems.clone()
     }
 
     #[test]
     fn a_good_pdf_is_accepted_with_its_page_count() {
         let r = check_file("giay-khai-sinh.pdf", &pdf(3), &Limits::default());
-        assert_eq!((r.kind, r.pages, r.refused()), (FileKind::Pdf, Some(3), false), "{}", messages(&r));
-        assert!(r.problems.is_empty(), "{}", messages(&r));
+        assert_eq!((r.kind, r.pages, r.refused()), (FileKind::Pdf, Some(3), false), "{:?}", r.problems);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 
     #[test]
     fn empty_cut_off_and_oversized_files_are_refused_with_what_to_do() {
         let limits = Limits { max_file_bytes: 500, max_dossier_bytes: 5000 };
-        assert!(messages(&check_file("a.pdf", b"", &limits)).contains("Tệp trống"));
+        assert_eq!(kinds(&check_file("a.pdf", b"", &limits)), [Empty]);
         let full = pdf(1);
         let cut = check_file("a.pdf", &full[..full.len() - 30], &Limits::default());
-        assert!(cut.refused() && messages(&cut).contains("cắt cụt"), "{}", messages(&cut));
+        assert!(cut.refused() && kinds(&cut).contains(&CutOff { found: FileKind::Pdf }), "{:?}", cut.problems);
         let big = check_file("a.pdf", &full, &limits);
-        assert!(big.only_too_large(), "{}", messages(&big));
-        assert!(messages(&big).contains("vượt giới hạn 1 kB"), "{}", messages(&big));
+        assert!(big.only_too_large(), "{:?}", big.problems);
+        assert_eq!(kinds(&big), [TooLarge { found: FileKind::Pdf, size: full.len() as u64, limit: 500 }]);
+        assert!(big.refusal().contains("1 kB"), "the limit is named: {}", big.refusal());
         let photo = check_file("a.jpg", &tiny_jpeg(3000, 4000), &Limits { max_file_bytes: 10, max_dossier_bytes: 10 });
-        assert!(photo.only_too_large() && messages(&photo).contains("thu nhỏ ảnh"));
+        assert!(photo.only_too_large());
     }
 
     #[test]
     fn programs_archives_and_macros_are_refused_and_heic_is_explained() {
-        for (name, bytes, says) in [
-            ("setup.exe", &b"MZ\x90\0"[..], "tệp chương trình"),
-            ("giay-to.zip", b"PK\x03\x04\x14\0\0\0scan.pdf", "tệp nén"),
-            ("don.docm", b"PK\x03\x04[Content_Types].xml word/vbaProject.bin", "macro"),
-            ("don.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "macro"),
-            ("IMG_0001.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", "iPhone"),
-            ("don.docx", b"PK\x03\x04[Content_Types].xml word/document.xml", "Lưu thành › PDF"),
+        for (name, bytes, found) in [
+            ("setup.exe", &b"MZ\x90\0"[..], FileKind::Executable),
+            ("giay-to.zip", b"PK\x03\x04\x14\0\0\0scan.pdf", FileKind::Archive),
+            ("don.docm", b"PK\x03\x04[Content_Types].xml word/vbaProject.bin", FileKind::OfficeMacro),
+            ("don.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", FileKind::OfficeMacro),
+            ("IMG_0001.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", FileKind::Heic),
+            ("don.docx", b"PK\x03\x04[Content_Types].xml word/document.xml", FileKind::Office),
         ] {
             let r = check_file(name, bytes, &Limits::default());
-            assert!(r.refused() && messages(&r).contains(says), "{name}: {}", messages(&r));
+            assert!(r.refused(), "{name}");
+            assert_eq!(kinds(&r), [NotAccepted { found }], "{name}");
         }
     }
 
@@ -244,14 +239,46 @@ mod tests {
         let r = check_file("so-ho-khau.pdf", &tiny_jpeg(2000, 1500), &Limits::default());
         assert_eq!(r.kind, FileKind::Jpeg);
         assert!(!r.refused());
-        assert!(messages(&r).contains("đuôi .pdf") && messages(&r).contains("đuôi .jpg"), "{}", messages(&r));
+        assert_eq!(kinds(&r), [Renamed { extension: "pdf".into(), claimed: FileKind::Pdf, found: FileKind::Jpeg }]);
     }
 
     #[test]
     fn a_small_photo_is_a_warning_not_a_refusal() {
         let r = check_file("cccd.jpg", &tiny_jpeg(640, 480), &Limits::default());
         assert!(!r.refused());
-        assert!(messages(&r).contains("640 × 480"), "{}", messages(&r));
+        assert_eq!(kinds(&r), [SmallImage { width: 640, height: 480, min: MIN_LONG_SIDE }]);
+    }
+
+    #[test]
+    fn a_pdf_with_a_page_tree_but_no_page_is_not_a_paper() {
+        let r = check_file("trong.pdf", &pdf::tests::simple(0), &Limits::default());
+        assert_eq!(kinds(&r), [NoPages]);
+        assert!(r.refused());
+    }
+
+    #[test]
+    fn every_problem_has_a_sentence_and_the_report_carries_kind_level_and_sentence() {
+        let r = check_file("a.jpg", &tiny_jpeg(640, 480), &Limits::default());
+        let v = r.described();
+        assert_eq!(v["problems"][0]["kind"], "small_image");
+        assert_eq!(v["problems"][0]["level"], "warning");
+        assert!(!v["problems"][0]["message"].as_str().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_picker_offers_exactly_the_accepted_kinds() {
+        let accept = picker_accept();
+        for k in ACCEPTED {
+            assert!(accept.contains(k.mime()) && accept.contains(k.extension().unwrap()), "{accept}");
+        }
+        assert!(!accept.contains("heic") && !accept.contains("image/*"));
+    }
+
+    #[test]
+    fn dark_and_blurred_photos_are_warned_about_with_their_measures() {
+        let q = image::Quality { brightness: 10.4, sharpness: 2.6 };
+        assert_eq!(quality_problems(&q), [Dark { brightness: 10, min: 25 }, Blurry { sharpness: 3, min: 8 }]);
+        assert!(quality_problems(&image::Quality { brightness: 60.0, sharpness: 30.0 }).is_empty());
     }
 
     #[test]

@@ -1,24 +1,26 @@
-//! Enough of PDF to tell a receiving office's problems in advance: cut-off files, passwords, and
-//! the number of pages. Reads the page tree's `/Count`, also inside compressed object streams
-//! (PDF 1.5+, what Word and most scanners write).
+//! Enough of PDF to tell a receiving office's problems in advance: files that are not whole,
+//! passwords, and the number of pages. Reads the page tree's `/Count`, also inside compressed
+//! object streams (PDF 1.5+, what Word and most scanners write).
 
+use super::pdf_crypt::{encryption, value_after, Encryption};
 use super::sniff::find;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PdfInfo {
-    /// `%%EOF` near the end: the file was written (or downloaded) to the end.
+    /// Written (or downloaded) to the end: see [`whole`].
     pub complete: bool,
-    /// An `/Encrypt` dictionary: a password or restrictions.
-    pub encrypted: bool,
+    pub encryption: Encryption,
     /// Has at least one object: a PDF, not just a header.
     pub has_objects: bool,
+    /// From the page tree (`Some(0)`: a tree with no page), else from the page objects; `None`
+    /// when neither can be read.
     pub pages: Option<u32>,
 }
 
 pub fn inspect(bytes: &[u8]) -> PdfInfo {
-    let tail = &bytes[bytes.len().saturating_sub(2048)..];
-    let complete = find(tail, b"%%EOF").is_some();
-    let encrypted = encrypt_entry(bytes);
+    let complete = whole(bytes);
+    let encryption = encryption(bytes);
+    let encrypted = encryption != Encryption::None;
     let has_objects = find(bytes, b"endobj").is_some() || find(bytes, b" obj").is_some();
     let mut count: Option<u32> = None;
     let mut note = |c: Option<u32>| {
@@ -37,12 +39,48 @@ pub fn inspect(bytes: &[u8]) -> PdfInfo {
             }
         }
     }
-    let pages = count.filter(|c| *c > 0).or_else(|| {
-        // No page tree found: count the page objects themselves.
-        let n = split(bytes, b"endobj").filter(|o| type_is(o, b"/Page")).count() as u32;
-        (n > 0).then_some(n)
-    });
-    PdfInfo { complete, encrypted, has_objects, pages }
+    // Page objects themselves, when the tree says none or cannot be read.
+    let objects = split(bytes, b"endobj").filter(|o| type_is(o, b"/Page")).count() as u32;
+    let pages = match count {
+        Some(c) if c > 0 => Some(c),
+        _ if objects > 0 => Some(objects),
+        Some(0) => Some(0),
+        _ => None,
+    };
+    PdfInfo { complete, encryption, has_objects, pages }
+}
+
+/// Whether the file is whole: it ends (trailing spaces aside) with `%%EOF`, after a `startxref`
+/// whose offset points at a cross-reference table or stream inside the file; and, when it is
+/// linearised ("fast web view"), it is at least as long as its first dictionary says. A file cut
+/// anywhere, also just before its last lines or after the first page of a linearised file, fails.
+pub fn whole(bytes: &[u8]) -> bool {
+    let end = bytes.len() - bytes.iter().rev().take_while(|b| b.is_ascii_whitespace() || **b == 0).count();
+    let Some(body) = bytes[..end].strip_suffix(b"%%EOF") else { return false };
+    let tail = &body[body.len().saturating_sub(64)..];
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else { return false };
+    let after = &tail[at + 9..];
+    let digits: String = after.iter().skip_while(|b| b.is_ascii_whitespace()).take_while(|b| b.is_ascii_digit()).map(|b| *b as char).collect();
+    let Ok(offset) = digits.parse::<usize>() else { return false };
+    let Some(target) = bytes.get(offset..) else { return false };
+    let points_at_xref = target.starts_with(b"xref") || object_header(target);
+    points_at_xref && linearised_length(bytes).is_none_or(|l| l <= bytes.len())
+}
+
+/// `12 0 obj` at the start of `b` (a cross-reference stream is an object).
+fn object_header(b: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&b[..b.len().min(24)]);
+    let mut t = head.split_ascii_whitespace();
+    matches!((t.next(), t.next(), t.next()), (Some(n), Some(g), Some(o)) if n.parse::<u32>().is_ok() && g.parse::<u32>().is_ok() && o.starts_with("obj"))
+}
+
+/// The file length `/L` of a linearisation dictionary (the first object of a linearised file).
+fn linearised_length(bytes: &[u8]) -> Option<usize> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let i = find(head, b"/Linearized")?;
+    let dict_end = find(&head[i..], b">>").map_or(head.len(), |e| i + e);
+    let v = value_after(&head[i + 11..dict_end], b"/L")?;
+    std::str::from_utf8(&v[..v.iter().take_while(|b| b.is_ascii_digit()).count()]).ok()?.parse().ok()
 }
 
 fn split<'a>(bytes: &'a [u8], sep: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
@@ -64,20 +102,6 @@ fn split<'a>(bytes: &'a [u8], sep: &'a [u8]) -> impl Iterator<Item = &'a [u8]> +
             }
         }
     })
-}
-
-/// `/Encrypt` followed by a reference or a dictionary (in a trailer or an xref stream).
-fn encrypt_entry(bytes: &[u8]) -> bool {
-    let mut from = 0;
-    while let Some(i) = find(&bytes[from..], b"/Encrypt") {
-        let after = &bytes[from + i + 8..];
-        let next = after.iter().find(|b| !b.is_ascii_whitespace());
-        if next.is_some_and(|b| b.is_ascii_digit() || *b == b'<') {
-            return true;
-        }
-        from += i + 8;
-    }
-    false
 }
 
 /// Whether the object's dictionary says `/Type /Pages` (or `/Page` exactly), spaces allowed.
@@ -154,23 +178,33 @@ fn object_stream_objects<'a>(object: &[u8], data: &'a [u8]) -> Vec<&'a [u8]> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn simple(pages: u32) -> Vec<u8> {
+    /// A small, whole PDF with `pages` pages and a real cross-reference table.
+    pub(crate) fn simple(pages: u32) -> Vec<u8> {
         let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 3 + i)).collect();
-        let mut s = format!("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [{}] /Count {pages} >>\nendobj\n", kids.join(" "));
-        for i in 0..pages {
-            s += &format!("{} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n", 3 + i);
+        let mut objects = vec!["<< /Type /Catalog /Pages 2 0 R >>".to_string(), format!("<< /Type /Pages /Kids [{}] /Count {pages} >>", kids.join(" "))];
+        objects.extend((0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string()));
+        let mut s = String::from("%PDF-1.4\n");
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(s.len());
+            s += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
         }
-        s += "trailer\n<< /Root 1 0 R >>\nstartxref\n0\n%%EOF\n";
+        let xref = s.len();
+        s += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+        for o in offsets {
+            s += &format!("{o:010} 00000 n \n");
+        }
+        s += &format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
         s.into_bytes()
     }
 
     #[test]
     fn a_plain_pdf_has_its_pages_counted() {
         let info = inspect(&simple(3));
-        assert_eq!(info, PdfInfo { complete: true, encrypted: false, has_objects: true, pages: Some(3) });
+        assert_eq!(info, PdfInfo { complete: true, encryption: Encryption::None, has_objects: true, pages: Some(3) });
     }
 
     #[test]
@@ -186,14 +220,41 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_off_or_encrypted_pdf_is_noticed() {
+    fn a_pdf_cut_anywhere_is_not_whole() {
         let full = simple(2);
-        assert!(!inspect(&full[..full.len() - 40]).complete);
-        let mut locked = simple(1);
-        let at = find(&locked, b"<< /Root").unwrap();
-        locked.splice(at + 2..at + 2, b" /Encrypt 9 0 R".iter().copied());
-        assert!(inspect(&locked).encrypted);
-        assert!(!inspect(&simple(1)).encrypted);
+        assert!(whole(&full));
+        for cut in [full.len() - 40, full.len() - 8, full.len() - 6, full.len() / 2, 20] {
+            assert!(!whole(&full[..cut]), "cut at {cut} of {}", full.len());
+        }
+        let mut padded = full.clone();
+        padded.extend_from_slice(b"\r\n\0\0");
+        assert!(whole(&padded), "trailing line ends and NULs from a download are fine");
+    }
+
+    #[test]
+    fn a_pdf_whose_startxref_points_nowhere_or_elsewhere_is_not_whole() {
+        assert!(!whole(b"%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n99999\n%%EOF"));
+        assert!(!whole(b"%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n0\n%%EOF"), "offset 0 is the header, not a table");
+    }
+
+    #[test]
+    fn a_linearised_pdf_shorter_than_it_says_is_not_whole() {
+        // The first page's part of a linearised file ends with its own `startxref`/`%%EOF`;
+        // the /L of its first dictionary tells the whole length.
+        let head = "%PDF-1.5\n1 0 obj\n<< /Linearized 1 /L 99999 /N 1 >>\nendobj\n";
+        let xref = head.len();
+        let first_part = format!("{head}xref\n1 1\n0000000009 00000 n \ntrailer\n<< /Size 2 >>\nstartxref\n{xref}\n%%EOF\n");
+        assert!(!whole(first_part.as_bytes()));
+        let honest = first_part.replace("99999", &format!("{:05}", first_part.len()));
+        assert!(whole(honest.as_bytes()));
+    }
+
+    #[test]
+    fn a_page_tree_with_no_page_is_counted_as_none() {
+        let empty = String::from_utf8(simple(0)).unwrap();
+        assert_eq!(inspect(empty.as_bytes()).pages, Some(0));
+        let no_tree = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF";
+        assert_eq!(inspect(no_tree).pages, None);
     }
 
     #[test]

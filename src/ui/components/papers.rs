@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalogue::Procedure;
-use crate::core::checklist::{admit, checklist, completeness, holder, total_bytes, Attached, Attachment, Entry, Status};
-use crate::core::files::{human_size, FileKind, Limits};
+use crate::core::checklist::{checklist, completeness, Attached, Attachment, Entry, Status};
+use crate::core::files::{human_size, picker_accept, FileKind, FileProblem, Limits};
 use crate::core::forms::{form_for, Context};
 use crate::ui::state::{form_def, use_attachments, use_dossiers, use_units};
 use crate::web::files;
@@ -54,7 +54,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let entries = use_checklist(&p);
     let used = {
         let code = code.clone();
-        Memo::new(move |_| attachments.0.with(|a| a.get(&code).map(total_bytes).unwrap_or(0)))
+        Memo::new(move |_| attachments.0.with(|a| a.get(&code).map(Attached::total_bytes).unwrap_or(0)))
     };
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
     // One row per paper, kept while files come and go (so focus and messages stay); only the
@@ -113,7 +113,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
     };
     let files_now = {
         let (code, key) = (code.clone(), key.clone());
-        move || attachments.0.with(|a| a.get(&code).and_then(|d| d.get(&key)).cloned().unwrap_or_default())
+        move || attachments.0.with(|a| a.get(&code).map(|d| d.of(&key).to_vec()).unwrap_or_default())
     };
     // Adds checked files one by one; every refusal says why, nothing attached is lost.
     let add = {
@@ -131,20 +131,20 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                     let outcome = match files::prepare(&file, &name, &limits).await {
                         Err(why) => Err(why),
                         Ok(prepared) => {
-                            let attached = attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
                             let name_of = |k: &str| entries.with_untracked(|es| es.iter().find(|e| e.key == k).map(|e| e.name.clone()).unwrap_or_default());
-                            admit(&attached, &prepared.attachment.hash, prepared.attachment.size, &limits, name_of).map(|_| prepared)
+                            let admitted = attachments.0.with_untracked(|a| a.get(&code).map_or(Ok(()), |d| d.admit(&prepared.attachment.hash, prepared.attachment.size, &limits, name_of)));
+                            admitted.map(|_| prepared).map_err(|p| vec![p])
                         }
                     };
                     match outcome {
-                        Err(why) => messages.update(|m| m.push((false, format!("Không đính kèm «{name}»: {why}")))),
+                        Err(why) => messages.update(|m| m.push((false, format!("Không đính kèm «{name}»: {}", sentences(&why))))),
                         Ok(prepared) => {
                             files::keep(&prepared.attachment.hash, &prepared.blob);
                             if let Some((h, b)) = &prepared.original {
                                 files::keep(h, b);
                             }
-                            let warned = !prepared.attachment.warnings.is_empty();
-                            attachments.0.update(|a| a.entry(code.clone()).or_default().entry(key.clone()).or_default().push(prepared.attachment));
+                            let warned = !prepared.attachment.problems.is_empty();
+                            attachments.0.update(|a| a.entry(code.clone()).or_default().add(&key, prepared.attachment));
                             let note = if warned { "Đã đính kèm, có điều cần xem lại (bên dưới)" } else { "Đã đính kèm" };
                             messages.update(|m| m.push((true, format!("{note}: «{name}»."))));
                         }
@@ -183,21 +183,16 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
         let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
         move |_| {
             let (code, key, name) = (code.clone(), key.clone(), name.clone());
-            let photos: Vec<Attachment> = attachments.0.with_untracked(|a| a.get(&code).and_then(|d| d.get(&key)).map(|v| v.iter().filter(|x| x.kind.is_image()).cloned().collect()).unwrap_or_default());
+            let photos: Vec<Attachment> = attachments.0.with_untracked(|a| a.get(&code).map(|d| d.photos(&key)).unwrap_or_default());
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let file_name = format!("{}.pdf", crate::core::text::slug(&name).chars().take(60).collect::<String>());
+                let file_name = Attachment::combined_name(&name);
                 match files::photos_to_pdf(&photos, &file_name, &limits).await {
-                    Err(why) => messages.set(vec![(false, format!("Chưa gộp được ảnh: {why}"))]),
+                    Err(why) => messages.set(vec![(false, format!("Chưa gộp được ảnh: {}", sentences(&why)))]),
                     Ok(prepared) => {
                         files::keep(&prepared.attachment.hash, &prepared.blob);
                         let pages = photos.len();
-                        attachments.0.update(|a| {
-                            let list = a.entry(code.clone()).or_default().entry(key.clone()).or_default();
-                            let at = list.iter().position(|x| x.kind.is_image()).unwrap_or(list.len());
-                            list.retain(|x| !x.kind.is_image());
-                            list.insert(at.min(list.len()), prepared.attachment);
-                        });
+                        attachments.0.update(|a| a.entry(code.clone()).or_default().replace_photos(&key, prepared.attachment));
                         messages.set(vec![(true, format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."))]);
                     }
                 }
@@ -232,7 +227,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                 on:drop=on_drop>
                 <div class="drop__controls">
                     <label class="label label--small" for=input_id.clone()>"Chọn tệp" <span class="visually-hidden">{hidden.clone()}</span></label>
-                    <input class="file-input" type="file" id=input_id multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" on:change=from_input/>
+                    <input class="file-input" type="file" id=input_id multiple accept=picker_accept() on:change=from_input/>
                     <label class="label label--small" for=camera_id.clone()>"Chụp ảnh bằng điện thoại" <span class="visually-hidden">{hidden}</span></label>
                     <input class="file-input" type="file" id=camera_id accept="image/*" capture="environment" on:change=from_camera/>
                 </div>
@@ -284,36 +279,24 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
     };
     let thumb = a.kind.is_image().then(|| files::object_url(&a.hash)).flatten().map(|url| view! { <img class="files__thumb" src=url alt=""/> });
     let pdf_mark = (!a.kind.is_image()).then(|| view! { <span class="files__thumb files__thumb--pdf" aria-hidden="true">"PDF"</span> });
-    let moved = move |code: String, key: String, from: usize, to: usize| {
-        attachments.0.update(|all| {
-            if let Some(list) = all.get_mut(&code).and_then(|d| d.get_mut(&key)) {
-                if to < list.len() {
-                    list.swap(from, to);
-                }
-            }
-        });
+    let shift = {
+        let (code, key) = (code.clone(), key.clone());
+        move |up: bool| attachments.0.update(|all| _ = all.get_mut(&code).map(|d| d.shift(&key, index, up)))
     };
     let remove = {
-        let (code, key, hash) = (code.clone(), key.clone(), a.hash.clone());
+        let hash = a.hash.clone();
         // The file and the originals it was made from leave the device's memory once nothing
         // refers to them any more.
-        let bytes = std::iter::once(a.hash.clone()).chain(a.from.iter().cloned()).collect::<Vec<_>>();
         move |_| {
-            attachments.0.update(|all| {
-                if let Some(list) = all.get_mut(&code).and_then(|d| d.get_mut(&key)) {
-                    list.retain(|x| x.hash != hash);
-                }
-            });
-            for h in &bytes {
-                if !attachments.0.with_untracked(|all| all.values().any(|files| holder(files, h).is_some())) {
-                    files::forget(h);
-                }
+            let freed = attachments.0.try_update(|all| all.get_mut(&code).map(|d| d.remove(&key, &hash)).unwrap_or_default()).unwrap_or_default();
+            for h in freed.iter().filter(|h| !attachments.0.with_untracked(|all| all.values().any(|d| d.holder(h).is_some()))) {
+                files::forget(h);
             }
         }
     };
     let label = format!("{} (tệp {} của «{paper}»)", a.name, index + 1);
-    let (c1, k1, c2, k2) = (code.clone(), key.clone(), code, key);
-    let warnings = a.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view();
+    let warnings = a.problems.iter().map(|w| view! { <li>{w.message()}</li> }).collect_view();
+    let (up, down) = (shift.clone(), shift);
     view! {
         <li class="files__item">
             {thumb}{pdf_mark}
@@ -322,10 +305,10 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
                 <p class="hint">{what}</p>
                 <ul class="files__warnings">{warnings}</ul>
                 <div class="files__actions">
-                    <button type="button" class="link-button" prop:disabled={index == 0} on:click=move |_| moved(c1.clone(), k1.clone(), index, index.wrapping_sub(1))>
+                    <button type="button" class="link-button" prop:disabled={index == 0} on:click=move |_| up(true)>
                         "Lên" <span class="visually-hidden">{format!(": {label}")}</span>
                     </button>
-                    <button type="button" class="link-button" prop:disabled={index + 1 >= count} on:click=move |_| moved(c2.clone(), k2.clone(), index, index + 1)>
+                    <button type="button" class="link-button" prop:disabled={index + 1 >= count} on:click=move |_| down(false)>
                         "Xuống" <span class="visually-hidden">{format!(": {label}")}</span>
                     </button>
                     <button type="button" class="link-button" on:click=remove>
@@ -335,4 +318,9 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
             </div>
         </li>
     }
+}
+
+/// Problems as one paragraph for the person.
+fn sentences(problems: &[FileProblem]) -> String {
+    problems.iter().map(FileProblem::message).collect::<Vec<_>>().join(" ")
 }

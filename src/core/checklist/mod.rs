@@ -6,52 +6,13 @@
 //! Plain data in, plain data out: attachments are addressed by the SHA-256 of their bytes, so
 //! drafts and the submission package can store them as they are.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use crate::core::catalogue::present::describe_quantity;
 use crate::core::catalogue::{Document, DocumentKind, Procedure};
-use crate::core::files::{human_size, FileKind, FileReport, Limits};
 use crate::core::forms::{Answers, Context, FormDef};
 use crate::core::text::fold;
 
-/// A file attached to a document (its bytes live with the browser adapter, under `hash`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Attachment {
-    pub hash: String,
-    pub name: String,
-    pub size: u64,
-    pub kind: FileKind,
-    pub pages: Option<u32>,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-    /// Warnings found when it was checked, in plain words.
-    pub warnings: Vec<String>,
-    /// When hoso made this file (photos combined into a PDF, a photo scaled down): the hashes
-    /// of the originals, kept until export.
-    #[serde(default)]
-    pub from: Vec<String>,
-}
-
-impl Attachment {
-    pub fn new(hash: String, name: String, report: &FileReport) -> Attachment {
-        Attachment {
-            hash,
-            name,
-            size: report.size,
-            kind: report.kind,
-            pages: report.pages,
-            width: report.width,
-            height: report.height,
-            warnings: report.problems.iter().map(|p| p.message.clone()).collect(),
-            from: Vec::new(),
-        }
-    }
-}
-
-/// Files by document key (see [`Entry::key`]), in the order the person arranged them.
-pub type Attached = BTreeMap<String, Vec<Attachment>>;
+mod attached;
+pub use attached::{Attached, Attachment};
 
 /// Why a paper is on the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,7 +141,7 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
             } else {
                 Need::Required
             };
-            let files = attached.get(&key).map_or(0, Vec::len);
+            let files = attached.count(&key);
             let status = match (&need, files) {
                 (Need::BringInPerson, _) => Status::BringInPerson,
                 (Need::Declaration, _) if declaration_done => Status::DeclarationDone,
@@ -201,7 +162,7 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
     for (i, rule) in form.documents.iter().enumerate() {
         if needed.iter().any(|r| std::ptr::eq(*r, rule)) && !p.documents.iter().any(|d| matches(&rule.document, d)) {
             let key = format!("r{i}");
-            let files = attached.get(&key).map_or(0, Vec::len);
+            let files = attached.count(&key);
             entries.push(Entry {
                 key,
                 name: rule.document.clone(),
@@ -253,14 +214,14 @@ impl Completeness {
 }
 
 pub fn completeness(entries: &[Entry], attached: &Attached) -> Completeness {
-    let all = attached.values().flatten();
+    let all = attached.all();
     Completeness {
         missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| short_name(&e.name)).collect(),
         declaration_to_do: entries.iter().any(|e| e.status == Status::DeclarationToDo),
         bring: entries.iter().filter(|e| e.status == Status::BringInPerson).map(|e| e.name.clone()).collect(),
         files: all.clone().count(),
-        files_with_warnings: all.clone().filter(|a| !a.warnings.is_empty()).count(),
-        total_bytes: total_bytes(attached),
+        files_with_warnings: all.clone().filter(|a| !a.problems.is_empty()).count(),
+        total_bytes: attached.total_bytes(),
     }
 }
 
@@ -275,34 +236,6 @@ pub fn short_name(name: &str) -> String {
         s.push('…');
     }
     s
-}
-
-pub fn total_bytes(attached: &Attached) -> u64 {
-    attached.values().flatten().map(|a| a.size).sum()
-}
-
-/// The attachment (and its paper's key) that is, or was made from, the file with this hash.
-pub fn holder<'a>(attached: &'a Attached, hash: &str) -> Option<(&'a str, &'a Attachment)> {
-    attached.iter().find_map(|(k, v)| v.iter().find(|a| a.hash == hash || a.from.iter().any(|h| h == hash)).map(|a| (k.as_str(), a)))
-}
-
-/// The checks that involve the whole dossier, for a file about to be attached: the same file
-/// twice (also inside a PDF made from photos), and the dossier budget. `name_of` gives a paper's
-/// name from its key.
-pub fn admit(attached: &Attached, hash: &str, size: u64, limits: &Limits, name_of: impl Fn(&str) -> String) -> Result<(), String> {
-    if let Some((key, a)) = holder(attached, hash) {
-        return Err(format!("Tệp này đã được đính kèm (tệp «{}» ở mục «{}»). Không cần đính kèm lại.", a.name, name_of(key)));
-    }
-    let total = total_bytes(attached);
-    if total + size > limits.max_dossier_bytes {
-        return Err(format!(
-            "Hồ sơ sẽ vượt giới hạn {} (đã dùng {}, tệp này {}). Hãy thu nhỏ hoặc bỏ bớt tệp.",
-            human_size(limits.max_dossier_bytes),
-            human_size(total),
-            human_size(size)
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -330,7 +263,7 @@ mod tests {
     }
 
     fn attachment(hash: &str, size: u64) -> Attachment {
-        let r = check_file("a.pdf", b"%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n%%EOF", &Limits::default());
+        let r = check_file("a.pdf", &crate::core::files::pdf::tests::simple(1), &Limits::default());
         Attachment { hash: hash.into(), size, ..Attachment::new(hash.into(), "giay-to.pdf".into(), &r) }
     }
 
@@ -361,7 +294,7 @@ mod tests {
         assert!(report.sentences().iter().any(|s| s.starts_with("Còn thiếu 1 giấy tờ: Giấy chứng sinh")), "{:?}", report.sentences());
         assert!(report.sentences()[0].starts_with("Tờ khai chưa xong"));
         let mut files = Attached::new();
-        files.insert(key, vec![attachment("aa", 1000)]);
+        files.add(&key, attachment("aa", 1000));
         let after = checklist(&p, f, true, &a, &files, cx());
         assert_eq!(entry(&after, "Giấy chứng sinh").status, Status::Attached(1));
         assert!(completeness(&after, &files).missing.is_empty());
@@ -408,17 +341,5 @@ mod tests {
             "Tờ khai thay đổi thông tin cư trú…"
         );
         assert!(short_name(&"rất dài ".repeat(40)).chars().count() <= 91);
-    }
-
-    #[test]
-    fn the_same_file_twice_and_a_full_dossier_are_refused() {
-        let mut files = Attached::new();
-        files.insert("d0".into(), vec![attachment("abc", 40 * crate::core::files::MB)]);
-        let name = |k: &str| format!("giấy {k}");
-        let dup = admit(&files, "abc", 10, &Limits::default(), name).unwrap_err();
-        assert!(dup.contains("đã được đính kèm") && dup.contains("giấy d0"), "{dup}");
-        let full = admit(&files, "def", 11 * crate::core::files::MB, &Limits::default(), name).unwrap_err();
-        assert!(full.contains("vượt giới hạn 50 MB") && full.contains("đã dùng 40 MB"), "{full}");
-        assert!(admit(&files, "def", 9 * crate::core::files::MB, &Limits::default(), name).is_ok());
     }
 }

@@ -1,0 +1,185 @@
+//! What hoso finds in a file, as data: a kind with its parameters. The sentence the person reads
+//! is made from the kind ([`FileProblem::message`]); behaviour (refuse or warn, scale a photo
+//! down, keep a warning when photos are combined) is decided on the kind, never on the words.
+//! The kinds serialise with stable snake_case names (`{"kind": "too_large", "size": …}`), so
+//! the package manifest, `hoso files check` and `hosoCheckFile` carry them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{human_size, FileKind};
+
+/// Whether a problem stops the file from being attached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The file cannot be attached.
+    Refused,
+    /// Attached, with something the person should look at.
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FileProblem {
+    /// 0 bytes.
+    Empty,
+    /// A type the receiving offices do not accept (HEIC, Word, archives, programs…).
+    NotAccepted { found: FileKind },
+    /// Over the per-file limit.
+    TooLarge { found: FileKind, size: u64, limit: u64 },
+    /// A PDF with no object in it.
+    PdfBroken,
+    /// Written or downloaded only in part.
+    CutOff { found: FileKind },
+    /// A PDF that asks for a password before it opens.
+    Password,
+    /// A PDF with only an owner password: it opens without one, printing or copying may be
+    /// restricted.
+    Restricted,
+    /// A PDF whose pages hoso could not count.
+    PagesUnknown,
+    /// A PDF with no page at all.
+    NoPages,
+    /// A JPEG or PNG whose size cannot be read.
+    ImageBroken { found: FileKind },
+    /// Smaller than [`super::MIN_LONG_SIDE`] on its longer side.
+    SmallImage { width: u32, height: u32, min: u32 },
+    /// The name's extension says one type, the bytes another.
+    Renamed { extension: String, claimed: FileKind, found: FileKind },
+    /// Brightness (0–100) under the threshold.
+    Dark { brightness: u8, min: u8 },
+    /// Sharpness (0–100) under the threshold.
+    Blurry { sharpness: u8, min: u8 },
+    /// A photo over the limit, scaled down by hoso (the original is kept).
+    Scaled { original: u64, scaled: u64 },
+    /// Photos made smaller so that the PDF combining them fits the limit.
+    Recompressed { side: u32, limit: u64 },
+    /// The device could not read the file.
+    Unreadable,
+    /// The browser could not open or convert the picture.
+    CannotConvert,
+    /// The same file is already in the dossier.
+    Duplicate { name: String, paper: String },
+    /// Attaching it would pass the dossier's limit.
+    DossierFull { limit: u64, used: u64, size: u64 },
+    /// "Combine" with no photo.
+    NothingToCombine,
+    /// Photos combined into one PDF stay over the limit even made small.
+    CombinedTooLarge { photos: usize, size: u64, limit: u64 },
+}
+
+impl FileProblem {
+    pub fn level(&self) -> Level {
+        use FileProblem::*;
+        match self {
+            Restricted | PagesUnknown | SmallImage { .. } | Renamed { .. } | Dark { .. } | Blurry { .. } | Scaled { .. } | Recompressed { .. } => Level::Warning,
+            _ => Level::Refused,
+        }
+    }
+
+    pub fn refuses(&self) -> bool {
+        self.level() == Level::Refused
+    }
+
+    /// Made by hoso about a copy it made itself (not a fault of the person's file): not carried
+    /// over from photos to the PDF combining them.
+    pub fn about_a_copy(&self) -> bool {
+        matches!(self, FileProblem::Scaled { .. } | FileProblem::Recompressed { .. } | FileProblem::Renamed { .. })
+    }
+
+    /// The sentence the person reads: what is wrong and what to do.
+    pub fn message(&self) -> String {
+        use FileProblem::*;
+        match self {
+            Empty => "Tệp trống (0 byte): có lẽ tải hoặc chép chưa xong. Hãy chọn lại tệp gốc.".into(),
+            NotAccepted { found } => not_accepted(*found).into(),
+            TooLarge { found, size, limit } => {
+                let tip = if found.is_image() { "hoso sẽ thử thu nhỏ ảnh" } else { "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp" };
+                format!("Tệp quá lớn ({}), vượt giới hạn {} mỗi tệp: {tip}.", human_size(*size), human_size(*limit))
+            }
+            PdfBroken => "Tệp PDF bị hỏng, không có nội dung đọc được. Hãy xuất hoặc quét lại.".into(),
+            CutOff { found: FileKind::Pdf } => "Tệp PDF bị cắt cụt (tải hoặc chép chưa xong). Hãy tải lại hoặc chép lại tệp gốc.".into(),
+            CutOff { .. } => "Ảnh bị cắt cụt (tải hoặc chép chưa xong), phần dưới sẽ bị mất. Hãy chụp hoặc chép lại.".into(),
+            Password => "Tệp PDF có mật khẩu mở tệp: cơ quan tiếp nhận không mở được. Hãy lưu lại bản không đặt mật khẩu.".into(),
+            Restricted => "Tệp PDF mở được không cần mật khẩu nhưng có hạn chế (in, sao chép). Cơ quan vẫn xem được; nếu cần in, hãy xin bản không hạn chế.".into(),
+            PagesUnknown => "hoso không đếm được số trang của tệp này. Hãy mở thử để chắc tệp đọc được.".into(),
+            NoPages => "Tệp PDF không có trang nào đọc được: đây chưa phải một giấy tờ. Hãy xuất hoặc quét lại.".into(),
+            ImageBroken { found } => format!("Ảnh {} bị hỏng, không đọc được kích thước. Hãy chụp lại.", if *found == FileKind::Png { "PNG" } else { "JPEG" }),
+            SmallImage { width, height, min } => {
+                format!("Ảnh nhỏ ({width} × {height} điểm ảnh): chữ có thể không đọc được khi in. Nên chụp lại gần hơn, cạnh dài từ {min} điểm ảnh.")
+            }
+            Renamed { extension, claimed, found } => format!(
+                "Tên tệp có đuôi .{extension} ({}) nhưng thực ra là {}: có lẽ tệp đã bị đổi tên. hoso sẽ ghi đúng đuôi .{} khi xuất hồ sơ.",
+                claimed.name(),
+                found.name(),
+                found.extension().unwrap_or("")
+            ),
+            Dark { brightness, min } => format!("Ảnh rất tối (độ sáng {brightness}/100; ảnh đọc rõ thường từ {min} trở lên). Nên chụp lại ở chỗ đủ sáng."),
+            Blurry { sharpness, min } => format!("Ảnh có vẻ bị mờ (độ nét {sharpness}/100; ảnh rõ chữ thường từ {min} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại."),
+            Scaled { original, scaled } => {
+                format!("Ảnh gốc {} đã được thu nhỏ còn {} để vừa giới hạn; ảnh gốc vẫn được giữ trên máy.", human_size(*original), human_size(*scaled))
+            }
+            Recompressed { side, limit } => format!("Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {}.", human_size(*limit)),
+            Unreadable => "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại.".into(),
+            CannotConvert => "Trình duyệt không mở hoặc không thu nhỏ được ảnh này: ảnh có thể bị hỏng. Hãy chụp lại.".into(),
+            Duplicate { name, paper } => format!("Tệp này đã được đính kèm (tệp «{name}» ở mục «{paper}»). Không cần đính kèm lại."),
+            DossierFull { limit, used, size } => format!(
+                "Hồ sơ sẽ vượt giới hạn {} (đã dùng {}, tệp này {}). Hãy thu nhỏ hoặc bỏ bớt tệp.",
+                human_size(*limit),
+                human_size(*used),
+                human_size(*size)
+            ),
+            NothingToCombine => "Chưa có ảnh nào để gộp.".into(),
+            CombinedTooLarge { photos, size, limit } => format!(
+                "{photos} ảnh gộp lại vẫn quá lớn ({}, giới hạn {} mỗi tệp) dù đã thu nhỏ. Hãy gộp thành nhiều tệp, mỗi tệp ít ảnh hơn.",
+                human_size(*size),
+                human_size(*limit)
+            ),
+        }
+    }
+}
+
+fn not_accepted(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Heic => "Ảnh HEIC (ảnh chụp từ iPhone) chưa được cơ quan tiếp nhận mở được. Hãy chụp lại bằng nút «Chụp ảnh», hoặc trên iPhone chọn Cài đặt › Camera › Định dạng › Tương thích nhất.",
+        FileKind::OtherImage => "Chỉ nhận ảnh JPEG hoặc PNG. Hãy lưu ảnh thành JPEG (hoặc chụp lại bằng nút «Chụp ảnh») rồi đính kèm.",
+        FileKind::Office => "Chưa nhận tệp Word, Excel. Hãy mở tệp, chọn Tệp › Lưu thành › PDF rồi đính kèm tệp PDF.",
+        FileKind::OfficeMacro => "Tệp Office loại này có thể chứa macro (mã lệnh tự chạy) nên không được nhận. Hãy lưu thành PDF rồi đính kèm.",
+        FileKind::Archive => "Không nhận tệp nén (.zip, .rar…). Hãy giải nén và đính kèm từng giấy tờ dạng PDF hoặc ảnh.",
+        FileKind::Executable => "Đây là tệp chương trình, không phải giấy tờ, và có thể chứa mã độc: không nhận. Đừng mở tệp này.",
+        FileKind::Script => "Đây là tệp mã lệnh hoặc trang web, không phải giấy tờ: không nhận vì có thể nguy hiểm.",
+        FileKind::Pdf | FileKind::Jpeg | FileKind::Png | FileKind::Unknown => "hoso không nhận ra loại tệp này. Hãy đính kèm tệp PDF hoặc ảnh JPEG, PNG.",
+    }
+}
+
+/// A problem as it leaves hoso for a person or a program (`hoso files check`, `hosoCheckFile`):
+/// its kind and parameters, its level, and the sentence.
+pub fn described(p: &FileProblem) -> serde_json::Value {
+    let mut v = serde_json::to_value(p).unwrap_or_default();
+    if let Some(m) = v.as_object_mut() {
+        m.insert("level".into(), serde_json::to_value(p.level()).unwrap_or_default());
+        m.insert("message".into(), p.message().into());
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_serialise_with_stable_names_and_come_back_the_same() {
+        let p = FileProblem::TooLarge { found: FileKind::Jpeg, size: 12, limit: 10 };
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"kind":"too_large","found":"jpeg","size":12,"limit":10}"#);
+        assert_eq!(serde_json::from_str::<FileProblem>(r#"{"kind":"empty"}"#).unwrap(), FileProblem::Empty);
+        let back: FileProblem = serde_json::from_value(described(&p)).unwrap();
+        assert_eq!(back, p, "the level and the message added for people are ignored when read back");
+        assert_eq!(described(&p)["level"], "refused");
+    }
+
+    #[test]
+    fn an_owner_password_only_warns_and_a_password_to_open_refuses() {
+        assert_eq!(FileProblem::Restricted.level(), Level::Warning);
+        assert_eq!(FileProblem::Password.level(), Level::Refused);
+    }
+}
