@@ -38,8 +38,8 @@ fn help() -> String {
 }
 
 fn main() -> ExitCode {
-    let mut args = Args::from_env();
-    match run(&mut args) {
+    quiet_on_closed_pipe();
+    match Args::from_env().and_then(|mut args| run(&mut args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
             eprintln!("Lỗi cú pháp: {msg}\nGõ `hoso --help` để xem hướng dẫn.");
@@ -60,25 +60,35 @@ pub enum Failure {
     Request(String),
 }
 
+/// `hoso search … | head`: when the reader goes away, stop quietly as other Unix tools do
+/// (the default action of SIGPIPE), instead of a panic on the next write.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of one signal at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn run(args: &mut Args) -> Result<(), Failure> {
-    if args.flag("version") {
-        println!("hoso {}", hoso::VERSION);
-        return Ok(());
-    }
-    if args.flag("help") {
-        print!("{}", help());
-        return Ok(());
-    }
+    // `--version` and `--help` only in place of a command: `units import F --version V` is
+    // the data's version.
     let Some(command) = args.next_positional() else {
-        print!("{}", help());
+        if args.flag("version") || args.flag("V") {
+            println!("hoso {}", hoso::VERSION);
+        } else if args.flag("help") || args.flag("h") || args.finish().is_ok() {
+            print!("{}", help());
+        } else {
+            args.finish()?;
+        }
         return Ok(());
     };
     match command.as_str() {
-        "help" | "-h" => {
+        "help" => {
             print!("{}", help());
             Ok(())
         }
-        "version" | "-V" => {
+        "version" => {
             println!("hoso {}", hoso::VERSION);
             Ok(())
         }
