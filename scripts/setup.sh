@@ -46,6 +46,11 @@ hoso_setup() {
     if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
       hoso_apt chromium chromium-driver || return 1
     fi
+    # Independent producers for the file-check corpus (tests/corpus/make.sh).
+    if ! command -v gs >/dev/null || ! command -v qpdf >/dev/null || ! command -v img2pdf >/dev/null \
+       || ! command -v pdftocairo >/dev/null || ! command -v convert >/dev/null; then
+      hoso_apt ghostscript qpdf img2pdf poppler-utils imagemagick || return 1
+    fi
     export CHROMEDRIVER=/usr/bin/chromedriver
     export HOSO_CHROMIUM=/usr/bin/chromium
   fi

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::args::Args;
 use crate::Failure;
-use hoso::core::files::{check_file, sha256_hex, Limits, MB};
+use hoso::core::files::{check_file, quality_problems, sha256_hex, Limits, MB};
 use serde_json::json;
 
 pub const HELP: &str = "\
@@ -38,7 +38,10 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
     for path in &paths {
         let bytes = std::fs::read(path).map_err(|e| Failure::Request(format!("Không đọc được {path}: {e}")))?;
         let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let report = check_file(&name, &bytes, &limits);
+        let mut report = check_file(&name, &bytes, &limits);
+        if report.kind.is_image() && !report.refused() {
+            report.problems.extend(crate::photo::photo_quality(&bytes).as_ref().map(quality_problems).unwrap_or_default());
+        }
         refused += usize::from(report.refused());
         let mut line = json!({ "path": path, "sha256": sha256_hex(&bytes), "accepted": !report.refused() });
         line.as_object_mut().expect("an object").extend(report.described().as_object().cloned().unwrap_or_default());

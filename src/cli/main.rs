@@ -10,6 +10,7 @@ mod catalogue;
 mod check;
 mod files;
 mod forms;
+mod photo;
 mod search;
 mod units;
 

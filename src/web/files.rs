@@ -13,7 +13,7 @@ use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement
 
 use crate::core::checklist::Attachment;
 use crate::core::files::combine::{as_is, jpegs_to_pdf, JpegCopy, COMBINE_STEPS, SCALE_DOWN};
-use crate::core::files::image::{quality, Luma, Quality};
+use crate::core::files::image::{fit, grey, quality, Luma, Quality, QUALITY_SIDE};
 use crate::core::files::{check_file, quality_problems, FileProblem, Limits};
 
 const UNREADABLE: FileProblem = FileProblem::Unreadable;
@@ -104,9 +104,7 @@ async fn bitmap(blob: &Blob) -> Result<ImageBitmap, FileProblem> {
 
 /// The picture drawn on a canvas no larger than `max_side` (never enlarged).
 fn draw(image: &ImageBitmap, max_side: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d, u32, u32), FileProblem> {
-    let (w, h) = (image.width(), image.height());
-    let scale = (max_side as f64 / w.max(h).max(1) as f64).min(1.0);
-    let (cw, ch) = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
+    let (cw, ch) = fit(image.width(), image.height(), max_side);
     let document = web_sys::window().and_then(|w| w.document()).ok_or(UNREADABLE)?;
     let canvas: HtmlCanvasElement = document.create_element("canvas").map_err(|_| UNREADABLE)?.unchecked_into();
     canvas.set_width(cw);
@@ -122,9 +120,9 @@ fn draw(image: &ImageBitmap, max_side: u32) -> Result<(HtmlCanvasElement, Canvas
 /// Brightness and sharpness of a photo, measured on a copy 512 pixels on its longer side.
 pub async fn photo_quality(blob: &Blob) -> Result<Quality, FileProblem> {
     let image = bitmap(blob).await?;
-    let (_, cx, w, h) = draw(&image, 512)?;
+    let (_, cx, w, h) = draw(&image, QUALITY_SIDE)?;
     let rgba = cx.get_image_data(0.0, 0.0, w as f64, h as f64).map_err(|_| UNREADABLE)?.data().0;
-    let grey: Vec<u8> = rgba.chunks_exact(4).map(|p| ((p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000) as u8).collect();
+    let grey = grey(&rgba);
     quality(&Luma { width: w as usize, height: h as usize, pixels: &grey }).ok_or(CANNOT_CONVERT)
 }
 

@@ -76,6 +76,27 @@ pub struct Quality {
     pub sharpness: f32,
 }
 
+/// The grey copy the quality is measured on: this many pixels on its longer side.
+pub const QUALITY_SIDE: u32 = 512;
+
+/// The size of a copy no larger than `max_side` on its longer side (never enlarged, never 0).
+pub fn fit(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    let scale = (max_side as f64 / width.max(height).max(1) as f64).min(1.0);
+    (((width as f64 * scale).round() as u32).max(1), ((height as f64 * scale).round() as u32).max(1))
+}
+
+/// Grey levels (ITU-R 601 weights) from RGBA pixels, transparent parts on white (a scanned page
+/// is white). Every adapter that draws a copy (the browser's canvas, the CLI's decoder) turns
+/// it grey here.
+pub fn grey(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| {
+            let on_white = |c: u8| (c as u32 * p[3] as u32 + 255 * (255 - p[3] as u32)) / 255;
+            ((on_white(p[0]) * 299 + on_white(p[1]) * 587 + on_white(p[2]) * 114) / 1000) as u8
+        })
+        .collect()
+}
+
 /// Below these, hoso warns (and explains); it never refuses a photo for them.
 pub const DARK_BELOW: f32 = 25.0;
 pub const BLURRY_BELOW: f32 = 8.0;
@@ -103,6 +124,18 @@ pub fn quality(l: &Luma) -> Option<Quality> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_keep_proportions_and_are_never_enlarged() {
+        assert_eq!(fit(4000, 3000, 512), (512, 384));
+        assert_eq!(fit(300, 200, 512), (300, 200));
+        assert_eq!(fit(10000, 1, 512), (512, 1));
+    }
+
+    #[test]
+    fn grey_uses_luma_weights_and_puts_transparency_on_white() {
+        assert_eq!(grey(&[255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 0]), [76, 0, 255]);
+    }
 
     #[test]
     fn a_jpeg_header_gives_its_size_and_a_missing_end_is_noticed() {
