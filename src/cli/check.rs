@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use crate::args::Args;
 use crate::Failure;
 use hoso::core::calendar::Date;
-use hoso::core::validate::{check_cccd, check_email, check_mst, check_name, check_phone};
+use hoso::core::validate::{check_cccd, check_email, check_mst, check_name, check_phone, Problem};
 use serde_json::{json, Value};
 
 pub const HELP: &str = "\
@@ -22,15 +22,15 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         "cccd" => Box::new(move |s| match check_cccd(s, Some(today)) {
             Ok(id) => json!({"input": s, "valid": true, "normalized": id.normalized, "reason": null,
                 "province_code": id.province_code, "province": id.province, "sex": id.sex.as_str(), "birth_year": id.birth_year}),
-            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.0, "province_code": null, "sex": null, "birth_year": null}),
+            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "province_code": null, "sex": null, "birth_year": null}),
         }),
-        "mst" => Box::new(|s| outcome(s, check_mst(s).map_err(|p| p.0))),
+        "mst" => Box::new(|s| outcome(s, check_mst(s))),
         "phone" => Box::new(|s| match check_phone(s) {
             Ok(p) => json!({"input": s, "valid": true, "normalized": p.normalized, "reason": null, "e164": p.e164, "carrier": p.carrier, "mobile": p.mobile}),
-            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.0, "e164": null}),
+            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "e164": null}),
         }),
-        "name" => Box::new(|s| outcome(s, check_name(s).map_err(|p| p.0))),
-        "email" => Box::new(|s| outcome(s, check_email(s).map_err(|p| p.0))),
+        "name" => Box::new(|s| outcome(s, check_name(s))),
+        "email" => Box::new(|s| outcome(s, check_email(s))),
         other => return Err(Failure::Usage(format!("không kiểm tra được loại «{other}»; dùng cccd, mst, phone, name hoặc email"))),
     };
     let stdin = std::io::stdin();
@@ -43,10 +43,11 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
     Ok(())
 }
 
-fn outcome(input: &str, r: Result<String, String>) -> Value {
+/// One checked line: the normalised value, or the problem's kind (`problem`) and sentence (`reason`).
+fn outcome(input: &str, r: Result<String, Problem>) -> Value {
     match r {
         Ok(n) => json!({"input": input, "valid": true, "normalized": n, "reason": null}),
-        Err(reason) => json!({"input": input, "valid": false, "normalized": null, "reason": reason}),
+        Err(p) => json!({"input": input, "valid": false, "normalized": null, "reason": p.message(), "problem": p}),
     }
 }
 

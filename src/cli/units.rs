@@ -87,7 +87,7 @@ fn convert(args: &mut Args) -> Result<(), Failure> {
             "Không tìm thấy đơn vị cũ «{address}». Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy."
         )));
     }
-    let name_of = |code: u32| units.communes().find(|(_, c)| c.code == code).map(|(p, c)| json!({"code": code, "name": c.name, "province": p.name}));
+    let name_of = |code: u32| units.commune(code).map(|(p, c)| json!({"code": code, "name": c.name, "province": p.name}));
     let out: Vec<_> = found
         .iter()
         .map(|u| json!({

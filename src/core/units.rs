@@ -109,6 +109,11 @@ impl Units {
         self.provinces.iter().flat_map(|p| p.communes.iter().map(move |c| (p, c)))
     }
 
+    /// The commune with this GSO code, with its province.
+    pub fn commune(&self, code: u32) -> Option<(&Province, &Commune)> {
+        self.communes().find(|(_, c)| c.code == code)
+    }
+
     /// Communes whose name matches `text` (with or without diacritics, with or without the
     /// kind word), optionally within one province; exact matches first, then prefix matches.
     pub fn search(&self, text: &str, province: Option<u32>, limit: usize) -> Vec<Found<'_>> {

@@ -6,7 +6,8 @@
 use super::{strip_separators, Problem};
 use crate::core::calendar::Date;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Sex {
     Male,
     Female,
@@ -57,27 +58,27 @@ pub const PROVINCE_CODES: [(&str, &str); 63] = [
 pub fn check_cccd(input: &str, today: Option<Date>) -> Result<Cccd, Problem> {
     let s = strip_separators(input.trim());
     if s.is_empty() {
-        return Err(Problem::new("Hãy nhập số căn cước (12 chữ số, in trên thẻ căn cước hoặc CCCD)."));
+        return Err(Problem::CccdMissing);
     }
     if !s.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Problem::new("Số căn cước chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu."));
+        return Err(Problem::CccdNotDigits);
     }
     if s.len() == 9 {
-        return Err(Problem::new("Đây có vẻ là số chứng minh nhân dân 9 số cũ. Hãy nhập số căn cước 12 chữ số."));
+        return Err(Problem::CccdOldCmnd);
     }
     if s.len() != 12 {
-        return Err(Problem::new(format!("Số căn cước phải có đúng 12 chữ số (bạn đã nhập {} chữ số).", s.len())));
+        return Err(Problem::CccdLength { digits: s.len() });
     }
     let code = s[..3].to_string();
     let Some(&(_, province)) = PROVINCE_CODES.iter().find(|(c, _)| *c == code) else {
-        return Err(Problem::new(format!("3 số đầu «{code}» không phải mã tỉnh, thành phố nơi đăng ký khai sinh. Hãy kiểm tra lại số trên thẻ.")));
+        return Err(Problem::CccdProvince { code });
     };
     let d = (s.as_bytes()[3] - b'0') as i32;
     let sex = if d % 2 == 0 { Sex::Male } else { Sex::Female };
     let birth_year = 1900 + (d / 2) * 100 + s[4..6].parse::<i32>().expect("two digits");
     if let Some(today) = today {
         if birth_year > today.year() {
-            return Err(Problem::new(format!("Số căn cước cho năm sinh {birth_year}, là năm trong tương lai. Hãy kiểm tra chữ số thứ 4 đến thứ 6.")));
+            return Err(Problem::CccdFutureYear { year: birth_year });
         }
     }
     Ok(Cccd { normalized: s, province_code: code, province, sex, birth_year })
@@ -88,20 +89,12 @@ pub fn cross_check(id: &Cccd, date_of_birth: Option<Date>, sex: Option<Sex>) -> 
     let mut out = Vec::new();
     if let Some(dob) = date_of_birth {
         if dob.year() != id.birth_year {
-            out.push(Problem::new(format!(
-                "Số căn cước cho năm sinh {}, nhưng ngày sinh đã nhập là năm {}. Hãy kiểm tra lại một trong hai.",
-                id.birth_year,
-                dob.year()
-            )));
+            out.push(Problem::CccdBirthYear { id_year: id.birth_year, entered: dob.year() });
         }
     }
     if let Some(sex) = sex {
         if sex != id.sex {
-            out.push(Problem::new(format!(
-                "Số căn cước là của người giới tính {}, nhưng giới tính đã chọn là {}. Hãy kiểm tra lại.",
-                id.sex.label_vi(),
-                sex.label_vi()
-            )));
+            out.push(Problem::CccdSex { id_sex: id.sex, entered: sex });
         }
     }
     out
@@ -126,13 +119,14 @@ mod tests {
 
     #[test]
     fn wrong_numbers_get_reasons_that_say_what_to_do() {
-        assert!(check_cccd("", today()).unwrap_err().0.contains("Hãy nhập"));
-        assert!(check_cccd("123456789", today()).unwrap_err().0.contains("chứng minh nhân dân 9 số"));
-        assert!(check_cccd("00109901234", today()).unwrap_err().0.contains("11 chữ số"));
-        assert!(check_cccd("003099012345", today()).unwrap_err().0.contains("không phải mã tỉnh"));
-        assert!(check_cccd("00109901234a", today()).unwrap_err().0.contains("chỉ gồm chữ số"));
+        assert_eq!(check_cccd("", today()), Err(Problem::CccdMissing));
+        assert_eq!(check_cccd("123456789", today()), Err(Problem::CccdOldCmnd));
+        assert_eq!(check_cccd("00109901234", today()), Err(Problem::CccdLength { digits: 11 }));
+        assert_eq!(check_cccd("003099012345", today()), Err(Problem::CccdProvince { code: "003".into() }));
+        assert_eq!(check_cccd("00109901234a", today()), Err(Problem::CccdNotDigits));
         // Century digit 2 (born 2000s, male) + "30" = 2030.
-        assert!(check_cccd("001230012345", today()).unwrap_err().0.contains("tương lai"));
+        assert_eq!(check_cccd("001230012345", today()), Err(Problem::CccdFutureYear { year: 2030 }));
+        assert!(Problem::CccdLength { digits: 11 }.message().contains("11 chữ số"), "the sentence names what was typed");
     }
 
     #[test]

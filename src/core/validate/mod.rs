@@ -7,22 +7,14 @@ pub mod email;
 pub mod mst;
 pub mod name;
 pub mod phone;
+mod problem;
 
 pub use cccd::{check_cccd, Cccd, Sex};
 pub use email::check_email;
 pub use mst::check_mst;
 pub use name::check_name;
 pub use phone::{check_phone, Phone};
-
-/// Why a value was refused: a sentence for the person, saying what to do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem(pub String);
-
-impl Problem {
-    pub fn new(s: impl Into<String>) -> Problem {
-        Problem(s.into())
-    }
-}
+pub use problem::Problem;
 
 /// Digits only, after removing the separators people type (spaces, dots, dashes).
 pub(crate) fn strip_separators(input: &str) -> String {

@@ -5,26 +5,25 @@
 use super::Problem;
 use crate::core::text::{clean, compose};
 
+/// The longest name accepted, in characters.
+pub const MAX_LEN: usize = 100;
+
 pub fn check_name(input: &str) -> Result<String, Problem> {
     let s = clean(input);
     if s.is_empty() {
-        return Err(Problem::new("Hãy nhập họ và tên, ví dụ: Nguyễn Văn An."));
+        return Err(Problem::NameMissing);
     }
-    if s.chars().count() > 100 {
-        return Err(Problem::new("Họ và tên dài quá 100 ký tự. Hãy kiểm tra lại."));
+    if s.chars().count() > MAX_LEN {
+        return Err(Problem::NameTooLong { max: MAX_LEN });
     }
     if s.chars().any(|c| c.is_ascii_digit()) {
-        let hint = vni_suggestion(&s).map(|h| format!(" Có phải bạn định gõ «{h}»? Hãy bật bộ gõ tiếng Việt.")).unwrap_or_default();
-        return Err(Problem::new(format!("Họ và tên không có chữ số.{hint}")));
+        return Err(Problem::NameDigits { meant: vni_suggestion(&s) });
     }
     if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’'))) {
-        return Err(Problem::new(format!("Họ và tên không có ký hiệu «{bad}». Chỉ dùng chữ cái, khoảng trắng và dấu nháy (như H'Hen).")));
+        return Err(Problem::NameSymbol { symbol: bad });
     }
     if let Some(word) = s.split(' ').find(|w| looks_like_telex(w)) {
-        let fixed = telex_word(word);
-        return Err(Problem::new(format!(
-            "«{word}» có vẻ được gõ khi chưa bật bộ gõ tiếng Việt (có lẽ là «{fixed}»). Hãy bật bộ gõ rồi nhập lại."
-        )));
+        return Err(Problem::NameTelex { word: word.to_string(), meant: telex_word(word) });
     }
     Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
 }
@@ -150,16 +149,14 @@ mod tests {
 
     #[test]
     fn leftover_keyboard_typing_is_refused_with_a_suggestion() {
-        let e = check_name("Nguyeenx Van An").unwrap_err().0;
-        assert!(e.contains("«Nguyễn»"), "{e}");
-        let e = check_name("Tran62 Thi Lan").unwrap_err().0;
-        assert!(e.contains("chữ số") && e.contains("Trần"), "{e}");
-        assert!(check_name("Traanf").unwrap_err().0.contains("«Trần»"));
+        assert_eq!(check_name("Nguyeenx Van An"), Err(Problem::NameTelex { word: "Nguyeenx".into(), meant: "Nguyễn".into() }));
+        assert_eq!(check_name("Tran62 Thi Lan"), Err(Problem::NameDigits { meant: Some("Trần Thi Lan".into()) }));
+        assert_eq!(check_name("Traanf"), Err(Problem::NameTelex { word: "Traanf".into(), meant: "Trần".into() }));
     }
 
     #[test]
     fn symbols_and_empty_names_are_refused() {
-        assert!(check_name("").is_err());
-        assert!(check_name("An@").unwrap_err().0.contains("«@»"));
+        assert_eq!(check_name(""), Err(Problem::NameMissing));
+        assert_eq!(check_name("An@"), Err(Problem::NameSymbol { symbol: '@' }));
     }
 }

@@ -31,35 +31,35 @@ const MOBILE: [(&str, &str); 38] = [
 pub fn check_phone(input: &str) -> Result<Phone, Problem> {
     let t = input.trim();
     if t.is_empty() {
-        return Err(Problem::new("Hãy nhập số điện thoại, ví dụ 0912 345 678."));
+        return Err(Problem::PhoneMissing);
     }
     let mut s: String = t.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}')).collect();
     if let Some(rest) = s.strip_prefix("+84") {
         s = format!("0{}", rest.trim_start_matches('0'));
     } else if s.starts_with('+') {
-        return Err(Problem::new("Chỉ nhận số điện thoại Việt Nam (+84). Số nước ngoài hãy ghi ở phần ghi chú."));
+        return Err(Problem::PhoneForeign);
     } else if s.starts_with("84") && (s.len() == 11 || s.len() == 12) {
         s = format!("0{}", &s[2..]);
     }
     if !s.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Problem::new("Số điện thoại chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu."));
+        return Err(Problem::PhoneNotDigits);
     }
     if !s.starts_with('0') {
-        return Err(Problem::new("Số điện thoại Việt Nam bắt đầu bằng 0 (hoặc +84)."));
+        return Err(Problem::PhoneNoZero);
     }
     let e164 = format!("+84{}", &s[1..]);
     if s.starts_with("02") {
         if s.len() != 11 {
-            return Err(Problem::new(format!("Số máy bàn có 11 chữ số, gồm mã vùng 02x (bạn đã nhập {}).", s.len())));
+            return Err(Problem::PhoneFixedLength { digits: s.len() });
         }
         return Ok(Phone { normalized: s, e164, carrier: None, mobile: false });
     }
     if s.len() != 10 {
-        return Err(Problem::new(format!("Số di động có 10 chữ số (bạn đã nhập {}). Số đầu 01x cũ đã đổi sang 03x, 05x, 07x, 08x.", s.len())));
+        return Err(Problem::PhoneMobileLength { digits: s.len() });
     }
     match MOBILE.iter().find(|(p, _)| s.starts_with(p)) {
         Some(&(_, carrier)) => Ok(Phone { normalized: s, e164, carrier: Some(carrier), mobile: true }),
-        None => Err(Problem::new(format!("Đầu số «{}» không phải đầu số di động Việt Nam. Hãy kiểm tra lại.", &s[..3]))),
+        None => Err(Problem::PhonePrefix { prefix: s[..3].to_string() }),
     }
 }
 
@@ -86,10 +86,10 @@ mod tests {
 
     #[test]
     fn wrong_numbers_say_why() {
-        assert!(check_phone("01691234567").unwrap_err().0.contains("01x cũ"));
-        assert!(check_phone("0112345678").unwrap_err().0.contains("không phải đầu số"));
-        assert!(check_phone("+1 202 555 0100").unwrap_err().0.contains("+84"));
-        assert!(check_phone("09123abc78").unwrap_err().0.contains("chỉ gồm chữ số"));
-        assert!(check_phone("024 3825 123").unwrap_err().0.contains("11 chữ số"));
+        assert_eq!(check_phone("01691234567"), Err(Problem::PhoneMobileLength { digits: 11 }));
+        assert_eq!(check_phone("0112345678"), Err(Problem::PhonePrefix { prefix: "011".into() }));
+        assert_eq!(check_phone("+1 202 555 0100"), Err(Problem::PhoneForeign));
+        assert_eq!(check_phone("09123abc78"), Err(Problem::PhoneNotDigits));
+        assert_eq!(check_phone("024 3825 123"), Err(Problem::PhoneFixedLength { digits: 10 }));
     }
 }

@@ -159,7 +159,7 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
         Some(Ok(u)) => {
             // The province of the chosen commune, when there is one.
             if let Ok(code) = value.get_untracked().parse::<u32>() {
-                if let Some((p, _)) = u.communes().find(|(_, c)| c.code == code) {
+                if let Some((p, _)) = u.commune(code) {
                     province.set(p.code.to_string());
                 }
             }
@@ -269,7 +269,7 @@ fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, prov
                     let mut out: Vec<(u32, u32, String)> = Vec::new();
                     for u in &olds {
                         for code in &u.to {
-                            if let Some((p, c)) = units.communes().find(|(_, c)| c.code == *code) {
+                            if let Some((p, c)) = units.commune(*code) {
                                 let note = if u.to.len() > 1 && u.default == Some(*code) { " (phần lớn đơn vị cũ)" } else { "" };
                                 out.push((c.code, p.code, format!("{}, {}{note}", c.name, p.name)));
                             }

@@ -135,7 +135,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
                     let key = slot.key(&f.id);
                     let error = Signal::derive({
                         let key = key.clone();
-                        move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message.clone()))
+                        move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message()))
                     });
                     let field = Field { id: key, ..f.clone() };
                     let value = *value;
@@ -276,7 +276,7 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::D
                             el.scroll_into_view();
                         }
                     };
-                    view! { <li><a href=href on:click=jump>{e.message}</a></li> }
+                    view! { <li><a href=href on:click=jump>{e.message()}</a></li> }
                 })
                 .collect_view();
             view! {
@@ -296,7 +296,7 @@ fn display(kind: &Kind, value: &str, units: Option<&crate::core::units::Units>) 
         Kind::Commune => value
             .parse::<u32>()
             .ok()
-            .and_then(|code| units?.communes().find(|(_, c)| c.code == code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
+            .and_then(|code| units?.commune(code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
             .unwrap_or_else(|| value.into()),
         Kind::Number { unit: Some(u), .. } => format!("{value} {u}"),
         _ => value.into(),
@@ -368,7 +368,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             view! {
                 <div class="error-summary" role="alert">
                     <h2 class="error-summary__title">{format!("Còn {} chỗ cần sửa hoặc bổ sung", errors.len())}</h2>
-                    <ul class="error-summary__list">{errors.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                    <ul class="error-summary__list">{errors.into_iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
                 </div>
             }
             .into_any()
