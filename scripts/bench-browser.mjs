@@ -75,14 +75,15 @@ try {
   };
   await page.goto(`http://127.0.0.1:${port}/ho-so/3.000333/to-khai/ca-nhan`);
   await page.waitForSelector("#f-ca-nhan-thuong-tru-tinh");
-  const validation = await page.evaluate((answers) => {
+  const validation = await page.evaluate(async (answers) => {
     const json = JSON.stringify(answers);
-    const first = JSON.parse(window.wasmBindings.hosoValidate("3.000333", json));
-    for (let i = 0; i < 50; i++) window.wasmBindings.hosoValidate("3.000333", json);
+    // hosoValidate is a Promise (it loads the units first); after the first call they are cached.
+    const first = JSON.parse(await window.wasmBindings.hosoValidate("3.000333", json));
+    for (let i = 0; i < 50; i++) await window.wasmBindings.hosoValidate("3.000333", json);
     const per = [];
     for (let b = 0; b < 40; b++) {
       const t0 = performance.now();
-      for (let i = 0; i < 10; i++) window.wasmBindings.hosoValidate("3.000333", json);
+      for (let i = 0; i < 10; i++) await window.wasmBindings.hosoValidate("3.000333", json);
       per.push((performance.now() - t0) / 10);
     }
     per.sort((a, b) => a - b);

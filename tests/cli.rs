@@ -391,3 +391,25 @@ fn forms_check_applies_the_declaration_rules_to_exported_answers() {
     assert_eq!(hoso_with_stdin(&["forms", "check", "9.999999"], "{}").status.code(), Some(1));
     assert_eq!(hoso_with_stdin(&["forms", "check", "3.000333"], "[1]").status.code(), Some(1));
 }
+
+/// The same answers through the core and through `hoso forms check` give the same JSON (the
+/// browser bridge is compared with the CLI on the same cases in `tests/e2e/bridge.spec.mjs`).
+#[test]
+fn forms_check_answers_exactly_as_the_core_does() {
+    use hoso::core::calendar::Date;
+    use hoso::core::forms::{check_declaration, Answers};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/data/declarations.json")).unwrap()).unwrap();
+    let today = data["today"].as_str().unwrap();
+    let units: hoso::core::units::Units = serde_json::from_str(&std::fs::read_to_string(root.join("public/units/2025.json")).unwrap()).unwrap();
+    for case in data["cases"].as_array().unwrap() {
+        let code = case["code"].as_str().unwrap();
+        let answers: Answers = serde_json::from_value(case["answers"].clone()).unwrap();
+        let (errors, normalized) = check_declaration(code, &answers, Date::parse_iso(today).unwrap(), &units);
+        let core = serde_json::json!({ "errors": errors, "normalized": normalized });
+        let o = hoso_with_stdin(&["forms", "check", code, "--today", today], &case["answers"].to_string());
+        let cli: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{code}: {e}: {}", stderr(&o)));
+        assert_eq!(cli, core, "{code}: {}", case["why"]);
+        assert!(!errors.is_empty() || code == "1.000005", "{code}: the case makes rules fire");
+    }
+}

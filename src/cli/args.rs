@@ -11,7 +11,7 @@ use crate::Failure;
 
 /// Every option of the CLI that takes a value (all others are flags).
 const VALUED: &[&str] = &[
-    "catalogue", "converter", "cutoff", "field", "legacy", "level", "limit", "max-mb", "out", "province", "received", "units", "version", "working-days",
+    "catalogue", "converter", "cutoff", "field", "legacy", "level", "limit", "max-mb", "out", "province", "received", "today", "units", "version", "working-days",
     "calendar-days", "working-hours",
 ];
 

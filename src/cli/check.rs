@@ -51,8 +51,8 @@ fn outcome(input: &str, r: Result<String, Problem>) -> Value {
     }
 }
 
-/// Today's date in Vietnam (UTC+7), from the system clock.
+/// Today's date in Vietnam (UTC+7), from the system clock (the rule is the core's).
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-    Date::from_jdn(2440588 + (secs + 7 * 3600).div_euclid(86400))
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    hoso::core::calendar::Receipt::from_unix_millis(ms).date
 }

@@ -5,13 +5,16 @@ use std::io::Read;
 
 use crate::args::Args;
 use crate::Failure;
-use hoso::core::forms::{all_forms, form_for, Answers, Context};
+use hoso::core::calendar::Date;
+use hoso::core::forms::{all_forms, check_declaration, Answers};
 use serde_json::json;
 
 pub const HELP: &str = "\
   forms list                     Các tờ khai đầy đủ hoso có (mã, thủ tục, số phần)
-  forms check CODE               Kiểm tra câu trả lời tờ khai (JSON trên stdin) theo quy tắc của thủ tục CODE;
-                                 in {errors: [{field, message}], normalized}; mã thoát 1 khi còn lỗi
+  forms check CODE               Kiểm tra câu trả lời tờ khai (JSON trên stdin) theo quy tắc của thủ tục CODE
+                                 (tờ khai đầy đủ, hoặc tờ khai chung khi hoso chưa có tờ khai riêng);
+                                 in {errors: [{field, kind, …, message}], normalized}; mã thoát 1 khi còn lỗi.
+                                 --today YYYY-MM-DD: kiểm tra như vào ngày đó; --units FILE: đơn vị hành chính
 ";
 
 pub fn run(args: &mut Args) -> Result<(), Failure> {
@@ -27,12 +30,16 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         }
         Some("check") => {
             let code = args.next_positional().ok_or_else(|| Failure::Usage("thiếu mã thủ tục, ví dụ: forms check 3.000333".into()))?;
+            let today = match args.option("today")? {
+                Some(d) => Date::parse_iso(&d).ok_or_else(|| Failure::Usage(format!("--today có dạng YYYY-MM-DD, không phải «{d}»")))?,
+                None => crate::check::today(),
+            };
+            let units = crate::units::from_args(args)?;
             args.finish()?;
-            let form = form_for(&code).ok_or_else(|| Failure::Request(format!("hoso chưa có tờ khai đầy đủ cho thủ tục {code} (xem `hoso forms list`).")))?;
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input).map_err(|e| Failure::Request(format!("Không đọc được dữ liệu vào: {e}")))?;
             let answers: Answers = serde_json::from_str(&input).map_err(|e| Failure::Request(format!("Câu trả lời phải là một đối tượng JSON gồm các chuỗi: {e}")))?;
-            let (errors, normalized) = form.validate(&answers, None, Context { today: crate::check::today(), units: None });
+            let (errors, normalized) = check_declaration(&code, &answers, today, &units);
             println!("{}", json!({ "errors": errors, "normalized": normalized }));
             if errors.is_empty() { Ok(()) } else { Err(Failure::Request(format!("Còn {} chỗ cần sửa.", errors.len()))) }
         }

@@ -36,6 +36,11 @@ fn units_file(args: &mut Args) -> Result<PathBuf, Failure> {
     Ok(if here.exists() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("public/units/2025.json") })
 }
 
+/// The units named by `--units FILE`, or the app's own.
+pub fn from_args(args: &mut Args) -> Result<Units, Failure> {
+    load(&units_file(args)?)
+}
+
 fn load(path: &Path) -> Result<Units, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}. Hãy chạy `hoso units import` trước.", path.display())))?;
     serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", path.display())))
@@ -81,18 +86,18 @@ fn convert(args: &mut Args) -> Result<(), Failure> {
     let table_path = path.with_file_name("old-to-new-2025.json");
     let text = std::fs::read_to_string(&table_path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}", table_path.display())))?;
     let table: OldToNew = serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", table_path.display())))?;
-    let found = table.convert(&address);
-    if found.is_empty() {
+    let conversion = table.candidates(&address, &units);
+    if conversion.found.is_empty() {
         return Err(Failure::Request(format!(
             "Không tìm thấy đơn vị cũ «{address}». Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy."
         )));
     }
-    let name_of = |code: u32| units.commune(code).map(|(p, c)| json!({"code": code, "name": c.name, "province": p.name}));
-    let out: Vec<_> = found
+    let out: Vec<_> = conversion
+        .found
         .iter()
-        .map(|u| json!({
+        .map(|(u, new)| json!({
             "old": {"ward": u.ward, "district": u.district, "province": u.province},
-            "new": u.to.iter().filter_map(|c| name_of(*c)).collect::<Vec<_>>(),
+            "new": new.iter().map(|c| json!({"code": c.code, "name": c.name, "province": c.province})).collect::<Vec<_>>(),
             "default_code": u.default,
             "needs_choice": u.to.len() > 1,
         }))

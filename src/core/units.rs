@@ -284,7 +284,62 @@ fn bare_old(name: &str) -> String {
     }
 }
 
+/// A 2025 commune an old address may now belong to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub code: u32,
+    pub name: String,
+    pub province_code: u32,
+    pub province: String,
+    /// The old unit was divided and this commune took most of it.
+    pub most_of_old: bool,
+}
+
+/// An old address converted: the old units it names, each with the communes that replaced it.
+/// The person chooses when there is more than one: hoso never picks for them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conversion<'a> {
+    pub found: Vec<(&'a OldUnit, Vec<Candidate>)>,
+}
+
+impl Conversion<'_> {
+    /// Every commune to choose from, in order, once each.
+    pub fn candidates(&self) -> Vec<&Candidate> {
+        let mut out: Vec<&Candidate> = Vec::new();
+        for c in self.found.iter().flat_map(|(_, cs)| cs) {
+            if !out.iter().any(|o| o.code == c.code) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
 impl OldToNew {
+    /// The old units an address names, each with its new communes (names from `units`).
+    pub fn candidates<'a>(&'a self, address: &str, units: &Units) -> Conversion<'a> {
+        let found = self
+            .convert(address)
+            .into_iter()
+            .map(|u| {
+                let new = u
+                    .to
+                    .iter()
+                    .filter_map(|code| units.commune(*code))
+                    .map(|(p, c)| Candidate {
+                        code: c.code,
+                        name: c.name.clone(),
+                        province_code: p.code,
+                        province: p.name.clone(),
+                        most_of_old: u.to.len() > 1 && u.default == Some(c.code),
+                    })
+                    .collect();
+                (u, new)
+            })
+            .collect();
+        Conversion { found }
+    }
+
     /// The old units an address printed on an older paper names ("Phường 9, Quận 5, TP. Hồ Chí
     /// Minh"; ward may be omitted where the district had none). Several when ambiguous.
     pub fn convert(&self, address: &str) -> Vec<&OldUnit> {
@@ -390,5 +445,20 @@ mod old_tests {
         assert_eq!(bare_old("Thị xã Sơn Tây"), "son tay");
         assert_eq!(bare_old("Xã Xuân Phương"), "xuan phuong");
         assert_eq!(bare_old("Phường Phương Liệt"), "phuong liet", "a name that begins like a kind word keeps it");
+    }
+
+    #[test]
+    fn a_divided_old_commune_lists_every_new_one_and_marks_the_larger_part() {
+        let c = |code, name: &str| Commune { code, name: name.into(), kind: CommuneKind::Xa };
+        let units = Units { version: "t".into(), provinces: vec![Province { code: 33, name: "Tỉnh Hưng Yên".into(), kind: "tỉnh".into(), communes: vec![c(1, "Xã A"), c(2, "Xã B")] }] };
+        let old = |ward: &str, to: Vec<u32>, default| OldUnit { province: "Tỉnh Hải Dương".into(), district: "Huyện Cẩm Giàng".into(), ward: ward.into(), to, default };
+        let table = OldToNew { version: "t".into(), units: vec![old("Xã Cẩm Điền", vec![1, 2], Some(2)), old("Xã Cẩm Phúc", vec![1], None)] };
+        let divided = table.candidates("Xã Cẩm Điền, Huyện Cẩm Giàng, Tỉnh Hải Dương", &units);
+        let got: Vec<(u32, bool)> = divided.candidates().iter().map(|c| (c.code, c.most_of_old)).collect();
+        assert_eq!(got, [(1, false), (2, true)]);
+        assert_eq!(divided.candidates()[1].province, "Tỉnh Hưng Yên");
+        let whole = table.candidates("Cẩm Phúc, Cẩm Giàng, Hải Dương", &units);
+        assert_eq!(whole.candidates().len(), 1);
+        assert!(table.candidates("Xã Không Có, Huyện X, Tỉnh Y", &units).found.is_empty());
     }
 }

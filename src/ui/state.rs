@@ -4,13 +4,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::web::catalogue::{load_index, Catalogue};
+use crate::web::catalogue::Catalogue;
+use crate::web::fetch::LoadError;
 
-pub type CatalogueResource = LocalResource<Result<Arc<Catalogue>, String>>;
+pub type CatalogueResource = LocalResource<Result<Arc<Catalogue>, LoadError>>;
 
 /// Starts loading the catalogue index and makes it available to every route.
 pub fn provide_catalogue() {
-    let resource: CatalogueResource = LocalResource::new(load_index);
+    let resource: CatalogueResource = LocalResource::new(crate::web::cache::catalogue);
     provide_context(resource);
 }
 
@@ -25,7 +26,7 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
         None => view! { <p class="loading" role="status">"Đang tải danh mục thủ tục…"</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="error-box" role="alert">
-                <p><strong>"Chưa tải được danh mục thủ tục. "</strong>{e}</p>
+                <p><strong>"Chưa tải được danh mục thủ tục. "</strong>{e.to_string()}</p>
             </div>
         }
         .into_any(),
@@ -34,7 +35,7 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
 }
 
 /// The procedure `code`, once the index says it exists: unknown codes never reach the network.
-pub fn procedure_resource(code: impl Fn() -> String + Send + Sync + 'static) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, String>> {
+pub fn procedure_resource(code: impl Fn() -> String + Send + Sync + 'static) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
     let catalogue = use_catalogue();
     LocalResource::new(move || {
         let code = code();
@@ -54,7 +55,7 @@ pub fn procedure_resource(code: impl Fn() -> String + Send + Sync + 'static) -> 
 #[derive(Clone, Copy)]
 pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core::forms::Answers>>);
 
-pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, String>>;
+pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, LoadError>>;
 
 /// The files attached to every dossier started in this tab, by procedure code (their bytes are
 /// in `web::files`' store, by hash). Memory only, like the answers.
@@ -74,14 +75,10 @@ pub fn use_dossiers() -> Dossiers {
     expect_context::<Dossiers>()
 }
 
-/// The administrative units, fetched on the first page that needs them (cached afterwards).
+/// The administrative units, fetched on the first page that needs them: every page shares one
+/// fetch and one parse (`web::cache`).
 pub fn use_units() -> UnitsResource {
-    LocalResource::new(crate::web::catalogue::load_units)
-}
-
-/// The declaration form for a procedure: its full form, or the generic one.
-pub fn form_def(code: &str, procedure_name: &str) -> crate::core::forms::FormDef {
-    crate::core::forms::form_for(code).cloned().unwrap_or_else(|| crate::core::forms::generic_form(code, procedure_name))
+    LocalResource::new(crate::web::cache::units)
 }
 
 /// Renders a procedure page: a polite loading line, the error, the 404 page for an unknown
@@ -95,7 +92,7 @@ pub fn with_procedure<V: IntoView + 'static>(
         None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
         Some(Err(e)) => view! {
             <crate::ui::Page title="Chưa tải được thủ tục".to_string()>
-                <div class="error-box" role="alert"><p>{e}</p></div>
+                <div class="error-box" role="alert"><p>{e.to_string()}</p></div>
             </crate::ui::Page>
         }
         .into_any(),

@@ -1,30 +1,16 @@
 //! The JavaScript bridge: functions a host page (a portal embedding hoso, or the benchmark)
 //! can call on `window.wasmBindings`. Only plain strings cross the boundary.
 
-use std::cell::RefCell;
-use std::sync::Arc;
-
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::catalogue::Catalogue;
 use crate::core::search::Query;
-
-thread_local! {
-    static CATALOGUE: RefCell<Option<Arc<Catalogue>>> = const { RefCell::new(None) };
-}
-
-/// Called once the catalogue has loaded.
-pub fn set_catalogue(c: Arc<Catalogue>) {
-    CATALOGUE.with(|slot| *slot.borrow_mut() = Some(c));
-}
 
 /// `hosoSearch(query, limit)`: the app's search, as a JSON array of `{code, name, score}`;
 /// `undefined` until the catalogue has loaded.
 #[wasm_bindgen(js_name = hosoSearch)]
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
-    CATALOGUE.with(|slot| {
-        let slot = slot.borrow();
-        let c = slot.as_ref()?;
+    let c = super::cache::catalogue_now()?;
+    {
         let hits = c.search.search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
         let out: Vec<serde_json::Value> = hits
             .iter()
@@ -34,22 +20,24 @@ pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
             })
             .collect();
         Some(serde_json::Value::Array(out).to_string())
-    })
+    }
 }
 
 /// `hosoValidate(code, answersJson)`: checks a whole declaration for a procedure with the app's
-/// rules; returns `{"errors": [{field, message}], "normalized": {…}}` as JSON.
+/// rules (`core::forms::check_declaration`, the same entry point as `hoso forms check`; the
+/// units are loaded first, so commune codes are checked). A Promise of
+/// `{"errors": [{field, kind, …, message}], "normalized": {…}}` as JSON.
 #[wasm_bindgen(js_name = hosoValidate)]
-pub fn hoso_validate(code: &str, answers_json: &str) -> String {
-    let answers: crate::core::forms::Answers = match serde_json::from_str(answers_json) {
+pub async fn hoso_validate(code: String, answers_json: String) -> String {
+    let answers: crate::core::forms::Answers = match serde_json::from_str(&answers_json) {
         Ok(a) => a,
         Err(e) => return serde_json::json!({ "error": format!("answers must be a JSON object of strings: {e}") }).to_string(),
     };
-    let name = CATALOGUE.with(|slot| slot.borrow().as_ref().and_then(|c| c.index.find(code).map(|e| e.name().to_string())));
-    let form = crate::core::forms::form_for(code).cloned().unwrap_or_else(|| crate::core::forms::generic_form(code, name.as_deref().unwrap_or(code)));
-    let units = super::catalogue::cached_units();
-    let cx = crate::core::forms::Context { today: super::clock::now().date, units: units.as_deref() };
-    let (errors, normalized) = form.validate(&answers, None, cx);
+    let units = match super::cache::units().await {
+        Ok(u) => u,
+        Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
+    };
+    let (errors, normalized) = crate::core::forms::check_declaration(&code, &answers, super::clock::now().date, &units);
     serde_json::json!({ "errors": errors, "normalized": normalized }).to_string()
 }
 

@@ -1,35 +1,75 @@
-//! Same-origin GET requests (the app's own static files: catalogue index and procedures).
+//! Same-origin GET requests (the app's own static files: catalogue, procedures, units), with a
+//! typed error: what went wrong is data; the sentence names the data that could not be loaded.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches `path` (relative to the site root) as text. Errors are plain Vietnamese sentences.
-pub async fn get_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("Không có cửa sổ trình duyệt.")?;
-    let resp = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|_| "Không tải được dữ liệu. Hãy kiểm tra kết nối mạng rồi thử lại.".to_string())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "Phản hồi không hợp lệ.".to_string())?;
-    if resp.status() == 404 {
-        return Err("NOT_FOUND".into());
-    }
-    if !resp.ok() {
-        return Err(format!("Máy chủ trả lời lỗi {}. Hãy thử lại sau.", resp.status()));
-    }
-    let text = JsFuture::from(resp.text().map_err(|_| "Không đọc được dữ liệu.".to_string())?)
-        .await
-        .map_err(|_| "Không đọc được dữ liệu.".to_string())?;
-    text.as_string().ok_or_else(|| "Dữ liệu không phải văn bản.".into())
+/// Why a file of the app could not be had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The server has no such file (404).
+    NotFound,
+    /// No answer: offline, or the connection dropped.
+    Network,
+    /// Another error status from the server.
+    Status(u16),
+    /// The answer could not be read as text.
+    Unreadable,
+    /// The text is not what the app expects (broken or half-written file).
+    Parse,
 }
 
-/// Fetches one of the app's JSON files as text; `missing` tells people when it is not there.
-/// (Fetch and parse are split so that only the small parse is generic: one copy of the async
-/// code in the wasm. Messages are passed whole: building them at run time cost 3 kB brotli.)
-pub async fn get_json_text(path: &str, missing: &str) -> Result<String, String> {
-    get_text(path).await.map_err(|e| if e == "NOT_FOUND" { missing.to_string() } else { e })
+/// What the app was loading, for the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Data {
+    Catalogue,
+    Procedure,
+    Units,
+    OldToNew,
 }
 
-/// Parses what [`get_json_text`] returned; `broken` tells people when it is not valid.
-pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, broken: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|_| broken.to_string())
+/// A failed load: what, and why. `Display` is the sentence people read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub data: Data,
+    pub error: FetchError,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.data {
+            Data::Catalogue => "danh mục thủ tục",
+            Data::Procedure => "dữ liệu thủ tục",
+            Data::Units => "danh mục đơn vị hành chính",
+            Data::OldToNew => "bảng đổi địa chỉ cũ",
+        };
+        match self.error {
+            FetchError::NotFound => write!(f, "Không tìm thấy {what}."),
+            FetchError::Network => write!(f, "Không tải được {what}. Hãy kiểm tra kết nối mạng rồi thử lại."),
+            FetchError::Status(code) => write!(f, "Máy chủ trả lời lỗi {code} khi tải {what}. Hãy thử lại sau."),
+            FetchError::Unreadable => write!(f, "Không đọc được {what}. Hãy tải lại trang."),
+            FetchError::Parse => write!(f, "Tệp {what} bị hỏng. Hãy tải lại trang."),
+        }
+    }
+}
+
+/// Fetches `path` (relative to the site root) as text.
+pub async fn get_text(path: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| FetchError::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreadable)?;
+    match resp.status() {
+        404 => return Err(FetchError::NotFound),
+        s if !resp.ok() => return Err(FetchError::Status(s)),
+        _ => {}
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| FetchError::Network)?;
+    text.as_string().ok_or(FetchError::Unreadable)
+}
+
+/// Fetches and parses one of the app's JSON files. (Fetch and parse are split so that only the
+/// small parse is generic: one copy of the async code in the wasm.)
+pub async fn get_json<T: serde::de::DeserializeOwned>(path: &str, data: Data) -> Result<T, LoadError> {
+    let text = get_text(path).await.map_err(|error| LoadError { data, error })?;
+    serde_json::from_str(&text).map_err(|_| LoadError { data, error: FetchError::Parse })
 }

@@ -4,6 +4,7 @@
 //! types, so the rules stay testable on the host.
 
 pub mod bridge;
+pub mod cache;
 pub mod catalogue;
 pub mod clock;
 pub mod fetch;

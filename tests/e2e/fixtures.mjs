@@ -3,8 +3,13 @@
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
+/** Every test runs at the same moment (Tuesday 25/11/2026, 10:00 in Hà Nội): what is "in the
+ *  future", an age, a due date never depend on the day the suite runs. A test may set its own. */
+export const NOW = new Date("2026-11-25T10:00:00+07:00");
+
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
+    await page.clock.setFixedTime(NOW);
     const problems = [];
     const origin = new URL(baseURL).origin;
     page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });

@@ -59,7 +59,17 @@ pub struct Due {
     pub minute: Option<u16>,
 }
 
+/// The Julian day number of 1970-01-01.
+const UNIX_EPOCH_JDN: i64 = 2_440_588;
+
 impl Receipt {
+    /// The moment `unix_millis` (milliseconds since 1970-01-01 UTC, what every clock gives) in
+    /// Vietnam (UTC+7, no daylight saving). The one clock rule of the app and the CLI.
+    pub fn from_unix_millis(unix_millis: i64) -> Receipt {
+        let minutes = unix_millis.div_euclid(60_000) + 7 * 60;
+        Receipt { date: Date::from_jdn(UNIX_EPOCH_JDN + minutes.div_euclid(1440)), minute: minutes.rem_euclid(1440) as u16 }
+    }
+
     /// Parses an RFC 3339 date-time (`2026-02-13T16:30:00+07:00`, `…Z`, seconds optional) and
     /// converts it to Vietnam time.
     pub fn parse_rfc3339(s: &str) -> Option<Receipt> {
@@ -154,6 +164,13 @@ fn working_hours(cal: &WorkCalendar, receipt: Receipt, hours: u32, rules: &DueRu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_reading_is_a_time_in_vietnam() {
+        // 2026-02-13T09:30:00Z is 16:30 in Hà Nội; 2025-12-31T17:00:00Z is already 1 January.
+        assert_eq!(Receipt::from_unix_millis(1_770_975_000_000), Receipt::parse_rfc3339("2026-02-13T16:30:00+07:00").unwrap());
+        assert_eq!(Receipt::from_unix_millis(1_767_200_400_000).date, Date::new(2026, 1, 1).unwrap());
+    }
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()

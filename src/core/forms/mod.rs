@@ -16,7 +16,7 @@ use crate::core::units::Units;
 use crate::core::validate::{self, cccd::cross_check, Sex};
 pub use model::*;
 pub use problem::{FieldError, FieldProblem, FormProblem};
-pub use registry::{all_forms, form_for, generic_form};
+pub use registry::{all_forms, form_for, form_of, generic_form};
 pub use repeat::{count_key, item_key, Item, Slot};
 
 pub type Answers = BTreeMap<String, String>;
@@ -218,6 +218,13 @@ impl FormDef {
         let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
         (visible.iter().filter(|s| self.section_done(s, a)).count(), visible.len())
     }
+}
+
+/// A whole declaration checked as the app checks it: the one entry point of `hosoValidate` and
+/// `hoso forms check`. It needs what every rule needs: today's date in Vietnam and the units
+/// (a commune code is checked against them, never passed unchecked).
+pub fn check_declaration(code: &str, answers: &Answers, today: Date, units: &Units) -> (Vec<FieldError>, Answers) {
+    form_of(code, code).validate(answers, None, Context { today, units: Some(units) })
 }
 
 fn answered(f: &Field, a: &Answers) -> bool {

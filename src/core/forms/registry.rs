@@ -26,6 +26,15 @@ pub fn form_for(code: &str) -> Option<&'static FormDef> {
     all_forms().iter().find(|f| f.procedures.iter().any(|p| p == code))
 }
 
+/// The declaration form of a procedure: its full form, or the generic one (titled with the
+/// procedure's name). What the app shows, and what the bridge and the CLI check against.
+pub fn form_of(code: &str, procedure_name: &str) -> std::borrow::Cow<'static, FormDef> {
+    match form_for(code) {
+        Some(f) => std::borrow::Cow::Borrowed(f),
+        None => std::borrow::Cow::Owned(generic_form(code, procedure_name)),
+    }
+}
+
 /// For procedures without a full form: who is applying, how to reach them, and what they ask.
 pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
     let field = |id: &str, label: &str, kind: Kind, required: bool, autocomplete: Option<&str>| Field {

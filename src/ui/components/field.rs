@@ -155,7 +155,7 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
     let province_id = format!("{id}-tinh");
     move || match units.get() {
         None => view! { <p class="loading" role="status">"Đang tải danh sách xã, phường…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="error-message">{e}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error-message">{e.to_string()}</p> }.into_any(),
         Some(Ok(u)) => {
             // The province of the chosen commune, when there is one.
             if let Ok(code) = value.get_untracked().parse::<u32>() {
@@ -262,20 +262,16 @@ fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, prov
         let address = text.get_untracked();
         let units = units.clone();
         leptos::task::spawn_local(async move {
-            let result = match crate::web::catalogue::load_old_to_new().await {
-                Err(e) => (e, Vec::new()),
+            let result = match crate::web::cache::old_to_new().await {
+                Err(e) => (e.to_string(), Vec::new()),
                 Ok(table) => {
-                    let olds = table.convert(&address);
-                    let mut out: Vec<(u32, u32, String)> = Vec::new();
-                    for u in &olds {
-                        for code in &u.to {
-                            if let Some((p, c)) = units.commune(*code) {
-                                let note = if u.to.len() > 1 && u.default == Some(*code) { " (phần lớn đơn vị cũ)" } else { "" };
-                                out.push((c.code, p.code, format!("{}, {}{note}", c.name, p.name)));
-                            }
-                        }
-                    }
-                    let message = match (olds.len(), out.len()) {
+                    let conversion = table.candidates(&address, &units);
+                    let out: Vec<(u32, u32, String)> = conversion
+                        .candidates()
+                        .into_iter()
+                        .map(|c| (c.code, c.province_code, format!("{}, {}{}", c.name, c.province, if c.most_of_old { " (phần lớn đơn vị cũ)" } else { "" })))
+                        .collect();
+                    let message = match (conversion.found.len(), out.len()) {
                         (0, _) => "Không tìm thấy địa chỉ cũ này. Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy.".to_string(),
                         (_, 1) => "Địa chỉ cũ này nay thuộc:".to_string(),
                         _ => "Đơn vị cũ này nay thuộc nhiều xã, phường. Hãy chọn đúng nơi của bạn:".to_string(),

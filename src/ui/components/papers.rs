@@ -11,13 +11,13 @@ use crate::core::catalogue::Procedure;
 use crate::core::checklist::{checklist, completeness, Attached, Attachment, Entry, Status};
 use crate::core::files::{human_size, picker_accept, FileKind, FileProblem, Limits};
 use crate::core::forms::{form_for, Context};
-use crate::ui::state::{form_def, use_attachments, use_dossiers, use_units};
+use crate::ui::state::{use_attachments, use_dossiers, use_units};
 use crate::web::files;
 
 /// The procedure's papers for the current answers and attachments (the core's checklist).
 fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
     let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
-    let form = Arc::new(form_def(&p.code, &p.name));
+    let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned());
     let full_form = form_for(&p.code).is_some();
     let p = p.clone();
     Memo::new(move |_| {

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Kind, Repeat, Section, Slot};
 use crate::ui::components::{dom_id, FormField, PapersReport};
 use crate::ui::pages::NotFound;
-use crate::ui::state::{form_def, use_dossiers, use_units, with_catalogue};
+use crate::ui::state::{use_dossiers, use_units, with_catalogue};
 use crate::ui::Page;
 
 fn today() -> crate::core::calendar::Date {
@@ -25,7 +25,7 @@ fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V +
         let code = params.read().get("ma").unwrap_or_default();
         match c.index.find(&code) {
             None => view! { <NotFound/> }.into_any(),
-            Some(e) => render(code.clone(), Arc::new(form_def(&code, e.name()))).into_any(),
+            Some(e) => render(code.clone(), Arc::new(crate::core::forms::form_of(&code, e.name()).into_owned())).into_any(),
         }
     })
 }

@@ -21,7 +21,7 @@ pub fn Dossier() -> impl IntoView {
 #[component]
 fn TaskList(p: Arc<Procedure>) -> impl IntoView {
     let dossiers = crate::ui::state::use_dossiers();
-    let form = crate::ui::state::form_def(&p.code, &p.name);
+    let form = crate::core::forms::form_of(&p.code, &p.name);
     let answers = dossiers.0.with_untracked(|d| d.get(&p.code).cloned().unwrap_or_default());
     let (done, total) = form.progress(&answers);
     let code = p.code.clone();
