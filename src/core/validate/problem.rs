@@ -37,6 +37,8 @@ pub enum Problem {
     PhoneFixedLength { digits: usize },
     PhoneMobileLength { digits: usize },
     PhonePrefix { prefix: String },
+    /// An 11-digit 02x number whose area code does not exist.
+    PhoneAreaCode { code: String },
 
     NameMissing,
     NameTooLong { max: usize },
@@ -84,6 +86,7 @@ impl Problem {
             PhoneFixedLength { digits } => format!("Số máy bàn có 11 chữ số, gồm mã vùng 02x (bạn đã nhập {digits})."),
             PhoneMobileLength { digits } => format!("Số di động có 10 chữ số (bạn đã nhập {digits}). Số đầu 01x cũ đã đổi sang 03x, 05x, 07x, 08x."),
             PhonePrefix { prefix } => format!("Đầu số «{prefix}» không phải đầu số di động Việt Nam. Hãy kiểm tra lại."),
+            PhoneAreaCode { code } => format!("«{code}» không phải mã vùng điện thoại cố định ở Việt Nam. Hãy kiểm tra lại."),
             NameMissing => "Hãy nhập họ và tên, ví dụ: Nguyễn Văn An.".into(),
             NameTooLong { max } => format!("Họ và tên dài quá {max} ký tự. Hãy kiểm tra lại."),
             NameDigits { meant } => {
