@@ -38,12 +38,7 @@ pub fn App() -> impl IntoView {
 fn SkipLink() -> impl IntoView {
     let skip = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("noi-dung") {
-            use leptos::wasm_bindgen::JsCast;
-            let main: leptos::web_sys::HtmlElement = main.unchecked_into();
-            let _ = main.focus();
-            main.scroll_into_view();
-        }
+        super::focus::focus_by_id("noi-dung");
     };
     view! { <a class="skip-link" href="#noi-dung" on:click=skip>"Bỏ qua, đến nội dung chính"</a> }
 }

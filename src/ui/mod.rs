@@ -5,6 +5,7 @@
 
 mod app;
 pub mod components;
+pub mod focus;
 mod page;
 pub mod pages;
 pub mod state;

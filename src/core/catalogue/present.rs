@@ -1,7 +1,7 @@
 //! Plain-Vietnamese wording of catalogue values, shared by the app and the CLI, plus the link
 //! from a channel's time limit to the working-day calendar.
 
-use super::model::{Channel, Document, TimeUnit};
+use super::model::{Channel, Document, Mode, TimeUnit};
 use crate::core::calendar::{due_date, DueRules, Receipt, TimeLimit, WorkCalendar};
 use crate::core::calendar::due::Due;
 
@@ -36,6 +36,30 @@ pub fn describe_time(ch: &Channel) -> Option<String> {
 pub fn estimate_due(ch: &Channel, receipt: Receipt) -> Option<Due> {
     let limit = time_limit(ch)?;
     Some(due_date(&WorkCalendar::new(), receipt, limit, &DueRules::default()))
+}
+
+/// "Thứ Tư, 04/03/2026", and " lúc 15:30" for limits in hours.
+pub fn describe_due(d: &Due) -> String {
+    let at = d.minute.map(|m| format!(" lúc {:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
+    format!("{}, {}{at}", d.date.weekday().name_vi(), d.date.to_vn())
+}
+
+/// How much cheaper submitting online is than in person, in đồng (when the catalogue gives
+/// both fees and online is cheaper).
+pub fn online_saving(channels: &[Channel]) -> Option<u64> {
+    let fee = |mode: Mode| channels.iter().find(|c| c.mode == mode).and_then(|c| c.fee_vnd);
+    match (fee(Mode::Online), fee(Mode::InPerson)) {
+        (Some(online), Some(in_person)) if online < in_person => Some(in_person - online),
+        _ => None,
+    }
+}
+
+/// Who is exempt from the fee or pays less, over every channel, each once, in order.
+pub fn exemptions(channels: &[Channel]) -> Vec<String> {
+    let mut all: Vec<String> = channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
+    all.sort();
+    all.dedup();
+    all
 }
 
 /// "Miễn phí", "20.000 đồng", "10 USD", or "Chưa có thông tin".
@@ -96,7 +120,7 @@ fn format_decimal(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::model::{DocumentKind, ForeignFee, Mode};
+    use crate::core::catalogue::model::{DocumentKind, ForeignFee};
 
     fn channel(amount: Option<f64>, unit: Option<TimeUnit>, fee_vnd: Option<u64>) -> Channel {
         Channel {
@@ -126,6 +150,28 @@ mod tests {
         assert_eq!(describe_time(&channel(Some(7.0), Some(TimeUnit::WorkingDays), None)).unwrap(), "7 ngày làm việc");
         assert!(describe_time(&channel(Some(1.0), None, None)).unwrap().contains("không ghi đơn vị"));
         assert_eq!(describe_time(&channel(None, None, None)), None);
+    }
+
+    #[test]
+    fn online_saving_and_exemptions_over_the_channels() {
+        let (mut online, mut in_person, mut post) = (channel(None, None, Some(5_000)), channel(None, None, Some(8_000)), channel(None, None, Some(8_000)));
+        in_person.mode = Mode::InPerson;
+        post.mode = Mode::Post;
+        online.exemptions = vec!["Người cao tuổi".into(), "Hộ nghèo".into()];
+        in_person.exemptions = vec!["Hộ nghèo".into()];
+        let all = [online.clone(), in_person.clone(), post];
+        assert_eq!(online_saving(&all), Some(3_000));
+        assert_eq!(exemptions(&all), ["Hộ nghèo", "Người cao tuổi"]);
+        online.fee_vnd = Some(8_000);
+        assert_eq!(online_saving(&[online, in_person.clone()]), None, "no saving when online costs the same");
+        assert_eq!(online_saving(&[in_person]), None, "no saving without an online fee");
+    }
+
+    #[test]
+    fn a_due_date_reads_with_its_weekday_and_hour() {
+        let d = Due { date: crate::core::calendar::Date::new(2026, 3, 4).unwrap(), minute: Some(15 * 60 + 5) };
+        assert_eq!(describe_due(&d), "Thứ Tư, 04/03/2026 lúc 15:05");
+        assert_eq!(describe_due(&Due { minute: None, ..d }), "Thứ Tư, 04/03/2026");
     }
 
     #[test]

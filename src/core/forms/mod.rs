@@ -213,6 +213,28 @@ impl FormDef {
         a.contains_key(&count_key(&s.id)) || self.slots(s, a).into_iter().any(|slot| s.fields.iter().any(|f| answered(f, &self.view(s, a, slot))))
     }
 
+    /// The section to go to after `current`: the next one the answers show, or `None` when the
+    /// form is done (then "check your answers").
+    pub fn next_section(&self, current: &str, a: &Answers) -> Option<&Section> {
+        let at = self.sections.iter().position(|s| s.id == current)?;
+        self.sections[at + 1..].iter().find(|s| self.section_visible(s, a))
+    }
+
+    /// How an answer reads on "check your answers": the label of a choice, the name of a commune
+    /// with its province, a number with its unit; as typed otherwise.
+    pub fn display(f: &Field, value: &str, units: Option<&Units>) -> String {
+        match &f.kind {
+            Kind::Choice { options } => options.iter().find(|o| o.value == value).map(|o| o.label.clone()).unwrap_or_else(|| value.into()),
+            Kind::Commune => value
+                .parse::<u32>()
+                .ok()
+                .and_then(|code| units?.commune(code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
+                .unwrap_or_else(|| value.into()),
+            Kind::Number { unit: Some(u), .. } => format!("{value} {u}"),
+            _ => value.into(),
+        }
+    }
+
     /// How far the person is: (sections done, visible sections).
     pub fn progress(&self, a: &Answers) -> (usize, usize) {
         let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
@@ -334,6 +356,30 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         let e = errors_for(birth(), &answers(&[("cha.ho-ten", "Trần Văn Bình")]), Some("cha"));
         assert_eq!(e.len(), 4, "{e:?}");
+    }
+
+    #[test]
+    fn the_next_section_skips_those_the_answers_hide() {
+        let normal = answers(&[("tre.giay-chung-sinh", "giay-chung-sinh")]);
+        assert_eq!(birth().next_section("tre", &normal).map(|s| s.id.as_str()), Some("me"));
+        let abandoned = answers(&[("tre.giay-chung-sinh", "bi-bo-roi")]);
+        let next = birth().next_section("tre", &abandoned).map(|s| s.id.clone());
+        assert!(next.as_deref().is_none_or(|id| id != "me" && id != "cha"), "no parent sections for an abandoned child: {next:?}");
+        let last = &birth().sections.last().unwrap().id;
+        assert!(birth().next_section(last, &normal).is_none(), "after the last section: check your answers");
+    }
+
+    #[test]
+    fn answers_read_as_people_chose_them_on_the_check_page() {
+        let f = form_for("1.013225").unwrap();
+        let field = |id: &str| f.field(id).unwrap().clone();
+        assert_eq!(FormDef::display(&field("cong-trinh.chieu-cao"), "7,5", None), "7,5 m");
+        let choice = birth().field("tre.gioi-tinh").unwrap();
+        assert_eq!(FormDef::display(choice, "nu", None), "Nữ");
+        let units = Units { version: "t".into(), provinces: vec![crate::core::units::Province { code: 1, name: "Thành phố Hà Nội".into(), kind: "thành phố trung ương".into(), communes: vec![crate::core::units::Commune { code: 70, name: "Phường Hoàn Kiếm".into(), kind: crate::core::units::CommuneKind::Phuong }] }] };
+        let commune = birth().field("me.noi-cu-tru").unwrap();
+        assert_eq!(FormDef::display(commune, "70", Some(&units)), "Phường Hoàn Kiếm, Thành phố Hà Nội");
+        assert_eq!(FormDef::display(commune, "70", None), "70", "before the units load, the code as typed");
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod email;
 pub mod mst;
 pub mod name;
 pub mod phone;
-mod phone_ranges;
+pub mod phone_ranges;
 mod problem;
 
 pub use cccd::{check_cccd, Cccd, Sex};

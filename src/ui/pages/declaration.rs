@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Kind, Repeat, Section, Slot};
+use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Repeat, Section, Slot};
 use crate::ui::components::{dom_id, FormField, PapersReport};
 use crate::ui::pages::NotFound;
+use crate::ui::focus::{focus_by_id, focus_by_id_later};
 use crate::ui::state::{use_dossiers, use_units, with_catalogue};
 use crate::ui::Page;
 
@@ -105,7 +106,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
             });
             if errs.is_empty() {
                 errors.set(Vec::new());
-                let next = form.sections.iter().skip(index + 1).find(|s| form.section_visible(s, &normalized));
+                let next = form.next_section(&section_id, &normalized);
                 let to = match (back_to_check, next) {
                     (false, Some(s)) => format!("/ho-so/{code}/to-khai/{}", s.id),
                     _ => format!("/ho-so/{code}/kiem-tra"),
@@ -192,14 +193,6 @@ where
     V: IntoView + 'static,
 {
     let add_id = dom_id(&count_key(&section.id));
-    let focus_later = |id: String| {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&id) {
-                use leptos::wasm_bindgen::JsCast;
-                let _ = el.unchecked_into::<leptos::web_sys::HtmlElement>().focus();
-            }
-        })
-    };
     let (item_name, max) = (repeat.item.clone(), repeat.max);
     let list = {
         let (section, item_name, add_id) = (section.clone(), item_name.clone(), add_id.clone());
@@ -219,7 +212,7 @@ where
                         errors.set(Vec::new());
                         items.update(|v| v.retain(|x| x.key != key));
                         // Focus what took its place, or the add button.
-                        focus_later(if items.with_untracked(|v| v.len() >= n) { next_first.clone() } else { add_id.clone() });
+                        focus_by_id_later(if items.with_untracked(|v| v.len() >= n) { next_first.clone() } else { add_id.clone() });
                     };
                     view! {
                         <fieldset class="repeat-item">
@@ -241,7 +234,7 @@ where
             let key = items.with_untracked(|v| v.iter().map(|x| x.key + 1).max().unwrap_or(0));
             items.update(|v| v.push(PageItem::new(key, &section, |_| None)));
             let n = items.with_untracked(Vec::len);
-            focus_later(dom_id(&item_key(&section.fields[0].id, n)));
+            focus_by_id_later(dom_id(&item_key(&section.fields[0].id, n)));
         }
     };
     let full = move || items.with(|v| v.len() >= max);
@@ -269,12 +262,7 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::D
                     let href = format!("#{target}");
                     let jump = move |ev: leptos::ev::MouseEvent| {
                         ev.prevent_default();
-                        if let Some(el) = document().get_element_by_id(&target) {
-                            use leptos::wasm_bindgen::JsCast;
-                            let el: leptos::web_sys::HtmlElement = el.unchecked_into();
-                            let _ = el.focus();
-                            el.scroll_into_view();
-                        }
+                        focus_by_id(&target);
                     };
                     view! { <li><a href=href on:click=jump>{e.message()}</a></li> }
                 })
@@ -286,20 +274,6 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::D
                 </div>
             }
         })
-    }
-}
-
-/// How an answer reads on the check page: labels for choices, names for communes.
-fn display(kind: &Kind, value: &str, units: Option<&crate::core::units::Units>) -> String {
-    match kind {
-        Kind::Choice { options } => options.iter().find(|o| o.value == value).map(|o| o.label.clone()).unwrap_or_else(|| value.into()),
-        Kind::Commune => value
-            .parse::<u32>()
-            .ok()
-            .and_then(|code| units?.commune(code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
-            .unwrap_or_else(|| value.into()),
-        Kind::Number { unit: Some(u), .. } => format!("{value} {u}"),
-        _ => value.into(),
     }
 }
 
@@ -338,7 +312,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
                             .iter()
                             .filter(|f| form.field_visible(s, f, &item_view))
                             .map(|f| {
-                                let value = item_view.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| display(&f.kind, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
+                                let value = item_view.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| FormDef::display(f, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
                                 let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
                                 view! {
                                     <div class="summary-list__row">

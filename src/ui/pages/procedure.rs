@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::catalogue::present::{describe_fee, describe_quantity, describe_time, estimate_due, group_documents};
+use crate::core::catalogue::present::{describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, format_thousands, group_documents, online_saving};
 use crate::core::catalogue::{Channel, DocumentKind, Procedure};
 use crate::ui::state::use_catalogue;
 use crate::ui::Page;
@@ -155,11 +155,7 @@ fn Timing(p: Arc<Procedure>) -> impl IntoView {
         .iter()
         .map(|ch| {
             let time = describe_time(ch).unwrap_or_else(|| "Chưa có thông tin".into());
-            let due = estimate_due(ch, now).map(|d| {
-                let when = format!("{}, {}", d.date.weekday().name_vi(), d.date.to_vn());
-                let at = d.minute.map(|m| format!(" lúc {:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
-                format!("{when}{at}")
-            });
+            let due = estimate_due(ch, now).map(|d| describe_due(&d));
             view! {
                 <tr>
                     <th scope="row">{mode_label(ch)}</th>
@@ -201,18 +197,8 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
             }
         })
         .collect_view();
-    let mut exemptions: Vec<String> = p.channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
-    exemptions.sort();
-    exemptions.dedup();
-    let online = p.channels.iter().find(|c| c.mode == crate::core::catalogue::Mode::Online).and_then(|c| c.fee_vnd);
-    let in_person = p.channels.iter().find(|c| c.mode == crate::core::catalogue::Mode::InPerson).and_then(|c| c.fee_vnd);
-    let saving = match (online, in_person) {
-        (Some(o), Some(i)) if o < i => Some(format!(
-            "Nộp trực tuyến rẻ hơn nộp trực tiếp {} đồng.",
-            crate::core::catalogue::present::format_thousands(i - o)
-        )),
-        _ => None,
-    };
+    let exemptions = exemptions(&p.channels);
+    let saving = online_saving(&p.channels).map(|d| format!("Nộp trực tuyến rẻ hơn nộp trực tiếp {} đồng.", format_thousands(d)));
     let exempt = (!exemptions.is_empty()).then(|| {
         let items = exemptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view();
         view! {
