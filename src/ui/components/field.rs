@@ -42,27 +42,7 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
 
     // Radios and the commune picker are groups of controls: a fieldset with a legend.
     let grouped = match &field.kind {
-        Kind::Choice { options } => {
-            let name = id.clone();
-            let radios = options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let rid = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-                    let v = o.value.clone();
-                    let v2 = o.value.clone();
-                    view! {
-                        <div class="radio">
-                            <input class="radio__input" type="radio" id=rid.clone() name=name.clone() value=v.clone()
-                                prop:checked=move || value.get() == v
-                                on:change=move |_| value.set(v2.clone())/>
-                            <label class="radio__label" for=rid>{o.label.clone()}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            Some(view! { <div class="radios">{radios}</div> }.into_any())
-        }
+        Kind::Choice { options } => Some(view! { <Radios id=id.clone() options=options.clone() value=value/> }.into_any()),
         Kind::Commune => Some(view! { <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/> }.into_any()),
         _ => None,
     };
@@ -79,46 +59,13 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
         }
         .into_any();
     }
-
     let control = match &field.kind {
         Kind::LongText { .. } => view! {
             <textarea class="textarea" id=id.clone() name=id.clone() rows="5" aria-describedby=described aria-invalid=invalid
                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
         .into_any(),
-        kind => {
-            let (inputmode, width) = match kind {
-                Kind::Cccd | Kind::Mst => ("numeric", "input--w20"),
-                Kind::Number { .. } => ("decimal", "input--w5"),
-                Kind::Phone => ("tel", "input--w20"),
-                Kind::Date { .. } | Kind::Month { .. } => ("numeric", "input--w10"),
-                Kind::Email => ("email", "input--w30"),
-                _ => ("text", "input--full"),
-            };
-            let unit = match kind {
-                Kind::Number { unit: Some(u), .. } => Some(view! { <span class="input__unit">{u.clone()}</span> }),
-                _ => None,
-            };
-            let ty = match kind {
-                Kind::Email => "email",
-                Kind::Phone => "tel",
-                _ => "text",
-            };
-            let spell = matches!(kind, Kind::Text { .. }).to_string();
-            let picker = match kind {
-                Kind::Date { not_future, .. } => Some(view! { <DatePicker id=format!("{id}-lich") value=value not_future=*not_future/> }),
-                _ => None,
-            };
-            view! {
-                <input class=format!("input {width}") id=id.clone() name=id.clone() type=ty inputmode=inputmode
-                    autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into()) spellcheck=spell
-                    aria-describedby=described aria-invalid=invalid
-                    prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
-                {unit}
-                {picker}
-            }
-            .into_any()
-        }
+        _ => view! { <TextInput id=id.clone() field=field.clone() value=value described=Signal::derive(described) invalid=Signal::derive(invalid)/> }.into_any(),
     };
     view! {
         <div class=group_class>
@@ -129,6 +76,65 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
         </div>
     }
     .into_any()
+}
+
+/// One radio button per option (the first carries the field's id, for the error summary).
+#[component]
+fn Radios(id: String, options: Vec<crate::core::forms::Choice>, value: RwSignal<String>) -> impl IntoView {
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let radio_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+            let (mine, chosen) = (option.value.clone(), option.value);
+            view! {
+                <div class="radio">
+                    <input class="radio__input" type="radio" id=radio_id.clone() name=id.clone() value=mine.clone()
+                        prop:checked=move || value.get() == mine
+                        on:change=move |_| value.set(chosen.clone())/>
+                    <label class="radio__label" for=radio_id>{option.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div class="radios">{radios}</div> }
+}
+
+/// A typed answer: the keyboard and width its kind needs, a unit after numbers, and the device's
+/// calendar beside dates.
+#[component]
+fn TextInput(id: String, field: Field, value: RwSignal<String>, described: Signal<Option<String>>, invalid: Signal<Option<&'static str>>) -> impl IntoView {
+    let kind = &field.kind;
+    let (inputmode, width) = match kind {
+        Kind::Cccd | Kind::Mst => ("numeric", "input--w20"),
+        Kind::Number { .. } => ("decimal", "input--w5"),
+        Kind::Phone => ("tel", "input--w20"),
+        Kind::Date { .. } | Kind::Month { .. } => ("numeric", "input--w10"),
+        Kind::Email => ("email", "input--w30"),
+        _ => ("text", "input--full"),
+    };
+    let unit = match kind {
+        Kind::Number { unit: Some(u), .. } => Some(view! { <span class="input__unit">{u.clone()}</span> }),
+        _ => None,
+    };
+    let input_type = match kind {
+        Kind::Email => "email",
+        Kind::Phone => "tel",
+        _ => "text",
+    };
+    let spell = matches!(kind, Kind::Text { .. }).to_string();
+    let picker = match kind {
+        Kind::Date { not_future, .. } => Some(view! { <DatePicker id=format!("{id}-lich") value=value not_future=*not_future/> }),
+        _ => None,
+    };
+    view! {
+        <input class=format!("input {width}") id=id.clone() name=id.clone() type=input_type inputmode=inputmode
+            autocomplete=field.autocomplete.clone().unwrap_or_else(|| "off".into()) spellcheck=spell
+            aria-describedby=described aria-invalid=invalid
+            prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+        {unit}
+        {picker}
+    }
 }
 
 /// The phone's or browser's own calendar, next to the typed `dd/mm/yyyy` (which stays the
@@ -176,21 +182,21 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
                         view! { <option value=v selected=selected>{c.name.clone()}</option> }
                     }).collect_view())
             };
-            let (pid, pid2, cid, cid2) = (province_id.clone(), province_id.clone(), id.clone(), id.clone());
+            let (province_label_for, commune_label_for, commune_id) = (province_id.clone(), id.clone(), id.clone());
             let old_id = format!("{id}-cu");
             let find_id = format!("{id}-tim");
             view! {
                 <div class="commune">
                     <QuickFind id=find_id units=u.clone() province=province value=value/>
-                    <label class="label label--small" for=pid>"Tỉnh, thành phố"</label>
-                    <select class="select" id=pid2 aria-invalid=move || invalid.get().then_some("true")
+                    <label class="label label--small" for=province_label_for>"Tỉnh, thành phố"</label>
+                    <select class="select" id=province_id.clone() aria-invalid=move || invalid.get().then_some("true")
                         prop:value=move || province.get()
                         on:change=move |ev| { province.set(event_target_value(&ev)); value.set(String::new()); }>
                         <option value="">"Chọn tỉnh, thành phố"</option>
                         {provinces}
                     </select>
-                    <label class="label label--small" for=cid>"Xã, phường, đặc khu"</label>
-                    <select class="select" id=cid2 aria-invalid=move || invalid.get().then_some("true")
+                    <label class="label label--small" for=commune_label_for>"Xã, phường, đặc khu"</label>
+                    <select class="select" id=commune_id aria-invalid=move || invalid.get().then_some("true")
                         prop:disabled=move || province.get().is_empty()
                         prop:value=move || value.get()
                         on:change=move |ev| value.set(event_target_value(&ev))>

@@ -155,30 +155,6 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
             });
         }
     };
-    let input_id = format!("tep-{key}");
-    let camera_id = format!("anh-{key}");
-    let from_input = {
-        let add = add.clone();
-        move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = event_target(&ev);
-            let list = input.files();
-            let chosen: Vec<web_sys::File> = list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-            add(chosen);
-        }
-    };
-    let from_camera = from_input.clone();
-    let dragging = RwSignal::new(false);
-    let on_drop = {
-        let add = add.clone();
-        move |ev: leptos::ev::DragEvent| {
-            ev.prevent_default();
-            dragging.set(false);
-            let chosen = ev.data_transfer().and_then(|d| d.files()).map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
-            add(chosen);
-        }
-    };
     let combine = {
         let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
         move |_| {
@@ -215,24 +191,12 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                 .collect_view()
         }
     };
-    let hidden = format!(" cho «{}»", entry.name);
+    let add = Callback::new(add);
+    let (zone_key, zone_paper) = (key.clone(), entry.name.clone());
     let attach_controls = move || can_attach.get().then(|| {
-        let (input_id, camera_id, hidden) = (input_id.clone(), camera_id.clone(), hidden.clone());
-        let (from_input, from_camera, on_drop, combine, file_list) = (from_input.clone(), from_camera.clone(), on_drop.clone(), combine.clone(), file_list.clone());
-        let photos = photos.clone();
+        let (combine, file_list, photos) = (combine.clone(), file_list.clone(), photos.clone());
         view! {
-            <div class="drop" class:drop--over=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <div class="drop__controls">
-                    <label class="label label--small" for=input_id.clone()>"Chọn tệp" <span class="visually-hidden">{hidden.clone()}</span></label>
-                    <input class="file-input" type="file" id=input_id multiple accept=picker_accept() on:change=from_input/>
-                    <label class="label label--small" for=camera_id.clone()>"Chụp ảnh bằng điện thoại" <span class="visually-hidden">{hidden}</span></label>
-                    <input class="file-input" type="file" id=camera_id accept="image/*" capture="environment" on:change=from_camera/>
-                </div>
-                <p class="hint">"Hoặc kéo thả tệp vào khung này. Nhận PDF, JPEG, PNG. Mặt trước và mặt sau, nhiều trang: đính kèm nhiều tệp rồi gộp."</p>
-            </div>
+            <DropZone key=zone_key.clone() paper=zone_paper.clone() add=add/>
             <p role="status" class="loading">{move || busy.get().then_some("Đang kiểm tra tệp…")}</p>
             <div role="alert">
                 {move || messages.get().into_iter().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> }).collect_view()}
@@ -245,14 +209,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
             })}}
         }
     });
-    // The catalogue names templates but does not hold the files: they are on the procedure's
-    // page of the national portal (a link; hoso itself fetches nothing from there).
-    let template = entry.template.clone().map(|t| {
-        let link = source.clone().map(|url| view! {
-            " " <a href=url target="_blank" rel="noopener noreferrer">"Tải mẫu trên Cổng Dịch vụ công quốc gia" <span class="visually-hidden">" (mở trong thẻ mới)"</span></a>
-        });
-        view! { <span class="doc__template">{format!("Mẫu: {t}.")}{link}</span> }
-    });
+    let template = entry.template.clone().map(|t| view! { <Template name=t source=source.clone()/> });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
     view! {
         <li class="paper" id=format!("giay-to-{key}") data-checked=move || checked.get()>
@@ -267,6 +224,50 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
         </li>
     }
     .into_any()
+}
+
+/// Where files come in: the picker, the phone's camera, or a drop on the frame.
+#[component]
+fn DropZone(key: String, paper: String, add: Callback<Vec<web_sys::File>>) -> impl IntoView {
+    let (input_id, camera_id) = (format!("tep-{key}"), format!("anh-{key}"));
+    let for_whom = format!(" cho «{paper}»");
+    let from_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let chosen = input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        add.run(chosen);
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        add.run(ev.data_transfer().and_then(|d| d.files()).map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default());
+    };
+    view! {
+        <div class="drop" class:drop--over=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <div class="drop__controls">
+                <label class="label label--small" for=input_id.clone()>"Chọn tệp" <span class="visually-hidden">{for_whom.clone()}</span></label>
+                <input class="file-input" type="file" id=input_id multiple accept=picker_accept() on:change=from_input/>
+                <label class="label label--small" for=camera_id.clone()>"Chụp ảnh bằng điện thoại" <span class="visually-hidden">{for_whom}</span></label>
+                <input class="file-input" type="file" id=camera_id accept="image/*" capture="environment" on:change=from_input/>
+            </div>
+            <p class="hint">"Hoặc kéo thả tệp vào khung này. Nhận PDF, JPEG, PNG. Mặt trước và mặt sau, nhiều trang: đính kèm nhiều tệp rồi gộp."</p>
+        </div>
+    }
+}
+
+/// The catalogue names templates but does not hold the files: they are on the procedure's page
+/// of the national portal (a link; hoso itself fetches nothing from there).
+#[component]
+fn Template(name: String, source: Option<String>) -> impl IntoView {
+    let link = source.map(|url| view! {
+        " " <a href=url target="_blank" rel="noopener noreferrer">"Tải mẫu trên Cổng Dịch vụ công quốc gia" <span class="visually-hidden">" (mở trong thẻ mới)"</span></a>
+    });
+    view! { <span class="doc__template">{format!("Mẫu: {name}.")}{link}</span> }
 }
 
 #[component]
