@@ -4,17 +4,24 @@
 //! again).
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use std::thread::LocalKey;
-
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use super::catalogue::{load_index, load_old_to_new, load_units, Catalogue};
 use super::fetch::LoadError;
 use crate::core::units::{OldToNew, Units};
 
-type Loading<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
-type Slot<T> = RefCell<Option<Loading<T>>>;
+/// One load: its result once there, and who waits for it meanwhile.
+enum State<T> {
+    Loading(Vec<Waker>),
+    Done(Result<Arc<T>, LoadError>),
+}
+
+type Slot<T> = RefCell<Option<Rc<RefCell<State<T>>>>>;
 
 thread_local! {
     static CATALOGUE: Slot<Catalogue> = const { RefCell::new(None) };
@@ -22,22 +29,52 @@ thread_local! {
     static OLD_TO_NEW: Slot<OldToNew> = const { RefCell::new(None) };
 }
 
-async fn shared<T: 'static>(slot: &'static LocalKey<Slot<T>>, load: fn() -> LocalBoxFuture<'static, Result<Arc<T>, LoadError>>) -> Result<Arc<T>, LoadError> {
-    let loading = slot.with(|s| s.borrow_mut().get_or_insert_with(|| load().shared()).clone());
-    let result = loading.await;
+/// Waits for a load started by someone else.
+struct Wait<T>(Rc<RefCell<State<T>>>);
+
+impl<T> Future for Wait<T> {
+    type Output = Result<Arc<T>, LoadError>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match &mut *self.0.borrow_mut() {
+            State::Done(r) => Poll::Ready(r.clone()),
+            State::Loading(waiting) => {
+                waiting.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+async fn shared<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(slot: &'static LocalKey<Slot<T>>, load: impl FnOnce() -> F) -> Result<Arc<T>, LoadError> {
+    let (state, first) = slot.with(|s| match &*s.borrow() {
+        Some(state) => (state.clone(), false),
+        None => (Rc::new(RefCell::new(State::Loading(Vec::new()))), true),
+    });
+    if !first {
+        return Wait(state).await;
+    }
+    slot.with(|s| *s.borrow_mut() = Some(state.clone()));
+    let result = load().await;
     if result.is_err() {
         slot.with(|s| *s.borrow_mut() = None);
+    }
+    let waiting = std::mem::replace(&mut *state.borrow_mut(), State::Done(result.clone()));
+    if let State::Loading(wakers) = waiting {
+        wakers.into_iter().for_each(Waker::wake);
     }
     result
 }
 
 fn loaded<T>(slot: &'static LocalKey<Slot<T>>) -> Option<Arc<T>> {
-    slot.with(|s| s.borrow().as_ref().and_then(|l| l.peek().cloned()).and_then(Result::ok))
+    slot.with(|s| match s.borrow().as_ref().map(|st| st.borrow()).as_deref() {
+        Some(State::Done(Ok(v))) => Some(v.clone()),
+        _ => None,
+    })
 }
 
 /// The catalogue index with its search structures (loaded at start).
 pub async fn catalogue() -> Result<Arc<Catalogue>, LoadError> {
-    shared(&CATALOGUE, || load_index().boxed_local()).await
+    shared(&CATALOGUE, load_index).await
 }
 
 /// The catalogue, if it has loaded (for synchronous callers such as `hosoSearch`).
@@ -47,10 +84,10 @@ pub fn catalogue_now() -> Option<Arc<Catalogue>> {
 
 /// The 2025 units, loaded the first time a page or the bridge needs them.
 pub async fn units() -> Result<Arc<Units>, LoadError> {
-    shared(&UNITS, || load_units().boxed_local()).await
+    shared(&UNITS, load_units).await
 }
 
 /// The old→new address table, loaded the first time someone converts an old address.
 pub async fn old_to_new() -> Result<Arc<OldToNew>, LoadError> {
-    shared(&OLD_TO_NEW, || load_old_to_new().boxed_local()).await
+    shared(&OLD_TO_NEW, load_old_to_new).await
 }
