@@ -35,11 +35,5 @@ fn main() {
         all.extend(times);
     }
     all.sort_by(f64::total_cmp);
-    println!(
-        "native overall: median {:.1} µs, p95 {:.1} µs; top-3 relevance {}/{}",
-        all[all.len() / 2],
-        all[all.len() * 95 / 100],
-        top3,
-        cases.len()
-    );
+    println!("native overall: median {:.1} µs, p95 {:.1} µs; top-3 relevance {}/{}", all[all.len() / 2], all[all.len() * 95 / 100], top3, cases.len());
 }

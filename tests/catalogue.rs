@@ -261,7 +261,11 @@ fn form_document_rules_name_real_catalogue_papers() {
                 assert!(p.documents.iter().any(|d| matches(wanted, d)), "{}: «{wanted}» is not a paper of {code}", form.id);
             }
             if let Some(case) = &form.case {
-                assert!(p.documents.iter().any(|d| d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&fold(case)))), "{}: no case «{case}» in {code}", form.id);
+                assert!(
+                    p.documents.iter().any(|d| d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&fold(case)))),
+                    "{}: no case «{case}» in {code}",
+                    form.id
+                );
             }
         }
     }

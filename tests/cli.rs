@@ -10,13 +10,8 @@ pub fn hoso(args: &[&str]) -> Output {
 
 #[allow(dead_code)]
 pub fn hoso_with_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hoso"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run hoso");
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_hoso")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run hoso");
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }

@@ -16,7 +16,8 @@ fn make() -> Option<PathBuf> {
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus");
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/make.sh");
     let tools = ["gs", "qpdf", "img2pdf", "pdftocairo", "convert"];
-    let missing: Vec<&str> = tools.iter().copied().filter(|t| Command::new("sh").args(["-c", &format!("command -v {t}")]).output().map_or(true, |o| !o.status.success())).collect();
+    let missing: Vec<&str> =
+        tools.iter().copied().filter(|t| Command::new("sh").args(["-c", &format!("command -v {t}")]).output().map_or(true, |o| !o.status.success())).collect();
     if !missing.is_empty() {
         assert!(std::env::var_os("CI").is_none(), "CI must have {missing:?} (scripts/setup.sh --test installs them)");
         eprintln!("\n*** SKIPPED: {missing:?} not installed; the real-producer corpus was not checked ***\n");

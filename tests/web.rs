@@ -93,7 +93,8 @@ fn tiny_catalogue() -> std::sync::Arc<hoso::web::catalogue::Catalogue> {
 #[wasm_bindgen_test]
 async fn search_box_shows_results_as_you_type() {
     let catalogue = tiny_catalogue();
-    let root = mount(move || view! { <leptos_router::components::Router><hoso::ui::components::Search catalogue=catalogue/></leptos_router::components::Router> });
+    let root =
+        mount(move || view! { <leptos_router::components::Router><hoso::ui::components::Search catalogue=catalogue/></leptos_router::components::Router> });
     let input: web_sys::HtmlInputElement = wait_for(&root, "input[type=search]").await.unchecked_into();
     let label = root.query_selector("label[for=tim-thu-tuc]").unwrap().expect("the box has a label");
     assert!(label.text_content().unwrap().contains("Bạn cần làm thủ tục gì?"));

@@ -11,8 +11,23 @@ use crate::Failure;
 
 /// Every option of the CLI that takes a value (all others are flags).
 const VALUED: &[&str] = &[
-    "catalogue", "converter", "cutoff", "field", "legacy", "level", "limit", "max-mb", "out", "province", "received", "today", "units", "version", "working-days",
-    "calendar-days", "working-hours",
+    "catalogue",
+    "converter",
+    "cutoff",
+    "field",
+    "legacy",
+    "level",
+    "limit",
+    "max-mb",
+    "out",
+    "province",
+    "received",
+    "today",
+    "units",
+    "version",
+    "working-days",
+    "calendar-days",
+    "working-hours",
 ];
 
 #[derive(Debug)]

@@ -58,9 +58,8 @@ fn due_cmd(args: &mut Args) -> Result<(), Failure> {
     let [limit] = limits[..] else {
         return Err(Failure::Usage("cần đúng một thời hạn: --working-days, --calendar-days, --working-hours hoặc --same-day".into()));
     };
-    let receipt = Receipt::parse_rfc3339(&received).ok_or_else(|| {
-        Failure::Request(format!("Thời điểm tiếp nhận `{received}` không hợp lệ: hãy dùng dạng 2026-02-13T16:30:00+07:00."))
-    })?;
+    let receipt = Receipt::parse_rfc3339(&received)
+        .ok_or_else(|| Failure::Request(format!("Thời điểm tiếp nhận `{received}` không hợp lệ: hãy dùng dạng 2026-02-13T16:30:00+07:00.")))?;
     let cal = WorkCalendar::new();
     let result = due::due_date(&cal, receipt, limit, &rules);
     let mut out = json!({

@@ -102,10 +102,7 @@ fn import(args: &mut Args) -> Result<(), Failure> {
         errors.push(format!("{} mã thủ tục trùng lặp, giữ bản đầu tiên", before - procedures.len()));
     }
 
-    let version = crawl
-        .file_name()
-        .map(|n| n.to_string_lossy().trim_start_matches("tthc-").to_string())
-        .unwrap_or_else(|| "unknown".into());
+    let version = crawl.file_name().map(|n| n.to_string_lossy().trim_start_matches("tthc-").to_string()).unwrap_or_else(|| "unknown".into());
     let source = format!(
         "Cơ sở dữ liệu quốc gia về thủ tục hành chính, Cổng Dịch vụ công quốc gia (bản thu thập {})",
         version.split('-').rev().collect::<Vec<_>>().join("/")
@@ -204,7 +201,9 @@ fn show(args: &mut Args) -> Result<(), Failure> {
             println!("{}", serde_json::to_string_pretty(&p).expect("serialisable"));
             Ok(())
         }
-        None => Err(Failure::Request(format!("Không có thủ tục mã «{code}» trong danh mục. Hãy kiểm tra lại mã (ví dụ 1.001193) hoặc tìm bằng `hoso search`."))),
+        None => {
+            Err(Failure::Request(format!("Không có thủ tục mã «{code}» trong danh mục. Hãy kiểm tra lại mã (ví dụ 1.001193) hoặc tìm bằng `hoso search`.")))
+        }
     }
 }
 

@@ -22,7 +22,9 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         "cccd" => Box::new(move |s| match check_cccd(s, Some(today)) {
             Ok(id) => json!({"input": s, "valid": true, "normalized": id.normalized, "reason": null,
                 "province_code": id.province_code, "province": id.province, "sex": id.sex.as_str(), "birth_year": id.birth_year}),
-            Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "province_code": null, "sex": null, "birth_year": null}),
+            Err(p) => {
+                json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "province_code": null, "sex": null, "birth_year": null})
+            }
         }),
         "mst" => Box::new(|s| outcome(s, check_mst(s))),
         "phone" => Box::new(|s| match check_phone(s) {

@@ -38,10 +38,15 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
             args.finish()?;
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input).map_err(|e| Failure::Request(format!("Không đọc được dữ liệu vào: {e}")))?;
-            let answers: Answers = serde_json::from_str(&input).map_err(|e| Failure::Request(format!("Câu trả lời phải là một đối tượng JSON gồm các chuỗi: {e}")))?;
+            let answers: Answers =
+                serde_json::from_str(&input).map_err(|e| Failure::Request(format!("Câu trả lời phải là một đối tượng JSON gồm các chuỗi: {e}")))?;
             let (errors, normalized) = check_declaration(&code, &answers, today, &units);
             println!("{}", json!({ "errors": errors, "normalized": normalized }));
-            if errors.is_empty() { Ok(()) } else { Err(Failure::Request(format!("Còn {} chỗ cần sửa.", errors.len()))) }
+            if errors.is_empty() {
+                Ok(())
+            } else {
+                Err(Failure::Request(format!("Còn {} chỗ cần sửa.", errors.len())))
+            }
         }
         Some(other) => Err(Failure::Usage(format!("không có lệnh `forms {other}`; dùng `forms list` hoặc `forms check CODE`"))),
         None => Err(Failure::Usage("thiếu lệnh con: `forms list` hoặc `forms check CODE`".into())),

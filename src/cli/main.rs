@@ -35,7 +35,14 @@ Kết quả in ra là JSON. Mã thoát: 0 thành công, 1 yêu cầu không th�
 ";
 
 fn help() -> String {
-    HELP_TEMPLATE.replace("{CATALOGUE}", catalogue::HELP).replace("{SEARCH}", search::HELP).replace("{CHECK}", check::HELP).replace("{FORMS}", forms::HELP).replace("{FILES}", files::HELP).replace("{UNITS}", units::HELP).replace("{CALENDAR}", calendar::HELP)
+    HELP_TEMPLATE
+        .replace("{CATALOGUE}", catalogue::HELP)
+        .replace("{SEARCH}", search::HELP)
+        .replace("{CHECK}", check::HELP)
+        .replace("{FORMS}", forms::HELP)
+        .replace("{FILES}", files::HELP)
+        .replace("{UNITS}", units::HELP)
+        .replace("{CALENDAR}", calendar::HELP)
 }
 
 fn main() -> ExitCode {

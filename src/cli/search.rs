@@ -25,9 +25,10 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
     let index = load_index(&dir)?;
     let pick = |list: &[String], wanted: Option<String>, what: &str| -> Result<Option<usize>, Failure> {
         let Some(w) = wanted else { return Ok(None) };
-        list.iter().position(|x| fold(x) == fold(&w)).map(Some).ok_or_else(|| {
-            Failure::Request(format!("Không có {what} «{w}». Các giá trị có: {}", list.join("; ")))
-        })
+        list.iter()
+            .position(|x| fold(x) == fold(&w))
+            .map(Some)
+            .ok_or_else(|| Failure::Request(format!("Không có {what} «{w}». Các giá trị có: {}", list.join("; "))))
     };
     let field = pick(&index.fields, field, "lĩnh vực")?.map(|i| i as u16);
     let level = pick(&index.levels, level, "cấp thực hiện")?.map(|i| i as u8);

@@ -42,7 +42,8 @@ pub fn from_args(args: &mut Args) -> Result<Units, Failure> {
 }
 
 fn load(path: &Path) -> Result<Units, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}. Hãy chạy `hoso units import` trước.", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}. Hãy chạy `hoso units import` trước.", path.display())))?;
     serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", path.display())))
 }
 
@@ -95,12 +96,14 @@ fn convert(args: &mut Args) -> Result<(), Failure> {
     let out: Vec<_> = conversion
         .found
         .iter()
-        .map(|(u, new)| json!({
-            "old": {"ward": u.ward, "district": u.district, "province": u.province},
-            "new": new.iter().map(|c| json!({"code": c.code, "name": c.name, "province": c.province})).collect::<Vec<_>>(),
-            "default_code": u.default,
-            "needs_choice": u.to.len() > 1,
-        }))
+        .map(|(u, new)| {
+            json!({
+                "old": {"ward": u.ward, "district": u.district, "province": u.province},
+                "new": new.iter().map(|c| json!({"code": c.code, "name": c.name, "province": c.province})).collect::<Vec<_>>(),
+                "default_code": u.default,
+                "needs_choice": u.to.len() > 1,
+            })
+        })
         .collect();
     println!("{}", serde_json::to_string_pretty(&out).expect("serialisable"));
     Ok(())

@@ -5,10 +5,10 @@
 //! run in the browser, in the CLI and in host tests.
 
 pub mod calendar;
+pub mod catalogue;
 pub mod checklist;
 pub mod files;
 pub mod forms;
-pub mod catalogue;
 pub mod search;
 pub mod text;
 pub mod units;

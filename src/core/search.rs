@@ -62,7 +62,8 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 /// Words that carry no meaning in a request ("làm giấy khai sinh cho con thế nào").
 const FILLER_PHRASES: &[&str] = &["nhu the nao", "the nao", "o dau", "thu tuc", "ho so", "can gi", "huong dan", "lam sao"];
-const FILLER_WORDS: &[&str] = &["lam", "xin", "cho", "con", "toi", "minh", "muon", "can", "gi", "giup", "em", "anh", "chi", "voi", "de", "ve", "viec", "nao", "a", "nhe", "oi"];
+const FILLER_WORDS: &[&str] =
+    &["lam", "xin", "cho", "con", "toi", "minh", "muon", "can", "gi", "giup", "em", "anh", "chi", "voi", "de", "ve", "viec", "nao", "a", "nhe", "oi"];
 
 pub struct Query<'a> {
     pub text: &'a str,
@@ -268,12 +269,15 @@ fn prepare(text: &str) -> Prepared {
         toks = tokens(&folded);
     }
     let mut seen = Vec::new();
-    toks.retain(|t| if seen.contains(t) { false } else { seen.push(t.clone()); true });
-    let tone_tokens = text
-        .split_whitespace()
-        .map(tone_key)
-        .filter(|t| !t.is_empty() && *t != fold(t))
-        .collect();
+    toks.retain(|t| {
+        if seen.contains(t) {
+            false
+        } else {
+            seen.push(t.clone());
+            true
+        }
+    });
+    let tone_tokens = text.split_whitespace().map(tone_key).filter(|t| !t.is_empty() && *t != fold(t)).collect();
     let last_may_be_partial = !text.ends_with(char::is_whitespace);
     Prepared { tokens: toks, tone_tokens, last_may_be_partial }
 }

@@ -9,10 +9,7 @@ use std::sync::OnceLock;
 
 /// The Vietnamese vowels: each row is one vowel shape with its six tones, in the order
 /// none, huyền (grave), sắc (acute), hỏi (hook), ngã (tilde), nặng (dot below).
-const VOWELS: [&str; 12] = [
-    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự",
-    "yỳýỷỹỵ",
-];
+const VOWELS: [&str; 12] = ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"];
 /// The plain letter of each row (what folding keeps).
 const ROW_BASE: [char; 12] = ['a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'];
 /// Combining tone marks, in the order of the columns of `VOWELS` (column 0 has none).

@@ -201,7 +201,12 @@ mod tests {
         Units {
             version: "test".into(),
             provinces: vec![
-                Province { code: 1, name: "Thành phố Hà Nội".into(), kind: "thành phố trung ương".into(), communes: vec![c(70, "Phường Hoàn Kiếm", CommuneKind::Phuong), c(71, "Xã Hoà Bình", CommuneKind::Xa)] },
+                Province {
+                    code: 1,
+                    name: "Thành phố Hà Nội".into(),
+                    kind: "thành phố trung ương".into(),
+                    communes: vec![c(70, "Phường Hoàn Kiếm", CommuneKind::Phuong), c(71, "Xã Hoà Bình", CommuneKind::Xa)],
+                },
                 Province {
                     code: 33,
                     name: "Tỉnh Hưng Yên".into(),
@@ -262,10 +267,8 @@ pub struct OldToNew {
 fn bare_old(name: &str) -> String {
     let f = fold(name);
     let mut words: Vec<&str> = f.split(' ').collect();
-    const KINDS: [&[&str]; 12] = [
-        &["thanh", "pho"], &["thi", "xa"], &["thi", "tran"], &["tinh"], &["quan"], &["huyen"], &["phuong"], &["xa"],
-        &["tp"], &["tx"], &["tt"], &["q"],
-    ];
+    const KINDS: [&[&str]; 12] =
+        [&["thanh", "pho"], &["thi", "xa"], &["thi", "tran"], &["tinh"], &["quan"], &["huyen"], &["phuong"], &["xa"], &["tp"], &["tx"], &["tt"], &["q"]];
     // One kind word only: "Phường Phương Liệt" keeps "Phương".
     if let Some(k) = KINDS.iter().chain([&["p"][..], &["h"][..], &["x"][..]].iter()).find(|k| words.len() > k.len() && words[..k.len()] == ***k) {
         words.drain(..k.len());
@@ -322,18 +325,17 @@ impl OldToNew {
             .convert(address)
             .into_iter()
             .map(|u| {
-                let new = u
-                    .to
-                    .iter()
-                    .filter_map(|code| units.commune(*code))
-                    .map(|(p, c)| Candidate {
-                        code: c.code,
-                        name: c.name.clone(),
-                        province_code: p.code,
-                        province: p.name.clone(),
-                        most_of_old: u.to.len() > 1 && u.default == Some(c.code),
-                    })
-                    .collect();
+                let new =
+                    u.to.iter()
+                        .filter_map(|code| units.commune(*code))
+                        .map(|(p, c)| Candidate {
+                            code: c.code,
+                            name: c.name.clone(),
+                            province_code: p.code,
+                            province: p.name.clone(),
+                            most_of_old: u.to.len() > 1 && u.default == Some(c.code),
+                        })
+                        .collect();
                 (u, new)
             })
             .collect();
@@ -351,10 +353,7 @@ impl OldToNew {
         let province = &parts[n - 1];
         let district = &parts[n - 2];
         let ward = if n >= 3 { parts[n - 3].as_str() } else { "" };
-        self.units
-            .iter()
-            .filter(|u| bare_old(&u.province) == *province && bare_old(&u.district) == *district && bare_old(&u.ward) == ward)
-            .collect()
+        self.units.iter().filter(|u| bare_old(&u.province) == *province && bare_old(&u.district) == *district && bare_old(&u.ward) == ward).collect()
     }
 
     /// Builds the table from the legacy GSO list and the converter's key tables (keys are the
@@ -386,7 +385,8 @@ impl OldToNew {
         let mut unresolved = Vec::new();
         let mut add = |old: &str, to: Vec<u32>, default: Option<u32>, unresolved: &mut Vec<String>| match names.get(old) {
             Some((p, d, w)) => {
-                let e = table.entry(old.to_string()).or_insert(OldUnit { province: p.clone(), district: d.clone(), ward: w.clone(), to: vec![], default: None });
+                let e =
+                    table.entry(old.to_string()).or_insert(OldUnit { province: p.clone(), district: d.clone(), ward: w.clone(), to: vec![], default: None });
                 for c in to {
                     if !e.to.contains(&c) {
                         e.to.push(c);
@@ -450,8 +450,17 @@ mod old_tests {
     #[test]
     fn a_divided_old_commune_lists_every_new_one_and_marks_the_larger_part() {
         let c = |code, name: &str| Commune { code, name: name.into(), kind: CommuneKind::Xa };
-        let units = Units { version: "t".into(), provinces: vec![Province { code: 33, name: "Tỉnh Hưng Yên".into(), kind: "tỉnh".into(), communes: vec![c(1, "Xã A"), c(2, "Xã B")] }] };
-        let old = |ward: &str, to: Vec<u32>, default| OldUnit { province: "Tỉnh Hải Dương".into(), district: "Huyện Cẩm Giàng".into(), ward: ward.into(), to, default };
+        let units = Units {
+            version: "t".into(),
+            provinces: vec![Province { code: 33, name: "Tỉnh Hưng Yên".into(), kind: "tỉnh".into(), communes: vec![c(1, "Xã A"), c(2, "Xã B")] }],
+        };
+        let old = |ward: &str, to: Vec<u32>, default| OldUnit {
+            province: "Tỉnh Hải Dương".into(),
+            district: "Huyện Cẩm Giàng".into(),
+            ward: ward.into(),
+            to,
+            default,
+        };
         let table = OldToNew { version: "t".into(), units: vec![old("Xã Cẩm Điền", vec![1, 2], Some(2)), old("Xã Cẩm Phúc", vec![1], None)] };
         let divided = table.candidates("Xã Cẩm Điền, Huyện Cẩm Giàng, Tỉnh Hải Dương", &units);
         let got: Vec<(u32, bool)> = divided.candidates().iter().map(|c| (c.code, c.most_of_old)).collect();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, CheckAnswers, Dossier, SectionPage, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage};
+use super::pages::{About, CheckAnswers, Dossier, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage, SectionPage};
 
 /// Root component mounted by `main.rs`.
 #[component]

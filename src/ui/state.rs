@@ -35,7 +35,9 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
 }
 
 /// The procedure `code`, once the index says it exists: unknown codes never reach the network.
-pub fn procedure_resource(code: impl Fn() -> String + Send + Sync + 'static) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
+pub fn procedure_resource(
+    code: impl Fn() -> String + Send + Sync + 'static,
+) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
     let catalogue = use_catalogue();
     LocalResource::new(move || {
         let code = code();

@@ -45,7 +45,10 @@ impl<T> Future for Wait<T> {
     }
 }
 
-async fn shared<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(slot: &'static LocalKey<Slot<T>>, load: impl FnOnce() -> F) -> Result<Arc<T>, LoadError> {
+async fn shared<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(
+    slot: &'static LocalKey<Slot<T>>,
+    load: impl FnOnce() -> F,
+) -> Result<Arc<T>, LoadError> {
     let (state, first) = slot.with(|s| match &*s.borrow() {
         Some(state) => (state.clone(), false),
         None => (Rc::new(RefCell::new(State::Loading(Vec::new()))), true),

@@ -2,8 +2,8 @@
 //! from a channel's time limit to the working-day calendar.
 
 use super::model::{Channel, Document, Mode, TimeUnit};
-use crate::core::calendar::{due_date, DueRules, Receipt, TimeLimit, WorkCalendar};
 use crate::core::calendar::due::Due;
+use crate::core::calendar::{due_date, DueRules, Receipt, TimeLimit, WorkCalendar};
 
 /// The calendar rule for a channel's time limit, when the source states one we can count.
 pub fn time_limit(ch: &Channel) -> Option<TimeLimit> {

@@ -169,7 +169,17 @@ mod tests {
     use crate::core::files::MB;
 
     fn file(hash: &str, kind: FileKind, size: u64) -> Attachment {
-        Attachment { hash: hash.into(), name: format!("{hash}.{}", kind.extension().unwrap_or("bin")), size, kind, pages: None, width: None, height: None, problems: vec![], from: vec![] }
+        Attachment {
+            hash: hash.into(),
+            name: format!("{hash}.{}", kind.extension().unwrap_or("bin")),
+            size,
+            kind,
+            pages: None,
+            width: None,
+            height: None,
+            problems: vec![],
+            from: vec![],
+        }
     }
 
     fn hashes(list: &[Attachment]) -> Vec<&str> {

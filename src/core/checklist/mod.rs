@@ -86,7 +86,9 @@ impl Entry {
         match &self.need {
             Need::Required => "Mọi trường hợp đều cần.".into(),
             Need::ForYourCase(because) => format!("Cần vì: {because}"),
-            Need::DependsOnCase => format!("Chỉ cần nếu: {}.", self.condition.as_deref().unwrap_or("đúng trường hợp ghi trong tên giấy tờ").trim_end_matches('.')),
+            Need::DependsOnCase => {
+                format!("Chỉ cần nếu: {}.", self.condition.as_deref().unwrap_or("đúng trường hợp ghi trong tên giấy tờ").trim_end_matches('.'))
+            }
             Need::Optional => "Chỉ nộp nếu bạn có.".into(),
             Need::NotForYourCase => "Không cần trong trường hợp của bạn (theo câu trả lời tờ khai).".into(),
             Need::Declaration => "hoso lập tờ khai này từ câu trả lời của bạn.".into(),
@@ -155,7 +157,15 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
                 DocumentKind::Submit => describe_quantity(d),
                 DocumentKind::Present => "bản chính để đối chiếu".into(),
             };
-            Entry { key, name: d.name.clone(), how, condition: d.condition.clone(), template: d.template_name.clone().or_else(|| d.template_file.clone()), need, status }
+            Entry {
+                key,
+                name: d.name.clone(),
+                how,
+                condition: d.condition.clone(),
+                template: d.template_name.clone().or_else(|| d.template_file.clone()),
+                need,
+                status,
+            }
         })
         .collect();
     // Papers the answers require that the catalogue does not list by that name.

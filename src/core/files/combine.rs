@@ -53,7 +53,8 @@ pub fn jpegs_to_pdf(photos: &[&[u8]]) -> Result<Vec<u8>, FileProblem> {
         object(
             &mut out,
             &mut offsets,
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w:.2} {h:.2}] /Resources << /XObject << /Im{i} {image} 0 R >> >> /Contents {content} 0 R >>").as_bytes(),
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w:.2} {h:.2}] /Resources << /XObject << /Im{i} {image} 0 R >> >> /Contents {content} 0 R >>")
+                .as_bytes(),
         );
         let components = if info.grey { "/DeviceGray" } else { "/DeviceRGB" };
         let mut body = format!(

@@ -150,7 +150,10 @@ fn stream_data(object: &[u8]) -> Option<Vec<u8>> {
         start += 1;
     }
     let dict = &object[..s];
-    let end = number_after(dict, b"/Length").map(|l| start + l as usize).filter(|e| *e <= object.len()).or_else(|| find(&object[start..], b"endstream").map(|e| start + e))?;
+    let end = number_after(dict, b"/Length")
+        .map(|l| start + l as usize)
+        .filter(|e| *e <= object.len())
+        .or_else(|| find(&object[start..], b"endstream").map(|e| start + e))?;
     let raw = &object[start..end];
     if find(dict, b"/FlateDecode").is_some() {
         // A cap keeps a hostile file from using all memory: object streams are small.
@@ -213,7 +216,8 @@ pub(crate) mod tests {
         let header = "1 0 2 34 ";
         let data = [header.as_bytes(), objects].concat();
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&data, 6);
-        let mut pdf = format!("%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 2 /First {} /Filter /FlateDecode /Length {} >>\nstream\n", header.len(), packed.len()).into_bytes();
+        let mut pdf =
+            format!("%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 2 /First {} /Filter /FlateDecode /Length {} >>\nstream\n", header.len(), packed.len()).into_bytes();
         pdf.extend_from_slice(&packed);
         pdf.extend_from_slice(b"\nendstream\nendobj\n3 0 obj\n<</Type/Page>>\nendobj\n%%EOF\n");
         assert_eq!(inspect(&pdf).pages, Some(2));

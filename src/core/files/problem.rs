@@ -72,7 +72,9 @@ impl FileProblem {
     pub fn level(&self) -> Level {
         use FileProblem::*;
         match self {
-            Restricted | PagesUnknown | SmallImage { .. } | Renamed { .. } | Dark { .. } | Blurry { .. } | Scaled { .. } | Recompressed { .. } => Level::Warning,
+            Restricted | PagesUnknown | SmallImage { .. } | Renamed { .. } | Dark { .. } | Blurry { .. } | Scaled { .. } | Recompressed { .. } => {
+                Level::Warning
+            }
             _ => Level::Refused,
         }
     }
@@ -94,14 +96,20 @@ impl FileProblem {
             Empty => "Tệp trống (0 byte): có lẽ tải hoặc chép chưa xong. Hãy chọn lại tệp gốc.".into(),
             NotAccepted { found } => not_accepted(*found).into(),
             TooLarge { found, size, limit } => {
-                let tip = if found.is_image() { "hoso sẽ thử thu nhỏ ảnh" } else { "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp" };
+                let tip = if found.is_image() {
+                    "hoso sẽ thử thu nhỏ ảnh"
+                } else {
+                    "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp"
+                };
                 format!("Tệp quá lớn ({}), vượt giới hạn {} mỗi tệp: {tip}.", human_size(*size), human_size(*limit))
             }
             PdfBroken => "Tệp PDF bị hỏng, không có nội dung đọc được. Hãy xuất hoặc quét lại.".into(),
             CutOff { found: FileKind::Pdf } => "Tệp PDF bị cắt cụt (tải hoặc chép chưa xong). Hãy tải lại hoặc chép lại tệp gốc.".into(),
             CutOff { .. } => "Ảnh bị cắt cụt (tải hoặc chép chưa xong), phần dưới sẽ bị mất. Hãy chụp hoặc chép lại.".into(),
             Password => "Tệp PDF có mật khẩu mở tệp: cơ quan tiếp nhận không mở được. Hãy lưu lại bản không đặt mật khẩu.".into(),
-            Restricted => "Tệp PDF mở được không cần mật khẩu nhưng có hạn chế (in, sao chép). Cơ quan vẫn xem được; nếu cần in, hãy xin bản không hạn chế.".into(),
+            Restricted => {
+                "Tệp PDF mở được không cần mật khẩu nhưng có hạn chế (in, sao chép). Cơ quan vẫn xem được; nếu cần in, hãy xin bản không hạn chế.".into()
+            }
             PagesUnknown => "hoso không đếm được số trang của tệp này. Hãy mở thử để chắc tệp đọc được.".into(),
             NoPages => "Tệp PDF không có trang nào đọc được: đây chưa phải một giấy tờ. Hãy xuất hoặc quét lại.".into(),
             ImageBroken { found } => format!("Ảnh {} bị hỏng, không đọc được kích thước. Hãy chụp lại.", if *found == FileKind::Png { "PNG" } else { "JPEG" }),
@@ -115,7 +123,9 @@ impl FileProblem {
                 found.extension().unwrap_or("")
             ),
             Dark { brightness, min } => format!("Ảnh rất tối (độ sáng {brightness}/100; ảnh đọc rõ thường từ {min} trở lên). Nên chụp lại ở chỗ đủ sáng."),
-            Blurry { sharpness, min } => format!("Ảnh có vẻ bị mờ (độ nét {sharpness}/100; ảnh rõ chữ thường từ {min} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại."),
+            Blurry { sharpness, min } => {
+                format!("Ảnh có vẻ bị mờ (độ nét {sharpness}/100; ảnh rõ chữ thường từ {min} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại.")
+            }
             Scaled { original, scaled } => {
                 format!("Ảnh gốc {} đã được thu nhỏ còn {} để vừa giới hạn; ảnh gốc vẫn được giữ trên máy.", human_size(*original), human_size(*scaled))
             }

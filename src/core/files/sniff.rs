@@ -124,10 +124,19 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
             return FileKind::Heic;
         }
     }
-    if (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP")) || starts(b"GIF87a") || starts(b"GIF89a") || starts(b"II*\0") || starts(b"MM\0*") || starts(b"BM") {
+    if (starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP")) || starts(b"GIF87a") || starts(b"GIF89a") || starts(b"II*\0") || starts(b"MM\0*") || starts(b"BM")
+    {
         return FileKind::OtherImage;
     }
-    if starts(b"MZ") || starts(b"\x7fELF") || starts(&[0xCA, 0xFE, 0xBA, 0xBE]) || starts(&[0xFE, 0xED, 0xFA, 0xCE]) || starts(&[0xFE, 0xED, 0xFA, 0xCF]) || starts(&[0xCF, 0xFA, 0xED, 0xFE]) || starts(&[0xCE, 0xFA, 0xED, 0xFE]) || starts(b"dex\n") {
+    if starts(b"MZ")
+        || starts(b"\x7fELF")
+        || starts(&[0xCA, 0xFE, 0xBA, 0xBE])
+        || starts(&[0xFE, 0xED, 0xFA, 0xCE])
+        || starts(&[0xFE, 0xED, 0xFA, 0xCF])
+        || starts(&[0xCF, 0xFA, 0xED, 0xFE])
+        || starts(&[0xCE, 0xFA, 0xED, 0xFE])
+        || starts(b"dex\n")
+    {
         return FileKind::Executable;
     }
     if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -154,8 +163,11 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     if starts(b"#!") || starts(b"@echo") || starts(b"@ECHO") {
         return FileKind::Script;
     }
-    let lower: Vec<u8> = head.iter().skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF).take(200).map(u8::to_ascii_lowercase).collect();
-    if [&b"<!doctype html"[..], b"<html", b"<script", b"<svg", b"<?xml"].iter().any(|p| lower.starts_with(p)) && (contains(&lower, b"html") || contains(&lower, b"script") || contains(&lower, b"svg")) {
+    let lower: Vec<u8> =
+        head.iter().skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF).take(200).map(u8::to_ascii_lowercase).collect();
+    if [&b"<!doctype html"[..], b"<html", b"<script", b"<svg", b"<?xml"].iter().any(|p| lower.starts_with(p))
+        && (contains(&lower, b"html") || contains(&lower, b"script") || contains(&lower, b"svg"))
+    {
         return FileKind::Script;
     }
     FileKind::Unknown

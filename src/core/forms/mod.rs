@@ -201,9 +201,7 @@ impl FormDef {
         match &s.repeat {
             None => s.fields.iter().any(|f| answered(f, a)) && complete(a),
             Some(r) => {
-                a.contains_key(&count_key(&s.id))
-                    && self.item_count(s, a) >= r.min
-                    && self.slots(s, a).into_iter().all(|slot| complete(&self.view(s, a, slot)))
+                a.contains_key(&count_key(&s.id)) && self.item_count(s, a) >= r.min && self.slots(s, a).into_iter().all(|slot| complete(&self.view(s, a, slot)))
             }
         }
     }
@@ -225,11 +223,9 @@ impl FormDef {
     pub fn display(f: &Field, value: &str, units: Option<&Units>) -> String {
         match &f.kind {
             Kind::Choice { options } => options.iter().find(|o| o.value == value).map(|o| o.label.clone()).unwrap_or_else(|| value.into()),
-            Kind::Commune => value
-                .parse::<u32>()
-                .ok()
-                .and_then(|code| units?.commune(code).map(|(p, c)| format!("{}, {}", c.name, p.name)))
-                .unwrap_or_else(|| value.into()),
+            Kind::Commune => {
+                value.parse::<u32>().ok().and_then(|code| units?.commune(code).map(|(p, c)| format!("{}, {}", c.name, p.name))).unwrap_or_else(|| value.into())
+            }
             Kind::Number { unit: Some(u), .. } => format!("{value} {u}"),
             _ => value.into(),
         }
@@ -376,7 +372,15 @@ mod tests {
         assert_eq!(FormDef::display(&field("cong-trinh.chieu-cao"), "7,5", None), "7,5 m");
         let choice = birth().field("tre.gioi-tinh").unwrap();
         assert_eq!(FormDef::display(choice, "nu", None), "Nữ");
-        let units = Units { version: "t".into(), provinces: vec![crate::core::units::Province { code: 1, name: "Thành phố Hà Nội".into(), kind: "thành phố trung ương".into(), communes: vec![crate::core::units::Commune { code: 70, name: "Phường Hoàn Kiếm".into(), kind: crate::core::units::CommuneKind::Phuong }] }] };
+        let units = Units {
+            version: "t".into(),
+            provinces: vec![crate::core::units::Province {
+                code: 1,
+                name: "Thành phố Hà Nội".into(),
+                kind: "thành phố trung ương".into(),
+                communes: vec![crate::core::units::Commune { code: 70, name: "Phường Hoàn Kiếm".into(), kind: crate::core::units::CommuneKind::Phuong }],
+            }],
+        };
         let commune = birth().field("me.noi-cu-tru").unwrap();
         assert_eq!(FormDef::display(commune, "70", Some(&units)), "Phường Hoàn Kiếm, Thành phố Hà Nội");
         assert_eq!(FormDef::display(commune, "70", None), "70", "before the units load, the code as typed");
@@ -470,8 +474,15 @@ mod tests {
     fn numbers_with_units_are_checked_against_their_range() {
         let f = form_for("1.013225").unwrap();
         let e = errors_for(f, &answers(&[("cong-trinh.so-tang", "0"), ("cong-trinh.chieu-cao", "mười")]), Some("cong-trinh"));
-        assert!(e.iter().any(|(fid, p)| fid == "cong-trinh.so-tang" && matches!(p, FieldProblem::Form(FormProblem::OutOfRange { min: Some(1.0), .. }))), "{e:?}");
-        assert!(e.iter().any(|(fid, p)| fid == "cong-trinh.chieu-cao" && matches!(p, FieldProblem::Form(FormProblem::NotANumber { unit: Some(u), .. }) if u == "m")), "{e:?}");
+        assert!(
+            e.iter().any(|(fid, p)| fid == "cong-trinh.so-tang" && matches!(p, FieldProblem::Form(FormProblem::OutOfRange { min: Some(1.0), .. }))),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|(fid, p)| fid == "cong-trinh.chieu-cao" && matches!(p, FieldProblem::Form(FormProblem::NotANumber { unit: Some(u), .. }) if u == "m")),
+            "{e:?}"
+        );
         let (_, n) = f.validate(&answers(&[("cong-trinh.tong-dien-tich-san", "120,5")]), Some("cong-trinh"), cx());
         assert_eq!(n["cong-trinh.tong-dien-tich-san"], "120,5");
         let (_, n) = f.validate(&answers(&[("cong-trinh.tong-dien-tich-san", "1.200")]), Some("cong-trinh"), cx());
@@ -530,7 +541,11 @@ mod tests {
     #[test]
     fn places_lived_are_months_not_in_the_future() {
         let f = form_for("3.000333").unwrap();
-        let e = errors_for(f, &answers(&[("cu-tru#n", "2"), ("cu-tru.tu-thang#1", "9/2010"), ("cu-tru.noi-cu-tru#1", "Hà Nội"), ("cu-tru.tu-thang#2", "12/2026")]), Some("cu-tru"));
+        let e = errors_for(
+            f,
+            &answers(&[("cu-tru#n", "2"), ("cu-tru.tu-thang#1", "9/2010"), ("cu-tru.noi-cu-tru#1", "Hà Nội"), ("cu-tru.tu-thang#2", "12/2026")]),
+            Some("cu-tru"),
+        );
         assert!(e.contains(&("cu-tru.tu-thang#2".into(), form(FormProblem::FutureMonth { label: label("Từ tháng, năm") }))), "{e:?}");
         assert!(e.iter().any(|(fid, _)| fid == "cu-tru.noi-cu-tru#2"), "{e:?}");
         assert!(!e.iter().any(|(fid, _)| fid.ends_with("#1")), "{e:?}");
@@ -544,20 +559,30 @@ mod tests {
     fn a_death_cannot_come_before_the_birth_nor_a_period_end_before_it_starts() {
         let f = form_for("1.000656").unwrap();
         let e = errors_for(f, &answers(&[("nguoi-chet.ngay-sinh", "03/04/1940"), ("nguoi-chet.ngay-mat", "02/04/1940")]), Some("nguoi-chet"));
-        assert!(e.iter().any(|(fid, p)| fid == "nguoi-chet.ngay-mat" && matches!(p, FieldProblem::Form(FormProblem::Before { other_value, .. }) if other_value == "03/04/1940")), "{e:?}");
+        assert!(
+            e.iter().any(|(fid, p)| fid == "nguoi-chet.ngay-mat"
+                && matches!(p, FieldProblem::Form(FormProblem::Before { other_value, .. }) if other_value == "03/04/1940")),
+            "{e:?}"
+        );
         let lltp = form_for("3.000333").unwrap();
-        let e = errors_for(lltp, &answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "09/2013"), ("cu-tru.den-thang#1", "06/2013"), ("cu-tru.noi-cu-tru#1", "Hà Nội")]), Some("cu-tru"));
-        assert_eq!(e, [("cu-tru.den-thang#1".to_string(), form(FormProblem::Before { label: label("Đến tháng, năm"), other: label("Từ tháng, năm"), other_value: label("09/2013") }))]);
+        let e = errors_for(
+            lltp,
+            &answers(&[("cu-tru#n", "1"), ("cu-tru.tu-thang#1", "09/2013"), ("cu-tru.den-thang#1", "06/2013"), ("cu-tru.noi-cu-tru#1", "Hà Nội")]),
+            Some("cu-tru"),
+        );
+        assert_eq!(
+            e,
+            [(
+                "cu-tru.den-thang#1".to_string(),
+                form(FormProblem::Before { label: label("Đến tháng, năm"), other: label("Từ tháng, năm"), other_value: label("09/2013") })
+            )]
+        );
     }
 
     #[test]
     fn a_condition_cannot_read_a_repeating_section_from_outside() {
         let mut f = form_for("1.001612").unwrap().clone();
-        f.documents.push(DocumentRule {
-            when: Cond::Filled { field: "thanh-vien.ho-ten".into() },
-            document: "Giấy tờ".into(),
-            because: "…".into(),
-        });
+        f.documents.push(DocumentRule { when: Cond::Filled { field: "thanh-vien.ho-ten".into() }, document: "Giấy tờ".into(), because: "…".into() });
         assert!(f.check().iter().any(|p| p.contains("from outside")), "{:?}", f.check());
     }
 

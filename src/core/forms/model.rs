@@ -86,8 +86,12 @@ pub struct Field {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
-    Text { max_len: Option<usize> },
-    LongText { max_len: Option<usize> },
+    Text {
+        max_len: Option<usize>,
+    },
+    LongText {
+        max_len: Option<usize>,
+    },
     Name,
     Cccd,
     Mst,
@@ -95,13 +99,24 @@ pub enum Kind {
     Email,
     /// A date typed `dd/mm/yyyy`; minimum age on the day of the declaration, possibly by sex
     /// (marriage: 20 men, 18 women).
-    Date { not_future: bool, min_age: Option<MinAge> },
+    Date {
+        not_future: bool,
+        min_age: Option<MinAge>,
+    },
     /// A month typed `mm/yyyy` (periods of residence, work).
-    Month { not_future: bool },
-    Choice { options: Vec<Choice> },
+    Month {
+        not_future: bool,
+    },
+    Choice {
+        options: Vec<Choice>,
+    },
     /// A commune (xã, phường, đặc khu) of the 2025 administrative units, with its province.
     Commune,
-    Number { unit: Option<String>, min: Option<f64>, max: Option<f64> },
+    Number {
+        unit: Option<String>,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -201,11 +216,19 @@ pub struct MinAge {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
     /// The field's answer is this value.
-    Is { field: String, value: String },
+    Is {
+        field: String,
+        value: String,
+    },
     /// The field's answer is one of these values.
-    In { field: String, values: Vec<String> },
+    In {
+        field: String,
+        values: Vec<String>,
+    },
     /// The field has an answer.
-    Filled { field: String },
+    Filled {
+        field: String,
+    },
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),

@@ -14,26 +14,68 @@ use crate::core::validate::{Problem, Sex};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FormProblem {
     /// A required answer is empty (`choose`: picked from a list rather than typed).
-    Missing { label: String, choose: bool },
+    Missing {
+        label: String,
+        choose: bool,
+    },
     /// A repeating section with fewer items than it needs.
-    TooFewItems { min: usize, item: String },
-    TooLong { label: String, max: usize },
-    NotADate { label: String },
-    NotAMonth { label: String },
-    BeforeYear1900 { label: String },
-    FutureDate { label: String },
-    FutureMonth { label: String },
+    TooFewItems {
+        min: usize,
+        item: String,
+    },
+    TooLong {
+        label: String,
+        max: usize,
+    },
+    NotADate {
+        label: String,
+    },
+    NotAMonth {
+        label: String,
+    },
+    BeforeYear1900 {
+        label: String,
+    },
+    FutureDate {
+        label: String,
+    },
+    FutureMonth {
+        label: String,
+    },
     /// Younger than the law's minimum (`sex` when the minimum depends on it).
-    Underage { years: u32, sex: Option<Sex>, born: String },
+    Underage {
+        years: u32,
+        sex: Option<Sex>,
+        born: String,
+    },
     /// A date or month before another answer's (death before birth).
-    Before { label: String, other: String, other_value: String },
-    NotAChoice { label: String },
-    ChooseFromList { label: String },
-    UnknownCommune { code: u32 },
+    Before {
+        label: String,
+        other: String,
+        other_value: String,
+    },
+    NotAChoice {
+        label: String,
+    },
+    ChooseFromList {
+        label: String,
+    },
+    UnknownCommune {
+        code: u32,
+    },
     /// "1.5": dots separate thousands, commas decimals.
-    NumberSeparators { label: String },
-    NotANumber { label: String, unit: Option<String> },
-    OutOfRange { label: String, min: Option<f64>, max: Option<f64> },
+    NumberSeparators {
+        label: String,
+    },
+    NotANumber {
+        label: String,
+        unit: Option<String>,
+    },
+    OutOfRange {
+        label: String,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
 }
 
 impl FormProblem {

@@ -70,9 +70,7 @@ impl FormDef {
 
     /// The items of a repeating section, in order.
     pub fn items(&self, s: &Section, a: &Answers) -> Vec<Item> {
-        (1..=self.item_count(s, a))
-            .map(|n| s.fields.iter().filter_map(|f| Some((f.id.clone(), a.get(&item_key(&f.id, n))?.clone()))).collect())
-            .collect()
+        (1..=self.item_count(s, a)).map(|n| s.fields.iter().filter_map(|f| Some((f.id.clone(), a.get(&item_key(&f.id, n))?.clone()))).collect()).collect()
     }
 
     /// Replaces the items of a repeating section (after one was added, removed or edited): the

@@ -55,7 +55,21 @@ fn looks_like_telex(word: &str) -> bool {
 /// Applies Telex to one word: "Nguyeenx" → "Nguyễn", "Traanf" → "Trần".
 fn telex_word(word: &str) -> String {
     let mut w = word.to_string();
-    for (from, to) in [("dd", "đ"), ("DD", "Đ"), ("Dd", "Đ"), ("aa", "â"), ("Aa", "Â"), ("aw", "ă"), ("ee", "ê"), ("Ee", "Ê"), ("oo", "ô"), ("Oo", "Ô"), ("ow", "ơ"), ("uw", "ư"), ("uow", "ươ")] {
+    for (from, to) in [
+        ("dd", "đ"),
+        ("DD", "Đ"),
+        ("Dd", "Đ"),
+        ("aa", "â"),
+        ("Aa", "Â"),
+        ("aw", "ă"),
+        ("ee", "ê"),
+        ("Ee", "Ê"),
+        ("oo", "ô"),
+        ("Oo", "Ô"),
+        ("ow", "ơ"),
+        ("uw", "ư"),
+        ("uow", "ươ"),
+    ] {
         w = w.replace(from, to);
     }
     let tone = match w.chars().last() {
@@ -81,15 +95,12 @@ fn telex_word(word: &str) -> String {
 fn place_tone(word: &str, mark: char) -> String {
     let chars: Vec<char> = word.chars().collect();
     let is_vowel = |c: char| "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".contains(c);
-    let pos = chars
-        .iter()
-        .rposition(|c| "ăâêôơưĂÂÊÔƠƯ".contains(*c))
-        .or_else(|| {
-            let first = chars.iter().position(|c| is_vowel(*c))?;
-            let cluster_end = chars[first..].iter().position(|c| !is_vowel(*c)).map_or(chars.len(), |n| first + n);
-            // Two vowels with nothing after them ("hoa", "tai"): mark the first; otherwise the last.
-            Some(if cluster_end == chars.len() && cluster_end - first == 2 { first } else { cluster_end - 1 })
-        });
+    let pos = chars.iter().rposition(|c| "ăâêôơưĂÂÊÔƠƯ".contains(*c)).or_else(|| {
+        let first = chars.iter().position(|c| is_vowel(*c))?;
+        let cluster_end = chars[first..].iter().position(|c| !is_vowel(*c)).map_or(chars.len(), |n| first + n);
+        // Two vowels with nothing after them ("hoa", "tai"): mark the first; otherwise the last.
+        Some(if cluster_end == chars.len() && cluster_end - first == 2 { first } else { cluster_end - 1 })
+    });
     let Some(pos) = pos else { return word.to_string() };
     let mut out: String = chars[..=pos].iter().collect();
     out.push(mark);
@@ -99,38 +110,53 @@ fn place_tone(word: &str, mark: char) -> String {
 
 /// VNI typing uses digits for marks: "Tran62" → "Trần".
 fn vni_suggestion(s: &str) -> Option<String> {
-    let words: Vec<String> = s.split(' ').map(|w| {
-        let mut base = String::new();
-        let mut marks = Vec::new();
-        for c in w.chars() {
-            if c.is_ascii_digit() { marks.push(c) } else { base.push(c) }
-        }
-        for m in marks {
-            let (shape, tone) = match m {
-                '1' => (None, Some('\u{0301}')),
-                '2' => (None, Some('\u{0300}')),
-                '3' => (None, Some('\u{0309}')),
-                '4' => (None, Some('\u{0303}')),
-                '5' => (None, Some('\u{0323}')),
-                '6' => (Some('\u{0302}'), None),
-                '7' => (Some('\u{031B}'), None),
-                '8' => (Some('\u{0306}'), None),
-                '9' => (Some('\u{0335}'), None),
-                _ => (None, None),
-            };
-            if let Some(sm) = shape {
-                let target = if m == '9' { "dD" } else if m == '7' { "ouOU" } else if m == '8' { "aA" } else { "aeoAEO" };
-                if let Some(p) = base.char_indices().filter(|(_, c)| target.contains(*c)).map(|(i, _)| i).next_back() {
-                    let c = base[p..].chars().next().unwrap();
-                    base = compose(&format!("{}{c}{sm}{}", &base[..p], &base[p + c.len_utf8()..]));
+    let words: Vec<String> = s
+        .split(' ')
+        .map(|w| {
+            let mut base = String::new();
+            let mut marks = Vec::new();
+            for c in w.chars() {
+                if c.is_ascii_digit() {
+                    marks.push(c)
+                } else {
+                    base.push(c)
                 }
             }
-            if let Some(t) = tone {
-                base = place_tone(&base, t);
+            for m in marks {
+                let (shape, tone) = match m {
+                    '1' => (None, Some('\u{0301}')),
+                    '2' => (None, Some('\u{0300}')),
+                    '3' => (None, Some('\u{0309}')),
+                    '4' => (None, Some('\u{0303}')),
+                    '5' => (None, Some('\u{0323}')),
+                    '6' => (Some('\u{0302}'), None),
+                    '7' => (Some('\u{031B}'), None),
+                    '8' => (Some('\u{0306}'), None),
+                    '9' => (Some('\u{0335}'), None),
+                    _ => (None, None),
+                };
+                if let Some(sm) = shape {
+                    let target = if m == '9' {
+                        "dD"
+                    } else if m == '7' {
+                        "ouOU"
+                    } else if m == '8' {
+                        "aA"
+                    } else {
+                        "aeoAEO"
+                    };
+                    if let Some(p) = base.char_indices().filter(|(_, c)| target.contains(*c)).map(|(i, _)| i).next_back() {
+                        let c = base[p..].chars().next().unwrap();
+                        base = compose(&format!("{}{c}{sm}{}", &base[..p], &base[p + c.len_utf8()..]));
+                    }
+                }
+                if let Some(t) = tone {
+                    base = place_tone(&base, t);
+                }
             }
-        }
-        base
-    }).collect();
+            base
+        })
+        .collect();
     let out = words.join(" ");
     (out != s && !out.chars().any(|c| c.is_ascii_digit())).then_some(out)
 }

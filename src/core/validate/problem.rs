@@ -14,19 +14,35 @@ pub enum Problem {
     CccdNotDigits,
     /// Nine digits: the old identity card (CMND).
     CccdOldCmnd,
-    CccdLength { digits: usize },
-    CccdProvince { code: String },
-    CccdFutureYear { year: i32 },
+    CccdLength {
+        digits: usize,
+    },
+    CccdProvince {
+        code: String,
+    },
+    CccdFutureYear {
+        year: i32,
+    },
     /// The ID's birth year against the date of birth entered.
-    CccdBirthYear { id_year: i32, entered: i32 },
+    CccdBirthYear {
+        id_year: i32,
+        entered: i32,
+    },
     /// The ID's sex against the sex chosen.
-    CccdSex { id_sex: Sex, entered: Sex },
+    CccdSex {
+        id_sex: Sex,
+        entered: Sex,
+    },
 
     MstMissing,
     MstNotDigits,
     /// A 12-digit personal tax code that is not a valid personal ID.
-    MstPersonal { id: Box<Problem> },
-    MstLength { digits: usize },
+    MstPersonal {
+        id: Box<Problem>,
+    },
+    MstLength {
+        digits: usize,
+    },
     MstCheckDigit,
     MstBranch,
 
@@ -34,19 +50,36 @@ pub enum Problem {
     PhoneForeign,
     PhoneNotDigits,
     PhoneNoZero,
-    PhoneFixedLength { digits: usize },
-    PhoneMobileLength { digits: usize },
-    PhonePrefix { prefix: String },
+    PhoneFixedLength {
+        digits: usize,
+    },
+    PhoneMobileLength {
+        digits: usize,
+    },
+    PhonePrefix {
+        prefix: String,
+    },
     /// An 11-digit 02x number whose area code does not exist.
-    PhoneAreaCode { code: String },
+    PhoneAreaCode {
+        code: String,
+    },
 
     NameMissing,
-    NameTooLong { max: usize },
+    NameTooLong {
+        max: usize,
+    },
     /// Digits in a name; `meant` is the name a VNI keyboard left-over probably stands for.
-    NameDigits { meant: Option<String> },
-    NameSymbol { symbol: char },
+    NameDigits {
+        meant: Option<String>,
+    },
+    NameSymbol {
+        symbol: char,
+    },
     /// A word typed with the Vietnamese keyboard off (Telex keys left in it).
-    NameTelex { word: String, meant: String },
+    NameTelex {
+        word: String,
+        meant: String,
+    },
 
     EmailMissing,
     EmailSpace,

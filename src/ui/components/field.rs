@@ -43,7 +43,9 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
     // Radios and the commune picker are groups of controls: a fieldset with a legend.
     let grouped = match &field.kind {
         Kind::Choice { options } => Some(view! { <Radios id=id.clone() options=options.clone() value=value/> }.into_any()),
-        Kind::Commune => Some(view! { <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/> }.into_any()),
+        Kind::Commune => {
+            Some(view! { <CommunePicker id=id.clone() value=value units=units invalid=Signal::derive(move || error.get().is_some())/> }.into_any())
+        }
         _ => None,
     };
     if let Some(controls) = grouped {
@@ -65,7 +67,9 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
         .into_any(),
-        _ => view! { <TextInput id=id.clone() field=field.clone() value=value described=Signal::derive(described) invalid=Signal::derive(invalid)/> }.into_any(),
+        _ => {
+            view! { <TextInput id=id.clone() field=field.clone() value=value described=Signal::derive(described) invalid=Signal::derive(invalid)/> }.into_any()
+        }
     };
     view! {
         <div class=group_class>
@@ -173,14 +177,16 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
             let u2 = u.clone();
             let communes = move || {
                 let chosen = province.get();
-                u2.provinces
-                    .iter()
-                    .find(|p| p.code.to_string() == chosen)
-                    .map(|p| p.communes.iter().map(|c| {
-                        let v = c.code.to_string();
-                        let selected = value.get_untracked() == v;
-                        view! { <option value=v selected=selected>{c.name.clone()}</option> }
-                    }).collect_view())
+                u2.provinces.iter().find(|p| p.code.to_string() == chosen).map(|p| {
+                    p.communes
+                        .iter()
+                        .map(|c| {
+                            let v = c.code.to_string();
+                            let selected = value.get_untracked() == v;
+                            view! { <option value=v selected=selected>{c.name.clone()}</option> }
+                        })
+                        .collect_view()
+                })
             };
             let (province_label_for, commune_label_for, commune_id) = (province_id.clone(), id.clone(), id.clone());
             let old_id = format!("{id}-cu");

@@ -60,7 +60,8 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     // One row per paper, kept while files come and go (so focus and messages stay); only the
     // status and the reason follow the entries. Papers the answers rule out go last, folded
     // away: the list shows what matters first.
-    let keys = move |wanted: bool| entries.with(|es| es.iter().filter(|e| (e.status != Status::NotNeeded) == wanted).map(|e| e.key.clone()).collect::<Vec<_>>());
+    let keys =
+        move |wanted: bool| entries.with(|es| es.iter().filter(|e| (e.status != Status::NotNeeded) == wanted).map(|e| e.key.clone()).collect::<Vec<_>>());
     let list = |wanted: bool| {
         let (code, source) = (code.clone(), p.source_url.clone());
         view! { <For each=move || keys(wanted) key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
@@ -132,7 +133,9 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                         Err(why) => Err(why),
                         Ok(prepared) => {
                             let name_of = |k: &str| entries.with_untracked(|es| es.iter().find(|e| e.key == k).map(|e| e.name.clone()).unwrap_or_default());
-                            let admitted = attachments.0.with_untracked(|a| a.get(&code).map_or(Ok(()), |d| d.admit(&prepared.attachment.hash, prepared.attachment.size, &limits, name_of)));
+                            let admitted = attachments.0.with_untracked(|a| {
+                                a.get(&code).map_or(Ok(()), |d| d.admit(&prepared.attachment.hash, prepared.attachment.size, &limits, name_of))
+                            });
                             admitted.map(|_| prepared).map_err(|p| vec![p])
                         }
                     };
@@ -169,7 +172,10 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                         files::keep(&prepared.attachment.hash, &prepared.blob);
                         let pages = photos.len();
                         attachments.0.update(|a| a.entry(code.clone()).or_default().replace_photos(&key, prepared.attachment));
-                        messages.set(vec![(true, format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."))]);
+                        messages.set(vec![(
+                            true,
+                            format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."),
+                        )]);
                     }
                 }
                 busy.set(false);
@@ -193,22 +199,24 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
     };
     let add = Callback::new(add);
     let (zone_key, zone_paper) = (key.clone(), entry.name.clone());
-    let attach_controls = move || can_attach.get().then(|| {
-        let (combine, file_list, photos) = (combine.clone(), file_list.clone(), photos.clone());
-        view! {
-            <DropZone key=zone_key.clone() paper=zone_paper.clone() add=add/>
-            <p role="status" class="loading">{move || busy.get().then_some("Đang kiểm tra tệp…")}</p>
-            <div role="alert">
-                {move || messages.get().into_iter().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> }).collect_view()}
-            </div>
-            <ol class="files">{file_list}</ol>
-            {move || { let (n, combine) = (photos(), combine.clone()); (n >= 1).then(|| view! {
-                <button type="button" class="button button--secondary" on:click=combine prop:disabled=move || busy.get()>
-                    {format!("Gộp {n} ảnh thành một tệp PDF")}
-                </button>
-            })}}
-        }
-    });
+    let attach_controls = move || {
+        can_attach.get().then(|| {
+            let (combine, file_list, photos) = (combine.clone(), file_list.clone(), photos.clone());
+            view! {
+                <DropZone key=zone_key.clone() paper=zone_paper.clone() add=add/>
+                <p role="status" class="loading">{move || busy.get().then_some("Đang kiểm tra tệp…")}</p>
+                <div role="alert">
+                    {move || messages.get().into_iter().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> }).collect_view()}
+                </div>
+                <ol class="files">{file_list}</ol>
+                {move || { let (n, combine) = (photos(), combine.clone()); (n >= 1).then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=combine prop:disabled=move || busy.get()>
+                        {format!("Gộp {n} ảnh thành một tệp PDF")}
+                    </button>
+                })}}
+            }
+        })
+    };
     let template = entry.template.clone().map(|t| view! { <Template name=t source=source.clone()/> });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
     view! {

@@ -10,8 +10,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Repeat, Section, Slot};
 use crate::ui::components::{dom_id, FormField, PapersReport};
-use crate::ui::pages::NotFound;
 use crate::ui::focus::{focus_by_id, focus_by_id_later};
+use crate::ui::pages::NotFound;
 use crate::ui::state::{use_dossiers, use_units, with_catalogue};
 use crate::ui::Page;
 
@@ -298,7 +298,8 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             .map(|s| {
                 let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
                 let slots = form.slots(s, &answers);
-                let empty = (slots.is_empty()).then(|| view! { <p>{format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default())}</p> });
+                let empty = (slots.is_empty())
+                    .then(|| view! { <p>{format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default())}</p> });
                 let lists = slots
                     .into_iter()
                     .map(|slot| {
@@ -312,7 +313,11 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
                             .iter()
                             .filter(|f| form.field_visible(s, f, &item_view))
                             .map(|f| {
-                                let value = item_view.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| FormDef::display(f, v, u.as_deref())).unwrap_or_else(|| "Chưa trả lời".into());
+                                let value = item_view
+                                    .get(&f.id)
+                                    .filter(|v| !v.trim().is_empty())
+                                    .map(|v| FormDef::display(f, v, u.as_deref()))
+                                    .unwrap_or_else(|| "Chưa trả lời".into());
                                 let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
                                 view! {
                                     <div class="summary-list__row">

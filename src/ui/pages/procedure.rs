@@ -6,7 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::catalogue::present::{describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, format_thousands, group_documents, online_saving};
+use crate::core::catalogue::present::{
+    describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, format_thousands, group_documents, online_saving,
+};
 use crate::core::catalogue::{Channel, DocumentKind, Procedure};
 use crate::ui::state::use_catalogue;
 use crate::ui::Page;
@@ -20,9 +22,7 @@ pub fn ProcedurePage() -> impl IntoView {
 #[component]
 fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
     let catalogue = use_catalogue();
-    let source = move || {
-        catalogue.get().and_then(|c| c.ok()).map(|c| format!("Nguồn: {}. Phiên bản danh mục {}.", c.index.source, c.index.catalogue_version))
-    };
+    let source = move || catalogue.get().and_then(|c| c.ok()).map(|c| format!("Nguồn: {}. Phiên bản danh mục {}.", c.index.source, c.index.catalogue_version));
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -100,7 +100,8 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
                         DocumentKind::Submit => format!("Nộp {}", describe_quantity(d)),
                         DocumentKind::Present => "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp".to_string(),
                     };
-                    let template = d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
+                    let template =
+                        d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
                     view! {
                         <li class="doc">
                             <span class="doc__name">{d.name.clone()}</span>

@@ -8,8 +8,7 @@ use crate::core::text::fold;
 
 const HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
 const NO_INFO: &str = "Không có thông tin";
-const MODES: [(&str, Mode); 3] =
-    [("Trực tuyến", Mode::Online), ("Dịch vụ bưu chính", Mode::Post), ("Trực tiếp", Mode::InPerson)];
+const MODES: [(&str, Mode); 3] = [("Trực tuyến", Mode::Online), ("Dịch vụ bưu chính", Mode::Post), ("Trực tiếp", Mode::InPerson)];
 const UNITS: [(&str, TimeUnit); 8] = [
     ("Ngày làm việc", TimeUnit::WorkingDays),
     ("ngày làm việc", TimeUnit::WorkingDays),
@@ -20,8 +19,7 @@ const UNITS: [(&str, TimeUnit); 8] = [
     ("Tháng", TimeUnit::Months),
     ("Năm", TimeUnit::Years),
 ];
-const CURRENCIES: [(&str, &str); 6] =
-    [("Việt Nam Đồng", "VND"), ("VNĐ", "VND"), ("VND", "VND"), ("Đồng", "VND"), ("đồng", "VND"), ("USD", "USD")];
+const CURRENCIES: [(&str, &str); 6] = [("Việt Nam Đồng", "VND"), ("VNĐ", "VND"), ("VND", "VND"), ("Đồng", "VND"), ("đồng", "VND"), ("USD", "USD")];
 
 pub fn parse_channels(source: &str) -> (Vec<Channel>, Vec<ReviewFlag>) {
     let mut flags = Vec::new();
@@ -101,11 +99,7 @@ fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
             if currency_at(after_trim).is_some() {
                 // "Trực tuyến120 VNĐ": the time and the amount ran together; "1" + "20 VNĐ" and
                 // "" + "120 VNĐ" read the same. Keep the text, guess nothing.
-                flags.push(flag(&format!(
-                    "{}: thời hạn và lệ phí dính liền («{}»), không tách được",
-                    mode.label_vi(),
-                    excerpt(row)
-                )));
+                flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{}»), không tách được", mode.label_vi(), excerpt(row))));
             } else {
                 let amount = parse_decimal(number);
                 let unit = UNITS.iter().find(|(u, _)| after_trim.starts_with(u));
@@ -187,12 +181,7 @@ fn check_small_amount(amount: u64, ch: &Channel, mode: Mode, flags: &mut Vec<Rev
     let thousands = [format!("{amount}.000"), format!("{amount},000"), format!("{amount}.000.000")];
     let text = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or(""));
     if thousands[..2].iter().any(|t| text.contains(t.as_str())) && !text.contains(thousands[2].as_str()) {
-        flags.push(flag(&format!(
-            "{}: lệ phí ghi «{}», hiểu là {} đồng theo phần ghi chú của chính hàng này",
-            mode.label_vi(),
-            ch.fee_text,
-            amount * 1000
-        )));
+        flags.push(flag(&format!("{}: lệ phí ghi «{}», hiểu là {} đồng theo phần ghi chú của chính hàng này", mode.label_vi(), ch.fee_text, amount * 1000)));
         Some(amount * 1000)
     } else {
         flags.push(flag(&format!("{}: lệ phí «{}» nhỏ bất thường, có thể thiếu phần nghìn", mode.label_vi(), ch.fee_text)));

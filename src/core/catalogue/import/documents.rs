@@ -151,7 +151,8 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
 fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
     let raw = clean(text);
     if let Some(g) = &row.glued {
-        let year_like = g.len() >= 4 && (g.ends_with(|c: char| c.is_ascii_digit()) && (g[g.len() - 4..].starts_with("19") || g[g.len() - 4..].starts_with("20")));
+        let year_like =
+            g.len() >= 4 && (g.ends_with(|c: char| c.is_ascii_digit()) && (g[g.len() - 4..].starts_with("19") || g[g.len() - 4..].starts_with("20")));
         if !year_like {
             out.flags.push(flag(&format!("số lượng dính vào số đứng trước («{g}…»): «{}»", short(&raw))));
         }
@@ -226,10 +227,7 @@ fn split_template(text: &str) -> (String, Option<String>) {
 fn named_template(name: &str) -> Option<String> {
     let i = name.find("Mẫu số ").or_else(|| name.find("mẫu số "))?;
     let rest = &name[i..];
-    let end = rest["Mẫu số ".len()..]
-        .find(|c: char| c.is_whitespace() || c == ';' || c == ')' || c == ',')
-        .map(|e| e + "Mẫu số ".len())
-        .unwrap_or(rest.len());
+    let end = rest["Mẫu số ".len()..].find(|c: char| c.is_whitespace() || c == ';' || c == ')' || c == ',').map(|e| e + "Mẫu số ".len()).unwrap_or(rest.len());
     let t = rest[..end].trim_end_matches(['.', ';']).to_string();
     (t.len() > "Mẫu số ".len()).then_some(t)
 }

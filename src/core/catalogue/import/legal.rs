@@ -48,11 +48,7 @@ pub fn parse_legal_basis(source: &str) -> (Vec<LegalDocument>, Vec<ReviewFlag>) 
     for n in &column {
         let title = clean(&body[pos..n.start]);
         let number = body[n.start..n.end].to_string();
-        docs.push(LegalDocument {
-            title: if title.is_empty() { number.clone() } else { title },
-            number: Some(number),
-            raw: body[pos..n.end].to_string(),
-        });
+        docs.push(LegalDocument { title: if title.is_empty() { number.clone() } else { title }, number: Some(number), raw: body[pos..n.end].to_string() });
         pos = n.end;
     }
     let rest = body[pos..].trim();
@@ -226,7 +222,8 @@ mod tests {
         assert_eq!(got[1], ("Luật số 43/2024/QH15 ngày 29/6/2024".into(), Some("43/2024/QH15".into())));
         assert_eq!(got[2], ("Luật Nhà ở số 27/2023/QH15".into(), Some("27/2023/QH15".into())));
         assert_eq!(got[3], ("sửa đổi một số điều".into(), Some("38/2025/NĐ-CP".into())));
-        let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuy định về thanh lý rừng trồng.140/2024/NĐ-CPsửa đổi, bổ sung một số nghị định18/2026/NĐ-CP");
+        let got =
+            titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuy định về thanh lý rừng trồng.140/2024/NĐ-CPsửa đổi, bổ sung một số nghị định18/2026/NĐ-CP");
         assert_eq!(got[0].1.as_deref(), Some("140/2024/NĐ-CP"));
         assert_eq!(got[1], ("sửa đổi, bổ sung một số nghị định".into(), Some("18/2026/NĐ-CP".into())));
     }
