@@ -20,6 +20,13 @@ hoso_setup() {
     rustup target add wasm32-unknown-unknown || return 1
   fi
 
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      hoso_log "Cài thành phần $component của Rust…"
+      rustup component add "$component" || return 1
+    fi
+  done
+
   if [ "$(trunk --version 2>/dev/null)" != "trunk $HOSO_TRUNK_VERSION" ]; then
     hoso_log "Cài trunk $HOSO_TRUNK_VERSION (lần đầu mất khoảng 11 phút)…"
     cargo install trunk --version "$HOSO_TRUNK_VERSION" --locked || return 1

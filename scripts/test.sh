@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: run every test layer, installing what is missing first.
+#   0. formatting and lints            cargo fmt --check; cargo clippy -D warnings (host, and wasm32)
 #   1. core + CLI on the host          cargo test
 #   2. components in headless Chromium wasm-bindgen-test
 #   3. the release bundle              trunk build --release (prints the size report)
@@ -7,6 +8,11 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
+
+hoso_log "0/4 Định dạng mã và lint (cargo fmt --check, cargo clippy trên máy và wasm32)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 hoso_log "1/4 Kiểm thử lõi và CLI trên máy (cargo test)"
 cargo test --locked

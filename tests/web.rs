@@ -129,7 +129,7 @@ async fn files_are_hashed_the_same_both_ways_and_checked_by_the_core() {
     jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
     let pdf = hoso::core::files::combine::jpegs_to_pdf(&[&jpeg, &jpeg, &jpeg]).unwrap();
     let blob = files::to_blob(&pdf, "application/pdf").unwrap();
-    let ok = files::prepare(&blob, "ban-sao.pdf", &limits).await.ok().expect("a whole PDF is accepted");
+    let ok = files::prepare(&blob, "ban-sao.pdf", &limits).await.expect("a whole PDF is accepted");
     assert_eq!(ok.attachment.pages, Some(3));
     assert_eq!(ok.attachment.hash, hoso::core::files::sha256_hex(&pdf));
 }

@@ -87,7 +87,7 @@ fn subtle() -> Option<web_sys::SubtleCrypto> {
 /// else the core's Rust path. Both give the same address.
 pub async fn sha256(bytes: &[u8]) -> String {
     if let Some(subtle) = subtle() {
-        if let Ok(p) = subtle.digest_with_str_and_u8_array("SHA-256", &mut bytes.to_vec()) {
+        if let Ok(p) = subtle.digest_with_str_and_u8_array("SHA-256", bytes) {
             if let Ok(d) = JsFuture::from(p).await {
                 return Uint8Array::new(&d).to_vec().iter().map(|b| format!("{b:02x}")).collect();
             }

@@ -76,7 +76,7 @@ impl FileReport {
 pub fn human_size(bytes: u64) -> String {
     if bytes >= MB {
         let tenths = (bytes as f64 / MB as f64 * 10.0).round() as u64;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{},{} MB", tenths / 10, tenths % 10)
