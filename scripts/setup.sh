@@ -2,7 +2,7 @@
 # Installs what hoso needs to build (and, with --test, to test), only if missing. Idempotent:
 # a second run only checks versions. Sourced by dev.sh, test.sh and bench.sh.
 #
-# Pinned versions (see ../shared/GUIDE.md §1 for why):
+# Pinned versions (ARCHITECTURE.md, "Build facts", says why):
 HOSO_TRUNK_VERSION=0.21.14
 HOSO_WASM_BINDGEN_VERSION=0.2.130
 

@@ -3,7 +3,7 @@
 //! The crate has three layers (see `ARCHITECTURE.md`):
 //! - [`core`]: pure domain logic (text, calendar, catalogue, forms…). No I/O, no `web_sys`;
 //!   compiled and tested on the host with plain `cargo test`.
-//! - `web`: browser adapters behind small traits (wasm32 only).
+//! - `web`: browser adapters, I/O only (wasm32 only).
 //! - `ui`: Leptos components and routes, thin, holding no business rules (wasm32 only).
 //!
 //! The native CLI (`src/cli`) and the browser app (`src/main.rs`) are two front ends over `core`.
