@@ -9,11 +9,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Repeat, Section, Slot};
-use crate::ui::components::{dom_id, FormField, PapersReport};
+use crate::ui::components::{dom_id, FormField};
 use crate::ui::focus::{focus_by_id, focus_by_id_later};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{use_dossiers, use_units, with_catalogue};
 use crate::ui::Page;
+
+mod check;
+pub use check::CheckAnswers;
 
 fn today() -> crate::core::calendar::Date {
     crate::web::clock::now().date
@@ -127,41 +130,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
     // The questions of one item (slot), each shown when its condition holds for that item.
     let item_fields = {
         let (code, section) = (code.clone(), section.clone());
-        move |slot: Slot, item: &PageItem| {
-            section
-                .fields
-                .iter()
-                .zip(item.values.iter())
-                .map(|(f, (_, value))| {
-                    let key = slot.key(&f.id);
-                    let error = Signal::derive({
-                        let key = key.clone();
-                        move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message()))
-                    });
-                    let field = Field { id: key, ..f.clone() };
-                    let value = *value;
-                    match &f.show_if {
-                        // Most questions are always shown: no reactive wrapper, so typing elsewhere never
-                        // rebuilds them (and never moves the focus).
-                        None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
-                        Some(cond) => {
-                            // Track only the answers the condition reads.
-                            let watched: Vec<(String, RwSignal<String>)> =
-                                item.values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
-                            let (cond, code) = (cond.clone(), code.clone());
-                            let visible = move || {
-                                let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-                                for (id, v) in &watched {
-                                    a.insert(id.clone(), v.get());
-                                }
-                                cond.holds(&a)
-                            };
-                            view! { <Show when=visible>{ let field = field.clone(); view! { <FormField field=field value=value error=error units=units/> } }</Show> }.into_any()
-                        }
-                    }
-                })
-                .collect_view()
-        }
+        move |slot: Slot, item: &PageItem| view! { <ItemQuestions code=code.clone() section=section.clone() at=slot item=item.clone() errors=errors/> }
     };
 
     let fields = match section.repeat.clone() {
@@ -182,6 +151,46 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
             <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
         </Page>
     }
+}
+
+/// The questions of one item of a section (the only item of an ordinary section), each with its
+/// inline error; a question with a condition shows only while the condition holds for that item.
+#[component]
+fn ItemQuestions(code: String, section: Arc<Section>, at: Slot, item: PageItem, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let (dossiers, units) = (use_dossiers(), use_units());
+    section
+        .fields
+        .iter()
+        .zip(item.values.iter())
+        .map(|(f, (_, value))| {
+            let key = at.key(&f.id);
+            let error = Signal::derive({
+                let key = key.clone();
+                move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message()))
+            });
+            let field = Field { id: key, ..f.clone() };
+            let value = *value;
+            match &f.show_if {
+                // Most questions are always shown: no reactive wrapper, so typing elsewhere never
+                // rebuilds them (and never moves the focus).
+                None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
+                Some(cond) => {
+                    // Track only the answers the condition reads.
+                    let watched: Vec<(String, RwSignal<String>)> = item.values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
+                    let (cond, code) = (cond.clone(), code.clone());
+                    let visible = move || {
+                        let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+                        for (id, v) in &watched {
+                            a.insert(id.clone(), v.get());
+                        }
+                        cond.holds(&a)
+                    };
+                    view! { <Show when=visible>{ let field = field.clone(); view! { <FormField field=field value=value error=error units=units/> } }</Show> }
+                        .into_any()
+                }
+            }
+        })
+        .collect_view()
 }
 
 /// GOV.UK "add another": one fieldset per item with its own remove button, then "Thêm …".
@@ -274,95 +283,5 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::D
                 </div>
             }
         })
-    }
-}
-
-#[component]
-pub fn CheckAnswers() -> impl IntoView {
-    with_form(|code, form| view! { <CheckList code=code form=form/> })
-}
-
-#[component]
-fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
-    let dossiers = use_dossiers();
-    let units = use_units();
-    let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-    let (title, back, papers_code) = (form.title.clone(), format!("/ho-so/{code}"), code.clone());
-    let body = move || {
-        let u = units.get().and_then(|r| r.ok());
-        let (errors, _) = form.validate(&answers, None, Context { today: today(), units: u.as_deref() });
-        let sections = form
-            .sections
-            .iter()
-            .filter(|s| form.section_visible(s, &answers))
-            .map(|s| {
-                let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
-                let slots = form.slots(s, &answers);
-                let empty = (slots.is_empty())
-                    .then(|| view! { <p>{format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default())}</p> });
-                let lists = slots
-                    .into_iter()
-                    .map(|slot| {
-                        let item_view = form.view(s, &answers, slot);
-                        let heading = match (slot, &s.repeat) {
-                            (Slot::Item(n), Some(r)) => Some(view! { <h3>{format!("{} {n}", r.item)}</h3> }),
-                            _ => None,
-                        };
-                        let rows = s
-                            .fields
-                            .iter()
-                            .filter(|f| form.field_visible(s, f, &item_view))
-                            .map(|f| {
-                                let value = item_view
-                                    .get(&f.id)
-                                    .filter(|v| !v.trim().is_empty())
-                                    .map(|v| FormDef::display(f, v, u.as_deref()))
-                                    .unwrap_or_else(|| "Chưa trả lời".into());
-                                let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
-                                view! {
-                                    <div class="summary-list__row">
-                                        <dt class="summary-list__key">{label}</dt>
-                                        <dd class="summary-list__value">{value}</dd>
-                                        <dd class="summary-list__actions">
-                                            <A href=href.clone()>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
-                                        </dd>
-                                    </div>
-                                }
-                            })
-                            .collect_view();
-                        view! { {heading} <dl class="summary-list">{rows}</dl> }
-                    })
-                    .collect_view();
-                view! { <h2>{s.title.clone()}</h2> {empty} {lists} }
-            })
-            .collect_view();
-        let status = if errors.is_empty() {
-            view! {
-                <div class="notice notice--important" role="status">
-                    <p><strong>"Tờ khai đã đủ và đúng theo các quy tắc hoso kiểm tra được."</strong></p>
-                </div>
-            }
-            .into_any()
-        } else {
-            view! {
-                <div class="error-summary" role="alert">
-                    <h2 class="error-summary__title">{format!("Còn {} chỗ cần sửa hoặc bổ sung", errors.len())}</h2>
-                    <ul class="error-summary__list">{errors.into_iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
-                </div>
-            }
-            .into_any()
-        };
-        view! { {status} {sections} }
-    };
-    let papers = crate::ui::state::with_procedure(move || papers_code.clone(), |p| view! { <PapersReport p=p/> });
-    view! {
-        <Page title="Kiểm tra câu trả lời".to_string()>
-            <p class="caption">{title}</p>
-            {body}
-            <h2>"Giấy tờ"</h2>
-            {papers}
-            <p><A href=back.clone()>"Đính kèm hoặc xem lại giấy tờ"</A></p>
-            <p><A href=back>"Quay lại danh sách việc cần làm"</A></p>
-        </Page>
     }
 }
