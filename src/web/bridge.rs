@@ -61,10 +61,11 @@ pub fn hoso_sha256(bytes: &[u8]) -> String {
 /// `undefined` when the limits were taken.
 #[wasm_bindgen(js_name = hosoSetLimits)]
 pub fn hoso_set_limits(max_file_mb: f64, max_dossier_mb: f64) -> Option<String> {
-    use crate::core::files::{Limits, MB};
-    if !(max_file_mb > 0.0 && max_dossier_mb >= max_file_mb && max_dossier_mb <= 10_000.0) {
-        return Some("Giới hạn không hợp lệ: cần 0 < mỗi tệp ≤ cả hồ sơ ≤ 10000 MB.".into());
+    match crate::core::files::Limits::from_megabytes(max_file_mb, max_dossier_mb) {
+        Ok(limits) => {
+            super::files::set_limits(limits);
+            None
+        }
+        Err(bad) => Some(bad.to_string()),
     }
-    super::files::set_limits(Limits { max_file_bytes: (max_file_mb * MB as f64) as u64, max_dossier_bytes: (max_dossier_mb * MB as f64) as u64 });
-    None
 }

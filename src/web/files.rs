@@ -157,15 +157,12 @@ pub struct Prepared {
 pub async fn prepare(blob: &Blob, name: &str, limits: &Limits) -> Result<Prepared, Vec<FileProblem>> {
     let bytes = read(blob).await.map_err(|p| vec![p])?;
     let report = check_file(name, &bytes, limits);
-    let (bytes, blob, report, original) = if report.only_too_large() && report.kind.is_image() {
+    let (bytes, blob, report, original) = if report.scale_down() {
         let smaller = jpeg_copy(blob, SCALE_DOWN).await.map_err(|p| vec![p])?;
-        let mut again = check_file(name, &smaller, limits);
-        // The name still says .png for a scaled PNG: hoso made the copy, not worth a warning.
-        again.problems.retain(|p| !matches!(p, FileProblem::Renamed { .. }));
+        let again = check_file(name, &smaller, limits).of_scaled_copy(bytes.len() as u64);
         if again.refused() {
             return Err(again.problems);
         }
-        again.problems.insert(0, FileProblem::Scaled { original: bytes.len() as u64, scaled: smaller.len() as u64 });
         let original = (sha256(&bytes).await, blob.clone());
         let copy = to_blob(&smaller, "image/jpeg").map_err(|p| vec![p])?;
         (smaller, copy, again, Some(original))

@@ -25,6 +25,26 @@ pub struct Limits {
     pub max_dossier_bytes: u64,
 }
 
+/// Why limits a portal asked for were not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadLimits;
+
+impl Limits {
+    /// The limits a portal sets, in megabytes: 0 < per file ≤ per dossier ≤ 10,000.
+    pub fn from_megabytes(file_mb: f64, dossier_mb: f64) -> Result<Limits, BadLimits> {
+        if !(file_mb > 0.0 && dossier_mb >= file_mb && dossier_mb <= 10_000.0) {
+            return Err(BadLimits);
+        }
+        Ok(Limits { max_file_bytes: (file_mb * MB as f64) as u64, max_dossier_bytes: (dossier_mb * MB as f64) as u64 })
+    }
+}
+
+impl std::fmt::Display for BadLimits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Giới hạn không hợp lệ: cần 0 < mỗi tệp ≤ cả hồ sơ ≤ 10000 MB.")
+    }
+}
+
 impl Default for Limits {
     /// The national portal's usual limits: 10 MB a file, 50 MB a dossier.
     fn default() -> Self {
@@ -56,6 +76,23 @@ impl FileReport {
     /// Refused only because it is too large: a photo can then be scaled down.
     pub fn only_too_large(&self) -> bool {
         self.refused() && self.problems.iter().filter(|p| p.refuses()).all(|p| matches!(p, FileProblem::TooLarge { .. }))
+    }
+
+    /// A photo refused only for its size: hoso makes a smaller copy ([`combine::SCALE_DOWN`])
+    /// instead of refusing it.
+    pub fn scale_down(&self) -> bool {
+        self.only_too_large() && self.kind.is_image()
+    }
+
+    /// The report of the smaller copy hoso made of a photo `original_size` bytes large: the name
+    /// still says what the original was (not worth a warning: hoso made the copy), and it says
+    /// the photo was scaled down (the original is kept).
+    pub fn of_scaled_copy(mut self, original_size: u64) -> FileReport {
+        self.problems.retain(|p| !matches!(p, FileProblem::Renamed { .. }));
+        if !self.refused() {
+            self.problems.insert(0, FileProblem::Scaled { original: original_size, scaled: self.size });
+        }
+        self
     }
 
     /// The refusals, as one paragraph for the person.
@@ -239,6 +276,17 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_too_large_is_scaled_down_and_its_copy_says_so() {
+        let tight = Limits { max_file_bytes: 10, max_dossier_bytes: 100 };
+        let photo = check_file("anh.png", &tiny_jpeg(4000, 3000), &tight);
+        assert!(photo.scale_down(), "{:?}", photo.problems);
+        assert!(!check_file("scan.pdf", &pdf(1), &tight).scale_down(), "a PDF is never redrawn");
+        // The copy is a JPEG still named .png: hoso made it, so no renamed warning.
+        let copy = check_file("anh.png", &tiny_jpeg(2000, 1500), &Limits::default()).of_scaled_copy(photo.size);
+        assert_eq!(copy.problems, [Scaled { original: photo.size, scaled: copy.size }]);
+    }
+
+    #[test]
     fn a_renamed_file_is_accepted_for_what_it_really_is() {
         let r = check_file("so-ho-khau.pdf", &tiny_jpeg(2000, 1500), &Limits::default());
         assert_eq!(r.kind, FileKind::Jpeg);
@@ -283,6 +331,14 @@ mod tests {
         let q = image::Quality { brightness: 10.4, sharpness: 2.6 };
         assert_eq!(quality_problems(&q), [Dark { brightness: 10, min: 25 }, Blurry { sharpness: 3, min: 8 }]);
         assert!(quality_problems(&image::Quality { brightness: 60.0, sharpness: 30.0 }).is_empty());
+    }
+
+    #[test]
+    fn a_portal_s_limits_are_taken_only_when_they_make_sense() {
+        assert_eq!(Limits::from_megabytes(1.0, 2.0), Ok(Limits { max_file_bytes: MB, max_dossier_bytes: 2 * MB }));
+        for (file, dossier) in [(5.0, 1.0), (0.0, 5.0), (-1.0, 5.0), (1.0, 20_000.0), (f64::NAN, 5.0)] {
+            assert_eq!(Limits::from_megabytes(file, dossier), Err(BadLimits), "{file} {dossier}");
+        }
     }
 
     #[test]
