@@ -11,8 +11,11 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 use std::thread::LocalKey;
 
-use super::catalogue::{load_index, load_old_to_new, load_units, Catalogue};
+use std::collections::HashMap;
+
+use super::catalogue::{load_index, load_old_to_new, load_procedure, load_units, Catalogue};
 use super::fetch::LoadError;
+use crate::core::catalogue::Procedure;
 use crate::core::units::{OldToNew, Units};
 
 /// One load: its result once there, and who waits for it meanwhile.
@@ -21,12 +24,16 @@ enum State<T> {
     Done(Result<Arc<T>, LoadError>),
 }
 
-type Slot<T> = RefCell<Option<Rc<RefCell<State<T>>>>>;
+/// One load, shared by everyone who asked for it.
+type Shared<T> = Rc<RefCell<State<T>>>;
+type Slot<T> = RefCell<Option<Shared<T>>>;
 
 thread_local! {
     static CATALOGUE: Slot<Catalogue> = const { RefCell::new(None) };
     static UNITS: Slot<Units> = const { RefCell::new(None) };
     static OLD_TO_NEW: Slot<OldToNew> = const { RefCell::new(None) };
+    /// Procedures by code (`None`: no such procedure).
+    static PROCEDURES: RefCell<HashMap<String, Shared<Option<Arc<Procedure>>>>> = RefCell::new(HashMap::new());
 }
 
 /// Waits for a load started by someone else.
@@ -61,6 +68,11 @@ async fn shared<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(
     if result.is_err() {
         slot.with(|s| *s.borrow_mut() = None);
     }
+    finish(&state, result)
+}
+
+/// Stores a load's result and wakes everyone waiting for it.
+fn finish<T>(state: &RefCell<State<T>>, result: Result<Arc<T>, LoadError>) -> Result<Arc<T>, LoadError> {
     let waiting = std::mem::replace(&mut *state.borrow_mut(), State::Done(result.clone()));
     if let State::Loading(wakers) = waiting {
         wakers.into_iter().for_each(Waker::wake);
@@ -93,4 +105,22 @@ pub async fn units() -> Result<Arc<Units>, LoadError> {
 /// The old→new address table, loaded the first time someone converts an old address.
 pub async fn old_to_new() -> Result<Arc<OldToNew>, LoadError> {
     shared(&OLD_TO_NEW, load_old_to_new).await
+}
+
+/// A procedure by code, fetched once per page life (`None`: no such procedure). Pages asking at
+/// the same time share one fetch.
+pub async fn procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadError> {
+    let (state, first) = PROCEDURES.with(|m| match m.borrow().get(code) {
+        Some(state) => (state.clone(), false),
+        None => (Rc::new(RefCell::new(State::Loading(Vec::new()))), true),
+    });
+    if !first {
+        return Wait(state).await.map(|found| (*found).clone());
+    }
+    PROCEDURES.with(|m| m.borrow_mut().insert(code.to_string(), state.clone()));
+    let result = load_procedure(code).await.map(Arc::new);
+    if result.is_err() {
+        PROCEDURES.with(|m| m.borrow_mut().remove(code));
+    }
+    finish(&state, result).map(|found| (*found).clone())
 }

@@ -214,7 +214,10 @@ impl Completeness {
             n => v.push(format!("Còn thiếu {n} giấy tờ: {}.", self.missing.join("; "))),
         }
         if self.files_with_warnings > 0 {
-            v.push(format!("{} tệp có cảnh báo (ví dụ ảnh tối, mờ, nhỏ, tệp bị đổi tên hoặc PDF bị hạn chế in): nên xem lại trước khi nộp.", self.files_with_warnings));
+            v.push(format!(
+                "{} tệp có cảnh báo (ví dụ ảnh tối, mờ, nhỏ, tệp bị đổi tên hoặc PDF bị hạn chế in): nên xem lại trước khi nộp.",
+                self.files_with_warnings
+            ));
         }
         if !self.bring.is_empty() {
             v.push(format!("Khi đến nộp hoặc nhận kết quả, mang theo bản chính: {}.", self.bring.join("; ")));
