@@ -34,14 +34,22 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
     }
 }
 
-/// The procedure `code`, fetched at once (not after the catalogue index: a procedure page does not
-/// wait for search data) and only once per page life; `None` for an unknown code.
+/// The procedure `code`, once the index says it exists: unknown codes never reach the network
+/// (no 404 in the console). Fetched once per page life (`web::cache`): when the index arrives and
+/// the resource runs again, the procedure is not fetched a second time.
 pub fn procedure_resource(
     code: impl Fn() -> String + Send + Sync + 'static,
 ) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
+    let catalogue = use_catalogue();
     LocalResource::new(move || {
         let code = code();
-        async move { crate::web::cache::procedure(&code).await }
+        async move {
+            let catalogue = catalogue.await?;
+            if catalogue.index.find(&code).is_none() {
+                return Ok(None);
+            }
+            crate::web::cache::procedure(&code).await
+        }
     })
 }
 
