@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod catalogue;
 pub mod checklist;
+pub mod dossier;
 pub mod files;
 pub mod forms;
 pub mod search;

@@ -70,6 +70,11 @@ impl Receipt {
         Receipt { date: Date::from_jdn(UNIX_EPOCH_JDN + minutes.div_euclid(1440)), minute: minutes.rem_euclid(1440) as u16 }
     }
 
+    /// RFC 3339 in Vietnam time, to the minute: `2026-11-25T10:00+07:00`.
+    pub fn to_rfc3339(self) -> String {
+        format!("{}T{:02}:{:02}+07:00", self.date, self.minute / 60, self.minute % 60)
+    }
+
     /// Parses an RFC 3339 date-time (`2026-02-13T16:30:00+07:00`, `…Z`, seconds optional) and
     /// converts it to Vietnam time.
     pub fn parse_rfc3339(s: &str) -> Option<Receipt> {
@@ -164,6 +169,13 @@ fn working_hours(cal: &WorkCalendar, receipt: Receipt, hours: u32, rules: &DueRu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receipt_time_is_written_in_vietnam_time_and_read_back() {
+        let r = Receipt::parse_rfc3339("2026-02-13T09:30:00Z").unwrap();
+        assert_eq!(r.to_rfc3339(), "2026-02-13T16:30+07:00");
+        assert_eq!(Receipt::parse_rfc3339(&r.to_rfc3339()), Some(r));
+    }
 
     #[test]
     fn a_clock_reading_is_a_time_in_vietnam() {

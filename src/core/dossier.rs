@@ -1,0 +1,216 @@
+//! The dossier: everything a person has put into one application, as one plain, versioned serde
+//! value — what drafts store on the device, what the draft file carries, and what the submission
+//! package is made from. Files are not in it: attachments name their bytes by SHA-256, and the
+//! bytes live beside it (IndexedDB, the draft file, the package).
+//!
+//! Reading a stored dossier goes through [`Dossier::from_json`], which knows every format hoso
+//! ever wrote and refuses one from a newer hoso with a typed [`StateProblem`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::calendar::Receipt;
+use crate::core::catalogue::Mode;
+use crate::core::checklist::Attached;
+use crate::core::forms::{Answers, FormDef, Kind};
+
+/// The format this hoso writes. Bump it when the shape changes, and teach [`Dossier::from_json`]
+/// to read the old one (with a test).
+pub const DOSSIER_FORMAT: u32 = 1;
+
+/// The largest dossier state hoso reads (answers and the list of files, not their bytes).
+pub const MAX_STATE_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub format: u32,
+    /// Chosen by the device when the dossier starts (a family or a ward desk may keep several
+    /// dossiers for the same procedure).
+    pub id: String,
+    /// The procedure's code (`1.001193`).
+    pub procedure: String,
+    /// The catalogue version the dossier was started on (to tell the person what changed since).
+    pub catalogue_version: String,
+    /// How the person means to submit, once chosen.
+    #[serde(default)]
+    pub channel: Option<Mode>,
+    /// Where the person was: a section of the declaration, the papers, the check page.
+    #[serde(default)]
+    pub step: Option<String>,
+    #[serde(default)]
+    pub answers: Answers,
+    #[serde(default)]
+    pub attachments: Attached,
+    /// RFC 3339 in Vietnam time (`2026-11-25T10:00+07:00`).
+    pub started: String,
+    pub changed: String,
+}
+
+/// Why a stored dossier cannot be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StateProblem {
+    /// Not a dossier at all (not JSON, or no format number).
+    NotADossier,
+    /// Written by a newer hoso than this one.
+    NewerFormat { format: u32, supported: u32 },
+    /// The shape is not what its format says (a damaged or hand-edited file).
+    Damaged { detail: String },
+    TooLarge { bytes: usize, limit: usize },
+}
+
+impl StateProblem {
+    pub fn message(&self) -> String {
+        match self {
+            StateProblem::NotADossier => "Đây không phải hồ sơ nháp của hoso.".into(),
+            StateProblem::NewerFormat { .. } => "Hồ sơ này được lưu bằng phiên bản hoso mới hơn. Hãy tải lại trang để cập nhật hoso rồi mở lại.".into(),
+            StateProblem::Damaged { .. } => "Hồ sơ nháp bị hỏng, không đọc được. Hồ sơ đang có trên máy không bị ảnh hưởng.".into(),
+            StateProblem::TooLarge { .. } => "Tệp thông tin hồ sơ quá lớn, không phải hồ sơ nháp hoso tạo ra.".into(),
+        }
+    }
+}
+
+/// One line of "Hồ sơ của tôi".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub procedure: String,
+    /// The first person named in the declaration (who the dossier is for, or who applies).
+    pub applicant: Option<String>,
+    /// Sections done, of those the answers show.
+    pub done: usize,
+    pub total: usize,
+    pub files: usize,
+    pub changed: String,
+}
+
+impl Dossier {
+    /// A new, empty dossier for a procedure.
+    pub fn new(id: String, procedure: String, catalogue_version: String, now: Receipt) -> Dossier {
+        let at = now.to_rfc3339();
+        Dossier {
+            format: DOSSIER_FORMAT,
+            id,
+            procedure,
+            catalogue_version,
+            channel: None,
+            step: None,
+            answers: Answers::new(),
+            attachments: Attached::new(),
+            started: at.clone(),
+            changed: at,
+        }
+    }
+
+    /// Records that the person changed something now.
+    pub fn touch(&mut self, now: Receipt) {
+        self.changed = now.to_rfc3339();
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a dossier is plain data")
+    }
+
+    /// Reads a stored dossier of any format hoso has written.
+    pub fn from_json(text: &str) -> Result<Dossier, StateProblem> {
+        if text.len() > MAX_STATE_BYTES {
+            return Err(StateProblem::TooLarge { bytes: text.len(), limit: MAX_STATE_BYTES });
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| StateProblem::NotADossier)?;
+        let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(StateProblem::NotADossier)?;
+        match u32::try_from(format).unwrap_or(u32::MAX) {
+            DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
+            newer if newer > DOSSIER_FORMAT => Err(StateProblem::NewerFormat { format: newer, supported: DOSSIER_FORMAT }),
+            _ => Err(StateProblem::NotADossier),
+        }
+    }
+
+    /// Every stored file the dossier needs: the attachments and the originals they were made from.
+    pub fn file_hashes(&self) -> Vec<String> {
+        let mut all: Vec<String> = self.attachments.all().flat_map(|a| a.hashes().map(str::to_string)).collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// The line on "Hồ sơ của tôi", with the procedure's form (for the name and the progress).
+    pub fn summary(&self, form: &FormDef) -> Summary {
+        let (done, total) = form.progress(&self.answers);
+        let applicant = form
+            .sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| matches!(f.kind, Kind::Name))
+            .find_map(|f| self.answers.get(&f.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string));
+        Summary {
+            id: self.id.clone(),
+            procedure: self.procedure.clone(),
+            applicant,
+            done,
+            total,
+            files: self.attachments.all().count(),
+            changed: self.changed.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::checklist::Attachment;
+    use crate::core::files::FileKind;
+    use crate::core::forms::form_for;
+
+    fn now() -> Receipt {
+        Receipt::parse_rfc3339("2026-11-25T10:00:00+07:00").unwrap()
+    }
+
+    fn sample() -> Dossier {
+        let mut d = Dossier::new("a1".into(), "1.001193".into(), "2026-07".into(), now());
+        d.answers.insert("nguoi-yeu-cau.ho-ten".into(), "Nguyễn Văn An".into());
+        d.attachments.add(
+            "d0",
+            Attachment {
+                hash: "pdf".into(),
+                name: "giay-chung-sinh.pdf".into(),
+                size: 10,
+                kind: FileKind::Pdf,
+                pages: Some(1),
+                width: None,
+                height: None,
+                problems: vec![],
+                from: vec!["anh-1".into(), "anh-2".into()],
+            },
+        );
+        d
+    }
+
+    #[test]
+    fn a_dossier_comes_back_from_its_json_exactly() {
+        let d = sample();
+        assert_eq!(Dossier::from_json(&d.to_json()), Ok(d));
+    }
+
+    #[test]
+    fn a_dossier_from_a_newer_hoso_is_refused_and_says_to_update() {
+        let newer = sample().to_json().replacen("\"format\":1", "\"format\":7", 1);
+        assert_eq!(Dossier::from_json(&newer), Err(StateProblem::NewerFormat { format: 7, supported: DOSSIER_FORMAT }));
+        assert_eq!(Dossier::from_json("[1, 2]"), Err(StateProblem::NotADossier));
+        assert_eq!(Dossier::from_json("{\"format\": 0}"), Err(StateProblem::NotADossier));
+        assert!(matches!(Dossier::from_json("{\"format\": 1, \"id\": 5}"), Err(StateProblem::Damaged { .. })));
+    }
+
+    #[test]
+    fn a_huge_state_is_refused_before_it_is_parsed() {
+        let huge = format!("{{\"format\":1,\"pad\":\"{}\"}}", "x".repeat(MAX_STATE_BYTES));
+        assert!(matches!(Dossier::from_json(&huge), Err(StateProblem::TooLarge { .. })));
+    }
+
+    #[test]
+    fn the_list_line_names_the_applicant_and_the_progress() {
+        let d = sample();
+        let s = d.summary(form_for("1.001193").unwrap());
+        assert_eq!(s.applicant.as_deref(), Some("Nguyễn Văn An"));
+        assert_eq!((s.files, s.total > 0, s.changed.as_str()), (1, true, "2026-11-25T10:00+07:00"));
+        assert_eq!(d.file_hashes(), ["anh-1", "anh-2", "pdf"], "the PDF and the photos it was made from");
+    }
+}
