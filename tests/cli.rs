@@ -408,3 +408,58 @@ fn forms_check_answers_exactly_as_the_core_does() {
         assert!(!errors.is_empty() || code == "1.000005", "{code}: the case makes rules fire");
     }
 }
+
+/// A draft file hoso writes opens in an independent ZIP reader (Python's zipfile, CRCs tested)
+/// and passes `hoso draft check`; one with a file changed inside is refused with its reason.
+#[test]
+fn draft_check_accepts_hoso_s_own_draft_and_refuses_a_changed_one() {
+    use hoso::core::checklist::Attachment;
+    use hoso::core::dossier::Dossier;
+    use hoso::core::draft::write_draft;
+    use hoso::core::files::{sha256_hex, FileKind};
+    let pdf = b"%PDF-1.4 giay chung sinh".to_vec();
+    let now = hoso::core::calendar::Receipt::parse_rfc3339("2026-11-25T10:00:00+07:00").unwrap();
+    let mut d = Dossier::new("ho-so-1".into(), "1.001193".into(), "2026-07".into(), now);
+    d.answers.insert("nguoi-yeu-cau.ho-ten".into(), "Nguyễn Văn An".into());
+    let a = Attachment {
+        hash: sha256_hex(&pdf),
+        name: "giay-chung-sinh.pdf".into(),
+        size: pdf.len() as u64,
+        kind: FileKind::Pdf,
+        pages: Some(1),
+        width: None,
+        height: None,
+        problems: vec![],
+        from: vec![],
+    };
+    d.attachments.add("d0", a);
+    let bytes = write_draft(&d, |h| (h == sha256_hex(&pdf)).then(|| pdf.clone())).unwrap();
+    let dir = std::env::temp_dir().join(format!("hoso-draft-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("ho-so.zip");
+    std::fs::write(&good, &bytes).unwrap();
+
+    let python = Command::new("python3")
+        .args(["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))"])
+        .arg(&good)
+        .output();
+    if let Ok(o) = python {
+        assert!(o.status.success(), "Python's zipfile refuses hoso's draft: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "2");
+    }
+    let v = json(&hoso(&["draft", "check", good.to_str().unwrap()]));
+    assert_eq!((v["accepted"].as_bool(), v["procedure"].as_str(), v["files"].as_u64()), (Some(true), Some("1.001193"), Some(1)));
+
+    // The same bytes with the PDF changed inside (same length, so the ZIP still reads).
+    let at = bytes.windows(pdf.len()).position(|w| w == pdf.as_slice()).unwrap();
+    let mut changed = bytes.clone();
+    changed[at + 10] ^= 0x20;
+    let bad = dir.join("ho-so-sua.zip");
+    std::fs::write(&bad, &changed).unwrap();
+    let o = hoso(&["draft", "check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["accepted"], false);
+    assert_eq!(v["problems"][0]["kind"], "damaged", "the entry's CRC no longer matches: {v}");
+    std::fs::remove_dir_all(&dir).ok();
+}

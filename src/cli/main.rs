@@ -8,6 +8,7 @@ mod args;
 mod calendar;
 mod catalogue;
 mod check;
+mod draft;
 mod files;
 mod forms;
 mod photo;
@@ -26,7 +27,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{UNITS}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{DRAFT}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -41,6 +42,7 @@ fn help() -> String {
         .replace("{CHECK}", check::HELP)
         .replace("{FORMS}", forms::HELP)
         .replace("{FILES}", files::HELP)
+        .replace("{DRAFT}", draft::HELP)
         .replace("{UNITS}", units::HELP)
         .replace("{CALENDAR}", calendar::HELP)
 }
@@ -105,6 +107,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "search" => search::run(args),
         "check" => check::run(args),
         "files" => files::run(args),
+        "draft" => draft::run(args),
         "forms" => forms::run(args),
         "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),

@@ -52,10 +52,18 @@ pub enum StateProblem {
     /// Not a dossier at all (not JSON, or no format number).
     NotADossier,
     /// Written by a newer hoso than this one.
-    NewerFormat { format: u32, supported: u32 },
+    NewerFormat {
+        format: u32,
+        supported: u32,
+    },
     /// The shape is not what its format says (a damaged or hand-edited file).
-    Damaged { detail: String },
-    TooLarge { bytes: usize, limit: usize },
+    Damaged {
+        detail: String,
+    },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
 }
 
 impl StateProblem {

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod checklist;
 pub mod dossier;
+pub mod draft;
 pub mod files;
 pub mod forms;
 pub mod search;
