@@ -145,11 +145,6 @@ fn add(archive: &mut rawzip::ZipArchiveWriter<&mut Vec<u8>>, name: &str, method:
     Ok(())
 }
 
-/// The name offered when a draft is saved: `ho-so-1.001193-2026-11-25.zip`.
-pub fn file_name(dossier: &Dossier) -> String {
-    format!("ho-so-{}-{}.zip", dossier.procedure, dossier.changed.get(..10).unwrap_or("nhap"))
-}
-
 /// Reads and checks a draft file (see the module's description for what is refused).
 pub fn read_draft(bytes: &[u8]) -> Result<Draft, DraftProblem> {
     if bytes.len() as u64 > MAX_DRAFT_BYTES {
@@ -295,11 +290,6 @@ mod tests {
         assert_eq!(draft.dossier, d);
         assert_eq!(draft.files.len(), 2);
         assert_eq!(draft.files[&sha256_hex(files[1])], files[1]);
-    }
-
-    #[test]
-    fn a_draft_file_is_named_after_its_procedure_and_day() {
-        assert_eq!(file_name(&dossier_with(&[])), "ho-so-1.001193-2026-11-25.zip");
     }
 
     #[test]

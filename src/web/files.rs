@@ -69,19 +69,6 @@ pub async fn read(blob: &Blob) -> Result<Vec<u8>, FileProblem> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Offers bytes to the person as a download named `name` (the browser's "save" flow).
-pub fn save_as(bytes: &[u8], name: &str, mime: &str) -> Result<(), FileProblem> {
-    let blob = to_blob(bytes, mime)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| CANNOT_CONVERT)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(CANNOT_CONVERT)?;
-    let link: web_sys::HtmlElement = document.create_element("a").map_err(|_| CANNOT_CONVERT)?.unchecked_into();
-    let _ = link.set_attribute("href", &url);
-    let _ = link.set_attribute("download", name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
 /// Bytes as a Blob of the given MIME type.
 pub fn to_blob(bytes: &[u8], mime: &str) -> Result<Blob, FileProblem> {
     let parts = Array::of1(&Uint8Array::from(bytes));

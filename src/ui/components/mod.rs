@@ -1,12 +1,10 @@
 //! Reusable pieces of the interface.
 
-mod draft;
 mod field;
 mod papers;
 mod procedure_list;
 mod search;
 
-pub use draft::DraftFile;
 pub use field::{dom_id, FormField};
 pub use papers::{Papers, PapersReport};
 pub use procedure_list::ProcedureList;
