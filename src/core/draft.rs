@@ -117,14 +117,14 @@ pub struct Draft {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Writes a draft file: the state (deflated) and every file the dossier needs (stored: PDFs and
-/// photos are compressed already). `file` gives a file's bytes by hash; a missing one is an error.
+/// Writes a draft file: the state and every file the dossier needs, stored (PDFs and photos are
+/// compressed already; the state is small). Reading also takes deflated entries. `file` gives a file's bytes by hash; a missing one is an error.
 pub fn write_draft(dossier: &Dossier, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, DraftProblem> {
     let mut out = Vec::new();
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+    // Stored, like the files: the state is small, and no compressor ships in the browser.
     let state = dossier.to_json();
-    let packed = miniz_oxide::deflate::compress_to_vec(state.as_bytes(), 6);
-    add(&mut archive, STATE_NAME, CompressionMethod::DEFLATE, state.as_bytes(), &packed)?;
+    add(&mut archive, STATE_NAME, CompressionMethod::STORE, state.as_bytes(), state.as_bytes())?;
     for hash in dossier.file_hashes() {
         let bytes = file(&hash).ok_or(DraftProblem::MissingFile { hash: hash.clone() })?;
         add(&mut archive, &format!("{FILES_DIR}{hash}"), CompressionMethod::STORE, &bytes, &bytes)?;
