@@ -2,6 +2,9 @@
 //! Built by Trunk for `wasm32-unknown-unknown` (see `index.html`).
 
 #[cfg(target_arch = "wasm32")]
+mod bridge;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(hoso::ui::App);

@@ -112,24 +112,12 @@ async fn search_box_shows_results_as_you_type() {
     assert!(root.text_content().unwrap().contains("Không tìm thấy"));
 }
 
-/// The file adapter against the core: WebCrypto and the Rust path give the same address, and a
-/// chosen file goes through the core's checks (a program refused, a PDF accepted with its pages).
+/// The file adapter against the core: WebCrypto gives the address the core computes. (Checking
+/// chosen files runs in the file checker, the app's worker, which the component runner does not
+/// serve: the end-to-end tests attach real files through it.)
 #[wasm_bindgen_test]
-async fn files_are_hashed_the_same_both_ways_and_checked_by_the_core() {
+async fn files_are_hashed_by_webcrypto_as_the_core_hashes_them() {
     use hoso::web::files;
     let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 31 % 251) as u8).collect();
-    assert_eq!(files::sha256(&bytes).await, hoso::core::files::sha256_hex(&bytes));
-
-    let limits = hoso::core::files::Limits::default();
-    let program = files::to_blob(b"MZ\x90\0\x03\0\0\0", "application/octet-stream").unwrap();
-    let refused = files::prepare(&program, "giay-khai-sinh.pdf", &limits).await.err().expect("a program is refused");
-    assert_eq!(refused, [hoso::core::files::FileProblem::NotAccepted { found: hoso::core::files::FileKind::Executable }]);
-
-    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0x03, 0x20, 0x04, 0xB0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
-    jpeg.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
-    let pdf = hoso::core::files::combine::jpegs_to_pdf(&[&jpeg, &jpeg, &jpeg]).unwrap();
-    let blob = files::to_blob(&pdf, "application/pdf").unwrap();
-    let ok = files::prepare(&blob, "ban-sao.pdf", &limits).await.expect("a whole PDF is accepted");
-    assert_eq!(ok.attachment.pages, Some(3));
-    assert_eq!(ok.attachment.hash, hoso::core::files::sha256_hex(&pdf));
+    assert_eq!(files::sha256(&bytes).await, Ok(hoso::core::files::sha256_hex(&bytes)));
 }

@@ -11,10 +11,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
 
+use super::worker;
 use crate::core::checklist::Attachment;
-use crate::core::files::combine::{as_is, jpegs_to_pdf, JpegCopy, COMBINE_STEPS, SCALE_DOWN};
+use crate::core::files::combine::{as_is, JpegCopy, COMBINE_STEPS, SCALE_DOWN};
 use crate::core::files::image::{fit, grey, quality, Luma, Quality, QUALITY_SIDE};
-use crate::core::files::{check_file, quality_problems, FileProblem, Limits};
+use crate::core::files::{quality_problems, FileProblem, Limits};
 
 const UNREADABLE: FileProblem = FileProblem::Unreadable;
 const CANNOT_CONVERT: FileProblem = FileProblem::CannotConvert;
@@ -85,15 +86,15 @@ fn subtle() -> Option<web_sys::SubtleCrypto> {
 
 /// SHA-256 of the bytes, lower-case hex: WebCrypto where available (secure pages, localhost),
 /// else the core's Rust path. Both give the same address.
-pub async fn sha256(bytes: &[u8]) -> String {
+pub async fn sha256(bytes: &[u8]) -> Result<String, FileProblem> {
     if let Some(subtle) = subtle() {
         if let Ok(p) = subtle.digest_with_str_and_u8_array("SHA-256", bytes) {
             if let Ok(d) = JsFuture::from(p).await {
-                return Uint8Array::new(&d).to_vec().iter().map(|b| format!("{b:02x}")).collect();
+                return Ok(Uint8Array::new(&d).to_vec().iter().map(|b| format!("{b:02x}")).collect());
             }
         }
     }
-    crate::core::files::sha256_hex(bytes)
+    worker::sha256(bytes).await
 }
 
 async fn bitmap(blob: &Blob) -> Result<ImageBitmap, FileProblem> {
@@ -156,14 +157,14 @@ pub struct Prepared {
 /// sharpness measured. `Err` is the refusal.
 pub async fn prepare(blob: &Blob, name: &str, limits: &Limits) -> Result<Prepared, Vec<FileProblem>> {
     let bytes = read(blob).await.map_err(|p| vec![p])?;
-    let report = check_file(name, &bytes, limits);
+    let report = worker::check(name, &bytes, limits).await.map_err(|p| vec![p])?;
     let (bytes, blob, report, original) = if report.scale_down() {
         let smaller = jpeg_copy(blob, SCALE_DOWN).await.map_err(|p| vec![p])?;
-        let again = check_file(name, &smaller, limits).of_scaled_copy(bytes.len() as u64);
+        let again = worker::check(name, &smaller, limits).await.map_err(|p| vec![p])?.of_scaled_copy(bytes.len() as u64);
         if again.refused() {
             return Err(again.problems);
         }
-        let original = (sha256(&bytes).await, blob.clone());
+        let original = (sha256(&bytes).await.map_err(|p| vec![p])?, blob.clone());
         let copy = to_blob(&smaller, "image/jpeg").map_err(|p| vec![p])?;
         (smaller, copy, again, Some(original))
     } else if report.refused() {
@@ -177,7 +178,7 @@ pub async fn prepare(blob: &Blob, name: &str, limits: &Limits) -> Result<Prepare
             report.problems.extend(quality_problems(&q));
         }
     }
-    let hash = sha256(&bytes).await;
+    let hash = sha256(&bytes).await.map_err(|p| vec![p])?;
     let mut attachment = Attachment::new(hash, name.to_string(), &report);
     if let Some((h, _)) = &original {
         attachment.from.push(h.clone());
@@ -197,8 +198,7 @@ pub async fn photos_to_pdf(photos: &[Attachment], name: &str, limits: &Limits) -
             let made = if as_is(step, p.kind, p.width.max(p.height)) { read(&blob).await } else { jpeg_copy(&blob, *copy).await };
             jpegs.push(made.map_err(|p| vec![p])?);
         }
-        let refs: Vec<&[u8]> = jpegs.iter().map(Vec::as_slice).collect();
-        let pdf = jpegs_to_pdf(&refs).map_err(|p| vec![p])?;
+        let pdf = worker::combine(&jpegs).await.map_err(|p| vec![p])?;
         if pdf.len() as u64 > limits.max_file_bytes {
             last = pdf.len() as u64;
             continue;

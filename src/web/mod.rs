@@ -3,10 +3,10 @@
 //! Each adapter is a thin function or small type over one browser API, returning plain core
 //! types, so the rules stay testable on the host.
 
-pub mod bridge;
 pub mod cache;
 pub mod catalogue;
 pub mod clock;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod worker;

@@ -62,6 +62,8 @@ pub enum FileProblem {
     Unreadable,
     /// The browser could not open or convert the picture.
     CannotConvert,
+    /// The file checker (the app's web worker) could not start.
+    CheckerUnavailable,
     /// The same file is already in the dossier.
     Duplicate { name: String, paper: String },
     /// Attaching it would pass the dossier's limit.
@@ -136,6 +138,7 @@ impl FileProblem {
             Recompressed { side, limit } => format!("Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {}.", human_size(*limit)),
             Unreadable => "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại.".into(),
             CannotConvert => "Trình duyệt không mở hoặc không thu nhỏ được ảnh này: ảnh có thể bị hỏng. Hãy chụp lại.".into(),
+            CheckerUnavailable => "hoso chưa kiểm tra được tệp trên máy này (bộ kiểm tra tệp không khởi động được). Hãy tải lại trang rồi thử lại.".into(),
             Duplicate { name, paper } => format!("Tệp này đã được đính kèm (tệp «{name}» ở mục «{paper}»). Không cần đính kèm lại."),
             DossierFull { limit, used, size } => format!(
                 "Hồ sơ sẽ vượt giới hạn {} (đã dùng {}, tệp này {}). Hãy thu nhỏ hoặc bỏ bớt tệp.",

@@ -1,15 +1,19 @@
 //! The JavaScript bridge: functions a host page (a portal embedding hoso, or the benchmark)
 //! can call on `window.wasmBindings`. Only plain strings cross the boundary.
+//!
+//! It lives in the app's binary, not in the library: a `#[wasm_bindgen]` export is kept by every
+//! binary that links the library, and the file checker (`src/worker.rs`) must not carry the
+//! search, the forms and the UI.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::core::search::Query;
+use hoso::core::search::Query;
 
 /// `hosoSearch(query, limit)`: the app's search, as a JSON array of `{code, name, score}`;
 /// `undefined` until the catalogue has loaded.
 #[wasm_bindgen(js_name = hosoSearch)]
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
-    let c = super::cache::catalogue_now()?;
+    let c = hoso::web::cache::catalogue_now()?;
     {
         let hits = c.search.search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
         let out: Vec<serde_json::Value> = hits
@@ -29,31 +33,35 @@ pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
 /// `{"errors": [{field, kind, …, message}], "normalized": {…}}` as JSON.
 #[wasm_bindgen(js_name = hosoValidate)]
 pub async fn hoso_validate(code: String, answers_json: String) -> String {
-    let answers: crate::core::forms::Answers = match serde_json::from_str(&answers_json) {
+    let answers: hoso::core::forms::Answers = match serde_json::from_str(&answers_json) {
         Ok(a) => a,
         Err(e) => return serde_json::json!({ "error": format!("answers must be a JSON object of strings: {e}") }).to_string(),
     };
-    let units = match super::cache::units().await {
+    let units = match hoso::web::cache::units().await {
         Ok(u) => u,
         Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),
     };
-    let (errors, normalized) = crate::core::forms::check_declaration(&code, &answers, super::clock::now().date, &units);
+    let (errors, normalized) = hoso::core::forms::check_declaration(&code, &answers, hoso::web::clock::now().date, &units);
     serde_json::json!({ "errors": errors, "normalized": normalized }).to_string()
 }
 
 /// `hosoCheckFile(name, bytes)`: the checks hoso runs on an attached file (real type, whole,
-/// password, pages or pixel size, per-file limit), as `core::files::FileReport::described`:
-/// every problem with its `kind`, parameters, `level` and `message`.
+/// password, pages or pixel size, per-file limit), run by the file checker (the app's worker): a
+/// Promise of `core::files::FileReport::described` as JSON — every problem with its `kind`,
+/// parameters, `level` and `message`.
 #[wasm_bindgen(js_name = hosoCheckFile)]
-pub fn hoso_check_file(name: &str, bytes: &[u8]) -> String {
-    crate::core::files::check_file(name, bytes, &crate::core::files::Limits::default()).described().to_string()
+pub async fn hoso_check_file(name: String, bytes: Vec<u8>) -> String {
+    match hoso::web::worker::check(&name, &bytes, &hoso::core::files::Limits::default()).await {
+        Ok(report) => report.described().to_string(),
+        Err(problem) => serde_json::json!({ "error": problem.message() }).to_string(),
+    }
 }
 
-/// `hosoSha256(bytes)`: a file's address with the Rust `sha2` path (the app prefers WebCrypto;
-/// the benchmark compares both in the same page).
+/// `hosoSha256(bytes)`: a file's address with the core's Rust `sha2` path, in the worker (the
+/// app prefers WebCrypto; the benchmark compares both in the same page). A Promise.
 #[wasm_bindgen(js_name = hosoSha256)]
-pub fn hoso_sha256(bytes: &[u8]) -> String {
-    crate::core::files::sha256_hex(bytes)
+pub async fn hoso_sha256(bytes: Vec<u8>) -> String {
+    hoso::web::worker::sha256(&bytes).await.unwrap_or_default()
 }
 
 /// `hosoSetLimits(maxFileMb, maxDossierMb)`: a portal sets its own size limits before people
@@ -61,9 +69,9 @@ pub fn hoso_sha256(bytes: &[u8]) -> String {
 /// `undefined` when the limits were taken.
 #[wasm_bindgen(js_name = hosoSetLimits)]
 pub fn hoso_set_limits(max_file_mb: f64, max_dossier_mb: f64) -> Option<String> {
-    match crate::core::files::Limits::from_megabytes(max_file_mb, max_dossier_mb) {
+    match hoso::core::files::Limits::from_megabytes(max_file_mb, max_dossier_mb) {
         Ok(limits) => {
-            super::files::set_limits(limits);
+            hoso::web::files::set_limits(limits);
             None
         }
         Err(bad) => Some(bad.to_string()),

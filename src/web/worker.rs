@@ -1,0 +1,140 @@
+//! The app's side of the file checker (`src/worker.rs`, a web worker): started at the first
+//! file, it answers the core's questions about bytes, so that code is not part of the home page.
+//! Requests wait until the worker says it is ready; each gets its answer by id. If the worker
+//! cannot start, every request is answered with `FileProblem::CheckerUnavailable`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker};
+
+use crate::core::files::{FileProblem, FileReport, Limits};
+
+/// Worker files are not content-hashed by Trunk: the version keeps a new app from a stale worker.
+const SCRIPT: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
+
+struct Connection {
+    worker: Worker,
+    ready: bool,
+    failed: bool,
+    waiting: Vec<JsValue>,
+    pending: HashMap<u32, Function>,
+    next: u32,
+}
+
+thread_local! {
+    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+}
+
+fn start() -> Option<Connection> {
+    let worker = Worker::new(SCRIPT).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            let Some(c) = c.as_mut() else { return };
+            if data.as_string().as_deref() == Some("ready") {
+                c.ready = true;
+                for request in c.waiting.drain(..) {
+                    let _ = c.worker.post_message(&request);
+                }
+                return;
+            }
+            let id = Reflect::get(&data, &JsValue::from_str("id")).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+            if let Some(resolve) = c.pending.remove(&id) {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
+        CONNECTION.with(|c| {
+            if let Some(c) = c.borrow_mut().as_mut() {
+                c.failed = true;
+                for (_, resolve) in c.pending.drain() {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+                }
+            }
+        });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), next: 0 })
+}
+
+/// Sends one request and waits for its answer (`None`: the worker is not there).
+async fn call(request: Object) -> Option<JsValue> {
+    let mut sent = false;
+    let promise = Promise::new(&mut |resolve, _| {
+        CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = start();
+            }
+            let Some(c) = c.as_mut().filter(|c| !c.failed) else { return };
+            let id = c.next;
+            c.next += 1;
+            let _ = Reflect::set(&request, &JsValue::from_str("id"), &JsValue::from(id));
+            c.pending.insert(id, resolve);
+            if c.ready {
+                let _ = c.worker.post_message(&request);
+            } else {
+                c.waiting.push(request.clone().into());
+            }
+            sent = true;
+        })
+    });
+    if !sent {
+        return None;
+    }
+    JsFuture::from(promise).await.ok().filter(|v| !v.is_null())
+}
+
+fn request(op: &str, fields: &[(&str, JsValue)]) -> Object {
+    let r = Object::new();
+    let _ = Reflect::set(&r, &JsValue::from_str("op"), &JsValue::from_str(op));
+    for (k, v) in fields {
+        let _ = Reflect::set(&r, &JsValue::from_str(k), v);
+    }
+    r
+}
+
+fn field(answer: &JsValue, key: &str) -> JsValue {
+    Reflect::get(answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The core's checks of one file (`core::files::check_file`), in the worker.
+pub async fn check(name: &str, bytes: &[u8], limits: &Limits) -> Result<FileReport, FileProblem> {
+    let r = request(
+        "check",
+        &[
+            ("name", JsValue::from_str(name)),
+            ("bytes", Uint8Array::from(bytes).into()),
+            ("file", JsValue::from_f64(limits.max_file_bytes as f64)),
+            ("dossier", JsValue::from_f64(limits.max_dossier_bytes as f64)),
+        ],
+    );
+    let answer = call(r).await.ok_or(FileProblem::CheckerUnavailable)?;
+    serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).map_err(|_| FileProblem::CheckerUnavailable)
+}
+
+/// SHA-256 with the core's Rust path, in the worker (when WebCrypto is not there).
+pub async fn sha256(bytes: &[u8]) -> Result<String, FileProblem> {
+    let answer = call(request("sha256", &[("bytes", Uint8Array::from(bytes).into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
+    field(&answer, "text").as_string().ok_or(FileProblem::CheckerUnavailable)
+}
+
+/// Photos (JPEG bytes) into one PDF (`core::files::combine::jpegs_to_pdf`), in the worker.
+pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
+    let list: Array = jpegs.iter().map(|j| JsValue::from(Uint8Array::from(j.as_slice()))).collect();
+    let answer = call(request("combine", &[("jpegs", list.into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
+    if field(&answer, "ok").is_truthy() {
+        return field(&answer, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).map_err(|_| FileProblem::CheckerUnavailable);
+    }
+    Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(FileProblem::CheckerUnavailable))
+}
