@@ -27,6 +27,9 @@ async function fillSection(page, section, answers) {
 
 /** A repeating section: add items until there are as many as given, then fill each one. */
 async function fillItems(page, section, items, noun) {
+  // Count only once this section's page is drawn (the address changes a moment before): counting
+  // the previous page's items added one too many under load.
+  await expect(page.getByRole("button", { name: `Thêm ${noun}` })).toBeVisible();
   for (let n = await page.locator(".repeat-item").count(); n < items.length; n++) {
     await page.getByRole("button", { name: `Thêm ${noun}` }).click();
   }
