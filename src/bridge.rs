@@ -51,8 +51,8 @@ pub async fn hoso_validate(code: String, answers_json: String) -> String {
 /// parameters, `level` and `message`.
 #[wasm_bindgen(js_name = hosoCheckFile)]
 pub async fn hoso_check_file(name: String, bytes: Vec<u8>) -> String {
-    match hoso::web::worker::check(&name, &bytes, &hoso::core::files::Limits::default()).await {
-        Ok(report) => report.described().to_string(),
+    match hoso::web::worker::check_described(&name, &bytes, &hoso::core::files::Limits::default()).await {
+        Ok(described) => described,
         Err(problem) => serde_json::json!({ "error": problem.message() }).to_string(),
     }
 }

@@ -4,7 +4,8 @@
 //! reads PDFs, decrypts their headers and hashes is downloaded at the first attachment, not with
 //! the home page. Trunk builds it (`index.html`, `data-type="worker"`).
 //!
-//! Messages: `{id, op: "check", name, bytes, file, dossier}` → `{id, ok, text: FileReport JSON}`;
+//! Messages: `{id, op: "check", name, bytes, file, dossier}` → `{id, ok, text: FileReport JSON,
+//! described: the report as `hosoCheckFile` gives it}`;
 //! `{id, op: "sha256", bytes}` → `{id, ok, text: hex}`; `{id, op: "combine", jpegs: [bytes]}` →
 //! `{id, ok, bytes}` or `{id, ok: false, text: FileProblem JSON}`. The first message it sends is
 //! `"ready"`.
@@ -36,6 +37,9 @@ fn main() {
                 let report = check_file(&get("name").as_string().unwrap_or_default(), &bytes(get("bytes")), &limits);
                 set("ok", &JsValue::TRUE);
                 set("text", &JsValue::from_str(&serde_json::to_string(&report).unwrap_or_default()));
+                // As it leaves hoso for a portal (`hosoCheckFile`): made here, so the app itself
+                // carries no code to describe a report.
+                set("described", &JsValue::from_str(&report.described().to_string()));
             }
             Some("sha256") => {
                 set("ok", &JsValue::TRUE);

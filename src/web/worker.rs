@@ -110,6 +110,17 @@ fn field(answer: &JsValue, key: &str) -> JsValue {
 
 /// The core's checks of one file (`core::files::check_file`), in the worker.
 pub async fn check(name: &str, bytes: &[u8], limits: &Limits) -> Result<FileReport, FileProblem> {
+    let answer = check_answer(name, bytes, limits).await?;
+    serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).map_err(|_| FileProblem::CheckerUnavailable)
+}
+
+/// The same check, as a portal gets it (`core::files::FileReport::described`, as JSON text).
+pub async fn check_described(name: &str, bytes: &[u8], limits: &Limits) -> Result<String, FileProblem> {
+    let answer = check_answer(name, bytes, limits).await?;
+    field(&answer, "described").as_string().ok_or(FileProblem::CheckerUnavailable)
+}
+
+async fn check_answer(name: &str, bytes: &[u8], limits: &Limits) -> Result<JsValue, FileProblem> {
     let r = request(
         "check",
         &[
@@ -119,8 +130,7 @@ pub async fn check(name: &str, bytes: &[u8], limits: &Limits) -> Result<FileRepo
             ("dossier", JsValue::from_f64(limits.max_dossier_bytes as f64)),
         ],
     );
-    let answer = call(r).await.ok_or(FileProblem::CheckerUnavailable)?;
-    serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).map_err(|_| FileProblem::CheckerUnavailable)
+    call(r).await.ok_or(FileProblem::CheckerUnavailable)
 }
 
 /// SHA-256 with the core's Rust path, in the worker (when WebCrypto is not there).
