@@ -37,6 +37,9 @@ pub async fn hoso_validate(code: String, answers_json: String) -> String {
         Ok(a) => a,
         Err(e) => return serde_json::json!({ "error": format!("answers must be a JSON object of strings: {e}") }).to_string(),
     };
+    if let Err(e) = hoso::web::cache::form(&code).await {
+        return serde_json::json!({ "error": e.to_string() }).to_string();
+    }
     let units = match hoso::web::cache::units().await {
         Ok(u) => u,
         Err(e) => return serde_json::json!({ "error": e.to_string() }).to_string(),

@@ -48,7 +48,10 @@ pub fn procedure_resource(
             if catalogue.index.find(&code).is_none() {
                 return Ok(None);
             }
-            crate::web::cache::procedure(&code).await
+            // The procedure's declaration form comes with it (its definition is a data file).
+            let procedure = crate::web::cache::procedure(&code).await?;
+            crate::web::cache::form(&code).await?;
+            Ok(procedure)
         }
     })
 }

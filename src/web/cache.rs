@@ -124,3 +124,15 @@ pub async fn procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadError> 
     }
     finish(&state, result).map(|found| (*found).clone())
 }
+
+/// Makes the full form of procedure `code` available to `core::forms` (fetching its definition,
+/// `/forms/<file>`, the first time); nothing to do for a procedure with the generic form.
+pub async fn form(code: &str) -> Result<(), LoadError> {
+    let Some(file) = crate::core::forms::form_file(code) else { return Ok(()) };
+    if crate::core::forms::form_for(code).is_some() {
+        return Ok(());
+    }
+    let failed = |error| LoadError { data: super::fetch::Data::Form, error };
+    let text = super::fetch::get_text(&format!("/forms/{file}")).await.map_err(failed)?;
+    crate::core::forms::install(&text).map_err(|_| failed(super::fetch::FetchError::Parse))
+}

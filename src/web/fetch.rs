@@ -26,6 +26,7 @@ pub enum Data {
     Procedure,
     Units,
     OldToNew,
+    Form,
 }
 
 /// A failed load: what, and why. `Display` is the sentence people read.
@@ -42,6 +43,7 @@ impl std::fmt::Display for LoadError {
             Data::Procedure => "dữ liệu thủ tục",
             Data::Units => "danh mục đơn vị hành chính",
             Data::OldToNew => "bảng đổi địa chỉ cũ",
+            Data::Form => "mẫu tờ khai",
         };
         match self.error {
             FetchError::NotFound => write!(f, "Không tìm thấy {what}."),

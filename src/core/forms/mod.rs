@@ -16,7 +16,9 @@ use crate::core::units::Units;
 use crate::core::validate::{self, cccd::cross_check, Sex};
 pub use model::*;
 pub use problem::{FieldError, FieldProblem, FormProblem};
-pub use registry::{all_forms, form_for, form_of, generic_form};
+#[cfg(target_arch = "wasm32")]
+pub use registry::install;
+pub use registry::{all_forms, form_file, form_for, form_of, generic_form, FORM_FILES};
 pub use repeat::{count_key, item_key, Item, Slot};
 
 pub type Answers = BTreeMap<String, String>;
@@ -352,6 +354,19 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         let e = errors_for(birth(), &answers(&[("cha.ho-ten", "Trần Văn Bình")]), Some("cha"));
         assert_eq!(e.len(), 4, "{e:?}");
+    }
+
+    #[test]
+    fn every_procedure_with_a_full_form_names_the_file_the_browser_fetches() {
+        for f in all_forms() {
+            for code in &f.procedures {
+                let file = form_file(code).unwrap_or_else(|| panic!("{code}"));
+                let text = std::fs::read_to_string(format!("src/core/forms/defs/{file}")).unwrap();
+                assert_eq!(serde_json::from_str::<FormDef>(&text).unwrap().id, f.id, "{code}");
+            }
+        }
+        assert_eq!(FORM_FILES.len(), all_forms().len());
+        assert_eq!(form_file("1.000005"), None, "the generic form needs no file");
     }
 
     #[test]

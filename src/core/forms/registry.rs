@@ -1,10 +1,20 @@
 //! The forms that ship with hoso, and the generic form for every other procedure.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 use super::model::*;
 
+include!(concat!(env!("OUT_DIR"), "/form_files.rs"));
+
+/// The definition file of a procedure's full form (`None`: the generic form). The browser fetches
+/// it (`/forms/<file>`) when a dossier opens; natively every definition is built in.
+pub fn form_file(code: &str) -> Option<&'static str> {
+    FORM_FILES.iter().find(|(_, codes)| codes.contains(&code)).map(|(file, _)| *file)
+}
+
 /// Every definition in `defs/` (checked by `build.rs` when the project builds).
+#[cfg(not(target_arch = "wasm32"))]
 const DEFS: [&str; 8] = [
     include_str!("defs/khai-sinh.json"),
     include_str!("defs/ket-hon.json"),
@@ -16,14 +26,38 @@ const DEFS: [&str; 8] = [
     include_str!("defs/giay-phep-xay-dung-nha-o.json"),
 ];
 
-pub fn all_forms() -> &'static [FormDef] {
+/// The full forms hoso has: all of them natively; in the browser, those installed so far.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn all_forms() -> Vec<&'static FormDef> {
     static FORMS: OnceLock<Vec<FormDef>> = OnceLock::new();
-    FORMS.get_or_init(|| DEFS.iter().map(|d| serde_json::from_str(d).expect("checked by build.rs")).collect())
+    FORMS.get_or_init(|| DEFS.iter().map(|d| serde_json::from_str(d).expect("checked by build.rs")).collect()).iter().collect()
 }
 
-/// The full form for a procedure, if hoso has one.
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static INSTALLED: std::cell::RefCell<Vec<&'static FormDef>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn all_forms() -> Vec<&'static FormDef> {
+    INSTALLED.with(|i| i.borrow().clone())
+}
+
+/// Adds a definition fetched by the browser (a file of `defs/`, checked by `build.rs`); once per
+/// form, kept for the page's life.
+#[cfg(target_arch = "wasm32")]
+pub fn install(json: &str) -> Result<(), serde_json::Error> {
+    let def: FormDef = serde_json::from_str(json)?;
+    if !all_forms().iter().any(|f| f.id == def.id) {
+        let def: &'static FormDef = Box::leak(Box::new(def));
+        INSTALLED.with(|i| i.borrow_mut().push(def));
+    }
+    Ok(())
+}
+
+/// The full form for a procedure, if hoso has one (in the browser: once installed).
 pub fn form_for(code: &str) -> Option<&'static FormDef> {
-    all_forms().iter().find(|f| f.procedures.iter().any(|p| p == code))
+    all_forms().into_iter().find(|f| f.procedures.iter().any(|p| p == code))
 }
 
 /// The declaration form of a procedure: its full form, or the generic one (titled with the

@@ -12,7 +12,7 @@ use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldErro
 use crate::ui::components::{dom_id, FormField};
 use crate::ui::focus::{focus_by_id, focus_by_id_later};
 use crate::ui::pages::NotFound;
-use crate::ui::state::{use_dossiers, use_units, with_catalogue};
+use crate::ui::state::{use_dossiers, use_units};
 use crate::ui::Page;
 
 mod check;
@@ -22,16 +22,13 @@ fn today() -> crate::core::calendar::Date {
     crate::web::clock::now().date
 }
 
-/// The form of the procedure in the route, once the catalogue has loaded.
+/// The form of the procedure in the route, once the procedure and its form have loaded.
 fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
     let params = use_params_map();
-    with_catalogue(move |c| {
-        let code = params.read().get("ma").unwrap_or_default();
-        match c.index.find(&code) {
-            None => view! { <NotFound/> }.into_any(),
-            Some(e) => render(code.clone(), Arc::new(crate::core::forms::form_of(&code, e.name()).into_owned())).into_any(),
-        }
-    })
+    crate::ui::state::with_procedure(
+        move || params.read().get("ma").unwrap_or_default(),
+        move |p| render(p.code.clone(), Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned())),
+    )
 }
 
 #[component]
