@@ -21,7 +21,8 @@ struct Connection {
     worker: Worker,
     ready: bool,
     failed: bool,
-    waiting: Vec<JsValue>,
+    /// Requests sent before the worker was ready, with the buffers they hand over.
+    waiting: Vec<(JsValue, Array)>,
     pending: HashMap<u32, Function>,
     next: u32,
 }
@@ -39,8 +40,8 @@ fn start() -> Option<Connection> {
             let Some(c) = c.as_mut() else { return };
             if data.as_string().as_deref() == Some("ready") {
                 c.ready = true;
-                for request in c.waiting.drain(..) {
-                    let _ = c.worker.post_message(&request);
+                for (request, transfer) in c.waiting.drain(..) {
+                    let _ = c.worker.post_message_with_transfer(&request, &transfer);
                 }
                 return;
             }
@@ -67,8 +68,15 @@ fn start() -> Option<Connection> {
     Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), next: 0 })
 }
 
-/// Sends one request and waits for its answer (`None`: the worker is not there).
+/// Sends one request and waits for its answer (`None`: the worker is not there). The request's
+/// byte arrays are handed over (transferred), not copied a second time.
 async fn call(request: Object) -> Option<JsValue> {
+    let transfer: Array = Object::values(&request).iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()).map(|a| JsValue::from(a.buffer())).collect();
+    if let Some(jpegs) = Reflect::get(&request, &JsValue::from_str("jpegs")).ok().and_then(|v| v.dyn_into::<Array>().ok()) {
+        for a in jpegs.iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()) {
+            transfer.push(&a.buffer());
+        }
+    }
     let mut sent = false;
     let promise = Promise::new(&mut |resolve, _| {
         CONNECTION.with(|c| {
@@ -82,9 +90,9 @@ async fn call(request: Object) -> Option<JsValue> {
             let _ = Reflect::set(&request, &JsValue::from_str("id"), &JsValue::from(id));
             c.pending.insert(id, resolve);
             if c.ready {
-                let _ = c.worker.post_message(&request);
+                let _ = c.worker.post_message_with_transfer(&request, &transfer);
             } else {
-                c.waiting.push(request.clone().into());
+                c.waiting.push((request.clone().into(), transfer.clone()));
             }
             sent = true;
         })
