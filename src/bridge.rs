@@ -15,7 +15,7 @@ use hoso::core::search::Query;
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
     let c = hoso::web::cache::catalogue_now()?;
     {
-        let hits = c.search.search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
+        let hits = c.search().search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
         let out: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {

@@ -86,8 +86,7 @@ fn tiny_catalogue() -> std::sync::Arc<hoso::web::catalogue::Catalogue> {
             IndexEntry("1.000003".into(), "Đăng ký tạm trú".into(), 1, vec![0], 0, String::new()),
         ],
     };
-    let search = hoso::core::search::SearchIndex::new(&index);
-    std::sync::Arc::new(hoso::web::catalogue::Catalogue { index, search })
+    std::sync::Arc::new(hoso::web::catalogue::Catalogue::new(index))
 }
 
 #[wasm_bindgen_test]

@@ -8,16 +8,26 @@ use crate::core::catalogue::{Index, Procedure};
 use crate::core::search::SearchIndex;
 use crate::core::units::{OldToNew, Units};
 
-/// The index with its search structures, built once per page load.
+/// The index, and its search structures built the first time someone searches (a procedure or
+/// dossier page never pays for them).
 pub struct Catalogue {
     pub index: Index,
-    pub search: SearchIndex,
+    search: std::sync::OnceLock<SearchIndex>,
+}
+
+impl Catalogue {
+    pub fn new(index: Index) -> Catalogue {
+        Catalogue { index, search: std::sync::OnceLock::new() }
+    }
+
+    pub fn search(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::new(&self.index))
+    }
 }
 
 pub async fn load_index() -> Result<Arc<Catalogue>, LoadError> {
     let index: Index = get_json("/catalogue/index.json", Data::Catalogue).await?;
-    let search = SearchIndex::new(&index);
-    Ok(Arc::new(Catalogue { index, search }))
+    Ok(Arc::new(Catalogue::new(index)))
 }
 
 /// `Ok(None)` when no procedure has this code.

@@ -23,7 +23,7 @@ pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
         let q = text.get();
         let field = field.get().parse::<u16>().ok();
         let level = level.get().parse::<u8>().ok();
-        cat.search.search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>()
+        cat.search().search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>()
     });
 
     let field_options = options(&catalogue.index.fields);
