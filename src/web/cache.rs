@@ -4,14 +4,13 @@
 //! again).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 use std::thread::LocalKey;
-
-use std::collections::HashMap;
 
 use super::catalogue::{load_index, load_old_to_new, load_procedure, load_units, Catalogue};
 use super::fetch::LoadError;
@@ -52,23 +51,31 @@ impl<T> Future for Wait<T> {
     }
 }
 
+/// The single-flight mechanism: `get` finds a load already under way or done, `put` records
+/// (or, after a failure, forgets) this one; the first asker loads, the others wait for it.
+async fn single_flight<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(
+    get: impl Fn() -> Option<Shared<T>>,
+    put: impl Fn(Option<Shared<T>>),
+    load: impl FnOnce() -> F,
+) -> Result<Arc<T>, LoadError> {
+    if let Some(state) = get() {
+        return Wait(state).await;
+    }
+    let state: Shared<T> = Rc::new(RefCell::new(State::Loading(Vec::new())));
+    put(Some(state.clone()));
+    let result = load().await;
+    if result.is_err() {
+        put(None);
+    }
+    finish(&state, result)
+}
+
+/// A load kept in one slot.
 async fn shared<T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(
     slot: &'static LocalKey<Slot<T>>,
     load: impl FnOnce() -> F,
 ) -> Result<Arc<T>, LoadError> {
-    let (state, first) = slot.with(|s| match &*s.borrow() {
-        Some(state) => (state.clone(), false),
-        None => (Rc::new(RefCell::new(State::Loading(Vec::new()))), true),
-    });
-    if !first {
-        return Wait(state).await;
-    }
-    slot.with(|s| *s.borrow_mut() = Some(state.clone()));
-    let result = load().await;
-    if result.is_err() {
-        slot.with(|s| *s.borrow_mut() = None);
-    }
-    finish(&state, result)
+    single_flight(|| slot.with(|s| s.borrow().clone()), |v| slot.with(|s| *s.borrow_mut() = v), load).await
 }
 
 /// Stores a load's result and wakes everyone waiting for it.
@@ -110,19 +117,15 @@ pub async fn old_to_new() -> Result<Arc<OldToNew>, LoadError> {
 /// A procedure by code, fetched once per page life (`None`: no such procedure). Pages asking at
 /// the same time share one fetch.
 pub async fn procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadError> {
-    let (state, first) = PROCEDURES.with(|m| match m.borrow().get(code) {
-        Some(state) => (state.clone(), false),
-        None => (Rc::new(RefCell::new(State::Loading(Vec::new()))), true),
-    });
-    if !first {
-        return Wait(state).await.map(|found| (*found).clone());
-    }
-    PROCEDURES.with(|m| m.borrow_mut().insert(code.to_string(), state.clone()));
-    let result = load_procedure(code).await.map(Arc::new);
-    if result.is_err() {
-        PROCEDURES.with(|m| m.borrow_mut().remove(code));
-    }
-    finish(&state, result).map(|found| (*found).clone())
+    let get = || PROCEDURES.with(|m| m.borrow().get(code).cloned());
+    let put = |v: Option<_>| {
+        PROCEDURES.with(|m| match v {
+            Some(state) => _ = m.borrow_mut().insert(code.to_string(), state),
+            None => _ = m.borrow_mut().remove(code),
+        })
+    };
+    let found = single_flight(get, put, || async { load_procedure(code).await.map(Arc::new) }).await?;
+    Ok((*found).clone())
 }
 
 /// Makes the full form of procedure `code` available to `core::forms` (fetching its definition,
