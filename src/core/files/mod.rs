@@ -97,7 +97,7 @@ impl FileReport {
 
     /// The refusals, as one paragraph for the person.
     pub fn refusal(&self) -> String {
-        self.problems.iter().filter(|p| p.refuses()).map(FileProblem::message).collect::<Vec<_>>().join(" ")
+        sentences(self.problems.iter().filter(|p| p.refuses()))
     }
 
     /// The report as it leaves hoso (`hoso files check`, `hosoCheckFile`): every problem with its
@@ -107,6 +107,11 @@ impl FileReport {
         v["problems"] = self.problems.iter().map(problem::described).collect();
         v
     }
+}
+
+/// Problems as one paragraph for the person, in order.
+pub fn sentences<'a>(problems: impl IntoIterator<Item = &'a FileProblem>) -> String {
+    problems.into_iter().map(FileProblem::message).collect::<Vec<_>>().join(" ")
 }
 
 /// "1,4 MB", "820 kB".

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::catalogue::Procedure;
 use crate::core::checklist::{checklist, completeness, Attached, Attachment, Entry, Status};
-use crate::core::files::{human_size, picker_accept, FileKind, FileProblem, Limits};
+use crate::core::files::{human_size, picker_accept, sentences, FileKind, Limits};
 use crate::core::forms::{form_for, Context};
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
 use crate::web::files;
@@ -327,9 +327,4 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
             </div>
         </li>
     }
-}
-
-/// Problems as one paragraph for the person.
-fn sentences(problems: &[FileProblem]) -> String {
-    problems.iter().map(FileProblem::message).collect::<Vec<_>>().join(" ")
 }
