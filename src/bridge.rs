@@ -14,17 +14,15 @@ use hoso::core::search::Query;
 #[wasm_bindgen(js_name = hosoSearch)]
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
     let c = hoso::web::cache::catalogue_now()?;
-    {
-        let hits = c.search().search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
-        let out: Vec<serde_json::Value> = hits
-            .iter()
-            .map(|h| {
-                let e = &c.index.entries[h.entry];
-                serde_json::json!({ "code": e.code(), "name": e.name(), "score": h.score })
-            })
-            .collect();
-        Some(serde_json::Value::Array(out).to_string())
-    }
+    let hits = c.search().search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
+    let out: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|h| {
+            let e = &c.index.entries[h.entry];
+            serde_json::json!({ "code": e.code(), "name": e.name(), "score": h.score })
+        })
+        .collect();
+    Some(serde_json::Value::Array(out).to_string())
 }
 
 /// `hosoValidate(code, answersJson)`: checks a whole declaration for a procedure with the app's

@@ -34,11 +34,20 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
     }
 }
 
+/// What a page needs besides the procedure.
+#[derive(Clone, Copy, PartialEq)]
+enum Needs {
+    Procedure,
+    /// Its declaration form too (a data file, fetched once): the dossier's pages.
+    AndForm,
+}
+
 /// The procedure `code`, once the index says it exists: unknown codes never reach the network
 /// (no 404 in the console). Fetched once per page life (`web::cache`): when the index arrives and
 /// the resource runs again, the procedure is not fetched a second time.
-pub fn procedure_resource(
+fn procedure_resource(
     code: impl Fn() -> String + Send + Sync + 'static,
+    needs: Needs,
 ) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
     let catalogue = use_catalogue();
     LocalResource::new(move || {
@@ -48,9 +57,10 @@ pub fn procedure_resource(
             if catalogue.index.find(&code).is_none() {
                 return Ok(None);
             }
-            // The procedure's declaration form comes with it (its definition is a data file).
             let procedure = crate::web::cache::procedure(&code).await?;
-            crate::web::cache::form(&code).await?;
+            if needs == Needs::AndForm {
+                crate::web::cache::form(&code).await?;
+            }
             Ok(procedure)
         }
     })
@@ -94,7 +104,22 @@ pub fn with_procedure<V: IntoView + 'static>(
     code: impl Fn() -> String + Send + Sync + 'static,
     ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let procedure = procedure_resource(code);
+    with_loaded(procedure_resource(code, Needs::Procedure), ready)
+}
+
+/// The same for a page of the dossier: `ready` runs once the procedure's declaration form is
+/// there too (`core::forms::form_of` gives the full form, not the generic one).
+pub fn with_dossier<V: IntoView + 'static>(
+    code: impl Fn() -> String + Send + Sync + 'static,
+    ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    with_loaded(procedure_resource(code, Needs::AndForm), ready)
+}
+
+fn with_loaded<V: IntoView + 'static>(
+    procedure: LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>>,
+    ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     move || match procedure.get() {
         None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
         Some(Err(e)) => view! {

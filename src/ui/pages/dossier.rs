@@ -15,7 +15,7 @@ use crate::ui::Page;
 #[component]
 pub fn Dossier() -> impl IntoView {
     let params = use_params_map();
-    crate::ui::state::with_procedure(move || params.read().get("ma").unwrap_or_default(), |p| view! { <TaskList p=p/> })
+    crate::ui::state::with_dossier(move || params.read().get("ma").unwrap_or_default(), |p| view! { <TaskList p=p/> })
 }
 
 #[component]

@@ -89,7 +89,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
         };
         view! { {status} {sections} }
     };
-    let papers = crate::ui::state::with_procedure(move || papers_code.clone(), |p| view! { <PapersReport p=p/> });
+    let papers = crate::ui::state::with_dossier(move || papers_code.clone(), |p| view! { <PapersReport p=p/> });
     view! {
         <Page title="Kiểm tra câu trả lời".to_string()>
             <p class="caption">{title}</p>

@@ -25,7 +25,7 @@ fn today() -> crate::core::calendar::Date {
 /// The form of the procedure in the route, once the procedure and its form have loaded.
 fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
     let params = use_params_map();
-    crate::ui::state::with_procedure(
+    crate::ui::state::with_dossier(
         move || params.read().get("ma").unwrap_or_default(),
         move |p| render(p.code.clone(), Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned())),
     )
