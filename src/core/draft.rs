@@ -151,7 +151,7 @@ pub fn read_draft(bytes: &[u8]) -> Result<Draft, DraftProblem> {
         return Err(DraftProblem::TooLarge { bytes: bytes.len() as u64, limit: MAX_DRAFT_BYTES });
     }
     let archive = ZipArchive::from_slice(bytes).map_err(|_| DraftProblem::NotAZip)?;
-    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut ranges: Vec<(u64, u64, String)> = Vec::new();
     let mut state: Option<Vec<u8>> = None;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
@@ -169,7 +169,7 @@ pub fn read_draft(bytes: &[u8]) -> Result<Draft, DraftProblem> {
         if name != STATE_NAME && hash.is_none() {
             return Err(DraftProblem::UnexpectedEntry { name });
         }
-        if seen.insert(name.clone(), ()).is_some() {
+        if !seen.insert(name.clone()) {
             return Err(DraftProblem::Duplicate { name });
         }
         let (size, packed) = (record.uncompressed_size_hint(), record.compressed_size_hint());

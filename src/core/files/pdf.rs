@@ -2,7 +2,7 @@
 //! passwords, and the number of pages. Reads the page tree's `/Count`, also inside compressed
 //! object streams (PDF 1.5+, what Word and most scanners write).
 
-use super::pdf_crypt::{encryption, value_after, Encryption};
+use super::pdf_crypt::{encryption, numbered, value_after, Encryption};
 use super::sniff::find;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,15 +63,9 @@ pub fn whole(bytes: &[u8]) -> bool {
     let digits: String = after.iter().skip_while(|b| b.is_ascii_whitespace()).take_while(|b| b.is_ascii_digit()).map(|b| *b as char).collect();
     let Ok(offset) = digits.parse::<usize>() else { return false };
     let Some(target) = bytes.get(offset..) else { return false };
-    let points_at_xref = target.starts_with(b"xref") || object_header(target);
+    // A cross-reference table, or a cross-reference stream (an object: `12 0 obj`).
+    let points_at_xref = target.starts_with(b"xref") || numbered(target, "obj").is_some();
     points_at_xref && linearised_length(bytes).is_none_or(|l| l <= bytes.len())
-}
-
-/// `12 0 obj` at the start of `b` (a cross-reference stream is an object).
-fn object_header(b: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&b[..b.len().min(24)]);
-    let mut t = head.split_ascii_whitespace();
-    matches!((t.next(), t.next(), t.next()), (Some(n), Some(g), Some(o)) if n.parse::<u32>().is_ok() && g.parse::<u32>().is_ok() && o.starts_with("obj"))
 }
 
 /// The file length `/L` of a linearisation dictionary (the first object of a linearised file).

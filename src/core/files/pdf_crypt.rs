@@ -52,7 +52,7 @@ fn encrypt_dictionary(bytes: &[u8]) -> Option<&[u8]> {
         if after.starts_with(b"<<") {
             return Some(dictionary(after));
         }
-        if let Some((num, gen)) = reference(after) {
+        if let Some((num, gen)) = numbered(after, "R") {
             let header = format!("{num} {gen} obj");
             let mut search = 0;
             while let Some(j) = find(&bytes[search..], header.as_bytes()) {
@@ -76,12 +76,13 @@ fn skip_ws(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
-/// `12 0 R` at the start of `b`.
-fn reference(b: &[u8]) -> Option<(u32, u32)> {
+/// `12 0 <keyword>` at the start of `b` (`R` for a reference, `obj` for an object's header):
+/// the object and generation numbers.
+pub(super) fn numbered(b: &[u8], keyword: &str) -> Option<(u32, u32)> {
     let s = String::from_utf8_lossy(&b[..b.len().min(32)]);
     let mut t = s.split_ascii_whitespace();
-    let (num, gen, r) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?, t.next()?);
-    r.starts_with('R').then_some((num, gen))
+    let (num, gen, word) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?, t.next()?);
+    word.starts_with(keyword).then_some((num, gen))
 }
 
 /// The dictionary starting at `<<`, up to its matching `>>`.
