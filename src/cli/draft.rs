@@ -37,9 +37,7 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
             Ok(())
         }
         Err(problem) => {
-            let mut described = serde_json::to_value(&problem).unwrap_or_default();
-            described["message"] = problem.message().into();
-            println!("{}", json!({ "path": path, "accepted": false, "problems": [described] }));
+            println!("{}", json!({ "path": path, "accepted": false, "problems": [problem.described()] }));
             Err(Failure::Request(problem.message()))
         }
     }

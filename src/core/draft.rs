@@ -110,6 +110,15 @@ impl DraftProblem {
     }
 }
 
+impl DraftProblem {
+    /// The refusal as it leaves hoso (`hoso draft check`): kind, parameters and sentence.
+    pub fn described(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["message"] = self.message().into();
+        v
+    }
+}
+
 /// A draft file read and checked: the dossier and its files, by SHA-256.
 #[derive(Debug, PartialEq)]
 pub struct Draft {

@@ -136,11 +136,4 @@ impl Problem {
             EmailTooLong => "Địa chỉ thư điện tử quá dài.".into(),
         }
     }
-
-    /// The problem as it leaves hoso: kind, parameters and sentence.
-    pub fn described(&self) -> serde_json::Value {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        v["message"] = self.message().into();
-        v
-    }
 }
