@@ -33,8 +33,16 @@ async function fillItems(page, section, items, noun) {
   for (let n = await page.locator(".repeat-item").count(); n < items.length; n++) {
     await page.getByRole("button", { name: `Thêm ${noun}` }).click();
   }
+  // Type only once the list has been redrawn with every item (an answer typed into an item while
+  // the list was being redrawn was lost under load).
+  await expect(page.locator(".repeat-item")).toHaveCount(items.length);
   for (const [i, item] of items.entries()) {
     for (const [field, value] of Object.entries(item)) await answer(page, `${section}.${field}#${i + 1}`, value);
+  }
+  for (const [i, item] of items.entries()) {
+    for (const [field, value] of Object.entries(item)) {
+      if (typeof value === "string") await expect(page.locator(`#${domId(`${section}.${field}#${i + 1}`)}`)).toHaveValue(value);
+    }
   }
 }
 
