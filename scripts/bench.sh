@@ -4,6 +4,7 @@
 #   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli) and catalogue index size
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
+#   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
@@ -24,6 +25,11 @@ if [ "$what" = all ] || [ "$what" = search ]; then
   cargo bench --bench search
   hoso_log "Tìm kiếm: trong Chromium, cạnh Fuse.js"
   node scripts/bench-browser.mjs
+fi
+
+if [ "$what" = all ] || [ "$what" = lighthouse ]; then
+  hoso_log "Lighthouse (di động, 4G chậm, CPU chậm 4 lần) trên bản phát hành"
+  CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-lighthouse.mjs dist "${LIGHTHOUSE_RUNS:-3}"
 fi
 
 if [ "$what" = all ] || [ "$what" = files ]; then

@@ -39,9 +39,10 @@ hoso_setup() {
   fi
 
   command -v node >/dev/null && command -v npm >/dev/null || hoso_apt nodejs npm || return 1
-  # npm tools: binaryen (wasm-opt 132), Playwright, axe-core. Never let Playwright fetch a browser.
+  # npm tools: binaryen (wasm-opt 132), terser (release glue), Playwright, axe-core, Lighthouse.
+  # Never let Playwright or Lighthouse fetch a browser.
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-  if ! node -e 'require("./node_modules/binaryen/package.json"); require("./node_modules/@playwright/test/package.json"); require("./node_modules/@axe-core/playwright/package.json")' 2>/dev/null \
+  if ! node -e 'require("./node_modules/binaryen/package.json"); require("./node_modules/@playwright/test/package.json"); require("./node_modules/@axe-core/playwright/package.json"); require("./node_modules/terser/package.json"); require("./node_modules/lighthouse/package.json")' 2>/dev/null \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     hoso_log "Cài công cụ npm (npm ci)…"
     npm ci --no-audit --no-fund --loglevel=error || return 1

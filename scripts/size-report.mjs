@@ -1,8 +1,9 @@
 // Size report of a built hoso bundle: raw, gzip and brotli bytes of what the browser downloads
 // to show the home page (wasm + JS + CSS + HTML). Data files (catalogue/) are loaded on demand
-// and reported apart. Prints figures; never fails a build.
+// and reported apart. Prints figures; never fails a build. Uses the `.br`/`.gz` copies that
+// scripts/finish-dist.mjs writes beside each file when they are there (what a host serves).
 //   node scripts/size-report.mjs [dist]
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
@@ -13,7 +14,7 @@ function* walk(d) {
   for (const name of readdirSync(d)) {
     const p = join(d, name);
     if (statSync(p).isDirectory()) yield* walk(p);
-    else yield p;
+    else if (![".br", ".gz"].includes(extname(p))) yield p;
   }
 }
 
@@ -25,10 +26,11 @@ for (const path of walk(dir)) {
   const rel = relative(dir, path);
   const ext = extname(path);
   const bytes = readFileSync(path);
+  const packed = (ext, pack) => (existsSync(path + ext) ? statSync(path + ext).size : pack().length);
   const size = {
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: packed(".gz", () => gzipSync(bytes, { level: 9 })),
+    brotli: packed(".br", () => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
   };
   if (rel.split(/[\\/]/)[0] === "catalogue") {
     data.raw += size.raw; data.gzip += size.gzip; data.brotli += size.brotli; data.files += 1;
