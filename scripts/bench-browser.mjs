@@ -17,7 +17,7 @@ try {
   // The page forbids inline scripts (CSP); the benchmark injects Fuse.js, so it bypasses CSP.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/thu-tuc/1.001193`); // the whole app carries the bridge; this page loads the index
   await page.waitForFunction(() => window.wasmBindings?.hosoSearch?.("khai sinh", 1) !== undefined, null, { timeout: 30000 });
   await page.addScriptTag({ content: readFileSync("node_modules/fuse.js/dist/fuse.min.js", "utf8") });
   const queries = JSON.parse(readFileSync("tests/data/search-queries.json", "utf8")).queries;

@@ -32,7 +32,7 @@ try {
   ]);
 
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/ho-so/1.004222`); // the whole app carries the bridge
   await page.waitForFunction(() => window.wasmBindings?.hosoCheckFile !== undefined, null, { timeout: 30000 });
   const result = await page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));

@@ -1,19 +1,23 @@
-// Finishes a release bundle, as Trunk's post-build hook (Trunk.toml), before the size report:
-//   1. minifies the app's JS glue (Trunk's --minify leaves ES modules as they are) and updates the
-//      subresource-integrity hash index.html holds for it;
+// Finishes a bundle, as Trunk's post-build hook (Trunk.toml), before the size report:
+//   0. writes the page loader into index.html (every build, also --loader-only for debug builds):
+//      it starts `hoso-browse` on the browse paths and `hoso-web` everywhere else (ARCHITECTURE.md,
+//      "What loads when");
+//   1. minifies the apps' JS glue (Trunk's --minify leaves ES modules as they are);
 //   2. replaces 'unsafe-inline' in the Content-Security-Policy with the hash of each inline script
-//      Trunk wrote (the wasm loader), so the page runs no inline script it did not ship;
+//      (the loader), so the page runs no inline script it did not ship;
 //   3. writes `<file>.br` and `<file>.gz` beside every file, as a static host serves them
 //      (scripts/serve-dist.mjs; README for nginx/caddy). Compressed copies are cached by content
 //      hash in target/hoso-precompressed, so the 2,600 catalogue files are compressed once.
-//   node scripts/finish-dist.mjs <dir>
-import { readdirSync, readFileSync, writeFileSync, statSync, existsSync, mkdirSync } from "node:fs";
+//   node scripts/finish-dist.mjs [--loader-only] <dir>
+import { readdirSync, readFileSync, writeFileSync, statSync, existsSync, mkdirSync, renameSync } from "node:fs";
 import { join, extname, basename } from "node:path";
 import { createHash } from "node:crypto";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { minify } from "terser";
 
-const dir = process.argv[2] || "dist";
+const args = process.argv.slice(2);
+const loaderOnly = args[0] === "--loader-only";
+const dir = (loaderOnly ? args[1] : args[0]) || "dist";
 const cache = join(import.meta.dirname, "..", "target", "hoso-precompressed");
 mkdirSync(cache, { recursive: true });
 
@@ -21,16 +25,50 @@ const hash = (alg, bytes) => createHash(alg).update(bytes).digest("base64");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// 1. Minify the app glue (hoso-web-<hash>.js); the worker's glue is minified by Trunk.
-for (const name of readdirSync(dir).filter((n) => /^hoso-web-[0-9a-f]+\.js$/.test(n))) {
+// 0. The page loader. The browse paths are the routes of `ui::app::BrowseApp`; the E2E test
+// "each route starts the right binary" keeps the two lists together.
+// hoso-browse is built as a Trunk "worker" (Trunk allows one main binary), so its files are not
+// content-hashed: name them here, as Trunk names hoso-web's, so hosts may cache them for good.
+if (existsSync(join(dir, "hoso-browse.js"))) {
+  const [js, wasm] = ["hoso-browse.js", "hoso-browse_bg.wasm"].map((n) => readFileSync(join(dir, n)));
+  const tag = createHash("sha256").update(js).update(wasm).digest("hex").slice(0, 16);
+  renameSync(join(dir, "hoso-browse.js"), join(dir, `hoso-browse-${tag}.js`));
+  renameSync(join(dir, "hoso-browse_bg.wasm"), join(dir, `hoso-browse-${tag}_bg.wasm`));
+}
+const glue = (bin) => {
+  const js = readdirSync(dir).find((n) => new RegExp(`^${bin}-[0-9a-f]+\\.js$`).test(n));
+  if (!js) throw new Error(`no ${bin} glue in ${dir}`);
+  return [`/${js}`, `/${js.replace(/\.js$/, "_bg.wasm")}`];
+};
+const loader = `
+const apps = ${JSON.stringify({ duyet: glue("hoso-browse"), "day-du": glue("hoso-web") })};
+const browse = /^\\/(gioi-thieu|linh-vuc|linh-vuc\\/[^/]+|su-kien\\/[^/]+)?$/;
+let whole = false;
+try {
+  whole = sessionStorage.getItem("hoso-tai-ung-dung-day-du") !== null;
+  sessionStorage.removeItem("hoso-tai-ung-dung-day-du");
+} catch {}
+const name = !whole && browse.test(location.pathname) ? "duyet" : "day-du";
+const [js, wasm] = apps[name];
+const bytes = fetch(wasm);
+const app = await import(js);
+await app.default({ module_or_path: bytes });
+if (name === "day-du") window.wasmBindings = app;
+`;
+const slot = /<script id="?hoso-nap"?><\/script>/;
+if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
+html = html.replace(slot, () => `<script type="module">${loader}</script>`);
+if (loaderOnly) {
+  writeFileSync(indexPath, html);
+  console.log(`finish-dist: ${basename(dir)}: page loader written`);
+  process.exit(0);
+}
+
+// 1. Minify the apps' glue; the worker's glue is minified by Trunk.
+for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\.js$/.test(n))) {
   const path = join(dir, name);
-  const before = readFileSync(path);
-  const out = await minify(before.toString("utf8"), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  const out = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, out.code);
-  const oldSri = `sha384-${hash("sha384", before)}`;
-  const newSri = `sha384-${hash("sha384", Buffer.from(out.code))}`;
-  if (html.includes(oldSri)) html = html.replaceAll(oldSri, newSri);
-  else if (html.includes("integrity")) throw new Error(`index.html has no integrity ${oldSri} for ${name}`);
 }
 
 // 2. Hash the inline scripts into the CSP.

@@ -10,10 +10,15 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use hoso::core::search::Query;
 
 /// `hosoSearch(query, limit)`: the app's search, as a JSON array of `{code, name, score}`;
-/// `undefined` until the catalogue has loaded.
+/// `undefined` until the catalogue has loaded (the first call starts loading it).
 #[wasm_bindgen(js_name = hosoSearch)]
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
-    let c = hoso::web::cache::catalogue_now()?;
+    let Some(c) = hoso::web::cache::catalogue_now() else {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = hoso::web::cache::catalogue().await;
+        });
+        return None;
+    };
     let hits = c.search().search(&Query { text: query, field: None, level: None, limit: limit.clamp(1, 100) });
     let out: Vec<serde_json::Value> = hits
         .iter()

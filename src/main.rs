@@ -1,4 +1,5 @@
-//! Entry point of the browser app: install the panic hook and mount the UI.
+//! Entry point of the whole browser app (`hoso-web`): every route, and the `hoso*` functions
+//! a portal or test calls (`bridge`). The browse pages also ship alone in `hoso-browse`.
 //! Built by Trunk for `wasm32-unknown-unknown` (see `index.html`).
 
 #[cfg(target_arch = "wasm32")]
@@ -6,12 +7,7 @@ mod bridge;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(hoso::ui::App);
-    // The "đang tải" line of index.html, shown while the wasm downloads.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("hoso-dang-tai") {
-        boot.remove();
-    }
+    hoso::web::boot::mount(hoso::ui::App, "day-du");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

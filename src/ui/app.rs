@@ -1,4 +1,10 @@
-//! The app shell: skip link, header, main landmark, footer, and the route table.
+//! The app shell (skip link, header, main landmark, footer) and the two route tables.
+//!
+//! hoso ships as two wasm binaries (ARCHITECTURE.md, "What loads when"): `hoso-browse`, small,
+//! for the pages that only browse the catalogue (home, life events, fields, about), and
+//! `hoso-web`, the whole app. The page loader in `index.html` (written by
+//! `scripts/finish-dist.mjs`) starts `hoso-browse` on the browse paths below and `hoso-web`
+//! everywhere else; a link from a browse page to any other page loads the whole app.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -6,16 +12,13 @@ use leptos_router::path;
 
 use super::pages::{About, CheckAnswers, Dossier, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage, SectionPage};
 
-/// Root component mounted by `main.rs`.
+/// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
 pub fn App() -> impl IntoView {
-    super::state::provide_catalogue();
     super::state::provide_dossiers();
     view! {
         <Router>
-            <SkipLink/>
-            <Header/>
-            <main id="noi-dung" class="main" tabindex="-1">
+            <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/gioi-thieu") view=About/>
@@ -27,9 +30,53 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/linh-vuc") view=Fields/>
                     <Route path=path!("/linh-vuc/:slug") view=Field/>
                 </Routes>
-            </main>
-            <Footer/>
+            </Shell>
         </Router>
+    }
+}
+
+/// The browse pages only, mounted by `browse.rs` (`hoso-browse`): what a citizen needs to find a
+/// procedure. Any other path belongs to the whole app, which `LoadWholeApp` loads. The loader's
+/// list of browse paths (`scripts/finish-dist.mjs`) must match these routes; the E2E test
+/// "each route starts the right binary" keeps them together.
+#[component]
+pub fn BrowseApp() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=LoadWholeApp>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/gioi-thieu") view=About/>
+                    <Route path=path!("/su-kien/:slug") view=LifeEvent/>
+                    <Route path=path!("/linh-vuc") view=Fields/>
+                    <Route path=path!("/linh-vuc/:slug") view=Field/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// A page of the whole app reached from a browse page: the address is already the new one, so
+/// loading the page again starts `hoso-web` there (`web::boot::load_whole_app`).
+#[component]
+fn LoadWholeApp() -> impl IntoView {
+    let at = leptos_router::hooks::use_location();
+    let (search, hash) = (at.search.get_untracked(), at.hash.get_untracked());
+    let search = if search.is_empty() { search } else { format!("?{search}") };
+    let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+    crate::web::boot::load_whole_app(format!("{}{search}{hash}", at.pathname.get_untracked()));
+    view! { <p class="loading" role="status">"Đang mở trang…"</p> }
+}
+
+#[component]
+fn Shell(children: Children) -> impl IntoView {
+    view! {
+        <SkipLink/>
+        <Header/>
+        <main id="noi-dung" class="main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer/>
     }
 }
 

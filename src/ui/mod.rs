@@ -10,5 +10,5 @@ mod page;
 pub mod pages;
 pub mod state;
 
-pub use app::App;
+pub use app::{App, BrowseApp};
 pub use page::Page;

@@ -1,4 +1,5 @@
-//! App-wide state passed through context: the catalogue, loaded once.
+//! App-wide state: the data pages load (catalogue, procedures, units; each fetched once by
+//! `web::cache`) and the dossiers passed through context.
 
 use std::sync::Arc;
 
@@ -9,14 +10,11 @@ use crate::web::fetch::LoadError;
 
 pub type CatalogueResource = LocalResource<Result<Arc<Catalogue>, LoadError>>;
 
-/// Starts loading the catalogue index and makes it available to every route.
-pub fn provide_catalogue() {
-    let resource: CatalogueResource = LocalResource::new(crate::web::cache::catalogue);
-    provide_context(resource);
-}
-
+/// The catalogue index, loaded by the first page that needs it: every page and the search box
+/// share one fetch and one parse (`web::cache`). Nothing loads it at start, so a page that does
+/// not need it (a dossier, the home page before the first search) never waits for it.
 pub fn use_catalogue() -> CatalogueResource {
-    expect_context::<CatalogueResource>()
+    LocalResource::new(crate::web::cache::catalogue)
 }
 
 /// Renders `ready` with the catalogue once loaded; a polite message while loading or on error.

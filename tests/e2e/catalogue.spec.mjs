@@ -16,6 +16,19 @@ test("search answers as you type, without diacritics, and opens the procedure", 
   await expect(page.getByLabel("Bạn cần làm thủ tục gì?")).toHaveValue("lam giay khai sinh cho con");
 });
 
+test("the home page loads no catalogue until the citizen reaches for the search box", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().includes("/catalogue/")) fetched.push(new URL(r.url()).pathname); });
+  await open(page, "/");
+  await expect(page.getByRole("heading", { name: "Tìm theo việc bạn đang cần" })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(fetched).toEqual([]);
+  await page.getByLabel("Bạn cần làm thủ tục gì?").focus();
+  await expect.poll(() => fetched).toEqual(["/catalogue/index.json"]);
+  await page.getByLabel("Bạn cần làm thủ tục gì?").pressSequentially("ly lich tu phap");
+  await expect(page.locator(".search__results .procedure-list__link").first()).toContainText(/lý lịch tư pháp/i);
+});
+
 test("everyday words find the official procedure", async ({ page }) => {
   await open(page, "/?q=" + encodeURIComponent("sổ đỏ"));
   await expect(page.locator(".search__results .procedure-list__link").first()).toContainText("cấp Giấy chứng nhận quyền sử dụng đất");

@@ -29,6 +29,35 @@ for (const r of routes) {
   });
 }
 
+// The page loader (scripts/finish-dist.mjs) starts the small browse binary on the browse pages
+// (ui::app::BrowseApp's routes) and the whole app elsewhere; the two lists must agree.
+const binaries = [
+  ["/", "duyet"], ["/gioi-thieu", "duyet"], ["/linh-vuc", "duyet"], ["/su-kien/sinh-con", "duyet"],
+  ["/thu-tuc/1.001193", "day-du"], ["/ho-so/1.004222", "day-du"], ["/khong-co-trang-nay", "day-du"],
+];
+test("each route starts the right binary: the browse pages the small one, every other page the whole app", async ({ page }) => {
+  for (const [path, binary] of binaries) {
+    await open(page, path);
+    await expect(page.locator("html"), path).toHaveAttribute("data-ung-dung", binary);
+  }
+});
+
+test("a browse page's link into the dossier loads the whole app there, and Back returns", async ({ page }) => {
+  await open(page, "/su-kien/sinh-con");
+  await expect(page.locator("html")).toHaveAttribute("data-ung-dung", "duyet");
+  const link = page.locator("main a[href^='/thu-tuc/']").first();
+  const name = await link.textContent();
+  await link.click();
+  await expect(page.locator("main h1")).toHaveText(name.trim());
+  await expect(page.locator("html")).toHaveAttribute("data-ung-dung", "day-du");
+  // Inside the whole app, going home stays in the same page life.
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Trang chủ" }).click();
+  await expect(page.locator("main h1")).toHaveText("Chuẩn bị hồ sơ dịch vụ công");
+  await expect(page.locator("html")).toHaveAttribute("data-ung-dung", "day-du");
+  await page.goBack();
+  await expect(page.locator("main h1")).toHaveText(name.trim());
+});
+
 test("the skip link is the first thing a keyboard reaches and jumps to the content", async ({ page }) => {
   await open(page, "/");
   await page.keyboard.press("Tab");

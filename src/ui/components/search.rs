@@ -8,34 +8,67 @@ use leptos_router::hooks::use_query_map;
 use super::ProcedureList;
 use crate::core::search::Query;
 use crate::web::catalogue::Catalogue;
+use crate::web::fetch::LoadError;
 
 const SHOWN: usize = 20;
 
+/// The search box shows at once; the catalogue index (74 kB) is fetched when the citizen first
+/// reaches for the box (focus, typing, opening the filters) or when the address already holds a
+/// query (`/?q=…`), so the home page needs no data to show and answer a tap. A host (or a test)
+/// that already holds a catalogue passes it.
 #[component]
-pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
+pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoView {
+    let given = catalogue;
     let initial = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let wanted = RwSignal::new(!initial.trim().is_empty());
+    let want = move || {
+        if !wanted.get_untracked() {
+            wanted.set(true);
+        }
+    };
+    let catalogue: LocalResource<Option<Result<Arc<Catalogue>, LoadError>>> = LocalResource::new(move || {
+        let go = wanted.get();
+        let given = given.clone();
+        async move {
+            match (given, go) {
+                (Some(c), _) => Some(Ok(c)),
+                (None, true) => Some(crate::web::cache::catalogue().await),
+                (None, false) => None,
+            }
+        }
+    });
+    let loaded = move || catalogue.get().flatten().and_then(Result::ok);
     let (text, set_text) = signal(initial);
     let (field, set_field) = signal(String::new());
     let (level, set_level) = signal(String::new());
 
-    let cat = catalogue.clone();
     let hits = Memo::new(move |_| {
         let q = text.get();
         let field = field.get().parse::<u16>().ok();
         let level = level.get().parse::<u8>().ok();
-        cat.search().search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>()
+        let cat = loaded()?;
+        Some(cat.search().search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>())
     });
 
-    let field_options = options(&catalogue.index.fields);
-    let level_options = options(&catalogue.index.levels);
+    let field_options = move || loaded().map(|c| options(&c.index.fields));
+    let level_options = move || loaded().map(|c| options(&c.index.levels));
 
-    let cat = catalogue.clone();
     let results = move || {
         let q = text.get();
-        let found = hits.get();
         if q.trim().is_empty() {
             return view! { <p class="hint" role="status">"Gõ vài chữ để tìm, có dấu hay không dấu đều được."</p> }.into_any();
         }
+        if let Some(Some(Err(e))) = catalogue.get() {
+            return view! {
+                <div class="error-box" role="alert">
+                    <p><strong>"Chưa tải được danh mục thủ tục. "</strong>{e.to_string()}</p>
+                </div>
+            }
+            .into_any();
+        }
+        let (Some(cat), Some(found)) = (loaded(), hits.get()) else {
+            return view! { <p class="loading" role="status">"Đang tải danh mục thủ tục…"</p> }.into_any();
+        };
         let status = if found.is_empty() {
             format!("Không tìm thấy thủ tục nào cho «{}». Hãy thử cách nói khác, ví dụ «khai sinh», «sổ đỏ», «tạm trú».", q.trim())
         } else if found.len() == SHOWN {
@@ -45,7 +78,7 @@ pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
         };
         view! {
             <p class="search__status" role="status">{status}</p>
-            <ProcedureList catalogue=cat.clone() entries=found/>
+            <ProcedureList catalogue=cat entries=found/>
         }
         .into_any()
     };
@@ -62,13 +95,15 @@ pub fn Search(catalogue: Arc<Catalogue>) -> impl IntoView {
                 spellcheck="false"
                 aria-describedby="tim-thu-tuc-goi-y"
                 prop:value=text
+                on:focus=move |_| want()
                 on:input=move |ev| {
+                    want();
                     let v = event_target_value(&ev);
                     crate::web::history::replace_search_query(&v);
                     set_text.set(v);
                 }
             />
-            <details class="search__filters">
+            <details class="search__filters" on:toggle=move |_| want()>
                 <summary>"Lọc theo lĩnh vực, cấp thực hiện"</summary>
                 <div class="search__filter-row">
                     <label for="loc-linh-vuc">"Lĩnh vực"</label>

@@ -5,7 +5,6 @@ use leptos_router::components::A;
 
 use crate::core::catalogue::curated::LIFE_EVENTS;
 use crate::ui::components::Search;
-use crate::ui::state::with_catalogue;
 use crate::ui::Page;
 
 #[component]
@@ -27,7 +26,7 @@ pub fn Home() -> impl IntoView {
                 "Tìm đúng thủ tục, biết cần giấy tờ gì, bao lâu có kết quả và hết bao nhiêu tiền — trước khi nộp trực tuyến "
                 "hoặc mang đến bộ phận một cửa."
             </p>
-            {with_catalogue(|c| view! { <Search catalogue=c/> })}
+            <Search/>
             <h2>"Tìm theo việc bạn đang cần"</h2>
             <ul class="cards">{events}</ul>
             <p><A href="/linh-vuc">"Xem tất cả thủ tục theo lĩnh vực"</A></p>
