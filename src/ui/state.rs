@@ -32,20 +32,13 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
     }
 }
 
-/// What a page needs besides the procedure.
-#[derive(Clone, Copy, PartialEq)]
-enum Needs {
-    Procedure,
-    /// Its declaration form too (a data file, fetched once): the dossier's pages.
-    AndForm,
-}
-
 /// The procedure `code`, once the index says it exists: unknown codes never reach the network
 /// (no 404 in the console). Fetched once per page life (`web::cache`): when the index arrives and
-/// the resource runs again, the procedure is not fetched a second time.
-fn procedure_resource(
+/// the resource runs again, the procedure is not fetched a second time. `AND_FORM`: the dossier's
+/// pages also need its declaration form (a data file, fetched once). A const parameter, so the
+/// browse binary, which never asks for a form, carries none of the form code.
+fn procedure_resource<const AND_FORM: bool>(
     code: impl Fn() -> String + Send + Sync + 'static,
-    needs: Needs,
 ) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
     let catalogue = use_catalogue();
     LocalResource::new(move || {
@@ -56,7 +49,7 @@ fn procedure_resource(
                 return Ok(None);
             }
             let procedure = crate::web::cache::procedure(&code).await?;
-            if needs == Needs::AndForm {
+            if AND_FORM {
                 crate::web::cache::form(&code).await?;
             }
             Ok(procedure)
@@ -102,7 +95,7 @@ pub fn with_procedure<V: IntoView + 'static>(
     code: impl Fn() -> String + Send + Sync + 'static,
     ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    with_loaded(procedure_resource(code, Needs::Procedure), ready)
+    with_loaded(procedure_resource::<false>(code), ready)
 }
 
 /// The same for a page of the dossier: `ready` runs once the procedure's declaration form is
@@ -111,7 +104,7 @@ pub fn with_dossier<V: IntoView + 'static>(
     code: impl Fn() -> String + Send + Sync + 'static,
     ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    with_loaded(procedure_resource(code, Needs::AndForm), ready)
+    with_loaded(procedure_resource::<true>(code), ready)
 }
 
 fn with_loaded<V: IntoView + 'static>(
