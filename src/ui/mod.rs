@@ -4,6 +4,7 @@
 //! calls `core` (directly, or through `web` adapters for I/O) for every decision.
 
 mod app;
+pub mod autosave;
 pub mod components;
 pub mod focus;
 mod page;

@@ -41,9 +41,13 @@ fn procedure_resource<const AND_FORM: bool>(
     code: impl Fn() -> String + Send + Sync + 'static,
 ) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
     let catalogue = use_catalogue();
+    let drafts = AND_FORM.then(crate::ui::autosave::use_drafts);
     LocalResource::new(move || {
         let code = code();
         async move {
+            if let Some(drafts) = drafts {
+                drafts.restored().await;
+            }
             let catalogue = catalogue.await?;
             if catalogue.index.find(&code).is_none() {
                 return Ok(None);
@@ -57,9 +61,8 @@ fn procedure_resource<const AND_FORM: bool>(
     })
 }
 
-/// The answers of every dossier started in this tab, by procedure code. Plain data (see
-/// `core::forms::Answers`); kept in memory until the drafts feature decides how to store
-/// personal data safely on shared computers.
+/// The answers of every dossier started on this device, by procedure code. Plain data (see
+/// `core::forms::Answers`); restored from and saved to the device's drafts by `ui::autosave`.
 #[derive(Clone, Copy)]
 pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core::forms::Answers>>);
 
@@ -71,7 +74,9 @@ pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, Lo
 pub struct Attachments(pub RwSignal<std::collections::BTreeMap<String, crate::core::checklist::Attached>>);
 
 pub fn provide_dossiers() {
-    provide_context(Dossiers(RwSignal::new(Default::default())));
+    let dossiers = Dossiers(RwSignal::new(Default::default()));
+    provide_context(dossiers);
+    crate::ui::autosave::provide(dossiers);
     provide_context(Attachments(RwSignal::new(Default::default())));
 }
 

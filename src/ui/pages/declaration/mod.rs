@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Repeat, Section, Slot};
+use crate::ui::autosave::{use_drafts, SaveLine};
 use crate::ui::components::{dom_id, FormField};
 use crate::ui::focus::{focus_by_id, focus_by_id_later};
 use crate::ui::pages::NotFound;
@@ -93,6 +94,20 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
     let index = form.sections.iter().position(|s| s.id == section_id).unwrap_or(0);
     let (done, total) = form.progress(&stored);
 
+    // Every change on the page is saved on the device shortly after the person stops typing.
+    let drafts = use_drafts();
+    {
+        let (code, current) = (code.clone(), current.clone());
+        // Once the page is gone its values are too: nothing is left to save.
+        let alive = move || items.try_with_untracked(|_| ()).map(|_| current());
+        Effect::watch(
+            move || items.with(|its| its.iter().for_each(|i| i.values.iter().for_each(|(_, v)| v.track()))),
+            move |_, _, _| drafts.save_soon(code.clone(), alive.clone()),
+            false,
+        );
+        on_cleanup(move || drafts.flush());
+    }
+
     let submit = {
         let (form, code, section_id, current) = (form.clone(), code.clone(), section_id.clone(), current.clone());
         move |ev: leptos::ev::SubmitEvent| {
@@ -104,6 +119,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
             dossiers.0.update(|d| {
                 d.insert(code.clone(), normalized.clone());
             });
+            drafts.save_now(code.clone(), normalized.clone());
             if errs.is_empty() {
                 errors.set(Vec::new());
                 let next = form.next_section(&section_id, &normalized);
@@ -145,6 +161,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
                 {fields}
                 <button type="submit" class="button">"Tiếp tục"</button>
             </form>
+            <SaveLine/>
             <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
         </Page>
     }

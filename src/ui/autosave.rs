@@ -1,0 +1,149 @@
+//! Drafts kept as the person types: the dossiers stored on this device are put back into
+//! `state::Dossiers` before any dossier page shows (`restored`), and a section's answers are saved
+//! (`web::drafts`) 400 ms after the last change, at once when the page is hidden (a tab switched
+//! away, a phone locked), and again when the person goes on. A page closed or reloaded within
+//! those 400 ms may lose the last keystrokes: the browser aborts a transaction still running when
+//! its page goes (the write is issued on `pagehide` all the same).
+//!
+//! Not yet kept (issue "Never lose a citizen's work"): the attached files' bytes, so attachments
+//! still live in memory only.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::core::dossier::Dossier;
+use crate::core::forms::Answers;
+use crate::web::drafts::StoreError;
+
+/// After the last keystroke, how long to wait before saving.
+const QUIET_MS: u64 = 400;
+
+/// What the last save did, for the "Đã lưu" line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Idle,
+    Saving,
+    /// Saved at this time of day (minutes since midnight, Vietnam time).
+    Saved(u16),
+    Failed(StoreError),
+}
+
+/// The drafts of this page's life: the stored dossiers by procedure code (for their start time),
+/// the restore, and the status of the last save.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    stored: StoredValue<BTreeMap<String, Dossier>>,
+    restored: LocalResource<()>,
+    pub status: RwSignal<SaveStatus>,
+    /// The save waiting for the person to stop typing.
+    pending: StoredValue<Option<Pending>, LocalStorage>,
+}
+
+/// A save waiting for its timer, and the save itself (to run it sooner).
+type Pending = (TimeoutHandle, Rc<dyn Fn()>);
+
+/// Starts restoring the stored drafts into `dossiers`; every dossier page waits for it.
+pub fn provide(dossiers: crate::ui::state::Dossiers) {
+    let stored = StoredValue::new(BTreeMap::new());
+    let status = RwSignal::new(SaveStatus::Idle);
+    let restored = LocalResource::new(move || async move {
+        match crate::web::drafts::load_all().await {
+            Ok(found) => {
+                // A record that cannot be read (damaged, or from a newer hoso) is left where it is.
+                let found: Vec<Dossier> = found.into_iter().filter_map(Result::ok).collect();
+                dossiers.0.update(|d| {
+                    for dossier in &found {
+                        d.entry(dossier.procedure.clone()).or_insert_with(|| dossier.answers.clone());
+                    }
+                });
+                stored.update_value(|s| s.extend(found.into_iter().map(|d| (d.procedure.clone(), d))));
+            }
+            Err(e) => status.set(SaveStatus::Failed(e)),
+        }
+    });
+    let drafts = Drafts { stored, restored, status, pending: StoredValue::new_local(None) };
+    provide_context(drafts);
+    // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
+    let flush = move || drafts.flush();
+    std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush()));
+    std::mem::forget(window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
+        }
+    }));
+}
+
+pub fn use_drafts() -> Drafts {
+    expect_context::<Drafts>()
+}
+
+impl Drafts {
+    /// Resolves once the stored drafts are back in `Dossiers`.
+    pub async fn restored(self) {
+        self.restored.await;
+    }
+
+    /// Saves `answers` for `code` after `QUIET_MS` without another call.
+    /// Until then the line says "Đang lưu…": nothing reads "Đã lưu" while a change is not stored.
+    /// `answers` gives `None` when the page that asked is gone (its answers were saved on leaving).
+    pub fn save_soon(self, code: String, answers: impl Fn() -> Option<Answers> + 'static) {
+        self.status.set(SaveStatus::Saving);
+        let save: Rc<dyn Fn()> = Rc::new(move || match answers() {
+            Some(answers) => self.save_now(code.clone(), answers),
+            None => {
+                self.pending.set_value(None);
+            }
+        });
+        let later = save.clone();
+        if let Ok(handle) = set_timeout_with_handle(move || later(), std::time::Duration::from_millis(QUIET_MS)) {
+            if let Some((earlier, _)) = self.pending.try_update_value(|p| p.replace((handle, save))).flatten() {
+                earlier.clear();
+            }
+        }
+    }
+
+    /// Saves at once what is waiting, if anything.
+    pub fn flush(self) {
+        if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {
+            save();
+        }
+    }
+
+    /// Saves `answers` for `code` now.
+    pub fn save_now(self, code: String, answers: Answers) {
+        if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let now = crate::web::clock::now();
+        let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
+        let mut dossier = self.stored.with_value(|s| s.get(&code).cloned()).unwrap_or_else(|| Dossier::new(code.clone(), code.clone(), catalogue_version, now));
+        dossier.answers = answers;
+        dossier.touch(now);
+        self.stored.update_value(|s| {
+            s.insert(code, dossier.clone());
+        });
+        self.status.set(SaveStatus::Saving);
+        let saving = crate::web::drafts::save(&dossier);
+        leptos::task::spawn_local(async move {
+            self.status.set(match saving.await {
+                Ok(()) => SaveStatus::Saved(now.minute),
+                Err(e) => SaveStatus::Failed(e),
+            });
+        });
+    }
+}
+
+/// "Đã lưu trên máy này lúc 10:02", or why not: a polite status line.
+#[component]
+pub fn SaveLine() -> impl IntoView {
+    let status = use_drafts().status;
+    let text = move || match status.get() {
+        SaveStatus::Idle => String::new(),
+        SaveStatus::Saving => "Đang lưu trên máy này…".to_string(),
+        SaveStatus::Saved(minute) => format!("Đã lưu trên máy này lúc {:02}:{:02}.", minute / 60, minute % 60),
+        SaveStatus::Failed(e) => e.to_string(),
+    };
+    view! { <p class="save-line" role="status" aria-live="polite">{text}</p> }
+}

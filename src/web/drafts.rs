@@ -1,0 +1,125 @@
+//! Drafts on the device: every dossier a person starts is kept in IndexedDB (database `hoso`,
+//! store `ho-so`, one record per dossier: the `core::dossier::Dossier` JSON, keyed by its id), so a
+//! reload, a crash or a phone that ends the browser loses nothing already typed.
+//!
+//! Each save is one read-write transaction holding one `put`, issued synchronously from the
+//! caller's task once the database is open (the JSON is made first: a transaction commits as
+//! soon as its task yields), so a save made while the page is being hidden or closed is already
+//! in the database's hands. Reading goes through `Dossier::from_json`, which refuses a damaged
+//! record or one from a newer hoso with a typed problem; the other drafts still open.
+//!
+//! Plain `web_sys` over IndexedDB's requests (each request's success and error handlers are a
+//! Promise's resolve and reject). The `idb` crate (0.6.5) was tried: +3.9 kB brotli on the whole
+//! app (tokio's sync, indexmap) for what these sixty lines do, and its futures could not issue a
+//! write synchronously from a `pagehide` handler.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use crate::core::dossier::{Dossier, StateProblem};
+
+const DATABASE: &str = "hoso";
+const STORE: &str = "ho-so";
+const VERSION: u32 = 1;
+
+thread_local! {
+    /// The open database, once opened (opening is asynchronous; saving afterwards is not).
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Why the device's draft store could not be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// IndexedDB is missing or refused (a private window of some browsers, storage switched off).
+    Unavailable,
+    /// The device refused the write: usually its storage is full.
+    WriteRefused,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StoreError::Unavailable => {
+                "Trình duyệt này không cho lưu hồ sơ trên máy (có thể đang ở chế độ ẩn danh). Những gì bạn nhập vẫn còn cho đến khi đóng trang."
+            }
+            StoreError::WriteRefused => {
+                "Chưa lưu được trên máy: bộ nhớ có thể đã đầy. Những gì bạn nhập vẫn còn trên trang; hãy giải phóng bộ nhớ rồi thử lại."
+            }
+        })
+    }
+}
+
+/// Waits for a request: its result, or `Err` when it failed.
+async fn finished(request: &IdbRequest) -> Result<JsValue, ()> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise).await.map_err(|_| ())?;
+    request.result().map_err(|_| ())
+}
+
+/// Waits for a transaction to commit.
+async fn committed(tx: &IdbTransaction) -> Result<(), ()> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+async fn open() -> Result<IdbDatabase, StoreError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(StoreError::Unavailable)?;
+    let request = factory.open_with_u32(DATABASE, VERSION).map_err(|_| StoreError::Unavailable)?;
+    let upgrading = request.clone();
+    let upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrading.result() {
+            let db: IdbDatabase = db.unchecked_into();
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db: IdbDatabase = finished(&request).await.map_err(|_| StoreError::Unavailable)?.unchecked_into();
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Puts the record in a new transaction, now.
+fn put(db: &IdbDatabase, json: &JsValue, key: &JsValue) -> Result<IdbTransaction, StoreError> {
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|_| StoreError::WriteRefused)?;
+    tx.object_store(STORE).and_then(|s| s.put_with_key(json, key)).map_err(|_| StoreError::WriteRefused)?;
+    Ok(tx)
+}
+
+/// Saves one dossier (replacing its earlier record); the future resolves once the transaction
+/// committed. With the database already open, the write is issued by this call itself, before
+/// the future is first polled: a save made while the page goes away is not left in a queue.
+pub fn save(dossier: &Dossier) -> impl std::future::Future<Output = Result<(), StoreError>> {
+    let (json, key) = (JsValue::from_str(&dossier.to_json()), JsValue::from_str(&dossier.id));
+    let issued = DB.with(|d| d.borrow().clone()).map(|db| put(&db, &json, &key));
+    async move {
+        let tx = match issued {
+            Some(tx) => tx?,
+            None => put(&open().await?, &json, &key)?,
+        };
+        committed(&tx).await.map_err(|_| StoreError::WriteRefused)
+    }
+}
+
+/// Every stored dossier: the readable ones, and a problem for each record that is not.
+pub async fn load_all() -> Result<Vec<Result<Dossier, StateProblem>>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(STORE).map_err(|_| StoreError::Unavailable)?;
+    let request = tx.object_store(STORE).and_then(|s| s.get_all()).map_err(|_| StoreError::Unavailable)?;
+    let values: js_sys::Array = finished(&request).await.map_err(|_| StoreError::Unavailable)?.unchecked_into();
+    Ok(values.iter().map(|v| v.as_string().ok_or(StateProblem::NotADossier).and_then(|text| Dossier::from_json(&text))).collect())
+}
