@@ -21,7 +21,7 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
     args.finish()?;
     let size = std::fs::metadata(&path).map_err(|e| Failure::Request(format!("Không đọc được {path}: {e}")))?.len();
     let outcome = if size > MAX_DRAFT_BYTES {
-        Err(hoso::core::draft::DraftProblem::TooLarge { bytes: size, limit: MAX_DRAFT_BYTES })
+        Err(hoso::core::zip::ZipProblem::TooLarge { bytes: size, limit: MAX_DRAFT_BYTES }.into())
     } else {
         let bytes = std::fs::read(&path).map_err(|e| Failure::Request(format!("Không đọc được {path}: {e}")))?;
         read_draft(&bytes)

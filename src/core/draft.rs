@@ -9,11 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use rawzip::{CompressionMethod, ZipArchive, ZipVerification};
 use serde::Serialize;
 
+use crate::core::calendar::Receipt;
 use crate::core::dossier::{Dossier, StateProblem, MAX_STATE_BYTES};
 use crate::core::files::sha256_hex;
+use crate::core::zip::{self, Method, ReadLimits, ZipProblem};
 
 /// The state's name in the file.
 pub const STATE_NAME: &str = "hoso-draft.json";
@@ -31,47 +32,6 @@ pub const MAX_RATIO: u64 = 100;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DraftProblem {
-    /// Not a ZIP, or cut off before its end.
-    NotAZip,
-    TooLarge {
-        bytes: u64,
-        limit: u64,
-    },
-    TooManyEntries {
-        limit: usize,
-    },
-    /// An absolute path, `..`, a backslash or a drive letter: a file that tries to write elsewhere.
-    UnsafeName {
-        name: String,
-    },
-    /// A name hoso never writes.
-    UnexpectedEntry {
-        name: String,
-    },
-    Duplicate {
-        name: String,
-    },
-    EntryTooLarge {
-        name: String,
-        size: u64,
-        limit: u64,
-    },
-    /// Compressed far more than a real file can be.
-    Bomb {
-        name: String,
-    },
-    /// A compression method or encryption hoso does not write.
-    Unsupported {
-        name: String,
-    },
-    /// Entries that share bytes.
-    Overlap {
-        name: String,
-    },
-    /// The entry's bytes are not what its header says (CRC or size), or are cut off.
-    Damaged {
-        name: String,
-    },
     /// A file whose SHA-256 is not its name.
     HashMismatch {
         name: String,
@@ -84,6 +44,15 @@ pub enum DraftProblem {
     State {
         problem: StateProblem,
     },
+    /// The archive itself (its kinds are [`ZipProblem`]'s).
+    #[serde(untagged)]
+    Archive(ZipProblem),
+}
+
+impl From<ZipProblem> for DraftProblem {
+    fn from(p: ZipProblem) -> DraftProblem {
+        DraftProblem::Archive(p)
+    }
 }
 
 impl DraftProblem {
@@ -91,26 +60,14 @@ impl DraftProblem {
         use DraftProblem::*;
         let bad = "Tệp hồ sơ nháp này không dùng được";
         match self {
-            NotAZip => format!("{bad}: tệp bị hỏng hoặc chưa tải, chép xong (không đọc được). Hãy lấy lại tệp gốc."),
-            TooLarge { .. } => format!("{bad}: tệp quá lớn so với một hồ sơ."),
-            TooManyEntries { .. } => format!("{bad}: có quá nhiều tệp bên trong."),
-            UnsafeName { name } => format!("{bad}: tệp «{name}» bên trong có đường dẫn không an toàn."),
-            UnexpectedEntry { name } => format!("{bad}: có tệp lạ «{name}» mà hoso không tạo ra."),
-            Duplicate { name } => format!("{bad}: tệp «{name}» có hai lần."),
-            EntryTooLarge { name, .. } => format!("{bad}: tệp «{name}» bên trong quá lớn."),
-            Bomb { name } => format!("{bad}: tệp «{name}» bên trong được nén bất thường (có thể là tệp độc hại)."),
-            Unsupported { name } => format!("{bad}: tệp «{name}» được nén hoặc mã hoá theo cách hoso không dùng."),
-            Overlap { name } => format!("{bad}: tệp «{name}» bên trong chồng lên tệp khác (có thể là tệp độc hại)."),
-            Damaged { name } => format!("{bad}: tệp «{name}» bên trong bị hỏng. Hãy lấy lại tệp gốc."),
+            Archive(p) => p.message(bad),
             HashMismatch { name } => format!("{bad}: tệp «{name}» bên trong đã bị thay đổi."),
             MissingFile { .. } => format!("{bad}: thiếu một giấy tờ đã đính kèm."),
             NoState => format!("{bad}: không có thông tin hồ sơ bên trong."),
             State { problem } => problem.message(),
         }
     }
-}
 
-impl DraftProblem {
     /// The refusal as it leaves hoso (`hoso draft check`): kind, parameters and sentence.
     pub fn described(&self) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
@@ -127,103 +84,37 @@ pub struct Draft {
 }
 
 /// Writes a draft file: the state and every file the dossier needs, stored (PDFs and photos are
-/// compressed already; the state is small). Reading also takes deflated entries. `file` gives a file's bytes by hash; a missing one is an error.
+/// compressed already; the state is small, and stored it needs no compressor in the browser).
+/// `file` gives a file's bytes by hash; a missing one is an error.
 pub fn write_draft(dossier: &Dossier, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, DraftProblem> {
-    let mut out = Vec::new();
-    let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
-    // Stored, like the files: the state is small, and no compressor ships in the browser.
-    let state = dossier.to_json();
-    add(&mut archive, STATE_NAME, CompressionMethod::STORE, state.as_bytes(), state.as_bytes())?;
+    let mut archive = zip::Writer::new(Receipt::parse_rfc3339(&dossier.changed).map(|r| r.unix_seconds()).unwrap_or(0));
+    archive.add(STATE_NAME, Method::Store, dossier.to_json().into_bytes());
     for hash in dossier.file_hashes() {
         let bytes = file(&hash).ok_or(DraftProblem::MissingFile { hash: hash.clone() })?;
-        add(&mut archive, &format!("{FILES_DIR}{hash}"), CompressionMethod::STORE, &bytes, &bytes)?;
+        archive.add(&format!("{FILES_DIR}{hash}"), Method::Store, bytes);
     }
-    archive.finish().map_err(|_| DraftProblem::NotAZip)?;
-    Ok(out)
-}
-
-fn add(archive: &mut rawzip::ZipArchiveWriter<&mut Vec<u8>>, name: &str, method: CompressionMethod, plain: &[u8], stored: &[u8]) -> Result<(), DraftProblem> {
-    use std::io::Write;
-    let damaged = |_| DraftProblem::Damaged { name: name.to_string() };
-    // Verbatim: hoso's names are plain already, and the tests need hostile ones as they are.
-    let path = rawzip::path::EntryPath::verbatim(name.as_bytes());
-    let (mut entry, _) = archive.new_file(path).compression_method(method).start().map_err(damaged)?;
-    // `stored` is already compressed (or plain for STORE): the descriptor names the plain bytes.
-    entry.write_all(stored).map_err(|_| DraftProblem::Damaged { name: name.to_string() })?;
-    entry.finish(rawzip::DataDescriptorOutput::new(rawzip::crc32(plain), plain.len() as u64)).map_err(damaged)?;
-    Ok(())
+    Ok(archive.finish()?)
 }
 
 /// Reads and checks a draft file (see the module's description for what is refused).
 pub fn read_draft(bytes: &[u8]) -> Result<Draft, DraftProblem> {
-    if bytes.len() as u64 > MAX_DRAFT_BYTES {
-        return Err(DraftProblem::TooLarge { bytes: bytes.len() as u64, limit: MAX_DRAFT_BYTES });
-    }
-    let archive = ZipArchive::from_slice(bytes).map_err(|_| DraftProblem::NotAZip)?;
-    let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let mut ranges: Vec<(u64, u64, String)> = Vec::new();
+    let limits = ReadLimits { archive: MAX_DRAFT_BYTES, entries: MAX_ENTRIES, total: MAX_DRAFT_BYTES, ratio: MAX_RATIO };
+    let entries = zip::read(bytes, &limits, |name| match name {
+        STATE_NAME => Some(MAX_STATE_BYTES as u64),
+        _ => stored_hash(name).map(|_| MAX_ENTRY_BYTES),
+    })?;
     let mut state: Option<Vec<u8>> = None;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut total = 0u64;
-    for (count, record) in archive.entries().enumerate() {
-        let record = record.map_err(|_| DraftProblem::NotAZip)?;
-        if count >= MAX_ENTRIES {
-            return Err(DraftProblem::TooManyEntries { limit: MAX_ENTRIES });
-        }
-        let name = String::from_utf8_lossy(record.file_path().as_bytes()).into_owned();
-        if unsafe_name(&name) {
-            return Err(DraftProblem::UnsafeName { name });
-        }
-        let hash = name.strip_prefix(FILES_DIR).filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
-        if name != STATE_NAME && hash.is_none() {
-            return Err(DraftProblem::UnexpectedEntry { name });
-        }
-        if !seen.insert(name.clone()) {
-            return Err(DraftProblem::Duplicate { name });
-        }
-        let (size, packed) = (record.uncompressed_size_hint(), record.compressed_size_hint());
-        let limit = if name == STATE_NAME { MAX_STATE_BYTES as u64 } else { MAX_ENTRY_BYTES };
-        if size > limit {
-            return Err(DraftProblem::EntryTooLarge { name, size, limit });
-        }
-        total += size;
-        if total > MAX_DRAFT_BYTES {
-            return Err(DraftProblem::TooLarge { bytes: total, limit: MAX_DRAFT_BYTES });
-        }
-        let method = record.compression_method();
-        if record.flags().is_encrypted() || (method != CompressionMethod::STORE && method != CompressionMethod::DEFLATE) {
-            return Err(DraftProblem::Unsupported { name });
-        }
-        if method == CompressionMethod::DEFLATE && size > packed.max(1) * MAX_RATIO {
-            return Err(DraftProblem::Bomb { name });
-        }
-        let entry = archive.get_entry(record.wayfinder()).map_err(|_| DraftProblem::Damaged { name: name.clone() })?;
-        let (start, end) = entry.compressed_data_range();
-        ranges.push((record.local_header_offset(), end.max(start), name.clone()));
-        let data = entry.data();
-        let plain = if method == CompressionMethod::STORE {
-            data.to_vec()
-        } else {
-            miniz_oxide::inflate::decompress_to_vec_with_limit(data, size as usize).map_err(|_| DraftProblem::Damaged { name: name.clone() })?
-        };
-        let expected = entry.claim_verifier();
-        let actual = ZipVerification { crc: rawzip::crc32(&plain), uncompressed_size: plain.len() as u64 };
-        if expected.valid(actual).is_err() || plain.len() as u64 != size {
-            return Err(DraftProblem::Damaged { name });
-        }
-        match hash {
-            None => state = Some(plain),
+    for entry in entries {
+        match stored_hash(&entry.name) {
+            None => state = Some(entry.bytes),
             Some(h) => {
-                if sha256_hex(&plain) != h {
-                    return Err(DraftProblem::HashMismatch { name });
+                if sha256_hex(&entry.bytes) != h {
+                    return Err(DraftProblem::HashMismatch { name: entry.name });
                 }
-                files.insert(h.to_string(), plain);
+                files.insert(h.to_string(), entry.bytes);
             }
         }
-    }
-    ranges.sort();
-    if let Some(w) = ranges.windows(2).find(|w| w[1].0 < w[0].1) {
-        return Err(DraftProblem::Overlap { name: w[1].2.clone() });
     }
     let state = state.ok_or(DraftProblem::NoState)?;
     let dossier = Dossier::from_json(&String::from_utf8_lossy(&state)).map_err(|problem| DraftProblem::State { problem })?;
@@ -232,19 +123,14 @@ pub fn read_draft(bytes: &[u8]) -> Result<Draft, DraftProblem> {
         return Err(DraftProblem::MissingFile { hash: hash.clone() });
     }
     if let Some(extra) = files.keys().find(|h| !needed.contains(h)) {
-        return Err(DraftProblem::UnexpectedEntry { name: format!("{FILES_DIR}{extra}") });
+        return Err(ZipProblem::UnexpectedEntry { name: format!("{FILES_DIR}{extra}") }.into());
     }
     Ok(Draft { dossier, files })
 }
 
-/// A name that could write outside the folder it is unpacked in.
-fn unsafe_name(name: &str) -> bool {
-    name.is_empty()
-        || name.starts_with('/')
-        || name.contains('\\')
-        || name.contains('\0')
-        || name.split('/').any(|part| part == ".." || part == ".")
-        || name.as_bytes().get(1) == Some(&b':')
+/// `tep/<sha256>`: the hash of a stored file's name.
+fn stored_hash(name: &str) -> Option<&str> {
+    name.strip_prefix(FILES_DIR).filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
 }
 
 #[cfg(test)]
@@ -280,16 +166,7 @@ mod tests {
         write_draft(d, |h| by_hash.get(h).cloned()).unwrap()
     }
 
-    /// A ZIP made entry by entry, for the hostile cases.
-    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
-        for (name, bytes) in entries {
-            add(&mut archive, name, CompressionMethod::STORE, bytes, bytes).unwrap();
-        }
-        archive.finish().unwrap();
-        out
-    }
+    use crate::core::zip::tests::zip;
 
     #[test]
     fn a_draft_comes_back_whole_with_its_files() {
@@ -302,12 +179,11 @@ mod tests {
     }
 
     #[test]
-    fn the_file_is_a_real_zip_other_tools_read() {
-        // The ZIP's own checks (CRC, sizes) hold for what hoso writes.
+    fn the_file_is_a_real_zip_with_the_state_first() {
         let files: [&[u8]; 1] = [b"%PDF-1.4 x"];
         let bytes = written(&dossier_with(&files), &files);
-        let archive = ZipArchive::from_slice(&bytes).unwrap();
-        let names: Vec<String> = archive.entries().map(|e| String::from_utf8_lossy(e.unwrap().file_path().as_bytes()).into_owned()).collect();
+        let limits = ReadLimits { archive: 1 << 20, entries: 10, total: 1 << 20, ratio: 100 };
+        let names: Vec<String> = zip::read(&bytes, &limits, |_| Some(1 << 20)).unwrap().into_iter().map(|e| e.name).collect();
         assert_eq!(names, [STATE_NAME.to_string(), format!("{FILES_DIR}{}", sha256_hex(files[0]))]);
     }
 
@@ -315,8 +191,8 @@ mod tests {
     fn a_cut_or_foreign_file_is_not_a_draft() {
         let files: [&[u8]; 1] = [b"%PDF-1.4 x"];
         let bytes = written(&dossier_with(&files), &files);
-        assert_eq!(read_draft(&bytes[..bytes.len() - 10]), Err(DraftProblem::NotAZip));
-        assert_eq!(read_draft(b"%PDF-1.4 not a zip"), Err(DraftProblem::NotAZip));
+        assert_eq!(read_draft(&bytes[..bytes.len() - 10]), Err(ZipProblem::NotAZip.into()));
+        assert_eq!(read_draft(b"%PDF-1.4 not a zip"), Err(ZipProblem::NotAZip.into()));
         assert_eq!(read_draft(&zip(&[])), Err(DraftProblem::NoState));
     }
 
@@ -335,31 +211,24 @@ mod tests {
     #[test]
     fn path_tricks_strangers_and_duplicates_are_refused() {
         let state = dossier_with(&[]).to_json();
-        for evil in ["../hoso-draft.json", "/etc/passwd", "tep\\..\\x", "C:/x", "tep/./a"] {
-            assert_eq!(read_draft(&zip(&[(STATE_NAME, state.as_bytes()), (evil, b"x")])), Err(DraftProblem::UnsafeName { name: evil.into() }), "{evil}");
-        }
-        assert_eq!(read_draft(&zip(&[(STATE_NAME, state.as_bytes()), ("notes.txt", b"x")])), Err(DraftProblem::UnexpectedEntry { name: "notes.txt".into() }));
-        assert_eq!(
-            read_draft(&zip(&[(STATE_NAME, state.as_bytes()), (STATE_NAME, state.as_bytes())])),
-            Err(DraftProblem::Duplicate { name: STATE_NAME.into() })
-        );
+        let refused = |name: &str| read_draft(&zip(&[(STATE_NAME, state.as_bytes()), (name, b"x")]));
+        assert_eq!(refused("../hoso-draft.json"), Err(ZipProblem::UnsafeName { name: "../hoso-draft.json".into() }.into()));
+        assert_eq!(refused("notes.txt"), Err(ZipProblem::UnexpectedEntry { name: "notes.txt".into() }.into()));
+        assert_eq!(refused(STATE_NAME), Err(ZipProblem::Duplicate { name: STATE_NAME.into() }.into()));
     }
 
     #[test]
-    fn a_zip_bomb_is_refused_before_it_is_inflated() {
-        let zeros = vec![0u8; 4 * 1024 * 1024];
-        let packed = miniz_oxide::deflate::compress_to_vec(&zeros, 9);
-        let mut out = Vec::new();
-        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
-        add(&mut archive, STATE_NAME, CompressionMethod::DEFLATE, &zeros, &packed).unwrap();
-        archive.finish().unwrap();
-        assert_eq!(read_draft(&out), Err(DraftProblem::Bomb { name: STATE_NAME.into() }));
+    fn a_refusal_leaves_hoso_with_its_kind_and_a_sentence() {
+        let d = DraftProblem::from(ZipProblem::Bomb { name: STATE_NAME.into() }).described();
+        assert_eq!(d["kind"], "bomb");
+        assert!(d["message"].as_str().unwrap().starts_with("Tệp hồ sơ nháp này không dùng được"));
+        assert_eq!(DraftProblem::NoState.described()["kind"], "no_state");
     }
 
     #[test]
     fn a_huge_state_is_refused_by_its_declared_size() {
         let big = vec![b' '; MAX_STATE_BYTES + 1];
-        assert!(matches!(read_draft(&zip(&[(STATE_NAME, &big)])), Err(DraftProblem::EntryTooLarge { .. })));
+        assert!(matches!(read_draft(&zip(&[(STATE_NAME, &big)])), Err(DraftProblem::Archive(ZipProblem::EntryTooLarge { .. }))));
     }
 
     #[test]

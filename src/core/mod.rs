@@ -15,3 +15,4 @@ pub mod search;
 pub mod text;
 pub mod units;
 pub mod validate;
+pub mod zip;

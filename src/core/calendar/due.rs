@@ -70,6 +70,11 @@ impl Receipt {
         Receipt { date: Date::from_jdn(UNIX_EPOCH_JDN + minutes.div_euclid(1440)), minute: minutes.rem_euclid(1440) as u16 }
     }
 
+    /// The moment as seconds since 1970-01-01 UTC (a ZIP entry's date, a PDF's).
+    pub fn unix_seconds(self) -> i64 {
+        ((self.date.jdn() - UNIX_EPOCH_JDN) * 1440 + i64::from(self.minute) - 7 * 60) * 60
+    }
+
     /// RFC 3339 in Vietnam time, to the minute: `2026-11-25T10:00+07:00`.
     pub fn to_rfc3339(self) -> String {
         format!("{}T{:02}:{:02}+07:00", self.date, self.minute / 60, self.minute % 60)
@@ -182,6 +187,7 @@ mod tests {
         // 2026-02-13T09:30:00Z is 16:30 in Hà Nội; 2025-12-31T17:00:00Z is already 1 January.
         assert_eq!(Receipt::from_unix_millis(1_770_975_000_000), Receipt::parse_rfc3339("2026-02-13T16:30:00+07:00").unwrap());
         assert_eq!(Receipt::from_unix_millis(1_767_200_400_000).date, Date::new(2026, 1, 1).unwrap());
+        assert_eq!(Receipt::parse_rfc3339("2026-02-13T16:30:00+07:00").unwrap().unix_seconds(), 1_770_975_000);
     }
 
     fn d(s: &str) -> Date {

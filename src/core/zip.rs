@@ -1,0 +1,360 @@
+//! ZIP as hoso writes and reads it: the draft file and the submission package share this.
+//!
+//! Writing is deterministic: entries in the order given, every entry dated with the dossier's own
+//! time (not the clock), JSON and text deflated, files that are compressed already (PDF, JPEG,
+//! PNG) stored as they are. Names are UTF-8 (bit 11 set by `rawzip` when a name is not ASCII).
+//!
+//! Reading treats the archive as hostile and never extracts: no path tricks or links, each name
+//! once (also when names differ only by case or accents), sizes capped before anything is
+//! inflated, the compressed ratio capped (a zip bomb), real inflated bytes counted, entries may not
+//! overlap and their local headers must agree with the directory, each entry's CRC and size are
+//! checked. Every refusal is a typed [`ZipProblem`]; which names are welcome is the caller's rule.
+
+use std::collections::BTreeSet;
+
+use rawzip::{CompressionMethod, ZipArchive, ZipVerification};
+use serde::Serialize;
+
+use crate::core::text::fold;
+
+/// Why an archive is refused, before its contents are looked at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ZipProblem {
+    /// Not a ZIP, or cut off before its end.
+    NotAZip,
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    TooManyEntries {
+        limit: usize,
+    },
+    /// An absolute path, `..`, a backslash, a NUL or a drive letter: a name that tries to write elsewhere.
+    UnsafeName {
+        name: String,
+    },
+    /// A symbolic link: it points outside the archive when unpacked.
+    Link {
+        name: String,
+    },
+    /// A name hoso never writes.
+    UnexpectedEntry {
+        name: String,
+    },
+    /// The same name twice (also when only case or accents differ).
+    Duplicate {
+        name: String,
+    },
+    EntryTooLarge {
+        name: String,
+        size: u64,
+        limit: u64,
+    },
+    /// Compressed far more than a real file can be.
+    Bomb {
+        name: String,
+    },
+    /// A compression method or encryption hoso does not write.
+    Unsupported {
+        name: String,
+    },
+    /// The entry's own header says something else than the archive's directory.
+    HeaderMismatch {
+        name: String,
+    },
+    /// Entries that share bytes.
+    Overlap {
+        name: String,
+    },
+    /// The entry's bytes are not what its header says (CRC or size), or are cut off.
+    Damaged {
+        name: String,
+    },
+}
+
+impl ZipProblem {
+    /// The sentence, after what is refused ("Tệp hồ sơ nháp này không dùng được").
+    pub fn message(&self, refused: &str) -> String {
+        use ZipProblem::*;
+        match self {
+            NotAZip => format!("{refused}: tệp bị hỏng hoặc chưa tải, chép xong (không đọc được). Hãy lấy lại tệp gốc."),
+            TooLarge { .. } => format!("{refused}: tệp quá lớn so với một hồ sơ."),
+            TooManyEntries { .. } => format!("{refused}: có quá nhiều tệp bên trong."),
+            UnsafeName { name } => format!("{refused}: tệp «{name}» bên trong có đường dẫn không an toàn."),
+            Link { name } => format!("{refused}: «{name}» bên trong là lối tắt (liên kết) tới nơi khác, không phải tệp."),
+            UnexpectedEntry { name } => format!("{refused}: có tệp lạ «{name}» mà hoso không tạo ra."),
+            Duplicate { name } => format!("{refused}: tệp «{name}» có hai lần."),
+            EntryTooLarge { name, .. } => format!("{refused}: tệp «{name}» bên trong quá lớn."),
+            Bomb { name } => format!("{refused}: tệp «{name}» bên trong được nén bất thường (có thể là tệp độc hại)."),
+            Unsupported { name } => format!("{refused}: tệp «{name}» được nén hoặc mã hoá theo cách hoso không dùng."),
+            HeaderMismatch { name } => format!("{refused}: thông tin của tệp «{name}» bên trong không khớp nhau (có thể là tệp độc hại)."),
+            Overlap { name } => format!("{refused}: tệp «{name}» bên trong chồng lên tệp khác (có thể là tệp độc hại)."),
+            Damaged { name } => format!("{refused}: tệp «{name}» bên trong bị hỏng. Hãy lấy lại tệp gốc."),
+        }
+    }
+}
+
+/// How much of an archive is read at most.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadLimits {
+    pub archive: u64,
+    pub entries: usize,
+    /// All entries inflated together.
+    pub total: u64,
+    /// A compressed entry that inflates more than this many times is a zip bomb.
+    pub ratio: u64,
+}
+
+/// One entry read and checked.
+#[derive(Debug, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads every entry of an untrusted archive, in the directory's order. `cap` says, for a name,
+/// the largest size welcome under it, or `None` for a name the caller never writes.
+pub fn read(bytes: &[u8], limits: &ReadLimits, cap: impl Fn(&str) -> Option<u64>) -> Result<Vec<Entry>, ZipProblem> {
+    if bytes.len() as u64 > limits.archive {
+        return Err(ZipProblem::TooLarge { bytes: bytes.len() as u64, limit: limits.archive });
+    }
+    let archive = ZipArchive::from_slice(bytes).map_err(|_| ZipProblem::NotAZip)?;
+    let mut folded: BTreeSet<String> = BTreeSet::new();
+    let mut ranges: Vec<(u64, u64, String)> = Vec::new();
+    let mut out = Vec::new();
+    let mut total = 0u64;
+    for (count, record) in archive.entries().enumerate() {
+        let record = record.map_err(|_| ZipProblem::NotAZip)?;
+        if count >= limits.entries {
+            return Err(ZipProblem::TooManyEntries { limit: limits.entries });
+        }
+        let raw = record.file_path();
+        let name = String::from_utf8_lossy(raw.as_bytes()).into_owned();
+        if unsafe_name(&name) {
+            return Err(ZipProblem::UnsafeName { name });
+        }
+        if record.mode().is_symlink() {
+            return Err(ZipProblem::Link { name });
+        }
+        let limit = cap(&name).ok_or_else(|| ZipProblem::UnexpectedEntry { name: name.clone() })?;
+        if !folded.insert(fold(&name)) {
+            return Err(ZipProblem::Duplicate { name });
+        }
+        let (size, packed) = (record.uncompressed_size_hint(), record.compressed_size_hint());
+        if size > limit {
+            return Err(ZipProblem::EntryTooLarge { name, size, limit });
+        }
+        if total + size > limits.total {
+            return Err(ZipProblem::TooLarge { bytes: total + size, limit: limits.total });
+        }
+        let method = record.compression_method();
+        if record.flags().is_encrypted() || (method != CompressionMethod::STORE && method != CompressionMethod::DEFLATE) {
+            return Err(ZipProblem::Unsupported { name });
+        }
+        if method == CompressionMethod::DEFLATE && size > packed.max(1) * limits.ratio {
+            return Err(ZipProblem::Bomb { name });
+        }
+        let entry = archive.get_entry(record.wayfinder()).map_err(|_| ZipProblem::Damaged { name: name.clone() })?;
+        let local = entry.local_header();
+        if local.file_path().as_bytes() != raw.as_bytes() || local.flags().is_encrypted() {
+            return Err(ZipProblem::HeaderMismatch { name });
+        }
+        let (start, end) = entry.compressed_data_range();
+        ranges.push((record.local_header_offset(), end.max(start), name.clone()));
+        let data = entry.data();
+        let plain = if method == CompressionMethod::STORE {
+            data.to_vec()
+        } else {
+            // Never more than the size declared (already capped): a lying header cannot inflate further.
+            miniz_oxide::inflate::decompress_to_vec_with_limit(data, size as usize).map_err(|_| ZipProblem::Damaged { name: name.clone() })?
+        };
+        let actual = ZipVerification { crc: rawzip::crc32(&plain), uncompressed_size: plain.len() as u64 };
+        if entry.claim_verifier().valid(actual).is_err() || plain.len() as u64 != size {
+            return Err(ZipProblem::Damaged { name });
+        }
+        total += plain.len() as u64;
+        out.push(Entry { name, bytes: plain });
+    }
+    ranges.sort();
+    if let Some(w) = ranges.windows(2).find(|w| w[1].0 < w[0].1) {
+        return Err(ZipProblem::Overlap { name: w[1].2.clone() });
+    }
+    Ok(out)
+}
+
+/// A name that could write outside the folder it is unpacked in.
+fn unsafe_name(name: &str) -> bool {
+    name.is_empty()
+        || name.starts_with('/')
+        || name.contains('\\')
+        || name.contains('\0')
+        || name.split('/').any(|part| part == ".." || part == "." || part.is_empty())
+        || name.as_bytes().get(1) == Some(&b':')
+}
+
+/// How an entry is kept in the archive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// As it is (files compressed already).
+    Store,
+    /// Deflated (JSON, text).
+    Deflate,
+}
+
+/// Writes an archive in memory, deterministically (see the module's description).
+pub struct Writer {
+    out: Vec<u8>,
+    names: Vec<(String, Method, Vec<u8>)>,
+    dated: i64,
+}
+
+impl Writer {
+    /// Every entry is dated `unix_seconds` (the dossier's time, never the clock).
+    pub fn new(unix_seconds: i64) -> Writer {
+        Writer { out: Vec::new(), names: Vec::new(), dated: unix_seconds }
+    }
+
+    pub fn add(&mut self, name: &str, method: Method, bytes: Vec<u8>) {
+        self.names.push((name.to_string(), method, bytes));
+    }
+
+    pub fn finish(mut self) -> Result<Vec<u8>, ZipProblem> {
+        let mut archive = rawzip::ZipArchiveWriter::new(&mut self.out);
+        let at = rawzip::time::UtcDateTime::from_unix(self.dated);
+        for (name, method, plain) in &self.names {
+            let damaged = |_| ZipProblem::Damaged { name: name.clone() };
+            let (zip_method, stored) = match method {
+                Method::Store => (CompressionMethod::STORE, std::borrow::Cow::Borrowed(plain.as_slice())),
+                Method::Deflate => (CompressionMethod::DEFLATE, std::borrow::Cow::Owned(miniz_oxide::deflate::compress_to_vec(plain, 6))),
+            };
+            write_entry(&mut archive, name, zip_method, Some(at), plain, &stored).map_err(damaged)?;
+        }
+        archive.finish().map_err(|_| ZipProblem::NotAZip)?;
+        Ok(self.out)
+    }
+}
+
+/// One entry, `stored` being `plain` compressed by `method` already. Verbatim names: hoso's are
+/// plain already, and the tests need hostile ones as they are.
+pub(crate) fn write_entry<W: std::io::Write>(
+    archive: &mut rawzip::ZipArchiveWriter<W>,
+    name: &str,
+    method: CompressionMethod,
+    at: Option<rawzip::time::UtcDateTime>,
+    plain: &[u8],
+    stored: &[u8],
+) -> Result<(), rawzip::Error> {
+    let path = rawzip::path::EntryPath::verbatim(name.as_bytes());
+    let mut builder = archive.new_file(path).compression_method(method);
+    if let Some(at) = at {
+        builder = builder.last_modified(at);
+    }
+    let (mut entry, _) = builder.start()?;
+    std::io::Write::write_all(&mut entry, stored)?;
+    entry.finish(rawzip::DataDescriptorOutput::new(rawzip::crc32(plain), plain.len() as u64))?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    const LIMITS: ReadLimits = ReadLimits { archive: 1 << 30, entries: 10, total: 1 << 30, ratio: 100 };
+
+    /// A ZIP made entry by entry, stored, for hostile cases.
+    pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+        for (name, bytes) in entries {
+            write_entry(&mut archive, name, CompressionMethod::STORE, None, bytes, bytes).unwrap();
+        }
+        archive.finish().unwrap();
+        out
+    }
+
+    fn any(_: &str) -> Option<u64> {
+        Some(1 << 20)
+    }
+
+    #[test]
+    fn what_is_written_is_read_back_in_order() {
+        let mut w = Writer::new(1_764_039_600);
+        w.add("manifest.json", Method::Deflate, b"{\"a\":1}".repeat(50));
+        w.add("01-don/to-khai.pdf", Method::Store, b"%PDF-1.7 x".to_vec());
+        let bytes = w.finish().unwrap();
+        let entries = read(&bytes, &LIMITS, any).unwrap();
+        assert_eq!(entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["manifest.json", "01-don/to-khai.pdf"]);
+        assert_eq!(entries[0].bytes, b"{\"a\":1}".repeat(50));
+    }
+
+    #[test]
+    fn the_same_entries_give_the_same_bytes() {
+        let make = || {
+            let mut w = Writer::new(1_764_039_600);
+            w.add("a.json", Method::Deflate, b"{}".to_vec());
+            w.add("b/c.pdf", Method::Store, b"%PDF".to_vec());
+            w.finish().unwrap()
+        };
+        assert_eq!(make(), make());
+    }
+
+    #[test]
+    fn path_tricks_and_twins_are_refused() {
+        for evil in ["../x", "/etc/passwd", "a\\..\\x", "C:/x", "a/./b", "a//b", "a\0b"] {
+            assert_eq!(read(&zip(&[(evil, b"x")]), &LIMITS, any), Err(ZipProblem::UnsafeName { name: evil.into() }), "{evil:?}");
+        }
+        assert_eq!(read(&zip(&[("a.pdf", b"x"), ("A.PDF", b"y")]), &LIMITS, any), Err(ZipProblem::Duplicate { name: "A.PDF".into() }));
+        // "é" composed and decomposed: the same name to a person and to most file systems.
+        assert_eq!(read(&zip(&[("\u{e9}.pdf", b"x"), ("e\u{301}.pdf", b"y")]), &LIMITS, any), Err(ZipProblem::Duplicate { name: "e\u{301}.pdf".into() }));
+        assert_eq!(read(&zip(&[("x", b"x")]), &LIMITS, |_| None), Err(ZipProblem::UnexpectedEntry { name: "x".into() }));
+    }
+
+    #[test]
+    fn too_many_or_too_large_is_refused_before_reading() {
+        let many: Vec<(String, &[u8])> = (0..11).map(|i| (format!("f{i}"), &b"x"[..])).collect();
+        let refs: Vec<(&str, &[u8])> = many.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+        assert_eq!(read(&zip(&refs), &LIMITS, any), Err(ZipProblem::TooManyEntries { limit: 10 }));
+        assert_eq!(read(&zip(&[("a", &[0u8; 100])]), &LIMITS, |_| Some(99)), Err(ZipProblem::EntryTooLarge { name: "a".into(), size: 100, limit: 99 }));
+        let small = ReadLimits { total: 150, ..LIMITS };
+        assert!(matches!(read(&zip(&[("a", &[0u8; 100]), ("b", &[0u8; 100])]), &small, any), Err(ZipProblem::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_inflated() {
+        let mut w = Writer::new(0);
+        w.add("manifest.json", Method::Deflate, vec![0u8; 4 << 20]);
+        let bytes = w.finish().unwrap();
+        assert_eq!(read(&bytes, &LIMITS, |_| Some(u64::MAX)), Err(ZipProblem::Bomb { name: "manifest.json".into() }));
+    }
+
+    #[test]
+    fn a_cut_or_flipped_archive_is_refused() {
+        let bytes = zip(&[("a.pdf", b"%PDF-1.7 noi dung")]);
+        assert_eq!(read(&bytes[..bytes.len() - 5], &LIMITS, any), Err(ZipProblem::NotAZip));
+        let mut flipped = bytes.clone();
+        let at = bytes.windows(4).position(|w| w == b"noi ").unwrap();
+        flipped[at] ^= 1;
+        assert_eq!(read(&flipped, &LIMITS, any), Err(ZipProblem::Damaged { name: "a.pdf".into() }));
+    }
+
+    #[test]
+    fn a_local_header_that_disagrees_with_the_directory_is_refused() {
+        let mut bytes = zip(&[("a.pdf", b"x")]);
+        // The first name is the local header's (the directory's comes after the data).
+        let at = bytes.windows(5).position(|w| w == b"a.pdf").unwrap();
+        bytes[at] = b'b';
+        assert_eq!(read(&bytes, &LIMITS, any), Err(ZipProblem::HeaderMismatch { name: "a.pdf".into() }));
+    }
+
+    #[test]
+    fn a_link_is_refused() {
+        let mut out = Vec::new();
+        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+        let (mut entry, _) = archive.new_file("lien-ket").unix_permissions(0o120777).start().unwrap();
+        std::io::Write::write_all(&mut entry, b"/etc/passwd").unwrap();
+        entry.finish(rawzip::DataDescriptorOutput::new(rawzip::crc32(b"/etc/passwd"), 11)).unwrap();
+        archive.finish().unwrap();
+        assert_eq!(read(&out, &LIMITS, any), Err(ZipProblem::Link { name: "lien-ket".into() }));
+    }
+}
