@@ -11,6 +11,7 @@ pub mod dossier;
 pub mod draft;
 pub mod files;
 pub mod forms;
+pub mod package;
 pub mod search;
 pub mod text;
 pub mod units;

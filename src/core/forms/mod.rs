@@ -8,6 +8,7 @@ pub mod model;
 mod problem;
 mod registry;
 mod repeat;
+mod sheet;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,7 @@ pub use problem::{FieldError, FieldProblem, FormProblem};
 pub use registry::install;
 pub use registry::{all_forms, form_file, form_for, form_of, generic_form, FORM_FILES};
 pub use repeat::{count_key, item_key, Item, Slot};
+pub use sheet::{SheetItem, SheetRow, SheetSection};
 
 pub type Answers = BTreeMap<String, String>;
 

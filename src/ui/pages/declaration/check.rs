@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{today, with_form};
-use crate::core::forms::{Context, FormDef, Slot};
+use crate::core::forms::{Context, FormDef};
 use crate::ui::components::PapersReport;
 use crate::ui::state::{use_dossiers, use_units};
 use crate::ui::Page;
@@ -27,37 +27,23 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
         let u = units.get().and_then(|r| r.ok());
         let (errors, _) = form.validate(&answers, None, Context { today: today(), units: u.as_deref() });
         let sections = form
-            .sections
-            .iter()
-            .filter(|s| form.section_visible(s, &answers))
+            .sheet(&answers, u.as_deref())
+            .into_iter()
             .map(|s| {
                 let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
-                let slots = form.slots(s, &answers);
-                let empty = (slots.is_empty())
-                    .then(|| view! { <p>{format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default())}</p> });
-                let lists = slots
+                let lists = s
+                    .items
                     .into_iter()
-                    .map(|slot| {
-                        let item_view = form.view(s, &answers, slot);
-                        let heading = match (slot, &s.repeat) {
-                            (Slot::Item(n), Some(r)) => Some(view! { <h3>{format!("{} {n}", r.item)}</h3> }),
-                            _ => None,
-                        };
-                        let rows = s
-                            .fields
-                            .iter()
-                            .filter(|f| form.field_visible(s, f, &item_view))
-                            .map(|f| {
-                                let value = item_view
-                                    .get(&f.id)
-                                    .filter(|v| !v.trim().is_empty())
-                                    .map(|v| FormDef::display(f, v, u.as_deref()))
-                                    .unwrap_or_else(|| "Chưa trả lời".into());
-                                let (label, hidden) = (f.label.clone(), format!(" {}", f.label.to_lowercase()));
+                    .map(|item| {
+                        let rows = item
+                            .rows
+                            .into_iter()
+                            .map(|row| {
+                                let hidden = format!(" {}", row.label.to_lowercase());
                                 view! {
                                     <div class="summary-list__row">
-                                        <dt class="summary-list__key">{label}</dt>
-                                        <dd class="summary-list__value">{value}</dd>
+                                        <dt class="summary-list__key">{row.label}</dt>
+                                        <dd class="summary-list__value">{row.value.unwrap_or_else(|| "Chưa trả lời".into())}</dd>
                                         <dd class="summary-list__actions">
                                             <A href=href.clone()>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
                                         </dd>
@@ -65,10 +51,10 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
                                 }
                             })
                             .collect_view();
-                        view! { {heading} <dl class="summary-list">{rows}</dl> }
+                        view! { {item.heading.map(|h| view! { <h3>{h}</h3> })} <dl class="summary-list">{rows}</dl> }
                     })
                     .collect_view();
-                view! { <h2>{s.title.clone()}</h2> {empty} {lists} }
+                view! { <h2>{s.title}</h2> {s.none.map(|n| view! { <p>{n}</p> })} {lists} }
             })
             .collect_view();
         let status = if errors.is_empty() {

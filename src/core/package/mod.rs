@@ -1,0 +1,371 @@
+//! The submission package: what a person hands over, to the national portal (each paper into its
+//! upload slot), to a one-stop desk (bộ phận một cửa) on a phone or a USB stick, or to a portal
+//! that embeds hoso. A ZIP (see `docs/package.md` and `public/schema/package-manifest-1.json`):
+//!
+//! - `manifest.json`: format, versions, procedure, channel, time, applicant, the normalised
+//!   answers, each paper with its need and status, each file with its SHA-256 and warnings;
+//! - `to-khai.pdf`: the declaration, printable, with selectable Vietnamese text;
+//! - `bien-nhan.pdf`: the papers and a QR code of the procedure and the manifest's SHA-256;
+//! - `huong-dan-nop.txt`: which paper goes into which upload slot, in the portal's order;
+//! - one folder per paper (`02-giay-chung-sinh/…pdf`) with its files as attached.
+//!
+//! Two steps, so the browser can do the heavy one in its worker: [`plan`] decides everything from
+//! the dossier (needs the procedure, the form and the units), [`assemble`] renders the PDFs,
+//! hashes and writes the ZIP (needs the fonts and the files' bytes). The CLI runs both; the same
+//! inputs give the same bytes anywhere. [`verify`] reads a package back as hostile input.
+
+pub mod pdf;
+mod print;
+pub mod verify;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::calendar::Receipt;
+use crate::core::catalogue::{Mode, Procedure};
+use crate::core::checklist::{self, Attached, Need, Status};
+use crate::core::dossier::Dossier;
+use crate::core::files::{sha256_hex, FileKind, FileProblem};
+use crate::core::forms::{Answers, Context, FormDef};
+use crate::core::text::fold;
+use crate::core::units::Units;
+use crate::core::zip::{self, Method, ZipProblem};
+pub use pdf::{Fonts, PdfProblem};
+pub use verify::{verify, Verdict, VerifyProblem};
+
+/// The manifest format this hoso writes.
+pub const PACKAGE_FORMAT: u32 = 1;
+pub const MANIFEST: &str = "manifest.json";
+pub const DECLARATION: &str = "to-khai.pdf";
+pub const RECEIPT: &str = "bien-nhan.pdf";
+pub const GUIDE: &str = "huong-dan-nop.txt";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: u32,
+    /// `hoso 0.1.0`.
+    pub app: String,
+    pub catalogue_version: String,
+    pub procedure: ProcedureRef,
+    pub channel: Option<Mode>,
+    /// RFC 3339 in Vietnam time: when the dossier was last changed.
+    pub created: String,
+    /// Who applies (the first name the declaration gives).
+    pub applicant: Option<String>,
+    /// The declaration form hoso used (`None`: the generic one).
+    pub form: Option<FormRef>,
+    /// Every answer, normalised as the rules accepted it.
+    pub answers: Answers,
+    pub papers: Vec<Paper>,
+    pub files: Vec<FileEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureRef {
+    pub code: String,
+    pub name: String,
+    pub agency: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// A paper of the procedure, as the checklist judged it for these answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paper {
+    /// The checklist's key (`d3`, `r0`).
+    pub key: String,
+    pub name: String,
+    /// `required`, `for_your_case`, `depends_on_case`, `optional`, `not_for_your_case`,
+    /// `declaration`, `other_declaration`, `bring_in_person`.
+    pub need: String,
+    /// Why, in plain words.
+    pub reason: String,
+    /// `attached`, `open`, `not_needed`, `declaration_done`, `bring_in_person` (a package is
+    /// never made while one is `missing` or `declaration_to_do`).
+    pub status: String,
+    /// The paths of its files in the package.
+    pub files: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// The paper's key (`declaration` for `to-khai.pdf`).
+    pub paper: String,
+    pub path: String,
+    /// The name the person's file had.
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub pages: Option<u32>,
+    pub sha256: String,
+    /// What the checks found (warnings; a refused file is never attached).
+    pub problems: Vec<FileProblem>,
+    /// For a PDF hoso made from photos: the photos' SHA-256.
+    pub sources: Vec<String>,
+}
+
+/// Everything decided before the heavy work: what [`assemble`] turns into bytes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Complete but for the declaration's size and hash (known once it is rendered).
+    pub manifest: Manifest,
+    pub declaration: pdf::Doc,
+}
+
+/// Why a dossier cannot be packaged yet: what the person must do first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unready {
+    /// Papers still missing (their short names) or a declaration not finished.
+    Incomplete { missing: Vec<String>, declaration_errors: usize },
+    /// A file the dossier names whose bytes are not on this device.
+    MissingFile { hash: String },
+}
+
+impl Unready {
+    pub fn message(&self) -> String {
+        match self {
+            Unready::Incomplete { missing, declaration_errors } => {
+                let mut parts = Vec::new();
+                if *declaration_errors > 0 {
+                    parts.push(format!("tờ khai còn {declaration_errors} chỗ cần sửa hoặc bổ sung"));
+                }
+                if !missing.is_empty() {
+                    parts.push(format!("còn thiếu {}", missing.join("; ")));
+                }
+                format!("Chưa xuất được hồ sơ: {}.", parts.join(", "))
+            }
+            Unready::MissingFile { .. } => "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.".into(),
+        }
+    }
+}
+
+/// Why the package could not be written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WriteProblem {
+    MissingFile { hash: String },
+    Pdf { problem: PdfProblem },
+    Zip { problem: ZipProblem },
+}
+
+impl WriteProblem {
+    pub fn message(&self) -> String {
+        match self {
+            WriteProblem::MissingFile { .. } => "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.".into(),
+            WriteProblem::Pdf { .. } => "Chưa tạo được tờ khai PDF: tệp phông chữ tải về bị hỏng. Hãy tải lại trang rồi thử lại.".into(),
+            WriteProblem::Zip { .. } => "Chưa ghi được gói hồ sơ. Hãy thử lại.".into(),
+        }
+    }
+}
+
+/// What a package is made from.
+pub struct Input<'a> {
+    pub procedure: &'a Procedure,
+    pub form: &'a FormDef,
+    /// hoso has this procedure's own declaration (not the generic one).
+    pub full_form: bool,
+    pub dossier: &'a Dossier,
+    pub units: Option<&'a Units>,
+}
+
+/// Decides the package for a dossier, or says what is still to do.
+pub fn plan(input: &Input) -> Result<Plan, Unready> {
+    let d = input.dossier;
+    let created = Receipt::parse_rfc3339(&d.changed).unwrap_or(Receipt::from_unix_millis(0));
+    let cx = Context { today: created.date, units: input.units };
+    let (errors, normalized) = input.form.validate(&d.answers, None, cx);
+    let entries = checklist::checklist(input.procedure, input.form, input.full_form, &d.answers, &d.attachments, cx);
+    let done = checklist::completeness(&entries, &d.attachments);
+    if !done.ready() || !errors.is_empty() {
+        return Err(Unready::Incomplete { missing: done.missing, declaration_errors: errors.len().max(usize::from(done.declaration_to_do)) });
+    }
+    let files = file_entries(&entries, &d.attachments);
+    let papers = entries
+        .iter()
+        .map(|e| Paper {
+            key: e.key.clone(),
+            name: e.name.clone(),
+            need: need_kind(&e.need).into(),
+            reason: e.why(),
+            status: status_kind(e.status).into(),
+            files: if e.need == Need::Declaration {
+                vec![DECLARATION.into()]
+            } else {
+                files.iter().filter(|f| f.paper == e.key).map(|f| f.path.clone()).collect()
+            },
+        })
+        .collect();
+    let mut all_files = vec![FileEntry {
+        paper: "declaration".into(),
+        path: DECLARATION.into(),
+        name: DECLARATION.into(),
+        media_type: FileKind::Pdf.mime().into(),
+        size: 0,
+        pages: None,
+        sha256: String::new(),
+        problems: vec![],
+        sources: vec![],
+    }];
+    all_files.extend(files);
+    let p = input.procedure;
+    let manifest = Manifest {
+        format: PACKAGE_FORMAT,
+        app: format!("hoso {}", crate::VERSION),
+        catalogue_version: d.catalogue_version.clone(),
+        procedure: ProcedureRef { code: p.code.clone(), name: p.name.clone(), agency: agency(p) },
+        channel: d.channel,
+        created: created.to_rfc3339(),
+        applicant: d.summary(input.form).applicant,
+        form: input.full_form.then(|| FormRef { id: input.form.id.clone(), version: input.form.version }),
+        answers: normalized.clone(),
+        papers,
+        files: all_files,
+    };
+    let declaration = print::declaration(input.form, &normalized, input.units, &manifest);
+    Ok(Plan { manifest, declaration })
+}
+
+/// The agency a person addresses ("Kính gửi").
+fn agency(p: &Procedure) -> Option<String> {
+    p.agencies.performing.clone().or_else(|| p.agencies.competent.clone())
+}
+
+fn need_kind(n: &Need) -> &'static str {
+    match n {
+        Need::Required => "required",
+        Need::ForYourCase(_) => "for_your_case",
+        Need::DependsOnCase => "depends_on_case",
+        Need::Optional => "optional",
+        Need::NotForYourCase => "not_for_your_case",
+        Need::Declaration => "declaration",
+        Need::OtherDeclaration => "other_declaration",
+        Need::BringInPerson => "bring_in_person",
+    }
+}
+
+fn status_kind(s: Status) -> &'static str {
+    match s {
+        Status::Missing => "missing",
+        Status::Attached(_) => "attached",
+        Status::Open => "open",
+        Status::NotNeeded => "not_needed",
+        Status::DeclarationDone => "declaration_done",
+        Status::DeclarationToDo => "declaration_to_do",
+        Status::BringInPerson => "bring_in_person",
+    }
+}
+
+/// Every attached file with its place in the package: papers with files are numbered in the
+/// checklist's order after the declaration (`02-…`), each in a folder named after it.
+fn file_entries(entries: &[checklist::Entry], attached: &Attached) -> Vec<FileEntry> {
+    let mut out = Vec::new();
+    let mut number = 1;
+    for e in entries {
+        let files = attached.of(&e.key);
+        if files.is_empty() {
+            continue;
+        }
+        number += 1;
+        let folder = format!("{number:02}-{}", safe_slug(&checklist::short_name(&e.name), 40));
+        let mut taken: Vec<String> = Vec::new();
+        for a in files {
+            let (stem, given_ext) = a.name.rsplit_once('.').unwrap_or((&a.name, ""));
+            let ext = a.kind.extension().map(str::to_string).unwrap_or_else(|| safe_slug(given_ext, 8));
+            let stem = Some(safe_slug(stem, 50)).filter(|s| !s.is_empty()).unwrap_or_else(|| "tep".into());
+            let mut name = format!("{stem}.{ext}");
+            let mut n = 1;
+            while taken.contains(&name) {
+                n += 1;
+                name = format!("{stem}-{n}.{ext}");
+            }
+            taken.push(name.clone());
+            out.push(FileEntry {
+                paper: e.key.clone(),
+                path: format!("{folder}/{name}"),
+                name: a.name.clone(),
+                media_type: a.kind.mime().into(),
+                size: a.size,
+                pages: a.pages,
+                sha256: a.hash.clone(),
+                problems: a.problems.clone(),
+                sources: a.from.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Lower-case ASCII letters, digits and hyphens, at most `max` characters: a name every system
+/// and every desk officer reads the same ("Giấy chứng sinh (bản chính)" → "giay-chung-sinh-ban-chinh").
+fn safe_slug(s: &str, max: usize) -> String {
+    let folded: String = fold(s).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let mut out = String::new();
+    for part in folded.split('-').filter(|p| !p.is_empty()) {
+        if out.len() + part.len() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    if out.is_empty() {
+        folded.chars().filter(char::is_ascii_alphanumeric).take(max).collect()
+    } else {
+        out
+    }
+}
+
+/// The QR code's text on the receipt: what a desk's scanner reads to find and check the package.
+pub fn receipt_code(manifest_sha256: &str, procedure: &str) -> String {
+    format!("HOSO1:{procedure}:{manifest_sha256}")
+}
+
+/// Writes the package: renders the declaration and the receipt, fills in the declaration's hash,
+/// and puts everything in one ZIP. `file` gives an attached file's bytes by SHA-256.
+pub fn assemble(plan: &Plan, fonts: Fonts, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, WriteProblem> {
+    let mut manifest = plan.manifest.clone();
+    let created = Receipt::parse_rfc3339(&manifest.created).map(Receipt::unix_seconds).unwrap_or(0);
+    let declaration = pdf::render(&plan.declaration, fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
+    if let Some(entry) = manifest.files.iter_mut().find(|f| f.path == DECLARATION) {
+        entry.size = declaration.len() as u64;
+        entry.sha256 = sha256_hex(&declaration);
+        entry.pages = Some(pdf_pages(&declaration));
+    }
+    let manifest_json = format!("{}\n", serde_json::to_string_pretty(&manifest).expect("a manifest is plain data"));
+    let manifest_sha = sha256_hex(manifest_json.as_bytes());
+    let receipt = pdf::render(&print::receipt(&manifest, &manifest_sha), fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
+    let mut archive = zip::Writer::new(created);
+    archive.add(MANIFEST, Method::Deflate, manifest_json.into_bytes());
+    archive.add(DECLARATION, Method::Store, declaration);
+    archive.add(RECEIPT, Method::Store, receipt);
+    archive.add(GUIDE, Method::Deflate, print::guide(&manifest).into_bytes());
+    for f in manifest.files.iter().filter(|f| f.path != DECLARATION) {
+        let bytes = file(&f.sha256).ok_or_else(|| WriteProblem::MissingFile { hash: f.sha256.clone() })?;
+        archive.add(&f.path, Method::Store, bytes);
+    }
+    archive.finish().map_err(|problem| WriteProblem::Zip { problem })
+}
+
+/// The pages of a PDF hoso has just made.
+fn pdf_pages(pdf: &[u8]) -> u32 {
+    crate::core::files::check_file(DECLARATION, pdf, &crate::core::files::Limits { max_file_bytes: u64::MAX, max_dossier_bytes: u64::MAX }).pages.unwrap_or(1)
+}
+
+/// The file name a person saves the package under: `ho-so-1.001193-nguyen-van-an.zip`.
+pub fn file_name(manifest: &Manifest) -> String {
+    let who = manifest.applicant.as_deref().map(|a| format!("-{}", safe_slug(a, 40))).unwrap_or_default();
+    format!("ho-so-{}{who}.zip", manifest.procedure.code)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests;

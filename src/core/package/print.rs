@@ -1,0 +1,168 @@
+//! What the package's printed pages and guide say: the declaration laid out like the official
+//! templates (national heading, title, "Kính gửi", numbered fields, pledge, date and signature),
+//! the receipt (papers, what to bring, the QR code) and the upload guide for the portal.
+
+use super::pdf::{Align, Block, Doc};
+use super::{Manifest, DECLARATION, GUIDE, MANIFEST, RECEIPT};
+use crate::core::calendar::Receipt;
+use crate::core::files::human_size;
+use crate::core::forms::{Answers, FormDef};
+use crate::core::units::Units;
+
+/// A line still to fill in by hand.
+const BLANK: &str = "……………………………";
+
+fn created(m: &Manifest) -> Receipt {
+    Receipt::parse_rfc3339(&m.created).unwrap_or(Receipt::from_unix_millis(0))
+}
+
+/// The declaration, from the normalised answers.
+pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: &Manifest) -> Doc {
+    let mut b = vec![
+        Block::bold("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13.0, Align::Center),
+        Block::bold("Độc lập - Tự do - Hạnh phúc", 13.0, Align::Center),
+        Block::Rule,
+        Block::Space(14.0),
+        Block::bold(form.title.to_uppercase(), 14.0, Align::Center),
+    ];
+    if !form.template.is_empty() {
+        b.push(Block::centered(format!("({})", form.template), 10.0));
+    }
+    b.push(Block::Space(10.0));
+    if let Some(agency) = &m.procedure.agency {
+        b.push(Block::text(format!("Kính gửi: {agency}")));
+        b.push(Block::Space(6.0));
+    }
+    let mut number = 0;
+    for section in form.sheet(answers, units) {
+        b.push(Block::Space(4.0));
+        b.push(Block::bold(section.title, 12.0, Align::Left));
+        if let Some(none) = section.none {
+            b.push(Block::text(none));
+        }
+        for item in section.items {
+            if let Some(h) = item.heading {
+                b.push(Block::bold(h, 12.0, Align::Left));
+            }
+            for row in item.rows {
+                number += 1;
+                let value = row.value.unwrap_or_else(|| BLANK.into());
+                b.push(Block::Text { text: format!("{number}. {}: {value}", row.label), size: 12.0, bold: false, align: Align::Left, indent: 14.0 });
+            }
+        }
+    }
+    let day = created(m).date;
+    b.extend([
+        Block::Space(10.0),
+        Block::text("Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình."),
+        Block::Space(12.0),
+        Block::Text {
+            text: format!("…, ngày {:02} tháng {:02} năm {}", day.day(), day.month(), day.year()),
+            size: 12.0,
+            bold: false,
+            align: Align::RightHalf,
+            indent: 0.0,
+        },
+        Block::bold("NGƯỜI YÊU CẦU", 12.0, Align::RightHalf),
+        Block::Text { text: "(Ký, ghi rõ họ, chữ đệm, tên)".into(), size: 11.0, bold: false, align: Align::RightHalf, indent: 0.0 },
+        Block::Space(56.0),
+    ]);
+    if let Some(who) = &m.applicant {
+        b.push(Block::bold(who.clone(), 12.0, Align::RightHalf));
+    }
+    b.push(Block::Space(16.0));
+    b.push(Block::Text {
+        text: format!("Lập bằng hoso từ hồ sơ thủ tục {} lúc {}.", m.procedure.code, created(m).to_rfc3339()),
+        size: 8.0,
+        bold: false,
+        align: Align::Left,
+        indent: 0.0,
+    });
+    Doc { title: form.title.clone(), subject: format!("Tờ khai, thủ tục {}", m.procedure.code), blocks: b }
+}
+
+/// The receipt: what is in the package, what to bring, and the QR code a desk scans.
+pub fn receipt(m: &Manifest, manifest_sha256: &str) -> Doc {
+    let at = created(m);
+    let mut b = vec![
+        Block::bold("BIÊN NHẬN HỒ SƠ CHUẨN BỊ BẰNG HOSO", 14.0, Align::Center),
+        Block::Space(10.0),
+        Block::text(format!("Thủ tục: {} (mã {})", m.procedure.name, m.procedure.code)),
+    ];
+    if let Some(agency) = &m.procedure.agency {
+        b.push(Block::text(format!("Cơ quan giải quyết: {agency}")));
+    }
+    if let Some(who) = &m.applicant {
+        b.push(Block::text(format!("Người nộp: {who}")));
+    }
+    if let Some(channel) = m.channel {
+        b.push(Block::text(format!("Cách nộp: {}", channel.label_vi())));
+    }
+    b.push(Block::text(format!("Lập lúc: {:02}:{:02} ngày {}", at.minute / 60, at.minute % 60, at.date.to_vn())));
+    b.push(Block::Space(8.0));
+    b.push(Block::bold("Giấy tờ trong gói", 12.0, Align::Left));
+    for (i, p) in m.papers.iter().filter(|p| !p.files.is_empty()).enumerate() {
+        b.push(Block::Text { text: format!("{}. {}", i + 1, p.name), size: 11.0, bold: false, align: Align::Left, indent: 14.0 });
+        for path in &p.files {
+            let f = m.files.iter().find(|f| &f.path == path);
+            let about = f
+                .map(|f| {
+                    let pages = f.pages.map(|n| format!(", {n} trang")).unwrap_or_default();
+                    format!(" ({}{pages})", human_size(f.size))
+                })
+                .unwrap_or_default();
+            b.push(Block::Text { text: format!("– {path}{about}"), size: 10.0, bold: false, align: Align::Left, indent: 24.0 });
+        }
+    }
+    let bring: Vec<&str> = m.papers.iter().filter(|p| p.status == "bring_in_person").map(|p| p.name.as_str()).collect();
+    if !bring.is_empty() {
+        b.push(Block::Space(6.0));
+        b.push(Block::bold("Giấy tờ mang theo khi đến nộp (bản chính để cán bộ đối chiếu)", 12.0, Align::Left));
+        for name in bring {
+            b.push(Block::Text { text: format!("– {name}"), size: 11.0, bold: false, align: Align::Left, indent: 14.0 });
+        }
+    }
+    b.extend([
+        Block::Space(14.0),
+        Block::Qr { text: super::receipt_code(manifest_sha256, &m.procedure.code), side: 120.0 },
+        Block::Space(6.0),
+        Block::centered(format!("Mã kiểm tra gói (SHA-256 của {MANIFEST}):"), 9.0),
+        Block::centered(manifest_sha256, 8.0),
+        Block::Space(6.0),
+        Block::centered("Cán bộ tiếp nhận quét mã này và kiểm tra gói bằng lệnh: hoso package verify <tệp .zip>", 9.0),
+    ]);
+    Doc { title: "Biên nhận hồ sơ".into(), subject: super::receipt_code(manifest_sha256, &m.procedure.code), blocks: b }
+}
+
+/// The upload guide: for each paper the portal asks for, the files to put in its slot, in the
+/// order of the procedure's list (the portal's order).
+pub fn guide(m: &Manifest) -> String {
+    let mut s = String::new();
+    s.push_str("HƯỚNG DẪN NỘP HỒ SƠ\r\n\r\n");
+    s.push_str(&format!("Thủ tục: {} (mã {})\r\n", m.procedure.name, m.procedure.code));
+    if let Some(agency) = &m.procedure.agency {
+        s.push_str(&format!("Cơ quan giải quyết: {agency}\r\n"));
+    }
+    s.push_str(
+        "\r\nNộp trực tuyến: trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), tìm thủ tục theo mã ở trên, \
+         rồi tải lên từng giấy tờ vào đúng ô theo thứ tự dưới đây.\r\n\
+         Nộp trực tiếp: mang cả gói (trên điện thoại hoặc USB) hoặc bản in, cùng các bản chính cần đối chiếu.\r\n\r\n",
+    );
+    for (i, p) in m.papers.iter().filter(|p| !p.files.is_empty()).enumerate() {
+        s.push_str(&format!("{}. {}\r\n", i + 1, p.name));
+        for path in &p.files {
+            s.push_str(&format!("   Tải lên: {path}\r\n"));
+        }
+    }
+    let bring: Vec<&str> = m.papers.iter().filter(|p| p.status == "bring_in_person").map(|p| p.name.as_str()).collect();
+    if !bring.is_empty() {
+        s.push_str("\r\nMang theo bản chính để cán bộ đối chiếu:\r\n");
+        for name in bring {
+            s.push_str(&format!("   - {name}\r\n"));
+        }
+    }
+    s.push_str(&format!(
+        "\r\nTrong gói còn có: {DECLARATION} (tờ khai để in và ký), {RECEIPT} (biên nhận có mã QR), {MANIFEST} (dữ liệu hồ sơ cho cổng dịch vụ công), {GUIDE} (tệp này).\r\n"
+    ));
+    s
+}

@@ -1,0 +1,269 @@
+//! The package as a desk would receive it: complete dossiers pass `verify`, and every way of
+//! damaging or forging one is refused with its own kind.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::core::checklist::Attachment;
+use crate::core::files::combine::jpegs_to_pdf;
+use crate::core::files::{check_file, test_files::tiny_jpeg, Limits};
+use crate::core::forms::form_for;
+use crate::core::zip::tests::zip;
+
+/// Chứng thực bản sao: one paper, a short form.
+pub const CODE: &str = "2.000815";
+
+pub fn procedure() -> Procedure {
+    let path = format!("{}/public/catalogue/p/{CODE}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+pub fn fonts() -> (Vec<u8>, Vec<u8>) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/fonts/");
+    (std::fs::read(format!("{dir}DejaVuSerif.ttf")).unwrap(), std::fs::read(format!("{dir}DejaVuSerif-Bold.ttf")).unwrap())
+}
+
+/// A complete dossier and its files' bytes by hash.
+pub fn complete() -> (Dossier, BTreeMap<String, Vec<u8>>) {
+    let now = Receipt::parse_rfc3339("2026-11-25T10:05:00+07:00").unwrap();
+    let mut d = Dossier::new("a1".into(), CODE.into(), "2026-07".into(), now);
+    for (k, v) in [
+        ("yeu-cau.ho-ten", "nguyễn thị ánh tuyết"),
+        ("yeu-cau.giay-to", "Bằng tốt nghiệp trung học phổ thông"),
+        ("yeu-cau.so-trang", "2"),
+        ("yeu-cau.so-ban", "3"),
+        ("yeu-cau.nuoc-ngoai", "khong"),
+    ] {
+        d.answers.insert(k.into(), v.into());
+    }
+    let pdf = jpegs_to_pdf(&[&tiny_jpeg(40, 30)]).unwrap();
+    let photo = tiny_jpeg(64, 48);
+    let mut files = BTreeMap::new();
+    for (name, bytes) in [("Bằng tốt nghiệp (bản chụp).pdf", pdf), ("anh bang.jpg", photo)] {
+        let hash = sha256_hex(&bytes);
+        d.attachments.add("d0", Attachment::new(hash.clone(), name.into(), &check_file(name, &bytes, &Limits::default())));
+        files.insert(hash, bytes);
+    }
+    (d, files)
+}
+
+fn lookup(code: &str) -> Option<(Procedure, FormDef, bool)> {
+    (code == CODE).then(|| (procedure(), form_for(CODE).unwrap().clone(), true))
+}
+
+pub fn package_of(d: &Dossier, files: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    let p = procedure();
+    let plan = plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: d, units: None }).unwrap();
+    let (r, b) = fonts();
+    assemble(&plan, Fonts { regular: &r, bold: &b }, |h| files.get(h).cloned()).unwrap()
+}
+
+fn verdict(bytes: &[u8]) -> Verdict {
+    verify(bytes, &lookup, None)
+}
+
+fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let limits = ReadLimits { archive: 1 << 30, entries: 100, total: 1 << 30, ratio: 100 };
+    zip::read(bytes, &limits, |_| Some(1 << 30)).unwrap().into_iter().map(|e| (e.name, e.bytes)).collect()
+}
+
+/// The package rewritten with `change` applied to its entries (CRCs recomputed: a forger's copy).
+fn forged(bytes: &[u8], change: impl FnOnce(&mut Vec<(String, Vec<u8>)>)) -> Vec<u8> {
+    let mut e = entries(bytes);
+    change(&mut e);
+    let refs: Vec<(&str, &[u8])> = e.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    zip(&refs)
+}
+
+fn manifest_of(bytes: &[u8]) -> Manifest {
+    serde_json::from_slice(&entries(bytes)[0].1).unwrap()
+}
+
+use crate::core::zip::ReadLimits;
+
+#[test]
+fn a_complete_dossier_makes_a_package_that_verifies() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let v = verdict(&bytes);
+    assert!(v.ok(), "{:?}", v.problems);
+    assert_eq!((v.procedure.as_deref(), v.files), (Some(CODE), 3));
+    let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            MANIFEST,
+            DECLARATION,
+            RECEIPT,
+            GUIDE,
+            "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep-ban-chup.pdf",
+            "02-ban-chinh-giay-to-van-ban-lam-co-so-de/anh-bang.jpg"
+        ]
+    );
+}
+
+#[test]
+fn the_manifest_carries_normalised_answers_papers_and_hashes() {
+    let (d, files) = complete();
+    let m = manifest_of(&package_of(&d, &files));
+    assert_eq!(m.answers["yeu-cau.ho-ten"], "Nguyễn Thị Ánh Tuyết", "normalised as the rules accepted it");
+    assert_eq!(m.applicant.as_deref(), Some("nguyễn thị ánh tuyết"));
+    assert_eq!(m.created, "2026-11-25T10:05+07:00");
+    assert_eq!(m.papers[0].status, "attached");
+    assert_eq!(m.papers[0].need, "for_your_case");
+    let photo = m.files.iter().find(|f| f.path.ends_with(".jpg")).unwrap();
+    assert_eq!(photo.name, "anh bang.jpg");
+    assert_eq!(photo.media_type, "image/jpeg");
+    assert_eq!(&photo.sha256, files.keys().find(|h| files[*h].starts_with(&[0xFF, 0xD8])).unwrap());
+    let declaration = m.files.iter().find(|f| f.path == DECLARATION).unwrap();
+    assert_eq!((declaration.sha256.len(), declaration.pages), (64, Some(1)));
+}
+
+#[test]
+fn the_same_dossier_gives_the_same_bytes() {
+    let (d, files) = complete();
+    assert_eq!(package_of(&d, &files), package_of(&d, &files));
+}
+
+#[test]
+fn an_unfinished_dossier_says_what_is_missing() {
+    let (mut d, _) = complete();
+    d.attachments = Attached::new();
+    d.answers.remove("yeu-cau.so-ban");
+    let p = procedure();
+    let refused = plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: &d, units: None }).unwrap_err();
+    let Unready::Incomplete { missing, declaration_errors } = &refused else { panic!("{refused:?}") };
+    assert_eq!((missing.len(), *declaration_errors), (1, 1));
+    assert!(refused.message().contains("còn thiếu Bản chính giấy tờ"), "{}", refused.message());
+}
+
+#[test]
+fn flipping_any_byte_of_any_member_names_that_member() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let archive = rawzip::ZipArchive::from_slice(&bytes).unwrap();
+    for record in archive.entries() {
+        let record = record.unwrap();
+        let name = String::from_utf8_lossy(record.file_path().as_bytes()).into_owned();
+        let (start, end) = archive.get_entry(record.wayfinder()).unwrap().compressed_data_range();
+        for at in [start, (start + end) / 2, end - 1] {
+            let mut bad = bytes.clone();
+            bad[at as usize] ^= 0xFF;
+            let v = verdict(&bad);
+            assert!(!v.ok(), "{name} at {at}");
+            let named = v.problems.iter().any(|p| serde_json::to_string(p).unwrap().contains(&name));
+            assert!(named, "{name} at {at}: {:?}", v.problems);
+        }
+    }
+}
+
+#[test]
+fn a_forged_file_or_manifest_is_caught_even_with_fresh_crcs() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let photo = "02-ban-chinh-giay-to-van-ban-lam-co-so-de/anh-bang.jpg";
+    let swapped = forged(&bytes, |e| e.iter_mut().find(|(n, _)| n == photo).unwrap().1 = tiny_jpeg(64, 47));
+    assert_eq!(verdict(&swapped).problems, [VerifyProblem::HashMismatch { path: photo.into() }]);
+    let longer = forged(&bytes, |e| e.iter_mut().find(|(n, _)| n == photo).unwrap().1.push(0));
+    assert!(matches!(verdict(&longer).problems[..], [VerifyProblem::SizeMismatch { .. }]));
+    let edited = forged(&bytes, |e| {
+        let text = String::from_utf8(e[0].1.clone()).unwrap().replace("Bằng tốt nghiệp trung học phổ thông", "Bằng đại học");
+        e[0].1 = text.into_bytes();
+    });
+    assert_eq!(verdict(&edited).problems, [VerifyProblem::ReceiptMismatch]);
+}
+
+#[test]
+fn missing_extra_and_unlisted_files_are_named() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let photo = "02-ban-chinh-giay-to-van-ban-lam-co-so-de/anh-bang.jpg";
+    let without = forged(&bytes, |e| e.retain(|(n, _)| n != photo));
+    assert_eq!(verdict(&without).problems, [VerifyProblem::MissingFile { path: photo.into() }]);
+    let with_more = forged(&bytes, |e| e.push(("ghi-chu.txt".into(), b"x".to_vec())));
+    assert_eq!(verdict(&with_more).problems, [VerifyProblem::ExtraFile { path: "ghi-chu.txt".into() }]);
+    let no_manifest = forged(&bytes, |e| {
+        e.remove(0);
+    });
+    assert_eq!(verdict(&no_manifest).problems, [VerifyProblem::NoManifest]);
+}
+
+#[test]
+fn a_manifest_from_a_newer_hoso_or_with_strange_fields_is_refused() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let newer = forged(&bytes, |e| e[0].1 = String::from_utf8(e[0].1.clone()).unwrap().replacen("\"format\": 1", "\"format\": 2", 1).into_bytes());
+    assert_eq!(verdict(&newer).problems, [VerifyProblem::NewerFormat { format: 2, supported: 1 }]);
+    let strange = forged(&bytes, |e| e[0].1 = String::from_utf8(e[0].1.clone()).unwrap().replacen("\"format\": 1", "\"format\": 1, \"x\": 0", 1).into_bytes());
+    assert!(matches!(verdict(&strange).problems[..], [VerifyProblem::Manifest { .. }]));
+    let garbage = forged(&bytes, |e| e[0].1 = vec![b'{'; 10]);
+    assert!(matches!(verdict(&garbage).problems[..], [VerifyProblem::Manifest { .. }]));
+}
+
+#[test]
+fn a_hostile_archive_is_refused_before_the_manifest_is_read() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let evil = forged(&bytes, |e| e.push(("../../etc/cron.d/x".into(), b"x".to_vec())));
+    assert_eq!(verdict(&evil).problems, [VerifyProblem::Archive(ZipProblem::UnsafeName { name: "../../etc/cron.d/x".into() })]);
+    assert_eq!(verdict(&bytes[..bytes.len() / 2]).problems, [VerifyProblem::Archive(ZipProblem::NotAZip)]);
+    assert_eq!(verdict(b"PK\x03\x04 garbage").problems, [VerifyProblem::Archive(ZipProblem::NotAZip)]);
+    let described = verdict(&evil).to_json();
+    assert_eq!(described["problems"][0]["kind"], "unsafe_name");
+    assert!(described["problems"][0]["message"].as_str().unwrap().starts_with("Gói hồ sơ không hợp lệ"));
+}
+
+#[test]
+fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
+    let (mut d, mut files) = complete();
+    // A program where a paper should be: refused by the file checks, though its hash is right.
+    let exe = b"MZ\x90\x00 a program".to_vec();
+    let hash = sha256_hex(&exe);
+    d.attachments.add("d0", Attachment::new(hash.clone(), "giay-to.pdf".into(), &check_file("x.pdf", b"%PDF-1.4", &Limits::default())));
+    files.insert(hash, exe);
+    let v = verdict(&package_of(&d, &files));
+    assert!(v.problems.iter().any(|p| matches!(p, VerifyProblem::FileRefused { path, .. } if path.ends_with("giay-to.pdf"))), "{:?}", v.problems);
+
+    // Answers changed by hand after the package was made, receipt and all.
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let mut m = manifest_of(&bytes);
+    m.answers.insert("yeu-cau.so-ban".into(), "0".into());
+    let m_json = format!("{}\n", serde_json::to_string_pretty(&m).unwrap());
+    let (r, b) = fonts();
+    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap();
+    let forged_pkg = forged(&bytes, |e| {
+        e[0].1 = m_json.into_bytes();
+        e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;
+    });
+    let v = verdict(&forged_pkg);
+    assert!(matches!(&v.problems[..], [VerifyProblem::Declaration { field, .. }] if field == "yeu-cau.so-ban"), "{:?}", v.problems);
+
+    m.procedure.code = "9.999999".into();
+    let unknown = verify(&package_of(&d, &files), &|_| None, None);
+    assert_eq!(unknown.problems, [VerifyProblem::UnknownProcedure { code: CODE.into() }]);
+}
+
+#[test]
+fn the_guide_puts_each_paper_in_its_slot_in_the_procedure_s_order() {
+    let (d, files) = complete();
+    let bytes = package_of(&d, &files);
+    let guide = String::from_utf8(entries(&bytes).into_iter().find(|(n, _)| n == GUIDE).unwrap().1).unwrap();
+    assert!(guide.contains("1. Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao"), "{guide}");
+    assert!(guide.contains("Tải lên: 02-ban-chinh-giay-to-van-ban-lam-co-so-de/anh-bang.jpg"));
+    assert!(guide.contains(&format!("(mã {CODE})")));
+}
+
+#[test]
+fn names_in_the_package_are_plain_and_never_collide() {
+    assert_eq!(safe_slug("Giấy chứng sinh (bản chính)", 40), "giay-chung-sinh-ban-chinh");
+    assert_eq!(safe_slug("Đơn đề nghị cấp Giấy phép xây dựng nhà ở riêng lẻ", 20), "don-de-nghi-cap-giay");
+    assert_eq!(safe_slug("…", 20), "");
+    let (mut d, mut files) = complete();
+    let again = jpegs_to_pdf(&[&tiny_jpeg(41, 30)]).unwrap();
+    let hash = sha256_hex(&again);
+    d.attachments.add("d0", Attachment::new(hash.clone(), "Bằng tốt nghiệp (bản chụp).pdf".into(), &check_file("a.pdf", &again, &Limits::default())));
+    files.insert(hash, again);
+    let m = manifest_of(&package_of(&d, &files));
+    assert!(m.files.iter().any(|f| f.path.ends_with("/bang-tot-nghiep-ban-chup-2.pdf")), "{:?}", m.files.iter().map(|f| &f.path).collect::<Vec<_>>());
+}
