@@ -59,6 +59,11 @@ hoso_setup() {
        || ! command -v pdftocairo >/dev/null || ! command -v convert >/dev/null; then
       hoso_apt ghostscript qpdf img2pdf poppler-utils imagemagick || return 1
     fi
+    # Independent readers of the submission package (tests/cli.rs, tests/e2e/package.spec.mjs).
+    if ! command -v unzip >/dev/null || ! command -v zbarimg >/dev/null || ! command -v age >/dev/null \
+       || ! command -v python3 >/dev/null; then
+      hoso_apt unzip zbar-tools age python3 || return 1
+    fi
     export CHROMEDRIVER=/usr/bin/chromedriver
     export HOSO_CHROMIUM=/usr/bin/chromium
   fi

@@ -463,3 +463,86 @@ fn draft_check_accepts_hoso_s_own_draft_and_refuses_a_changed_one() {
     assert_eq!(v["problems"][0]["kind"], "damaged", "the entry's CRC no longer matches: {v}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs a tool the test command installs (scripts/setup.sh); its absence is a failure, not a skip.
+fn tool(program: &str, args: &[&str], dir: &std::path::Path) -> Output {
+    let o = Command::new(program).args(args).current_dir(dir).output().unwrap_or_else(|e| panic!("{program} is needed (scripts/setup.sh installs it): {e}"));
+    assert!(o.status.success(), "{program} {args:?} failed: {}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+/// The submission package as a desk receives it, read by tools hoso did not write: `unzip -t`,
+/// Python's zipfile, `pdftotext` on the declaration, `zbarimg` on the receipt's QR code; and
+/// `hoso package verify` accepts it, and names the file when one byte of it is changed.
+#[test]
+fn a_package_built_by_the_cli_is_read_by_independent_tools_and_verifies() {
+    let dir = std::env::temp_dir().join(format!("hoso-package-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    tool("convert", &["-size", "640x420", "xc:white", "-fill", "black", "-draw", "rectangle 60,60 580,360", "bang.jpg"], &dir);
+    tool("img2pdf", &["bang.jpg", "-o", "Bằng tốt nghiệp.pdf"], &dir);
+    let answers = r#"{"yeu-cau.ho-ten":"nguyễn thị ánh tuyết","yeu-cau.giay-to":"Bằng tốt nghiệp trung học phổ thông","yeu-cau.so-trang":"2","yeu-cau.so-ban":"3","yeu-cau.nuoc-ngoai":"khong"}"#;
+    std::fs::write(dir.join("a.json"), answers).unwrap();
+    let build = |out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_hoso"))
+            .args(["package", "build", "2.000815", "--answers", "a.json", "--attach", "d0=Bằng tốt nghiệp.pdf", "--attach", "d0=bang.jpg"])
+            .args(["--at", "2026-11-25T10:05+07:00", "--out", out])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        json(&o)
+    };
+    let first = build("goi.zip");
+    assert_eq!(build("goi-2.zip")["sha256"], first["sha256"], "the same inputs give the same bytes");
+
+    tool("unzip", &["-tq", "goi.zip"], &dir);
+    let py = tool("python3", &["-c", "import zipfile; z = zipfile.ZipFile('goi.zip'); assert z.testzip() is None; print(len(z.namelist()))"], &dir);
+    assert_eq!(String::from_utf8_lossy(&py.stdout).trim(), "6");
+    tool("unzip", &["-oq", "goi.zip", "-d", "ra"], &dir);
+    let out = dir.join("ra");
+    let text = String::from_utf8(tool("pdftotext", &["to-khai.pdf", "-"], &out).stdout).unwrap();
+    assert!(text.contains("Nguyễn Thị Ánh Tuyết"), "{text}");
+    for (_, field) in hoso::core::forms::form_for("2.000815").unwrap().fields() {
+        assert!(text.replace('\n', " ").contains(&field.label), "the declaration has «{}»: {text}", field.label);
+    }
+    tool("pdftoppm", &["-r", "150", "-png", "-singlefile", "bien-nhan.pdf", "bien-nhan"], &out);
+    let qr = String::from_utf8(tool("zbarimg", &["-q", "--raw", "bien-nhan.png"], &out).stdout).unwrap();
+    let manifest = std::fs::read(out.join("manifest.json")).unwrap();
+    assert_eq!(qr.trim(), format!("HOSO1:2.000815:{}", hoso::core::files::sha256_hex(&manifest)));
+
+    let v = json(&hoso(&["package", "verify", dir.join("goi.zip").to_str().unwrap()]));
+    assert_eq!((v["ok"].as_bool(), v["procedure"].as_str(), v["files"].as_u64()), (Some(true), Some("2.000815"), Some(3)), "{v}");
+
+    let bytes = std::fs::read(dir.join("goi.zip")).unwrap();
+    let photo = std::fs::read(dir.join("bang.jpg")).unwrap();
+    // The last copy: img2pdf's PDF holds the same JPEG before it.
+    let at = bytes.windows(64).rposition(|w| w == &photo[200..264]).unwrap();
+    let mut changed = bytes.clone();
+    changed[at] ^= 0xFF;
+    std::fs::write(dir.join("sua.zip"), &changed).unwrap();
+    let o = hoso(&["package", "verify", dir.join("sua.zip").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((v["ok"].as_bool(), v["problems"][0]["kind"].as_str()), (Some(false), Some("damaged")));
+    assert!(v["problems"][0]["name"].as_str().unwrap().ends_with("/bang.jpg"), "{v}");
+    assert!(stderr(&o).contains("bang.jpg"), "the sentence names the file: {}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn package_build_says_what_is_missing_and_builds_nothing() {
+    let dir = std::env::temp_dir().join(format!("hoso-package-missing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.json"), r#"{"yeu-cau.ho-ten":"Lê Văn Minh","yeu-cau.giay-to":"Học bạ"}"#).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(["package", "build", "2.000815", "--answers", "a.json", "--out", "x.zip"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Chưa xuất được hồ sơ") && stderr(&o).contains("còn thiếu"), "{}", stderr(&o));
+    assert!(!dir.join("x.zip").exists());
+    let o = hoso(&["package", "build", "2.000815", "--answers", "a.json", "--attach", "khong-co-dau-bang"]);
+    assert_eq!(o.status.code(), Some(2), "a malformed --attach is a usage error");
+    std::fs::remove_dir_all(&dir).ok();
+}

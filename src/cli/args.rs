@@ -11,7 +11,11 @@ use crate::Failure;
 
 /// Every option of the CLI that takes a value (all others are flags).
 const VALUED: &[&str] = &[
+    "answers",
+    "at",
+    "attach",
     "catalogue",
+    "channel",
     "converter",
     "cutoff",
     "field",
@@ -89,6 +93,14 @@ impl Args {
             !this
         });
         Ok(found)
+    }
+
+    /// Every `--name VALUE` given, in order (an option that may be repeated).
+    pub fn options(&mut self, name: &str) -> Vec<String> {
+        debug_assert!(VALUED.contains(&name), "--{name} must be listed in VALUED");
+        let (found, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.options).into_iter().partition(|(n, _)| n == name);
+        self.options = rest;
+        found.into_iter().map(|(_, v)| v).collect()
     }
 
     /// A boolean `--name` flag.

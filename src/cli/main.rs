@@ -11,6 +11,7 @@ mod check;
 mod draft;
 mod files;
 mod forms;
+mod package;
 mod photo;
 mod search;
 mod units;
@@ -27,7 +28,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{DRAFT}{UNITS}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{DRAFT}{PACKAGE}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -43,6 +44,7 @@ fn help() -> String {
         .replace("{FORMS}", forms::HELP)
         .replace("{FILES}", files::HELP)
         .replace("{DRAFT}", draft::HELP)
+        .replace("{PACKAGE}", package::HELP)
         .replace("{UNITS}", units::HELP)
         .replace("{CALENDAR}", calendar::HELP)
 }
@@ -108,6 +110,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "check" => check::run(args),
         "files" => files::run(args),
         "draft" => draft::run(args),
+        "package" => package::run(args),
         "forms" => forms::run(args),
         "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),

@@ -224,7 +224,7 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
         procedure: ProcedureRef { code: p.code.clone(), name: p.name.clone(), agency: agency(p) },
         channel: d.channel,
         created: created.to_rfc3339(),
-        applicant: d.summary(input.form).applicant,
+        applicant: Dossier { answers: normalized.clone(), ..d.clone() }.summary(input.form).applicant,
         form: input.full_form.then(|| FormRef { id: input.form.id.clone(), version: input.form.version }),
         answers: normalized.clone(),
         papers,

@@ -290,8 +290,8 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
             Block::Space(h) => y -= h,
             Block::Rule => {
                 let w = 120.0;
-                pages.last_mut().expect("a page").push(Mark::Rule { x: LEFT + (width - w) / 2.0, y: y + 2.0, width: w });
-                y -= 6.0;
+                pages.last_mut().expect("a page").push(Mark::Rule { x: LEFT + (width - w) / 2.0, y: y - 4.0, width: w });
+                y -= 8.0;
             }
             Block::Qr { text, side } => {
                 let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium).map_err(|_| PdfProblem::QrTooLong)?;
