@@ -104,6 +104,21 @@ impl Drafts {
         }
     }
 
+    /// The dossier for `code` as it stands: the stored one (its start, its last change, the
+    /// catalogue it began on) with these answers and files; the last change is now when the
+    /// answers differ from what was stored.
+    pub fn current(self, code: &str, answers: Answers, attachments: crate::core::checklist::Attached) -> Dossier {
+        let now = crate::web::clock::now();
+        let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
+        let mut d = self.stored.with_value(|s| s.get(code).cloned()).unwrap_or_else(|| Dossier::new(code.into(), code.into(), catalogue_version, now));
+        if d.answers != answers {
+            d.touch(now);
+        }
+        d.answers = answers;
+        d.attachments = attachments;
+        d
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {

@@ -27,6 +27,8 @@ pub enum Data {
     Units,
     OldToNew,
     Form,
+    /// The font the printed declaration is set in (fetched at export only).
+    Font,
 }
 
 /// A failed load: what, and why. `Display` is the sentence people read.
@@ -44,6 +46,7 @@ impl std::fmt::Display for LoadError {
             Data::Units => "danh mục đơn vị hành chính",
             Data::OldToNew => "bảng đổi địa chỉ cũ",
             Data::Form => "mẫu tờ khai",
+            Data::Font => "phông chữ để in tờ khai",
         };
         match self.error {
             FetchError::NotFound => write!(f, "Không tìm thấy {what}."),
@@ -55,18 +58,30 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Fetches `path` (relative to the site root) as text.
-pub async fn get_text(path: &str) -> Result<String, FetchError> {
+/// Fetches `path` (relative to the site root): the answer, when it is a success.
+async fn get(path: &str) -> Result<web_sys::Response, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Network)?;
     let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| FetchError::Network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreadable)?;
     match resp.status() {
-        404 => return Err(FetchError::NotFound),
-        s if !resp.ok() => return Err(FetchError::Status(s)),
-        _ => {}
+        404 => Err(FetchError::NotFound),
+        s if !resp.ok() => Err(FetchError::Status(s)),
+        _ => Ok(resp),
     }
+}
+
+/// Fetches `path` (relative to the site root) as text.
+pub async fn get_text(path: &str) -> Result<String, FetchError> {
+    let resp = get(path).await?;
     let text = JsFuture::from(resp.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| FetchError::Network)?;
     text.as_string().ok_or(FetchError::Unreadable)
+}
+
+/// Fetches `path` as a `Blob` (bytes that stay out of wasm memory until someone reads them).
+pub async fn get_blob(path: &str) -> Result<web_sys::Blob, FetchError> {
+    let resp = get(path).await?;
+    let blob = JsFuture::from(resp.blob().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| FetchError::Network)?;
+    blob.dyn_into().map_err(|_| FetchError::Unreadable)
 }
 
 /// Fetches and parses one of the app's JSON files. (Fetch and parse are split so that only the

@@ -211,3 +211,14 @@ pub async fn photos_to_pdf(photos: &[Attachment], name: &str, limits: &Limits) -
     }
     Err(vec![FileProblem::CombinedTooLarge { photos: photos.len(), size: last, limit: limits.max_file_bytes }])
 }
+
+/// Offers `blob` as a download named `name` (the browser's "save" of a link with `download`).
+/// Returns the object URL, valid for this page's life, for a link the person can click again.
+pub fn save_as(blob: &Blob, name: &str) -> Option<String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+    let link: web_sys::HtmlElement = web_sys::window()?.document()?.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_attribute("href", &url).ok()?;
+    link.set_attribute("download", name).ok()?;
+    link.click();
+    Some(url)
+}

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::core::files::{FileProblem, FileReport, Limits};
+use crate::core::package::WriteProblem;
 
 /// Worker files are not content-hashed by Trunk: the version keeps a new app from a stale worker.
 const SCRIPT: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
@@ -155,4 +156,24 @@ pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
         return field(&answer, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).map_err(|_| FileProblem::CheckerUnavailable);
     }
     Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(FileProblem::CheckerUnavailable))
+}
+
+/// The submission package (`core::package::assemble`), in the worker: the plan as JSON, the two
+/// font files and the attached files as the `Blob`s the app keeps (the worker reads them; the
+/// page copies nothing). The ZIP comes back as a `Blob`.
+pub async fn package(plan_json: &str, fonts: [&web_sys::Blob; 2], files: &[(String, web_sys::Blob)]) -> Result<web_sys::Blob, WriteProblem> {
+    let by_hash = Object::new();
+    for (hash, blob) in files {
+        let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
+    }
+    let r = request("package", &[("plan", JsValue::from_str(plan_json)), ("fonts", Array::of2(fonts[0], fonts[1]).into()), ("files", by_hash.into())]);
+    let answer = call(r).await.ok_or(WriteProblem::Unavailable)?;
+    if field(&answer, "ok").is_truthy() {
+        let bytes = field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| WriteProblem::Unavailable)?;
+        let parts = Array::of1(&bytes);
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/zip");
+        return web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| WriteProblem::Unavailable);
+    }
+    Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(WriteProblem::Unavailable))
 }

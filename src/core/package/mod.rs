@@ -149,12 +149,20 @@ impl Unready {
 }
 
 /// Why the package could not be written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WriteProblem {
-    MissingFile { hash: String },
-    Pdf { problem: PdfProblem },
-    Zip { problem: ZipProblem },
+    MissingFile {
+        hash: String,
+    },
+    /// The part of the browser that makes the package (the worker) did not run or answer.
+    Unavailable,
+    Pdf {
+        problem: PdfProblem,
+    },
+    Zip {
+        problem: ZipProblem,
+    },
 }
 
 impl WriteProblem {
@@ -163,6 +171,7 @@ impl WriteProblem {
             WriteProblem::MissingFile { .. } => "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.".into(),
             WriteProblem::Pdf { .. } => "Chưa tạo được tờ khai PDF: tệp phông chữ tải về bị hỏng. Hãy tải lại trang rồi thử lại.".into(),
             WriteProblem::Zip { .. } => "Chưa ghi được gói hồ sơ. Hãy thử lại.".into(),
+            WriteProblem::Unavailable => "Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói. Hãy tải lại trang rồi thử lại.".into(),
         }
     }
 }

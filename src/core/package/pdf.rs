@@ -80,7 +80,7 @@ pub struct Fonts<'a> {
 }
 
 /// Why a document could not be made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PdfProblem {
     /// The font file is not a font hoso can use (damaged, or not the one shipped).

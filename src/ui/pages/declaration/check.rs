@@ -75,7 +75,10 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
         };
         view! { {status} {sections} }
     };
-    let papers = crate::ui::state::with_dossier(move || papers_code.clone(), |p| view! { <PapersReport p=p/> });
+    let papers = crate::ui::state::with_dossier(
+        move || papers_code.clone(),
+        |p| view! { <PapersReport p=p.clone()/> <h2>"Xuất hồ sơ"</h2> <super::export::ExportPanel p=p/> },
+    );
     view! {
         <Page title="Kiểm tra câu trả lời".to_string()>
             <p class="caption">{title}</p>

@@ -17,6 +17,7 @@ use crate::ui::state::{use_dossiers, use_units};
 use crate::ui::Page;
 
 mod check;
+mod export;
 pub use check::CheckAnswers;
 
 fn today() -> crate::core::calendar::Date {

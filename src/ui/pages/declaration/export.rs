@@ -1,0 +1,118 @@
+//! "Xuất hồ sơ" on check-your-answers: the submission package (`core::package`), made in the
+//! worker from the files this page holds, and saved as a ZIP. Offered only when the dossier is
+//! complete; otherwise it says what is left, with a way back to it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::catalogue::Procedure;
+use crate::core::files::human_size;
+use crate::core::forms::{form_for, form_of};
+use crate::core::package::{file_name, plan, Input, WriteProblem};
+use crate::ui::autosave::use_drafts;
+use crate::ui::state::{use_attachments, use_dossiers, use_units};
+use crate::web::fetch::{Data, LoadError};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Export {
+    Idle,
+    /// Making the package (the number tells a cancelled run from the current one).
+    Working(u32),
+    Done {
+        name: String,
+        size: u64,
+        url: String,
+    },
+    Failed(String),
+}
+
+#[component]
+pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
+    let (dossiers, attachments, units, drafts) = (use_dossiers(), use_attachments(), use_units(), use_drafts());
+    let state = RwSignal::new(Export::Idle);
+    let run = StoredValue::new(0u32);
+    let code = p.code.clone();
+    // The plan follows the answers and files; the units only name communes, so a failure to load
+    // them does not stop the export.
+    let planned = Memo::new(move |_| {
+        let units = units.get()?;
+        let form = form_of(&p.code, &p.name);
+        let answers = dossiers.0.with(|d| d.get(&p.code).cloned().unwrap_or_default());
+        let attached = attachments.0.with(|a| a.get(&p.code).cloned().unwrap_or_default());
+        let dossier = drafts.current(&p.code, answers, attached);
+        let units = units.ok();
+        let input = Input { procedure: &p, form: &form, full_form: form_for(&p.code).is_some(), dossier: &dossier, units: units.as_deref() };
+        Some(plan(&input).map(|plan| (serde_json::to_string(&plan).unwrap_or_default(), file_name(&plan.manifest), dossier.file_hashes())))
+    });
+    let start = move |_| {
+        let Some(Ok((plan_json, name, hashes))) = planned.get_untracked() else { return };
+        let this = run.with_value(|n| n + 1);
+        run.set_value(this);
+        state.set(Export::Working(this));
+        leptos::task::spawn_local(async move {
+            let outcome = make(&plan_json, &hashes).await;
+            if state.get_untracked() != Export::Working(this) {
+                return; // cancelled
+            }
+            state.set(match outcome {
+                Ok(blob) => match crate::web::files::save_as(&blob, &name) {
+                    Some(url) => Export::Done { name, size: blob.size() as u64, url },
+                    None => Export::Failed(WriteProblem::Unavailable.message()),
+                },
+                Err(message) => Export::Failed(message),
+            });
+        });
+    };
+    let back = format!("/ho-so/{code}");
+    move || {
+        match planned.get() {
+        None => view! { <p class="loading" role="status">"Đang chuẩn bị…"</p> }.into_any(),
+        Some(Err(unready)) => view! {
+            <div class="notice" role="status">
+                <p><strong>{unready.message()}</strong></p>
+                <p><A href=back.clone()>"Làm nốt các việc còn lại"</A></p>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(_)) => view! {
+            <p>"Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này."</p>
+            <div class="button-group">
+                <button type="button" class="button" on:click=start disabled=move || matches!(state.get(), Export::Working(_))>"Xuất hồ sơ (.zip)"</button>
+                {move || matches!(state.get(), Export::Working(_)).then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| state.set(Export::Idle)>"Huỷ"</button>
+                })}
+            </div>
+            <div role="status" aria-live="polite">
+                {move || match state.get() {
+                    Export::Idle => ().into_any(),
+                    Export::Working(_) => view! { <p class="loading">"Đang lập tờ khai và gói hồ sơ…"</p> }.into_any(),
+                    Export::Done { name, size, url } => view! {
+                        <div class="notice notice--important">
+                            <p><strong>{format!("Đã lập gói hồ sơ «{name}» ({}).", human_size(size))}</strong></p>
+                            <p>"Nếu trình duyệt chưa tự lưu, "<a href=url download=name.clone()>"bấm vào đây để tải gói hồ sơ"</a>"."</p>
+                        </div>
+                    }
+                    .into_any(),
+                    Export::Failed(message) => view! { <div class="error-box" role="alert"><p>{message}</p></div> }.into_any(),
+                }}
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The fonts and the files, then the worker's ZIP.
+async fn make(plan_json: &str, hashes: &[String]) -> Result<web_sys::Blob, String> {
+    let font = |path: &'static str| async move { crate::web::fetch::get_blob(path).await.map_err(|error| LoadError { data: Data::Font, error }.to_string()) };
+    let regular = font("/fonts/DejaVuSerif.ttf").await?;
+    let bold = font("/fonts/DejaVuSerif-Bold.ttf").await?;
+    let mut files = Vec::new();
+    for hash in hashes {
+        let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
+        files.push((hash.clone(), blob));
+    }
+    crate::web::worker::package(plan_json, [&regular, &bold], &files).await.map_err(|p| p.message())
+}

@@ -1,0 +1,108 @@
+// The finish line: a complete dossier exported in the browser, and the ZIP read by tools hoso did
+// not write (Python's zipfile, unzip, pdftotext, zbarimg) and by `hoso package verify` (the
+// binary `cargo test` built); the CLI builds the very same bytes from the same answers and files.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test, expect, open, axeViolations } from "./fixtures.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cli = `${root}/target/debug/hoso`;
+const CODE = "2.000815"; // Chứng thực bản sao: one paper, a short declaration.
+const ANSWERS = {
+  "Họ, chữ đệm và tên người yêu cầu": "nguyễn thị ánh tuyết",
+  "Tên giấy tờ cần chứng thực": "Bằng tốt nghiệp trung học phổ thông",
+  "Số trang của giấy tờ": "2",
+  "Số bản sao cần chứng thực": "3",
+};
+
+/** Runs a tool; its absence or failure fails the test (scripts/setup.sh installs them). */
+function run(program, args, options = {}) {
+  const r = spawnSync(program, args, { encoding: "utf8", ...options });
+  expect(r.error, `${program} is installed by scripts/setup.sh`).toBeUndefined();
+  return r;
+}
+
+async function fillDeclaration(page) {
+  await open(page, `/ho-so/${CODE}/to-khai/yeu-cau`);
+  for (const [label, value] of Object.entries(ANSWERS)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
+  await page.getByRole("button", { name: "Tiếp tục" }).click();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+}
+
+test("an unfinished dossier says what is left instead of exporting", async ({ page }) => {
+  await open(page, `/ho-so/${CODE}/kiem-tra`);
+  await expect(page.getByRole("heading", { name: "Xuất hồ sơ" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: tờ khai còn");
+  await expect(page.getByRole("button", { name: "Xuất hồ sơ (.zip)" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Làm nốt các việc còn lại" }).click();
+  await expect(page.locator("main h1")).toContainText("Hồ sơ:");
+});
+
+test("a complete dossier exports a package that independent tools and hoso package verify accept", async ({ page, browser }) => {
+  expect(existsSync(cli), `${cli} is built by cargo test (scripts/test.sh step 1)`).toBeTruthy();
+  const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-package-"));
+  // A real PDF from Chromium's printer, made on another page.
+  const maker = await browser.newPage();
+  await maker.setContent("<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  const pdfName = "Bằng tốt nghiệp.pdf";
+  writeFileSync(join(dir, pdfName), pdf);
+
+  await fillDeclaration(page);
+  await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: còn thiếu");
+  await open(page, `/ho-so/${CODE}`);
+  const card = page.locator("li.paper").first();
+  const before = Number(await card.getAttribute("data-checked"));
+  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: pdf });
+  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+  expect(await axeViolations(page)).toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`ho-so-${CODE}-nguyen-thi-anh-tuyet.zip`);
+  const zip = join(dir, "goi.zip");
+  await download.saveAs(zip);
+  await expect(page.locator("main")).toContainText("Đã lập gói hồ sơ «ho-so-2.000815-nguyen-thi-anh-tuyet.zip»");
+
+  const verified = run(cli, ["package", "verify", zip], { cwd: root });
+  expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+  expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, procedure: CODE, files: 2, problems: [] });
+  expect(run("unzip", ["-tq", zip]).status).toBe(0);
+  const py = run("python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print('\\n'.join(z.namelist()))", zip]);
+  expect(py.stdout.trim().split("\n")).toEqual(["manifest.json", "to-khai.pdf", "bien-nhan.pdf", "huong-dan-nop.txt", "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep.pdf"]);
+  const out = join(dir, "ra");
+  expect(run("unzip", ["-oq", zip, "-d", out]).status).toBe(0);
+  const text = run("pdftotext", [join(out, "to-khai.pdf"), "-"]).stdout.replace(/\s+/g, " ");
+  expect(text).toContain("Nguyễn Thị Ánh Tuyết");
+  for (const label of [...Object.keys(ANSWERS), "Giấy tờ do cơ quan nước ngoài cấp?"]) expect(text).toContain(label);
+  expect(run("pdftoppm", ["-r", "150", "-png", "-singlefile", join(out, "bien-nhan.pdf"), join(out, "bien-nhan")]).status).toBe(0);
+  const manifest = readFileSync(join(out, "manifest.json"));
+  const qr = run("zbarimg", ["-q", "--raw", join(out, "bien-nhan.png")]).stdout.trim();
+  expect(qr).toBe(`HOSO1:${CODE}:${createHash("sha256").update(manifest).digest("hex")}`);
+  expect(createHash("sha256").update(readFileSync(join(out, "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep.pdf"))).digest("hex"))
+    .toBe(createHash("sha256").update(pdf).digest("hex"));
+
+  // The CLI makes the same bytes from the same answers and file.
+  const m = JSON.parse(manifest);
+  writeFileSync(join(dir, "a.json"), JSON.stringify({ "yeu-cau.ho-ten": "nguyễn thị ánh tuyết", "yeu-cau.giay-to": "Bằng tốt nghiệp trung học phổ thông", "yeu-cau.so-trang": "2", "yeu-cau.so-ban": "3", "yeu-cau.nuoc-ngoai": "khong" }));
+  const built = run(cli, ["package", "build", CODE, "--answers", "a.json", "--attach", `d0=${pdfName}`, "--at", m.created, "--out", "cli.zip"], { cwd: dir });
+  expect(built.status, built.stderr).toBe(0);
+  const sha = (f) => createHash("sha256").update(readFileSync(f)).digest("hex");
+  expect(sha(join(dir, "cli.zip")), "browser export and CLI build of the same dossier").toBe(sha(zip));
+
+  // One byte changed in the attached PDF: verify fails and names it.
+  const bytes = readFileSync(zip);
+  const at = bytes.lastIndexOf(pdf.subarray(100, 164));
+  bytes[at + 10] ^= 0xff;
+  writeFileSync(join(dir, "sua.zip"), bytes);
+  const refused = run(cli, ["package", "verify", join(dir, "sua.zip")], { cwd: root });
+  expect(refused.status).toBe(1);
+  expect(JSON.parse(refused.stdout).problems[0]).toMatchObject({ kind: "damaged", name: "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep.pdf" });
+});
