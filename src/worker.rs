@@ -7,10 +7,8 @@
 //! Messages: `{id, op: "check", name, bytes, file, dossier}` → `{id, ok, text: FileReport JSON,
 //! described: the report as `hosoCheckFile` gives it}`;
 //! `{id, op: "sha256", bytes}` → `{id, ok, text: hex}`; `{id, op: "combine", jpegs: [bytes]}` →
-//! `{id, ok, bytes}` or `{id, ok: false, text: FileProblem JSON}`;
-//! `{id, op: "package", plan: Plan JSON, fonts: [Blob, Blob], files: {sha256: Blob}}` →
-//! `{id, ok, bytes}` (the ZIP, handed over, not copied) or `{id, ok: false, text: WriteProblem
-//! JSON}`. The first message it sends is `"ready"`.
+//! `{id, ok, bytes}` or `{id, ok: false, text: FileProblem JSON}`. The first message it sends is
+//! `"ready"`. The submission package has its own worker (`src/export.rs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -61,20 +59,6 @@ fn main() {
                     }
                 }
             }
-            Some("package") => match package(&get("plan"), &get("fonts"), &get("files")) {
-                Ok(zip) => {
-                    let bytes = Uint8Array::from(zip.as_slice());
-                    drop(zip);
-                    set("ok", &JsValue::TRUE);
-                    set("bytes", &bytes);
-                    let _ = reply_scope.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
-                    return;
-                }
-                Err(problem) => {
-                    set("ok", &JsValue::FALSE);
-                    set("text", &JsValue::from_str(&serde_json::to_string(&problem).unwrap_or_default()));
-                }
-            },
             _ => set("ok", &JsValue::FALSE),
         }
         let _ = reply_scope.post_message(&reply);
@@ -83,28 +67,6 @@ fn main() {
     on_message.forget();
     // Messages sent before the wasm had loaded were dropped: the app waits for this.
     let _ = scope.post_message(&JsValue::from_str("ready"));
-}
-
-/// The submission package (`core::package::assemble`), the fonts and files read here from the
-/// `Blob`s the app holds, so the main page never copies them.
-#[cfg(target_arch = "wasm32")]
-fn package(plan: &wasm_bindgen::JsValue, fonts: &wasm_bindgen::JsValue, files: &wasm_bindgen::JsValue) -> Result<Vec<u8>, hoso::core::package::WriteProblem> {
-    use hoso::core::package::{assemble, Fonts, PdfProblem, Plan, WriteProblem};
-    use js_sys::{Array, Object, Uint8Array};
-    use wasm_bindgen::JsCast;
-    let read = |blob: &wasm_bindgen::JsValue| -> Option<Vec<u8>> {
-        let reader = web_sys::FileReaderSync::new().ok()?;
-        let buffer = reader.read_as_array_buffer(blob.dyn_ref::<web_sys::Blob>()?).ok()?;
-        Some(Uint8Array::new(&buffer).to_vec())
-    };
-    let plan: Plan = serde_json::from_str(&plan.as_string().unwrap_or_default()).map_err(|_| WriteProblem::Unavailable)?;
-    let fonts = fonts.dyn_ref::<Array>().map(|a| (read(&a.get(0)), read(&a.get(1))));
-    let Some((Some(regular), Some(bold))) = fonts else { return Err(WriteProblem::Pdf { problem: PdfProblem::BadFont }) };
-    let files: std::collections::HashMap<String, wasm_bindgen::JsValue> = files
-        .dyn_ref::<Object>()
-        .map(|o| Object::entries(o).iter().filter_map(|e| e.dyn_into::<Array>().ok()).filter_map(|e| Some((e.get(0).as_string()?, e.get(1)))).collect())
-        .unwrap_or_default();
-    assemble(&plan, Fonts { regular: &regular, bold: &bold }, |hash| files.get(hash).and_then(read))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,12 +13,12 @@
 use std::collections::BTreeSet;
 
 use rawzip::{CompressionMethod, ZipArchive, ZipVerification};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::core::text::fold;
 
 /// Why an archive is refused, before its contents are looked at.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ZipProblem {
     /// Not a ZIP, or cut off before its end.

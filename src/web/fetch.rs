@@ -59,9 +59,13 @@ impl std::fmt::Display for LoadError {
 }
 
 /// Fetches `path` (relative to the site root): the answer, when it is a success.
+/// Works on a page and in a worker (the package maker loads what the app loads).
 async fn get(path: &str) -> Result<web_sys::Response, FetchError> {
-    let window = web_sys::window().ok_or(FetchError::Network)?;
-    let resp = JsFuture::from(window.fetch_with_str(path)).await.map_err(|_| FetchError::Network)?;
+    let request = match web_sys::window() {
+        Some(window) => window.fetch_with_str(path),
+        None => js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>().map_err(|_| FetchError::Network)?.fetch_with_str(path),
+    };
+    let resp = JsFuture::from(request).await.map_err(|_| FetchError::Network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreadable)?;
     match resp.status() {
         404 => Err(FetchError::NotFound),

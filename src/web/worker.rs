@@ -1,7 +1,9 @@
-//! The app's side of the file checker (`src/worker.rs`, a web worker): started at the first
-//! file, it answers the core's questions about bytes, so that code is not part of the home page.
-//! Requests wait until the worker says it is ready; each gets its answer by id. If the worker
-//! cannot start, every request is answered with `FileProblem::CheckerUnavailable`.
+//! The app's side of its two web workers: the file checker (`src/worker.rs`), started at the
+//! first file, answers the core's questions about bytes; the package maker (`src/export.rs`),
+//! started at the first export, writes the submission package. So neither's code is part of the
+//! app. Requests wait until a worker says it is ready; each gets its answer by id. If a worker
+//! cannot start, its requests are answered with `FileProblem::CheckerUnavailable` or
+//! `WriteProblem::Unavailable`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,7 +18,8 @@ use crate::core::files::{FileProblem, FileReport, Limits};
 use crate::core::package::WriteProblem;
 
 /// Worker files are not content-hashed by Trunk: the version keeps a new app from a stale worker.
-const SCRIPT: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const CHECKER: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const EXPORTER: &str = concat!("/hoso-export_loader.js?v=", env!("CARGO_PKG_VERSION"));
 
 struct Connection {
     worker: Worker,
@@ -29,16 +32,17 @@ struct Connection {
 }
 
 thread_local! {
-    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
+    /// By script: the file checker and the package maker.
+    static CONNECTIONS: RefCell<HashMap<&'static str, Connection>> = RefCell::new(HashMap::new());
 }
 
-fn start() -> Option<Connection> {
-    let worker = Worker::new(SCRIPT).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+fn start(script: &'static str) -> Option<Connection> {
+    let worker = Worker::new(script).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        CONNECTION.with(|c| {
+        CONNECTIONS.with(|c| {
             let mut c = c.borrow_mut();
-            let Some(c) = c.as_mut() else { return };
+            let Some(c) = c.get_mut(script) else { return };
             if data.as_string().as_deref() == Some("ready") {
                 c.ready = true;
                 for (request, transfer) in c.waiting.drain(..) {
@@ -52,9 +56,9 @@ fn start() -> Option<Connection> {
             }
         });
     });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
-        CONNECTION.with(|c| {
-            if let Some(c) = c.borrow_mut().as_mut() {
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        CONNECTIONS.with(|c| {
+            if let Some(c) = c.borrow_mut().get_mut(script) {
                 c.failed = true;
                 for (_, resolve) in c.pending.drain() {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
@@ -71,7 +75,7 @@ fn start() -> Option<Connection> {
 
 /// Sends one request and waits for its answer (`None`: the worker is not there). The request's
 /// byte arrays are handed over (transferred), not copied a second time.
-async fn call(request: Object) -> Option<JsValue> {
+async fn call(script: &'static str, request: Object) -> Option<JsValue> {
     let transfer: Array = Object::values(&request).iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()).map(|a| JsValue::from(a.buffer())).collect();
     if let Some(jpegs) = Reflect::get(&request, &JsValue::from_str("jpegs")).ok().and_then(|v| v.dyn_into::<Array>().ok()) {
         for a in jpegs.iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()) {
@@ -80,12 +84,13 @@ async fn call(request: Object) -> Option<JsValue> {
     }
     let mut sent = false;
     let promise = Promise::new(&mut |resolve, _| {
-        CONNECTION.with(|c| {
+        CONNECTIONS.with(|c| {
             let mut c = c.borrow_mut();
-            if c.is_none() {
-                *c = start();
+            if !c.contains_key(script) {
+                let Some(started) = start(script) else { return };
+                c.insert(script, started);
             }
-            let Some(c) = c.as_mut().filter(|c| !c.failed) else { return };
+            let Some(c) = c.get_mut(script).filter(|c| !c.failed) else { return };
             let id = c.next;
             c.next += 1;
             let _ = Reflect::set(&request, &JsValue::from_str("id"), &JsValue::from(id));
@@ -139,41 +144,43 @@ async fn check_answer(name: &str, bytes: &[u8], limits: &Limits) -> Result<JsVal
             ("dossier", JsValue::from_f64(limits.max_dossier_bytes as f64)),
         ],
     );
-    call(r).await.ok_or(FileProblem::CheckerUnavailable)
+    call(CHECKER, r).await.ok_or(FileProblem::CheckerUnavailable)
 }
 
 /// SHA-256 with the core's Rust path, in the worker (when WebCrypto is not there).
 pub async fn sha256(bytes: &[u8]) -> Result<String, FileProblem> {
-    let answer = call(request("sha256", &[("bytes", Uint8Array::from(bytes).into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
+    let answer = call(CHECKER, request("sha256", &[("bytes", Uint8Array::from(bytes).into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
     field(&answer, "text").as_string().ok_or(FileProblem::CheckerUnavailable)
 }
 
 /// Photos (JPEG bytes) into one PDF (`core::files::combine::jpegs_to_pdf`), in the worker.
 pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
     let list: Array = jpegs.iter().map(|j| JsValue::from(Uint8Array::from(j.as_slice()))).collect();
-    let answer = call(request("combine", &[("jpegs", list.into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
+    let answer = call(CHECKER, request("combine", &[("jpegs", list.into())])).await.ok_or(FileProblem::CheckerUnavailable)?;
     if field(&answer, "ok").is_truthy() {
         return field(&answer, "bytes").dyn_into::<Uint8Array>().map(|a| a.to_vec()).map_err(|_| FileProblem::CheckerUnavailable);
     }
     Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(FileProblem::CheckerUnavailable))
 }
 
-/// The submission package (`core::package::assemble`), in the worker: the plan as JSON, the two
-/// font files and the attached files as the `Blob`s the app keeps (the worker reads them; the
-/// page copies nothing). The ZIP comes back as a `Blob`.
-pub async fn package(plan_json: &str, fonts: [&web_sys::Blob; 2], files: &[(String, web_sys::Blob)]) -> Result<web_sys::Blob, WriteProblem> {
+/// The submission package of `dossier` (`core::package`), in the package maker: the dossier as
+/// JSON, the two font files and the attached files as the `Blob`s the app keeps (the worker reads
+/// them; the page copies nothing). The ZIP comes back as a `Blob` with its file name; a refusal
+/// as the package maker's sentence.
+pub async fn package(dossier_json: &str, fonts: [&web_sys::Blob; 2], files: &[(String, web_sys::Blob)]) -> Result<(web_sys::Blob, String), String> {
+    let unavailable = || WriteProblem::Unavailable.message();
     let by_hash = Object::new();
     for (hash, blob) in files {
         let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
     }
-    let r = request("package", &[("plan", JsValue::from_str(plan_json)), ("fonts", Array::of2(fonts[0], fonts[1]).into()), ("files", by_hash.into())]);
-    let answer = call(r).await.ok_or(WriteProblem::Unavailable)?;
+    let r = request("package", &[("dossier", JsValue::from_str(dossier_json)), ("fonts", Array::of2(fonts[0], fonts[1]).into()), ("files", by_hash.into())]);
+    let answer = call(EXPORTER, r).await.ok_or_else(unavailable)?;
     if field(&answer, "ok").is_truthy() {
-        let bytes = field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| WriteProblem::Unavailable)?;
-        let parts = Array::of1(&bytes);
+        let bytes = field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| unavailable())?;
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("application/zip");
-        return web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| WriteProblem::Unavailable);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options).map_err(|_| unavailable())?;
+        return Ok((blob, field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into())));
     }
-    Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(WriteProblem::Unavailable))
+    Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
 }

@@ -149,7 +149,7 @@ impl Unready {
 }
 
 /// Why the package could not be written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WriteProblem {
     MissingFile {
@@ -186,17 +186,34 @@ pub struct Input<'a> {
     pub units: Option<&'a Units>,
 }
 
-/// Decides the package for a dossier, or says what is still to do.
-pub fn plan(input: &Input) -> Result<Plan, Unready> {
+/// What the rules need for this dossier: the day it was last changed, and the units.
+fn context<'a>(input: &Input<'a>) -> (Receipt, Context<'a>) {
+    let created = Receipt::parse_rfc3339(&input.dossier.changed).unwrap_or(Receipt::from_unix_millis(0));
+    (created, Context { today: created.date, units: input.units })
+}
+
+/// Whether the dossier can be packaged: every paper the answers need has a file and the
+/// declaration keeps every rule. What the app checks before it offers "Xuất hồ sơ".
+pub fn ready(input: &Input) -> Result<(), Unready> {
     let d = input.dossier;
-    let created = Receipt::parse_rfc3339(&d.changed).unwrap_or(Receipt::from_unix_millis(0));
-    let cx = Context { today: created.date, units: input.units };
-    let (errors, normalized) = input.form.validate(&d.answers, None, cx);
+    let (_, cx) = context(input);
+    let errors = input.form.validate(&d.answers, None, cx).0.len();
     let entries = checklist::checklist(input.procedure, input.form, input.full_form, &d.answers, &d.attachments, cx);
     let done = checklist::completeness(&entries, &d.attachments);
-    if !done.ready() || !errors.is_empty() {
-        return Err(Unready::Incomplete { missing: done.missing, declaration_errors: errors.len().max(usize::from(done.declaration_to_do)) });
+    if done.ready() && errors == 0 {
+        Ok(())
+    } else {
+        Err(Unready::Incomplete { missing: done.missing, declaration_errors: errors.max(usize::from(done.declaration_to_do)) })
     }
+}
+
+/// Decides the package for a dossier, or says what is still to do.
+pub fn plan(input: &Input) -> Result<Plan, Unready> {
+    ready(input)?;
+    let d = input.dossier;
+    let (created, cx) = context(input);
+    let normalized = input.form.validate(&d.answers, None, cx).1;
+    let entries = checklist::checklist(input.procedure, input.form, input.full_form, &d.answers, &d.attachments, cx);
     let files = file_entries(&entries, &d.attachments);
     let papers = entries
         .iter()
@@ -346,28 +363,23 @@ pub fn assemble(plan: &Plan, fonts: Fonts, file: impl Fn(&str) -> Option<Vec<u8>
     let created = Receipt::parse_rfc3339(&manifest.created).map(Receipt::unix_seconds).unwrap_or(0);
     let declaration = pdf::render(&plan.declaration, fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
     if let Some(entry) = manifest.files.iter_mut().find(|f| f.path == DECLARATION) {
-        entry.size = declaration.len() as u64;
-        entry.sha256 = sha256_hex(&declaration);
-        entry.pages = Some(pdf_pages(&declaration));
+        entry.size = declaration.bytes.len() as u64;
+        entry.sha256 = sha256_hex(&declaration.bytes);
+        entry.pages = Some(declaration.pages);
     }
     let manifest_json = format!("{}\n", serde_json::to_string_pretty(&manifest).expect("a manifest is plain data"));
     let manifest_sha = sha256_hex(manifest_json.as_bytes());
     let receipt = pdf::render(&print::receipt(&manifest, &manifest_sha), fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
     let mut archive = zip::Writer::new(created);
     archive.add(MANIFEST, Method::Deflate, manifest_json.into_bytes());
-    archive.add(DECLARATION, Method::Store, declaration);
-    archive.add(RECEIPT, Method::Store, receipt);
+    archive.add(DECLARATION, Method::Store, declaration.bytes);
+    archive.add(RECEIPT, Method::Store, receipt.bytes);
     archive.add(GUIDE, Method::Deflate, print::guide(&manifest).into_bytes());
     for f in manifest.files.iter().filter(|f| f.path != DECLARATION) {
         let bytes = file(&f.sha256).ok_or_else(|| WriteProblem::MissingFile { hash: f.sha256.clone() })?;
         archive.add(&f.path, Method::Store, bytes);
     }
     archive.finish().map_err(|problem| WriteProblem::Zip { problem })
-}
-
-/// The pages of a PDF hoso has just made.
-fn pdf_pages(pdf: &[u8]) -> u32 {
-    crate::core::files::check_file(DECLARATION, pdf, &crate::core::files::Limits { max_file_bytes: u64::MAX, max_dossier_bytes: u64::MAX }).pages.unwrap_or(1)
 }
 
 /// The file name a person saves the package under: `ho-so-1.001193-nguyen-van-an.zip`.

@@ -231,7 +231,7 @@ fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
     m.answers.insert("yeu-cau.so-ban".into(), "0".into());
     let m_json = format!("{}\n", serde_json::to_string_pretty(&m).unwrap());
     let (r, b) = fonts();
-    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap();
+    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
     let forged_pkg = forged(&bytes, |e| {
         e[0].1 = m_json.into_bytes();
         e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;

@@ -1,5 +1,6 @@
-//! "Xuất hồ sơ" on check-your-answers: the submission package (`core::package`), made in the
-//! worker from the files this page holds, and saved as a ZIP. Offered only when the dossier is
+//! "Xuất hồ sơ" on check-your-answers: the submission package (`core::package`), planned and
+//! made by the package maker (a worker) from the dossier and the files this page holds, and
+//! saved as a ZIP. Offered only when the dossier is
 //! complete; otherwise it says what is left, with a way back to it.
 
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use leptos_router::components::A;
 use crate::core::catalogue::Procedure;
 use crate::core::files::human_size;
 use crate::core::forms::{form_for, form_of};
-use crate::core::package::{file_name, plan, Input, WriteProblem};
+use crate::core::package::{ready, Input, WriteProblem};
 use crate::ui::autosave::use_drafts;
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
 use crate::web::fetch::{Data, LoadError};
@@ -36,6 +37,7 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
     let code = p.code.clone();
     // The plan follows the answers and files; the units only name communes, so a failure to load
     // them does not stop the export.
+    // Whether it is ready follows the answers and files; the package maker plans the rest.
     let planned = Memo::new(move |_| {
         let units = units.get()?;
         let form = form_of(&p.code, &p.name);
@@ -44,20 +46,20 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
         let dossier = drafts.current(&p.code, answers, attached);
         let units = units.ok();
         let input = Input { procedure: &p, form: &form, full_form: form_for(&p.code).is_some(), dossier: &dossier, units: units.as_deref() };
-        Some(plan(&input).map(|plan| (serde_json::to_string(&plan).unwrap_or_default(), file_name(&plan.manifest), dossier.file_hashes())))
+        Some(ready(&input).map(|()| (dossier.to_json(), dossier.file_hashes())))
     });
     let start = move |_| {
-        let Some(Ok((plan_json, name, hashes))) = planned.get_untracked() else { return };
+        let Some(Ok((dossier_json, hashes))) = planned.get_untracked() else { return };
         let this = run.with_value(|n| n + 1);
         run.set_value(this);
         state.set(Export::Working(this));
         leptos::task::spawn_local(async move {
-            let outcome = make(&plan_json, &hashes).await;
+            let outcome = make(&dossier_json, &hashes).await;
             if state.get_untracked() != Export::Working(this) {
                 return; // cancelled
             }
             state.set(match outcome {
-                Ok(blob) => match crate::web::files::save_as(&blob, &name) {
+                Ok((blob, name)) => match crate::web::files::save_as(&blob, &name) {
                     Some(url) => Export::Done { name, size: blob.size() as u64, url },
                     None => Export::Failed(WriteProblem::Unavailable.message()),
                 },
@@ -105,7 +107,7 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
 }
 
 /// The fonts and the files, then the worker's ZIP.
-async fn make(plan_json: &str, hashes: &[String]) -> Result<web_sys::Blob, String> {
+async fn make(dossier_json: &str, hashes: &[String]) -> Result<(web_sys::Blob, String), String> {
     let font = |path: &'static str| async move { crate::web::fetch::get_blob(path).await.map_err(|error| LoadError { data: Data::Font, error }.to_string()) };
     let regular = font("/fonts/DejaVuSerif.ttf").await?;
     let bold = font("/fonts/DejaVuSerif-Bold.ttf").await?;
@@ -114,5 +116,5 @@ async fn make(plan_json: &str, hashes: &[String]) -> Result<web_sys::Blob, Strin
         let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
         files.push((hash.clone(), blob));
     }
-    crate::web::worker::package(plan_json, [&regular, &bold], &files).await.map_err(|p| p.message())
+    crate::web::worker::package(dossier_json, [&regular, &bold], &files).await
 }
