@@ -3,7 +3,8 @@
 //! PDF, font and QR code are downloaded at export, not with the file checker or the app.
 //!
 //! Message: `{id, op: "package", dossier: Dossier JSON, fonts: [Blob, Blob], files: {sha256:
-//! Blob}}` → `{id, ok, bytes, name}` (the ZIP, handed over, not copied, and its file name) or
+//! Blob}, recipients: "age1…" or "", passphrase: "" or the passphrase}` → `{id, ok, bytes, name,
+//! sealed}` (sealed in the age format when keys or a passphrase are given) (the ZIP, handed over, not copied, and its file name) or
 //! `{id, ok: false, message}`. It plans the package itself (`core::package::plan`), loading the
 //! procedure, its form and the units as the app does; the fonts and files are read here from the
 //! `Blob`s the app holds, so the page copies nothing. The first message it sends is `"ready"`.
@@ -20,6 +21,7 @@ fn main() {
         let data = event.data();
         let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
         let (id, op, dossier, fonts, files) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"));
+        let seal = (get("recipients").as_string().unwrap_or_default(), get("passphrase").as_string().unwrap_or_default());
         wasm_bindgen_futures::spawn_local(async move {
             let reply = Object::new();
             let set = |key: &str, value: &JsValue| {
@@ -27,7 +29,7 @@ fn main() {
             };
             set("id", &id);
             let outcome = match op.as_deref() {
-                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files).await,
+                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal).await,
                 _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
             };
             let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -36,6 +38,7 @@ fn main() {
                     let bytes = Uint8Array::from(zip.as_slice());
                     drop(zip);
                     set("ok", &JsValue::TRUE);
+                    set("sealed", &JsValue::from_bool(name.ends_with(".age")));
                     set("bytes", &bytes);
                     set("name", &JsValue::from_str(&name));
                     let _ = scope.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
@@ -58,9 +61,10 @@ fn main() {
 /// the browser's cache), plans and writes the package. Refusals come back as sentences (made
 /// here, so the app carries no code to read a problem back). Gives the ZIP and its file name.
 #[cfg(target_arch = "wasm32")]
-async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bindgen::JsValue) -> Result<(Vec<u8>, String), String> {
+async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bindgen::JsValue, seal: &(String, String)) -> Result<(Vec<u8>, String), String> {
     use hoso::core::dossier::Dossier;
     use hoso::core::forms::{form_for, form_of};
+    use hoso::core::package::seal::{recipients, seal as seal_with, Seal};
     use hoso::core::package::{assemble, file_name, plan, Fonts, Input, PdfProblem, WriteProblem};
     use hoso::web::cache;
     use js_sys::{Array, Object, Uint8Array};
@@ -69,6 +73,13 @@ async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bind
         let reader = web_sys::FileReaderSync::new().ok()?;
         let buffer = reader.read_as_array_buffer(blob.dyn_ref::<web_sys::Blob>()?).ok()?;
         Some(Uint8Array::new(&buffer).to_vec())
+    };
+    // Checked first: a wrong key is said before any work is done.
+    let sealing = match (seal.0.trim(), seal.1.as_str()) {
+        ("", "") => None,
+        ("", passphrase) => Some(Seal::Passphrase(passphrase.to_string())),
+        (keys, "") => Some(Seal::Recipients(recipients(keys).map_err(|p| p.message())?)),
+        _ => return Err("Hãy chọn một cách mã hoá: khoá của cơ quan hoặc mật khẩu, không dùng cả hai.".into()),
     };
     let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
     let code = dossier.procedure.clone();
@@ -86,7 +97,10 @@ async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bind
         .map(|o| Object::entries(o).iter().filter_map(|e| e.dyn_into::<Array>().ok()).filter_map(|e| Some((e.get(0).as_string()?, e.get(1)))).collect())
         .unwrap_or_default();
     let zip = assemble(&planned, Fonts { regular: &regular, bold: &bold }, |hash| files.get(hash).and_then(read)).map_err(|p| p.message())?;
-    Ok((zip, file_name(&planned.manifest)))
+    match sealing {
+        Some(how) => Ok((seal_with(&zip, &how).map_err(|p| p.message())?, file_name(&planned.manifest) + ".age")),
+        None => Ok((zip, file_name(&planned.manifest))),
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -546,3 +546,57 @@ fn package_build_says_what_is_missing_and_builds_nothing() {
     assert_eq!(o.status.code(), Some(2), "a malformed --attach is a usage error");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A package sealed to an agency's key (or a desk's passphrase) opens with Debian's `age`, and
+/// the opened ZIP verifies; `hoso package verify --identity` opens and verifies in one step.
+#[test]
+fn a_sealed_package_opens_with_debian_s_age_and_verifies() {
+    let dir = std::env::temp_dir().join(format!("hoso-package-age-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    tool("convert", &["-size", "320x200", "xc:white", "-fill", "black", "-draw", "rectangle 30,30 290,170", "bang.jpg"], &dir);
+    std::fs::write(
+        dir.join("a.json"),
+        r#"{"yeu-cau.ho-ten":"Đỗ Văn Hùng","yeu-cau.giay-to":"Giấy khai sinh","yeu-cau.so-trang":"1","yeu-cau.so-ban":"2","yeu-cau.nuoc-ngoai":"khong"}"#,
+    )
+    .unwrap();
+    tool("age-keygen", &["-o", "khoa.txt"], &dir);
+    let key = std::fs::read_to_string(dir.join("khoa.txt")).unwrap();
+    let public = key.lines().find_map(|l| l.strip_prefix("# public key: ")).unwrap().to_string();
+    let base = ["package", "build", "2.000815", "--answers", "a.json", "--attach", "d0=bang.jpg", "--at", "2026-11-25T10:05+07:00"];
+    let o = Command::new(env!("CARGO_BIN_EXE_hoso")).args(base).args(["--recipient", &public, "--out", "goi.zip.age"]).current_dir(&dir).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(dir.join("goi.zip.age")).unwrap().starts_with(b"age-encryption.org/v1\n"));
+    tool("age", &["-d", "-i", "khoa.txt", "-o", "mo.zip", "goi.zip.age"], &dir);
+    let v = json(&hoso(&["package", "verify", dir.join("mo.zip").to_str().unwrap()]));
+    assert_eq!(v["ok"], true, "{v}");
+    let v = json(&hoso(&["package", "verify", "--identity", dir.join("khoa.txt").to_str().unwrap(), dir.join("goi.zip.age").to_str().unwrap()]));
+    assert_eq!(v["ok"], true, "{v}");
+    let o = hoso(&["package", "verify", dir.join("goi.zip.age").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["problems"][0]["kind"], "sealed");
+
+    // A passphrase: Debian's age asks for it on a terminal, so it is typed through a pseudo-terminal.
+    std::fs::write(dir.join("mat-khau.txt"), "hoa sen trong dam\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(base)
+        .args(["--passphrase-file", "mat-khau.txt", "--out", "goi-mk.zip.age"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let typed = "import os, pty, sys, time\n\
+        pid, fd = pty.fork()\n\
+        if pid == 0: os.execvp('age', ['age', '-d', '-o', 'mo-mk.zip', 'goi-mk.zip.age'])\n\
+        out = b''\n\
+        while b'assphrase' not in out: out += os.read(fd, 1024)\n\
+        os.write(fd, b'hoa sen trong dam\\n')\n\
+        while True:\n\
+        \x20   try: chunk = os.read(fd, 1024)\n\
+        \x20   except OSError: break\n\
+        \x20   if not chunk: break\n\
+        sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))\n";
+    tool("python3", &["-c", typed], &dir);
+    let v = json(&hoso(&["package", "verify", dir.join("mo-mk.zip").to_str().unwrap()]));
+    assert_eq!(v["ok"], true, "{v}");
+    std::fs::remove_dir_all(&dir).ok();
+}

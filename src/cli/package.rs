@@ -12,17 +12,21 @@ use hoso::core::checklist::Attachment;
 use hoso::core::dossier::Dossier;
 use hoso::core::files::{check_file, sha256_hex, Limits};
 use hoso::core::forms::{form_for, form_of, Answers};
-use hoso::core::package::{assemble, file_name, plan, verify, Fonts, Input};
+use hoso::core::package::seal::{self, Seal};
+use hoso::core::package::{assemble, file_name, plan, verify_sealed, Fonts, Input};
 
 pub const HELP: &str = "\
   package build CODE --answers A.json --attach GIẤY_TỜ=TỆP… [--out F.zip]
                                  Lập gói hồ sơ nộp (ZIP: manifest.json, to-khai.pdf, bien-nhan.pdf,
                                  huong-dan-nop.txt, giấy tờ) như ứng dụng lập; GIẤY_TỜ là khoá giấy tờ
                                  (d0, d1…, như trong manifest); --at THỜI_ĐIỂM (RFC 3339, mặc định: bây giờ);
-                                 --channel online|post|in_person; --catalogue DIR; --units FILE
+                                 --channel online|post|in_person; --catalogue DIR; --units FILE;
+                                 mã hoá (định dạng age, tệp .zip.age): --recipient age1… (khoá công khai của cơ
+                                 quan tiếp nhận, có thể nhiều lần) hoặc --passphrase-file TỆP (mật khẩu ở dòng đầu)
   package verify F.zip           Kiểm tra gói hồ sơ (không giải nén): cấu trúc an toàn, mã băm, đủ giấy tờ,
                                  quy tắc tờ khai, kiểm tra lại từng tệp; in {ok, procedure, files, problems};
-                                 mã thoát 1 khi không hợp lệ. --catalogue DIR; --units FILE
+                                 mã thoát 1 khi không hợp lệ. --identity TỆP_KHOÁ: mở gói đã mã hoá (.zip.age);
+                                 --catalogue DIR; --units FILE
 ";
 
 pub fn run(args: &mut Args) -> Result<(), Failure> {
@@ -69,9 +73,20 @@ fn build(args: &mut Args) -> Result<(), Failure> {
         Some(other) => return Err(Failure::Usage(format!("--channel là online, post hoặc in_person, không phải «{other}»"))),
     };
     let out = args.option("out")?;
+    let keys = args.options("recipient");
+    let passphrase_file = args.option("passphrase-file")?;
     let dir = crate::catalogue::catalogue_dir(args)?;
     let units = crate::units::from_args(args)?;
     args.finish()?;
+    let sealing = match (keys.is_empty(), passphrase_file) {
+        (true, None) => None,
+        (false, None) => Some(Seal::Recipients(seal::recipients(&keys.join(" ")).map_err(|p| Failure::Usage(p.message()))?)),
+        (true, Some(f)) => {
+            let text = String::from_utf8(read(&f)?).map_err(|_| Failure::Request(format!("{f} không phải văn bản UTF-8")))?;
+            Some(Seal::Passphrase(text.lines().next().unwrap_or_default().to_string()))
+        }
+        (false, Some(_)) => return Err(Failure::Usage("dùng --recipient hoặc --passphrase-file, không dùng cả hai (định dạng age không cho phép)".into())),
+    };
 
     let index = crate::catalogue::load_index(&dir)?;
     let procedure = crate::catalogue::load_procedure(&dir, &code)?.ok_or_else(|| Failure::Request(format!("Không có thủ tục mã {code} trong danh mục.")))?;
@@ -100,7 +115,11 @@ fn build(args: &mut Args) -> Result<(), Failure> {
     })?;
     let (regular, bold) = fonts()?;
     let bytes = assemble(&planned, Fonts { regular: &regular, bold: &bold }, |h| files.get(h).cloned()).map_err(|p| Failure::Request(p.message()))?;
-    let out = out.unwrap_or_else(|| file_name(&planned.manifest));
+    let bytes = match &sealing {
+        Some(how) => seal::seal(&bytes, how).map_err(|p| Failure::Request(p.message()))?,
+        None => bytes,
+    };
+    let out = out.unwrap_or_else(|| file_name(&planned.manifest) + if sealing.is_some() { ".age" } else { "" });
     std::fs::write(&out, &bytes).map_err(|e| Failure::Request(format!("Không ghi được {out}: {e}")))?;
     println!("{}", serde_json::json!({ "ok": true, "out": out, "bytes": bytes.len(), "sha256": sha256_hex(&bytes), "files": planned.manifest.files.len() }));
     Ok(())
@@ -108,6 +127,10 @@ fn build(args: &mut Args) -> Result<(), Failure> {
 
 fn check(args: &mut Args) -> Result<(), Failure> {
     let path = args.next_positional().ok_or_else(|| Failure::Usage("thiếu đường dẫn gói hồ sơ (.zip)".into()))?;
+    let identity = match args.option("identity")? {
+        Some(f) => Some(String::from_utf8(read(&f)?).map_err(|_| Failure::Request(format!("{f} không phải tệp khoá age")))?),
+        None => None,
+    };
     let dir = crate::catalogue::catalogue_dir(args)?;
     let units = crate::units::from_args(args)?;
     args.finish()?;
@@ -129,7 +152,7 @@ fn check(args: &mut Args) -> Result<(), Failure> {
             })],
         }
     } else {
-        verify(&bytes, &lookup, Some(&units))
+        verify_sealed(&bytes, identity.as_deref(), &lookup, Some(&units))
     };
     let mut out = verdict.to_json();
     out["path"] = path.clone().into();

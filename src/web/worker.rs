@@ -167,18 +167,33 @@ pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
 /// JSON, the two font files and the attached files as the `Blob`s the app keeps (the worker reads
 /// them; the page copies nothing). The ZIP comes back as a `Blob` with its file name; a refusal
 /// as the package maker's sentence.
-pub async fn package(dossier_json: &str, fonts: [&web_sys::Blob; 2], files: &[(String, web_sys::Blob)]) -> Result<(web_sys::Blob, String), String> {
+/// `seal`: the agencies' public keys and a passphrase, as typed (both empty: not sealed).
+pub async fn package(
+    dossier_json: &str,
+    fonts: [&web_sys::Blob; 2],
+    files: &[(String, web_sys::Blob)],
+    seal: (&str, &str),
+) -> Result<(web_sys::Blob, String), String> {
     let unavailable = || WriteProblem::Unavailable.message();
     let by_hash = Object::new();
     for (hash, blob) in files {
         let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
     }
-    let r = request("package", &[("dossier", JsValue::from_str(dossier_json)), ("fonts", Array::of2(fonts[0], fonts[1]).into()), ("files", by_hash.into())]);
+    let r = request(
+        "package",
+        &[
+            ("dossier", JsValue::from_str(dossier_json)),
+            ("fonts", Array::of2(fonts[0], fonts[1]).into()),
+            ("files", by_hash.into()),
+            ("recipients", JsValue::from_str(seal.0)),
+            ("passphrase", JsValue::from_str(seal.1)),
+        ],
+    );
     let answer = call(EXPORTER, r).await.ok_or_else(unavailable)?;
     if field(&answer, "ok").is_truthy() {
         let bytes = field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| unavailable())?;
         let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/zip");
+        options.set_type(if field(&answer, "sealed").is_truthy() { "application/octet-stream" } else { "application/zip" });
         let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options).map_err(|_| unavailable())?;
         return Ok((blob, field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into())));
     }

@@ -43,6 +43,52 @@ test("an unfinished dossier says what is left instead of exporting", async ({ pa
   await expect(page.locator("main h1")).toContainText("Hồ sơ:");
 });
 
+/** A real PDF from Chromium's printer, made on another page, saved in `dir`. */
+async function makePdf(browser, dir) {
+  const maker = await browser.newPage();
+  await maker.setContent("<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  writeFileSync(join(dir, "Bằng tốt nghiệp.pdf"), pdf);
+  return pdf;
+}
+
+/** Fills the declaration, attaches the PDF and comes to check-your-answers. */
+async function completeDossier(page, pdf) {
+  await fillDeclaration(page);
+  await open(page, `/ho-so/${CODE}`);
+  const card = page.locator("li.paper").first();
+  const before = Number(await card.getAttribute("data-checked"));
+  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+}
+
+test("a package sealed to an agency's key opens with Debian's age and verifies; a wrong key is refused with the reason", async ({ page, browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-sealed-"));
+  const pdf = await makePdf(browser, dir);
+  expect(run("age-keygen", ["-o", join(dir, "khoa.txt")]).status).toBe(0);
+  const publicKey = readFileSync(join(dir, "khoa.txt"), "utf8").match(/# public key: (age1\w+)/)[1];
+  await completeDossier(page, pdf);
+  await page.getByText("Mã hoá gói hồ sơ (không bắt buộc)").click();
+  const keyBox = page.getByLabel("Khoá công khai của cơ quan tiếp nhận");
+  await keyBox.fill("age1khongphaikhoa");
+  await page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click();
+  await expect(page.getByRole("alert")).toContainText("«age1khongphaikhoa» không phải khoá công khai age");
+  await expect(keyBox, "what was typed stays").toHaveValue("age1khongphaikhoa");
+  await keyBox.fill(publicKey);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`ho-so-${CODE}-nguyen-thi-anh-tuyet.zip.age`);
+  const sealed = join(dir, "goi.zip.age");
+  await download.saveAs(sealed);
+  expect(readFileSync(sealed).subarray(0, 22).toString()).toBe("age-encryption.org/v1\n");
+  const opened = run("age", ["-d", "-i", join(dir, "khoa.txt"), "-o", join(dir, "mo.zip"), sealed]);
+  expect(opened.status, opened.stderr).toBe(0);
+  const verified = run(cli, ["package", "verify", join(dir, "mo.zip")], { cwd: root });
+  expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+});
+
 test("a complete dossier exports a package that independent tools and hoso package verify accept", async ({ page, browser }) => {
   expect(existsSync(cli), `${cli} is built by cargo test (scripts/test.sh step 1)`).toBeTruthy();
   const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-package-"));

@@ -16,6 +16,7 @@
 
 pub mod pdf;
 mod print;
+pub mod seal;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ use crate::core::text::fold;
 use crate::core::units::Units;
 use crate::core::zip::{self, Method, ZipProblem};
 pub use pdf::{Fonts, PdfProblem};
-pub use verify::{verify, Verdict, VerifyProblem};
+pub use verify::{verify, verify_sealed, Verdict, VerifyProblem};
 
 /// The manifest format this hoso writes.
 pub const PACKAGE_FORMAT: u32 = 1;

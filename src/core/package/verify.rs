@@ -77,6 +77,10 @@ pub enum VerifyProblem {
         path: String,
         problem: FileProblem,
     },
+    /// A sealed (age-encrypted) package that could not be opened: no key given, or the wrong one.
+    Sealed {
+        problem: Option<super::seal::SealProblem>,
+    },
     /// The receipt's code is not the manifest's hash: one of them was replaced.
     ReceiptMismatch,
     /// The archive itself (its kinds are [`ZipProblem`]'s).
@@ -102,6 +106,8 @@ impl VerifyProblem {
             UnknownPaper { path, .. } => format!("{bad}: tệp «{path}» ghi cho một giấy tờ thủ tục không có."),
             Declaration { message, .. } => format!("Tờ khai: {message}"),
             FileRefused { path, problem } => format!("Tệp «{path}»: {}", problem.message()),
+            Sealed { problem: None } => "Gói hồ sơ đã được mã hoá: cần khoá bí mật của cơ quan tiếp nhận để mở (--identity TỆP_KHOÁ).".into(),
+            Sealed { problem: Some(p) } => p.message(),
             ReceiptMismatch => format!("{bad}: mã kiểm tra trên {RECEIPT} không khớp với {MANIFEST} (một trong hai đã bị thay)."),
         }
     }
@@ -144,6 +150,18 @@ impl Verdict {
 /// The catalogue's side of a procedure: the procedure, its form, and whether the form is
 /// hoso's own (not the generic one).
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<(Procedure, FormDef, bool)>;
+
+/// Checks a package that may be sealed: opened first with the identity file's keys.
+pub fn verify_sealed(bytes: &[u8], identity_file: Option<&str>, lookup: Lookup, units: Option<&Units>) -> Verdict {
+    if !super::seal::is_sealed(bytes) {
+        return verify(bytes, lookup, units);
+    }
+    let Some(identity) = identity_file else { return Verdict::refused(VerifyProblem::Sealed { problem: None }) };
+    match super::seal::open(bytes, identity) {
+        Ok(opened) => verify(&opened, lookup, units),
+        Err(p) => Verdict::refused(VerifyProblem::Sealed { problem: Some(p) }),
+    }
+}
 
 /// Checks a package (see the module's description).
 pub fn verify(bytes: &[u8], lookup: Lookup, units: Option<&Units>) -> Verdict {

@@ -33,6 +33,8 @@ enum Export {
 pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
     let (dossiers, attachments, units, drafts) = (use_dossiers(), use_attachments(), use_units(), use_drafts());
     let state = RwSignal::new(Export::Idle);
+    // Sealing (optional): the agency's public keys, or a passphrase. Checked by the package maker.
+    let (keys, passphrase) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let run = StoredValue::new(0u32);
     let code = p.code.clone();
     // The plan follows the answers and files; the units only name communes, so a failure to load
@@ -54,7 +56,8 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
         run.set_value(this);
         state.set(Export::Working(this));
         leptos::task::spawn_local(async move {
-            let outcome = make(&dossier_json, &hashes).await;
+            let seal = Seal { recipients: keys.get_untracked(), passphrase: passphrase.get_untracked() };
+            let outcome = make(&dossier_json, &hashes, &seal).await;
             if state.get_untracked() != Export::Working(this) {
                 return; // cancelled
             }
@@ -80,6 +83,22 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
         .into_any(),
         Some(Ok(_)) => view! {
             <p>"Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này."</p>
+            <details class="seal">
+                <summary>"Mã hoá gói hồ sơ (không bắt buộc)"</summary>
+                <p>"Chỉ cơ quan có khoá, hoặc người biết mật khẩu, mở được gói đã mã hoá (định dạng age). Dùng khi gửi gói qua thư điện tử hoặc USB."</p>
+                <div class="form-group">
+                    <label class="label" for="khoa-co-quan">"Khoá công khai của cơ quan tiếp nhận"</label>
+                    <p class="hint" id="khoa-co-quan-goi-y">"Bắt đầu bằng age1…, do cơ quan cung cấp. Có thể nhập nhiều khoá, mỗi khoá một dòng."</p>
+                    <textarea class="input input--full" id="khoa-co-quan" rows="2" spellcheck="false" aria-describedby="khoa-co-quan-goi-y"
+                        prop:value=move || keys.get() on:input=move |ev| keys.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="mat-khau-goi">"Hoặc đặt mật khẩu cho gói"</label>
+                    <p class="hint" id="mat-khau-goi-goi-y">"Ít nhất 8 ký tự. Báo mật khẩu cho cán bộ tiếp nhận bằng cách khác (gọi điện, gặp trực tiếp)."</p>
+                    <input class="input" type="password" id="mat-khau-goi" autocomplete="new-password" aria-describedby="mat-khau-goi-goi-y"
+                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </div>
+            </details>
             <div class="button-group">
                 <button type="button" class="button" on:click=start disabled=move || matches!(state.get(), Export::Working(_))>"Xuất hồ sơ (.zip)"</button>
                 {move || matches!(state.get(), Export::Working(_)).then(|| view! {
@@ -107,7 +126,13 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
 }
 
 /// The fonts and the files, then the worker's ZIP.
-async fn make(dossier_json: &str, hashes: &[String]) -> Result<(web_sys::Blob, String), String> {
+/// What the person asked to seal the package with (empty: not sealed).
+pub struct Seal {
+    pub recipients: String,
+    pub passphrase: String,
+}
+
+async fn make(dossier_json: &str, hashes: &[String], seal: &Seal) -> Result<(web_sys::Blob, String), String> {
     let font = |path: &'static str| async move { crate::web::fetch::get_blob(path).await.map_err(|error| LoadError { data: Data::Font, error }.to_string()) };
     let regular = font("/fonts/DejaVuSerif.ttf").await?;
     let bold = font("/fonts/DejaVuSerif-Bold.ttf").await?;
@@ -116,5 +141,5 @@ async fn make(dossier_json: &str, hashes: &[String]) -> Result<(web_sys::Blob, S
         let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
         files.push((hash.clone(), blob));
     }
-    crate::web::worker::package(dossier_json, [&regular, &bold], &files).await
+    crate::web::worker::package(dossier_json, [&regular, &bold], &files, (&seal.recipients, &seal.passphrase)).await
 }
