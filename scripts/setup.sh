@@ -61,8 +61,8 @@ hoso_setup() {
     fi
     # Independent readers of the submission package (tests/cli.rs, tests/e2e/package.spec.mjs).
     if ! command -v unzip >/dev/null || ! command -v zbarimg >/dev/null || ! command -v age >/dev/null \
-       || ! command -v python3 >/dev/null; then
-      hoso_apt unzip zbar-tools age python3 || return 1
+       || ! /usr/bin/python3 -c "import jsonschema" 2>/dev/null; then
+      hoso_apt unzip zbar-tools age python3 python3-jsonschema || return 1
     fi
     export CHROMEDRIVER=/usr/bin/chromedriver
     export HOSO_CHROMIUM=/usr/bin/chromium

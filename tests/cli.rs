@@ -513,6 +513,17 @@ fn a_package_built_by_the_cli_is_read_by_independent_tools_and_verifies() {
     let v = json(&hoso(&["package", "verify", dir.join("goi.zip").to_str().unwrap()]));
     assert_eq!((v["ok"].as_bool(), v["procedure"].as_str(), v["files"].as_u64()), (Some(true), Some("2.000815"), Some(3)), "{v}");
 
+    // The manifest keeps its published JSON Schema (checked by Debian's python3-jsonschema), and
+    // the check is real: a manifest with a field the schema does not know fails it.
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/public/schema/package-manifest-1.json");
+    let validate = "import json, sys, jsonschema\n\
+        m = json.load(open(sys.argv[1]))\n\
+        if len(sys.argv) > 3: m[sys.argv[3]] = 1\n\
+        jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(m)";
+    tool("/usr/bin/python3", &["-c", validate, "ra/manifest.json", schema], &dir);
+    let strange = Command::new("/usr/bin/python3").args(["-c", validate, "ra/manifest.json", schema, "la"]).current_dir(&dir).output().unwrap();
+    assert!(!strange.status.success(), "the schema refuses unknown fields");
+
     let bytes = std::fs::read(dir.join("goi.zip")).unwrap();
     let photo = std::fs::read(dir.join("bang.jpg")).unwrap();
     // The last copy: img2pdf's PDF holds the same JPEG before it.

@@ -348,6 +348,62 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn encrypted_entries_and_unknown_methods_are_refused() {
+        let mut out = Vec::new();
+        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+        write_entry(&mut archive, "a.pdf", CompressionMethod::from(99), None, b"x", b"x").unwrap();
+        archive.finish().unwrap();
+        assert_eq!(read(&out, &LIMITS, any), Err(ZipProblem::Unsupported { name: "a.pdf".into() }));
+        let mut out = Vec::new();
+        let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+        let (mut entry, _) = archive.new_file("khoa.pdf").encrypted(true).start().unwrap();
+        std::io::Write::write_all(&mut entry, b"xxxxxxxxxxxxx").unwrap();
+        entry.finish(rawzip::DataDescriptorOutput::new(0, 1)).unwrap();
+        archive.finish().unwrap();
+        assert_eq!(read(&out, &LIMITS, any), Err(ZipProblem::Unsupported { name: "khoa.pdf".into() }));
+    }
+
+    #[test]
+    fn two_names_for_the_same_bytes_are_refused() {
+        // The directory lists the one entry twice, under two names of the same length.
+        let bytes = zip(&[("a.pdf", b"%PDF-1.7 x")]);
+        let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        let eocd = bytes.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+        let mut record = bytes[cd..eocd].to_vec();
+        let at = record.windows(5).position(|w| w == b"a.pdf").unwrap();
+        record[at] = b'b';
+        let bytes = with_record(bytes, &record);
+        assert_eq!(read(&bytes, &LIMITS, any), Err(ZipProblem::HeaderMismatch { name: "b.pdf".into() }));
+    }
+
+    /// Adds `record` (a central directory record) to `bytes`' directory.
+    fn with_record(mut bytes: Vec<u8>, record: &[u8]) -> Vec<u8> {
+        let eocd = bytes.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+        let size = u32::from_le_bytes(bytes[eocd + 12..eocd + 16].try_into().unwrap()) + record.len() as u32;
+        bytes.splice(eocd..eocd, record.iter().copied());
+        let eocd = eocd + record.len();
+        for at in [eocd + 8, eocd + 10] {
+            bytes[at] += 1;
+        }
+        bytes[eocd + 12..eocd + 16].copy_from_slice(&size.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn entries_that_share_bytes_are_refused() {
+        // An entry hidden inside another's bytes (how overlapping zip bombs are built).
+        let inner = zip(&[("b.pdf", b"%PDF-1.7 y")]);
+        let inner_cd = inner.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        let inner_eocd = inner.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+        let hidden = &inner[..inner_cd];
+        let outer = zip(&[("a.pdf", hidden)]);
+        let start = outer.windows(hidden.len()).position(|w| w == hidden).unwrap() as u32;
+        let mut record = inner[inner_cd..inner_eocd].to_vec();
+        record[42..46].copy_from_slice(&start.to_le_bytes());
+        assert_eq!(read(&with_record(outer, &record), &LIMITS, any), Err(ZipProblem::Overlap { name: "b.pdf".into() }));
+    }
+
+    #[test]
     fn a_link_is_refused() {
         let mut out = Vec::new();
         let mut archive = rawzip::ZipArchiveWriter::new(&mut out);

@@ -25,7 +25,7 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::{self, Attached, Need, Status};
 use crate::core::dossier::Dossier;
-use crate::core::files::{sha256_hex, FileKind, FileProblem};
+use crate::core::files::{sha256_hex, FileKind};
 use crate::core::forms::{Answers, Context, FormDef};
 use crate::core::text::fold;
 use crate::core::units::Units;
@@ -107,8 +107,9 @@ pub struct FileEntry {
     pub size: u64,
     pub pages: Option<u32>,
     pub sha256: String,
-    /// What the checks found (warnings; a refused file is never attached).
-    pub problems: Vec<FileProblem>,
+    /// What the checks found (warnings; a refused file is never attached), as hoso describes a
+    /// problem to a program: `{kind, …parameters, level, message}`.
+    pub problems: Vec<serde_json::Value>,
     /// For a PDF hoso made from photos: the photos' SHA-256.
     pub sources: Vec<String>,
 }
@@ -323,7 +324,7 @@ fn file_entries(entries: &[checklist::Entry], attached: &Attached) -> Vec<FileEn
                 size: a.size,
                 pages: a.pages,
                 sha256: a.hash.clone(),
-                problems: a.problems.clone(),
+                problems: a.problems.iter().map(crate::core::files::problem::described).collect(),
                 sources: a.from.clone(),
             });
         }

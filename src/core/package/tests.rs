@@ -208,6 +208,8 @@ fn a_hostile_archive_is_refused_before_the_manifest_is_read() {
     assert_eq!(verdict(&evil).problems, [VerifyProblem::Archive(ZipProblem::UnsafeName { name: "../../etc/cron.d/x".into() })]);
     assert_eq!(verdict(&bytes[..bytes.len() / 2]).problems, [VerifyProblem::Archive(ZipProblem::NotAZip)]);
     assert_eq!(verdict(b"PK\x03\x04 garbage").problems, [VerifyProblem::Archive(ZipProblem::NotAZip)]);
+    let huge = forged(&bytes, |e| e[0].1 = vec![b' '; (verify::MAX_MANIFEST_BYTES + 1) as usize]);
+    assert!(matches!(&verdict(&huge).problems[..], [VerifyProblem::Archive(ZipProblem::EntryTooLarge { name, .. })] if name == MANIFEST));
     let described = verdict(&evil).to_json();
     assert_eq!(described["problems"][0]["kind"], "unsafe_name");
     assert!(described["problems"][0]["message"].as_str().unwrap().starts_with("Gói hồ sơ không hợp lệ"));
