@@ -11,7 +11,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use js_sys::{Object, Reflect};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -23,31 +23,25 @@ fn main() {
         let (id, op, dossier, fonts, files) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"));
         let seal = (get("recipients").as_string().unwrap_or_default(), get("passphrase").as_string().unwrap_or_default());
         wasm_bindgen_futures::spawn_local(async move {
-            let reply = Object::new();
-            let set = |key: &str, value: &JsValue| {
-                let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
+            let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+            let message = |fields: &[(&str, &JsValue)]| {
+                let reply = Object::new();
+                let _ = Reflect::set(&reply, &JsValue::from_str("id"), &id);
+                for (k, v) in fields {
+                    let _ = Reflect::set(&reply, &JsValue::from_str(k), v);
+                }
+                let _ = scope.post_message(&reply);
             };
-            set("id", &id);
+            let progress = |done: f64| message(&[("progress", &JsValue::from_f64(done))]);
             let outcome = match op.as_deref() {
-                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal).await,
+                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal, &progress).await,
                 _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
             };
-            let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
             match outcome {
-                Ok((zip, name)) => {
-                    let bytes = Uint8Array::from(zip.as_slice());
-                    drop(zip);
-                    set("ok", &JsValue::TRUE);
-                    set("sealed", &JsValue::from_bool(name.ends_with(".age")));
-                    set("bytes", &bytes);
-                    set("name", &JsValue::from_str(&name));
-                    let _ = scope.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()));
+                Ok((blob, name)) => {
+                    message(&[("ok", &JsValue::TRUE), ("blob", &blob), ("name", &JsValue::from_str(&name))]);
                 }
-                Err(message) => {
-                    set("ok", &JsValue::FALSE);
-                    set("message", &JsValue::from_str(&message));
-                    let _ = scope.post_message(&reply);
-                }
+                Err(text) => message(&[("ok", &JsValue::FALSE), ("message", &JsValue::from_str(&text))]),
             }
         });
     });
@@ -57,23 +51,76 @@ fn main() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-/// Loads what the plan needs (the procedure, its form, the units: the app's own files, from
-/// the browser's cache), plans and writes the package. Refusals come back as sentences (made
-/// here, so the app carries no code to read a problem back). Gives the ZIP and its file name.
+/// How much of a `Blob` is read at a time: memory stays at this, whatever the dossier's size.
 #[cfg(target_arch = "wasm32")]
-async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bindgen::JsValue, seal: &(String, String)) -> Result<(Vec<u8>, String), String> {
+const PIECE: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// Reads `blob` piece by piece, giving each piece to `use_piece`.
+#[cfg(target_arch = "wasm32")]
+fn read_pieces(blob: &web_sys::Blob, mut use_piece: impl FnMut(&[u8])) -> Option<()> {
+    let reader = web_sys::FileReaderSync::new().ok()?;
+    let size = blob.size();
+    let mut buffer = vec![0u8; PIECE as usize];
+    let mut at = 0.0;
+    while at < size {
+        let end = (at + PIECE).min(size);
+        let piece = js_sys::Uint8Array::new(&reader.read_as_array_buffer(&blob.slice_with_f64_and_f64(at, end).ok()?).ok()?.into());
+        let n = piece.length() as usize;
+        piece.copy_to(&mut buffer[..n]);
+        use_piece(&buffer[..n]);
+        at = end;
+    }
+    Some(())
+}
+
+/// Where the sealed bytes go: pieces handed to JavaScript as they fill, never all in wasm memory.
+#[cfg(target_arch = "wasm32")]
+struct Pieces {
+    done: js_sys::Array,
+    filling: Vec<u8>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl std::io::Write for Pieces {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.filling.extend_from_slice(data);
+        if self.filling.len() >= PIECE as usize {
+            self.flush()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.filling.is_empty() {
+            self.done.push(&js_sys::Uint8Array::from(self.filling.as_slice()));
+            self.filling.clear();
+        }
+        Ok(())
+    }
+}
+
+/// Loads what the plan needs (the procedure, its form, the units: the app's own files, from
+/// the browser's cache), plans the package, measures each attached file piece by piece (size and
+/// CRC-32), and joins hoso's parts and the app's `Blob`s into one `Blob`: the files are never
+/// copied into wasm memory whole. Sealing reads that `Blob` piece by piece too. Refusals come back
+/// as sentences (made here, so the app carries no code to read a problem back). Gives the package
+/// and its file name; `progress` hears the share of the work done.
+#[cfg(target_arch = "wasm32")]
+async fn package(
+    dossier: &str,
+    fonts: &wasm_bindgen::JsValue,
+    files: &wasm_bindgen::JsValue,
+    seal: &(String, String),
+    progress: &dyn Fn(f64),
+) -> Result<(web_sys::Blob, String), String> {
     use hoso::core::dossier::Dossier;
     use hoso::core::forms::{form_for, form_of};
-    use hoso::core::package::seal::{recipients, seal as seal_with, Seal};
-    use hoso::core::package::{assemble, file_name, plan, Fonts, Input, PdfProblem, WriteProblem};
+    use hoso::core::package::seal::{recipients, Seal};
+    use hoso::core::package::{assemble_parts, file_name, plan, Fonts, Input, Part, PdfProblem, WriteProblem};
+    use hoso::core::zip::Measure;
     use hoso::web::cache;
     use js_sys::{Array, Object, Uint8Array};
     use wasm_bindgen::JsCast;
-    let read = |blob: &wasm_bindgen::JsValue| -> Option<Vec<u8>> {
-        let reader = web_sys::FileReaderSync::new().ok()?;
-        let buffer = reader.read_as_array_buffer(blob.dyn_ref::<web_sys::Blob>()?).ok()?;
-        Some(Uint8Array::new(&buffer).to_vec())
-    };
+    let unavailable = || WriteProblem::Unavailable.message();
     // Checked first: a wrong key is said before any work is done.
     let sealing = match (seal.0.trim(), seal.1.as_str()) {
         ("", "") => None,
@@ -83,24 +130,74 @@ async fn package(dossier: &str, fonts: &wasm_bindgen::JsValue, files: &wasm_bind
     };
     let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
     let code = dossier.procedure.clone();
-    let procedure = cache::procedure(&code).await.map_err(|e| e.to_string())?.ok_or_else(|| WriteProblem::Unavailable.message())?;
+    let procedure = cache::procedure(&code).await.map_err(|e| e.to_string())?.ok_or_else(unavailable)?;
     cache::form(&code).await.map_err(|e| e.to_string())?;
     // The units only name communes: without them the declaration shows the codes.
     let units = cache::units().await.ok();
     let form = form_of(&code, &procedure.name);
     let input = Input { procedure: &procedure, form: &form, full_form: form_for(&code).is_some(), dossier: &dossier, units: units.as_deref() };
     let planned = plan(&input).map_err(|u| u.message())?;
-    let fonts = fonts.dyn_ref::<Array>().map(|a| (read(&a.get(0)), read(&a.get(1))));
+
+    let whole = |blob: &wasm_bindgen::JsValue| -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        read_pieces(blob.dyn_ref::<web_sys::Blob>()?, |piece| out.extend_from_slice(piece))?;
+        Some(out)
+    };
+    let fonts = fonts.dyn_ref::<Array>().map(|a| (whole(&a.get(0)), whole(&a.get(1))));
     let Some((Some(regular), Some(bold))) = fonts else { return Err(WriteProblem::Pdf { problem: PdfProblem::BadFont }.message()) };
-    let files: std::collections::HashMap<String, wasm_bindgen::JsValue> = files
+    let files: std::collections::HashMap<String, web_sys::Blob> = files
         .dyn_ref::<Object>()
-        .map(|o| Object::entries(o).iter().filter_map(|e| e.dyn_into::<Array>().ok()).filter_map(|e| Some((e.get(0).as_string()?, e.get(1)))).collect())
+        .map(|o| {
+            Object::entries(o)
+                .iter()
+                .filter_map(|e| e.dyn_into::<Array>().ok())
+                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
+                .collect()
+        })
         .unwrap_or_default();
-    let zip = assemble(&planned, Fonts { regular: &regular, bold: &bold }, |hash| files.get(hash).and_then(read)).map_err(|p| p.message())?;
-    match sealing {
-        Some(how) => Ok((seal_with(&zip, &how).map_err(|p| p.message())?, file_name(&planned.manifest) + ".age")),
-        None => Ok((zip, file_name(&planned.manifest))),
+    let total: f64 = files.values().map(web_sys::Blob::size).sum::<f64>().max(1.0) * if sealing.is_some() { 2.0 } else { 1.0 };
+    let done = std::cell::Cell::new(0.0);
+    let parts = assemble_parts(&planned, Fonts { regular: &regular, bold: &bold }, |hash| {
+        let mut m = Measure::default();
+        read_pieces(files.get(hash)?, |piece| {
+            m.update(piece);
+            done.set(done.get() + piece.len() as f64);
+            progress(done.get() / total);
+        })?;
+        Some(m.held())
+    })
+    .map_err(|p| p.message())?;
+    let joined = Array::new();
+    for part in &parts {
+        match part {
+            Part::Bytes(b) => joined.push(&Uint8Array::from(b.as_slice())),
+            Part::Held(hash) => joined.push(files.get(hash).ok_or_else(unavailable)?),
+        };
     }
+    drop(parts);
+    let blob_of = |parts: &Array, kind: &str| {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(kind);
+        web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| unavailable())
+    };
+    let zip = blob_of(&joined, "application/zip")?;
+    let name = file_name(&planned.manifest);
+    let Some(how) = sealing else { return Ok((zip, name)) };
+    let encryptor = hoso::core::package::seal::encryptor(&how).map_err(|p| p.message())?;
+    let mut writer = encryptor.wrap_output(Pieces { done: Array::new(), filling: Vec::new() }).map_err(|_| unavailable())?;
+    let mut failed = false;
+    read_pieces(&zip, |piece| {
+        failed |= std::io::Write::write_all(&mut writer, piece).is_err();
+        done.set(done.get() + piece.len() as f64);
+        progress(done.get() / total);
+    })
+    .ok_or_else(unavailable)?;
+    let mut pieces = writer.finish().map_err(|_| unavailable())?;
+    std::io::Write::flush(&mut pieces).map_err(|_| unavailable())?;
+    if failed {
+        return Err(unavailable());
+    }
+    Ok((blob_of(&pieces.done, "application/octet-stream")?, name + ".age"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -93,7 +93,7 @@ pub fn write_draft(dossier: &Dossier, file: impl Fn(&str) -> Option<Vec<u8>>) ->
         let bytes = file(&hash).ok_or(DraftProblem::MissingFile { hash: hash.clone() })?;
         archive.add(&format!("{FILES_DIR}{hash}"), Method::Store, bytes);
     }
-    Ok(archive.finish()?)
+    Ok(archive.finish(|_| None)?)
 }
 
 /// Reads and checks a draft file (see the module's description for what is refused).

@@ -202,36 +202,166 @@ pub enum Method {
     Deflate,
 }
 
-/// Writes an archive in memory, deterministically (see the module's description).
+/// A piece of an archive as it is laid out: bytes hoso wrote (headers, its own entries), or the
+/// bytes of a file the caller holds (a browser `Blob`, a file on disk), named by its key. Joined
+/// in order they are the archive; a browser joins them into a `Blob` without copying the files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Bytes(Vec<u8>),
+    Held(String),
+}
+
+/// What the writer needs of a file the caller holds: its size and CRC-32 (read once, in pieces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Held {
+    pub size: u64,
+    pub crc32: u32,
+}
+
+impl Held {
+    pub fn of(bytes: &[u8]) -> Held {
+        let mut m = Measure::default();
+        m.update(bytes);
+        m.held()
+    }
+}
+
+/// A held file measured piece by piece, as it is read.
+#[derive(Default)]
+pub struct Measure {
+    crc: rawzip::Crc32,
+    size: u64,
+}
+
+impl Measure {
+    pub fn update(&mut self, piece: &[u8]) {
+        self.crc.update(piece);
+        self.size += piece.len() as u64;
+    }
+
+    pub fn held(&self) -> Held {
+        Held { size: self.size, crc32: self.crc.checksum() }
+    }
+}
+
+enum Content {
+    Bytes(Method, Vec<u8>),
+    Held(String, Held),
+}
+
+/// Writes an archive deterministically (see the module's description): in memory, or as
+/// [`Part`]s where the caller's files are only named.
 pub struct Writer {
-    out: Vec<u8>,
-    names: Vec<(String, Method, Vec<u8>)>,
+    entries: Vec<(String, Content)>,
     dated: i64,
+}
+
+/// Where the archive writer's output goes: into the current bytes, or — while a held file's bytes
+/// pass — nowhere, the file being named by a [`Part::Held`] instead.
+#[derive(Default)]
+struct Parts {
+    parts: Vec<Part>,
+    bytes: Vec<u8>,
+    /// The held file passing, and how many of its bytes are still to come.
+    skipping: Option<(String, u64)>,
+}
+
+#[derive(Clone, Default)]
+struct Sink(std::rc::Rc<std::cell::RefCell<Parts>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        let mut p = self.0.borrow_mut();
+        match p.skipping.take() {
+            None => p.bytes.extend_from_slice(data),
+            Some((key, left)) => {
+                let left = left.saturating_sub(data.len() as u64);
+                if left == 0 {
+                    let bytes = std::mem::take(&mut p.bytes);
+                    p.parts.push(Part::Bytes(bytes));
+                    p.parts.push(Part::Held(key));
+                } else {
+                    p.skipping = Some((key, left));
+                }
+            }
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Writer {
     /// Every entry is dated `unix_seconds` (the dossier's time, never the clock).
     pub fn new(unix_seconds: i64) -> Writer {
-        Writer { out: Vec::new(), names: Vec::new(), dated: unix_seconds }
+        Writer { entries: Vec::new(), dated: unix_seconds }
     }
 
     pub fn add(&mut self, name: &str, method: Method, bytes: Vec<u8>) {
-        self.names.push((name.to_string(), method, bytes));
+        self.entries.push((name.to_string(), Content::Bytes(method, bytes)));
     }
 
-    pub fn finish(mut self) -> Result<Vec<u8>, ZipProblem> {
-        let mut archive = rawzip::ZipArchiveWriter::new(&mut self.out);
+    /// A file the caller holds, stored as it is.
+    pub fn add_held(&mut self, name: &str, key: &str, held: Held) {
+        self.entries.push((name.to_string(), Content::Held(key.to_string(), held)));
+    }
+
+    /// The archive as parts, the held files named, not read.
+    pub fn finish_parts(self) -> Result<Vec<Part>, ZipProblem> {
+        let sink = Sink::default();
+        let mut archive = rawzip::ZipArchiveWriter::new(sink.clone());
         let at = rawzip::time::UtcDateTime::from_unix(self.dated);
-        for (name, method, plain) in &self.names {
+        for (name, content) in &self.entries {
             let damaged = |_| ZipProblem::Damaged { name: name.clone() };
-            let (zip_method, stored) = match method {
-                Method::Store => (CompressionMethod::STORE, std::borrow::Cow::Borrowed(plain.as_slice())),
-                Method::Deflate => (CompressionMethod::DEFLATE, std::borrow::Cow::Owned(miniz_oxide::deflate::compress_to_vec(plain, 6))),
-            };
-            write_entry(&mut archive, name, zip_method, Some(at), plain, &stored).map_err(damaged)?;
+            match content {
+                Content::Bytes(method, plain) => {
+                    let (zip_method, stored) = match method {
+                        Method::Store => (CompressionMethod::STORE, std::borrow::Cow::Borrowed(plain.as_slice())),
+                        Method::Deflate => (CompressionMethod::DEFLATE, std::borrow::Cow::Owned(miniz_oxide::deflate::compress_to_vec(plain, 6))),
+                    };
+                    write_entry(&mut archive, name, zip_method, Some(at), plain, &stored).map_err(damaged)?;
+                }
+                Content::Held(key, held) => {
+                    let path = rawzip::path::EntryPath::verbatim(name.as_bytes());
+                    let (mut entry, _) = archive.new_file(path).compression_method(CompressionMethod::STORE).last_modified(at).start().map_err(damaged)?;
+                    // The writer counts the bytes that pass; the sink keeps none of them.
+                    if held.size > 0 {
+                        sink.0.borrow_mut().skipping = Some((key.clone(), held.size));
+                    }
+                    let zeros = [0u8; 64 * 1024];
+                    let mut left = held.size;
+                    while left > 0 {
+                        let n = left.min(zeros.len() as u64) as usize;
+                        std::io::Write::write_all(&mut entry, &zeros[..n]).map_err(|_| ZipProblem::Damaged { name: name.clone() })?;
+                        left -= n as u64;
+                    }
+                    if held.size == 0 {
+                        let bytes = std::mem::take(&mut sink.0.borrow_mut().bytes);
+                        sink.0.borrow_mut().parts.extend([Part::Bytes(bytes), Part::Held(key.clone())]);
+                    }
+                    entry.finish(rawzip::DataDescriptorOutput::new(held.crc32, held.size)).map_err(damaged)?;
+                }
+            }
         }
         archive.finish().map_err(|_| ZipProblem::NotAZip)?;
-        Ok(self.out)
+        let mut p = sink.0.take();
+        let last = std::mem::take(&mut p.bytes);
+        p.parts.push(Part::Bytes(last));
+        p.parts.retain(|part| !matches!(part, Part::Bytes(b) if b.is_empty()));
+        Ok(p.parts)
+    }
+
+    /// The archive in memory; `held` gives a held file's bytes by key.
+    pub fn finish(self, held: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, ZipProblem> {
+        let mut out = Vec::new();
+        for part in self.finish_parts()? {
+            match part {
+                Part::Bytes(b) => out.extend_from_slice(&b),
+                Part::Held(key) => out.extend_from_slice(&held(&key).ok_or(ZipProblem::Damaged { name: key })?),
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -282,7 +412,7 @@ pub(crate) mod tests {
         let mut w = Writer::new(1_764_039_600);
         w.add("manifest.json", Method::Deflate, b"{\"a\":1}".repeat(50));
         w.add("01-don/to-khai.pdf", Method::Store, b"%PDF-1.7 x".to_vec());
-        let bytes = w.finish().unwrap();
+        let bytes = w.finish(|_| None).unwrap();
         let entries = read(&bytes, &LIMITS, any).unwrap();
         assert_eq!(entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["manifest.json", "01-don/to-khai.pdf"]);
         assert_eq!(entries[0].bytes, b"{\"a\":1}".repeat(50));
@@ -294,9 +424,33 @@ pub(crate) mod tests {
             let mut w = Writer::new(1_764_039_600);
             w.add("a.json", Method::Deflate, b"{}".to_vec());
             w.add("b/c.pdf", Method::Store, b"%PDF".to_vec());
-            w.finish().unwrap()
+            w.finish(|_| None).unwrap()
         };
         assert_eq!(make(), make());
+    }
+
+    #[test]
+    fn held_files_are_named_not_copied_and_join_into_the_same_archive() {
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let make = |held: bool| {
+            let mut w = Writer::new(1_764_039_600);
+            w.add("manifest.json", Method::Deflate, b"{}".to_vec());
+            if held {
+                w.add_held("01/a.pdf", "k1", Held::of(&big));
+                w.add_held("01/rong.pdf", "k2", Held::of(b""));
+            } else {
+                w.add("01/a.pdf", Method::Store, big.clone());
+                w.add("01/rong.pdf", Method::Store, Vec::new());
+            }
+            w
+        };
+        let parts = make(true).finish_parts().unwrap();
+        assert!(parts.contains(&Part::Held("k1".into())) && parts.contains(&Part::Held("k2".into())));
+        let kept: usize = parts.iter().map(|p| if let Part::Bytes(b) = p { b.len() } else { 0 }).sum();
+        assert!(kept < 2_000, "only headers are kept: {kept} bytes");
+        let joined = make(true).finish(|k| Some(if k == "k1" { big.clone() } else { Vec::new() })).unwrap();
+        assert_eq!(joined, make(false).finish(|_| None).unwrap(), "the same bytes as writing the files in");
+        assert_eq!(read(&joined, &LIMITS, |_| Some(1 << 20)).unwrap()[1].bytes, big);
     }
 
     #[test]
@@ -324,7 +478,7 @@ pub(crate) mod tests {
     fn a_zip_bomb_is_refused_before_it_is_inflated() {
         let mut w = Writer::new(0);
         w.add("manifest.json", Method::Deflate, vec![0u8; 4 << 20]);
-        let bytes = w.finish().unwrap();
+        let bytes = w.finish(|_| None).unwrap();
         assert_eq!(read(&bytes, &LIMITS, |_| Some(u64::MAX)), Err(ZipProblem::Bomb { name: "manifest.json".into() }));
     }
 

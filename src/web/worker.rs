@@ -28,6 +28,8 @@ struct Connection {
     /// Requests sent before the worker was ready, with the buffers they hand over.
     waiting: Vec<(JsValue, Array)>,
     pending: HashMap<u32, Function>,
+    /// Requests that hear how far the work is (`{id, progress}` messages before the answer).
+    progress: HashMap<u32, Function>,
     next: u32,
 }
 
@@ -51,6 +53,13 @@ fn start(script: &'static str) -> Option<Connection> {
                 return;
             }
             let id = Reflect::get(&data, &JsValue::from_str("id")).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+            if let Some(done) = Reflect::get(&data, &JsValue::from_str("progress")).ok().filter(|v| v.as_f64().is_some()) {
+                if let Some(hear) = c.progress.get(&id) {
+                    let _ = hear.call1(&JsValue::NULL, &done);
+                }
+                return;
+            }
+            c.progress.remove(&id);
             if let Some(resolve) = c.pending.remove(&id) {
                 let _ = resolve.call1(&JsValue::NULL, &data);
             }
@@ -70,12 +79,17 @@ fn start(script: &'static str) -> Option<Connection> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
     on_error.forget();
-    Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), next: 0 })
+    Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), progress: HashMap::new(), next: 0 })
 }
 
 /// Sends one request and waits for its answer (`None`: the worker is not there). The request's
 /// byte arrays are handed over (transferred), not copied a second time.
 async fn call(script: &'static str, request: Object) -> Option<JsValue> {
+    call_hearing(script, request, None).await
+}
+
+/// The same, `progress` hearing the share of the work done (0 to 1) while it runs.
+async fn call_hearing(script: &'static str, request: Object, progress: Option<Function>) -> Option<JsValue> {
     let transfer: Array = Object::values(&request).iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()).map(|a| JsValue::from(a.buffer())).collect();
     if let Some(jpegs) = Reflect::get(&request, &JsValue::from_str("jpegs")).ok().and_then(|v| v.dyn_into::<Array>().ok()) {
         for a in jpegs.iter().filter_map(|v| v.dyn_into::<Uint8Array>().ok()) {
@@ -95,6 +109,9 @@ async fn call(script: &'static str, request: Object) -> Option<JsValue> {
             c.next += 1;
             let _ = Reflect::set(&request, &JsValue::from_str("id"), &JsValue::from(id));
             c.pending.insert(id, resolve);
+            if let Some(hear) = progress.clone() {
+                c.progress.insert(id, hear);
+            }
             if c.ready {
                 let _ = c.worker.post_message_with_transfer(&request, &transfer);
             } else {
@@ -165,14 +182,15 @@ pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
 
 /// The submission package of `dossier` (`core::package`), in the package maker: the dossier as
 /// JSON, the two font files and the attached files as the `Blob`s the app keeps (the worker reads
-/// them; the page copies nothing). The ZIP comes back as a `Blob` with its file name; a refusal
-/// as the package maker's sentence.
-/// `seal`: the agencies' public keys and a passphrase, as typed (both empty: not sealed).
+/// them piece by piece; nothing is copied whole). The package comes back as a `Blob` with its file
+/// name; a refusal as the package maker's sentence. `seal`: the agencies' public keys and a
+/// passphrase, as typed (both empty: not sealed). `progress` hears the share done (0 to 1).
 pub async fn package(
     dossier_json: &str,
     fonts: [&web_sys::Blob; 2],
     files: &[(String, web_sys::Blob)],
     seal: (&str, &str),
+    progress: impl Fn(f64) + 'static,
 ) -> Result<(web_sys::Blob, String), String> {
     let unavailable = || WriteProblem::Unavailable.message();
     let by_hash = Object::new();
@@ -189,12 +207,12 @@ pub async fn package(
             ("passphrase", JsValue::from_str(seal.1)),
         ],
     );
-    let answer = call(EXPORTER, r).await.ok_or_else(unavailable)?;
+    let hear = Closure::<dyn Fn(JsValue)>::new(move |v: JsValue| progress(v.as_f64().unwrap_or(0.0)));
+    let answer = call_hearing(EXPORTER, r, Some(hear.as_ref().unchecked_ref::<Function>().clone())).await;
+    drop(hear);
+    let answer = answer.ok_or_else(unavailable)?;
     if field(&answer, "ok").is_truthy() {
-        let bytes = field(&answer, "bytes").dyn_into::<Uint8Array>().map_err(|_| unavailable())?;
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(if field(&answer, "sealed").is_truthy() { "application/octet-stream" } else { "application/zip" });
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options).map_err(|_| unavailable())?;
+        let blob = field(&answer, "blob").dyn_into::<web_sys::Blob>().map_err(|_| unavailable())?;
         return Ok((blob, field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into())));
     }
     Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))

@@ -30,6 +30,7 @@ use crate::core::forms::{Answers, Context, FormDef};
 use crate::core::text::fold;
 use crate::core::units::Units;
 use crate::core::zip::{self, Method, ZipProblem};
+pub use crate::core::zip::{Held, Part};
 pub use pdf::{Fonts, PdfProblem};
 pub use verify::{verify, verify_sealed, Verdict, VerifyProblem};
 
@@ -359,8 +360,10 @@ pub fn receipt_code(manifest_sha256: &str, procedure: &str) -> String {
 }
 
 /// Writes the package: renders the declaration and the receipt, fills in the declaration's hash,
-/// and puts everything in one ZIP. `file` gives an attached file's bytes by SHA-256.
-pub fn assemble(plan: &Plan, fonts: Fonts, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, WriteProblem> {
+/// and lays everything out as one ZIP whose attached files are only named (`Part::Held`, by
+/// SHA-256): `held` gives each one's size and CRC-32. The browser joins the parts into a `Blob`
+/// with the files it holds, so nothing is copied.
+pub fn assemble_parts(plan: &Plan, fonts: Fonts, held: impl Fn(&str) -> Option<Held>) -> Result<Vec<Part>, WriteProblem> {
     let mut manifest = plan.manifest.clone();
     let created = Receipt::parse_rfc3339(&manifest.created).map(Receipt::unix_seconds).unwrap_or(0);
     let declaration = pdf::render(&plan.declaration, fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
@@ -378,10 +381,24 @@ pub fn assemble(plan: &Plan, fonts: Fonts, file: impl Fn(&str) -> Option<Vec<u8>
     archive.add(RECEIPT, Method::Store, receipt.bytes);
     archive.add(GUIDE, Method::Deflate, print::guide(&manifest).into_bytes());
     for f in manifest.files.iter().filter(|f| f.path != DECLARATION) {
-        let bytes = file(&f.sha256).ok_or_else(|| WriteProblem::MissingFile { hash: f.sha256.clone() })?;
-        archive.add(&f.path, Method::Store, bytes);
+        let h = held(&f.sha256).ok_or_else(|| WriteProblem::MissingFile { hash: f.sha256.clone() })?;
+        archive.add_held(&f.path, &f.sha256, h);
     }
-    archive.finish().map_err(|problem| WriteProblem::Zip { problem })
+    archive.finish_parts().map_err(|problem| WriteProblem::Zip { problem })
+}
+
+/// The package in memory (the CLI, the tests): `file` gives an attached file's bytes by SHA-256.
+/// The same bytes as the browser's `Blob` of [`assemble_parts`].
+pub fn assemble(plan: &Plan, fonts: Fonts, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, WriteProblem> {
+    let parts = assemble_parts(plan, fonts, |hash| file(hash).map(|b| Held::of(&b)))?;
+    let mut out = Vec::new();
+    for part in parts {
+        match part {
+            Part::Bytes(b) => out.extend_from_slice(&b),
+            Part::Held(hash) => out.extend_from_slice(&file(&hash).ok_or(WriteProblem::MissingFile { hash })?),
+        }
+    }
+    Ok(out)
 }
 
 /// The file name a person saves the package under: `ho-so-1.001193-nguyen-van-an.zip`.

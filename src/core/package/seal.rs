@@ -76,7 +76,16 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 
 /// Seals `bytes` (binary age, not armored: a `.zip.age` file).
 pub fn seal(bytes: &[u8], how: &Seal) -> Result<Vec<u8>, SealProblem> {
-    let encryptor = match how {
+    let mut out = Vec::with_capacity(bytes.len() + 512);
+    let mut writer = encryptor(how)?.wrap_output(&mut out).map_err(|_| SealProblem::Damaged)?;
+    writer.write_all(bytes).map_err(|_| SealProblem::Damaged)?;
+    writer.finish().map_err(|_| SealProblem::Damaged)?;
+    Ok(out)
+}
+
+/// The age encryptor for `how`, for a caller that seals piece by piece (`wrap_output`).
+pub fn encryptor(how: &Seal) -> Result<age::Encryptor, SealProblem> {
+    Ok(match how {
         Seal::Recipients(keys) => {
             let parsed: Vec<age::x25519::Recipient> =
                 keys.iter().map(|k| k.parse().map_err(|_| SealProblem::BadRecipient { recipient: k.clone() })).collect::<Result<_, _>>()?;
@@ -88,12 +97,7 @@ pub fn seal(bytes: &[u8], how: &Seal) -> Result<Vec<u8>, SealProblem> {
             }
             age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from(p.clone()))
         }
-    };
-    let mut out = Vec::with_capacity(bytes.len() + 512);
-    let mut writer = encryptor.wrap_output(&mut out).map_err(|_| SealProblem::Damaged)?;
-    writer.write_all(bytes).map_err(|_| SealProblem::Damaged)?;
-    writer.finish().map_err(|_| SealProblem::Damaged)?;
-    Ok(out)
+    })
 }
 
 /// Opens a sealed package with the secret keys of an age identity file.

@@ -33,6 +33,7 @@ enum Export {
 pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
     let (dossiers, attachments, units, drafts) = (use_dossiers(), use_attachments(), use_units(), use_drafts());
     let state = RwSignal::new(Export::Idle);
+    let done = RwSignal::new(0.0);
     // Sealing (optional): the agency's public keys, or a passphrase. Checked by the package maker.
     let (keys, passphrase) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let run = StoredValue::new(0u32);
@@ -55,9 +56,15 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
         let this = run.with_value(|n| n + 1);
         run.set_value(this);
         state.set(Export::Working(this));
+        done.set(0.0);
         leptos::task::spawn_local(async move {
             let seal = Seal { recipients: keys.get_untracked(), passphrase: passphrase.get_untracked() };
-            let outcome = make(&dossier_json, &hashes, &seal).await;
+            let outcome = make(&dossier_json, &hashes, &seal, move |share| {
+                if state.get_untracked() == Export::Working(this) {
+                    done.set(share);
+                }
+            })
+            .await;
             if state.get_untracked() != Export::Working(this) {
                 return; // cancelled
             }
@@ -108,7 +115,13 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
             <div role="status" aria-live="polite">
                 {move || match state.get() {
                     Export::Idle => ().into_any(),
-                    Export::Working(_) => view! { <p class="loading">"Đang lập tờ khai và gói hồ sơ…"</p> }.into_any(),
+                    Export::Working(_) => view! {
+                        <p><label for="tien-do-xuat">"Đang lập tờ khai và gói hồ sơ…"</label></p>
+                        <progress id="tien-do-xuat" class="progress" max="100" value=move || format!("{:.0}", done.get() * 100.0)>
+                            {move || format!("{:.0}%", done.get() * 100.0)}
+                        </progress>
+                    }
+                    .into_any(),
                     Export::Done { name, size, url } => view! {
                         <div class="notice notice--important">
                             <p><strong>{format!("Đã lập gói hồ sơ «{name}» ({}).", human_size(size))}</strong></p>
@@ -132,7 +145,7 @@ pub struct Seal {
     pub passphrase: String,
 }
 
-async fn make(dossier_json: &str, hashes: &[String], seal: &Seal) -> Result<(web_sys::Blob, String), String> {
+async fn make(dossier_json: &str, hashes: &[String], seal: &Seal, progress: impl Fn(f64) + 'static) -> Result<(web_sys::Blob, String), String> {
     let font = |path: &'static str| async move { crate::web::fetch::get_blob(path).await.map_err(|error| LoadError { data: Data::Font, error }.to_string()) };
     let regular = font("/fonts/DejaVuSerif.ttf").await?;
     let bold = font("/fonts/DejaVuSerif-Bold.ttf").await?;
@@ -141,5 +154,5 @@ async fn make(dossier_json: &str, hashes: &[String], seal: &Seal) -> Result<(web
         let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
         files.push((hash.clone(), blob));
     }
-    crate::web::worker::package(dossier_json, [&regular, &bold], &files, (&seal.recipients, &seal.passphrase)).await
+    crate::web::worker::package(dossier_json, [&regular, &bold], &files, (&seal.recipients, &seal.passphrase), progress).await
 }
