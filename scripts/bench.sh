@@ -5,6 +5,7 @@
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
+#   bash scripts/bench.sh package  export of 100 MB in Chromium vs JSZip and client-zip; verify and hostile archives natively
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
@@ -30,6 +31,12 @@ fi
 if [ "$what" = all ] || [ "$what" = lighthouse ]; then
   hoso_log "Lighthouse (di động, 4G chậm, CPU chậm 4 lần) trên bản phát hành"
   CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-lighthouse.mjs dist "${LIGHTHOUSE_RUNS:-3}"
+fi
+
+if [ "$what" = all ] || [ "$what" = package ]; then
+  hoso_log "Gói hồ sơ: xuất trong Chromium cạnh JSZip và client-zip; kiểm tra gói trên máy"
+  cargo build --release --locked --bin hoso
+  node scripts/bench-package.mjs "${PACKAGE_MB:-100}" "${PACKAGE_RUNS:-3}"
 fi
 
 if [ "$what" = all ] || [ "$what" = files ]; then

@@ -70,6 +70,33 @@ pub async fn hoso_sha256(bytes: Vec<u8>) -> String {
     hoso::web::worker::sha256(&bytes).await.unwrap_or_default()
 }
 
+/// `hosoExportPackage(dossierJson, files, recipients?, passphrase?)`: the submission package of a
+/// complete dossier (`core::dossier::Dossier` as JSON; `files`: an object of `Blob`s by SHA-256,
+/// every file the dossier names), made by the package maker exactly as "Xuất hồ sơ" makes it:
+/// a Promise of `{blob, name, workerMemory}`, rejected with hoso's sentence when the dossier is not complete or
+/// a file is missing. `recipients` (age1… keys) or `passphrase` seal it.
+#[wasm_bindgen(js_name = hosoExportPackage)]
+pub async fn hoso_export_package(
+    dossier_json: String,
+    files: js_sys::Object,
+    recipients: Option<String>,
+    passphrase: Option<String>,
+) -> Result<js_sys::Object, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let files: Vec<(String, web_sys::Blob)> = js_sys::Object::entries(&files)
+        .iter()
+        .filter_map(|e| e.dyn_into::<js_sys::Array>().ok())
+        .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
+        .collect();
+    let seal = (recipients.unwrap_or_default(), passphrase.unwrap_or_default());
+    let made = hoso::web::worker::package(&dossier_json, &files, (&seal.0, &seal.1), |_| {}).await.map_err(|m| wasm_bindgen::JsValue::from_str(&m))?;
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"blob".into(), &made.blob);
+    let _ = js_sys::Reflect::set(&out, &"name".into(), &made.name.into());
+    let _ = js_sys::Reflect::set(&out, &"workerMemory".into(), &made.worker_memory.into());
+    Ok(out)
+}
+
 /// `hosoSetLimits(maxFileMb, maxDossierMb)`: a portal sets its own size limits before people
 /// attach files (the default is 10 MB a file, 50 MB a dossier). Returns an error message, or
 /// `undefined` when the limits were taken.

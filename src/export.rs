@@ -39,7 +39,10 @@ fn main() {
             };
             match outcome {
                 Ok((blob, name)) => {
-                    message(&[("ok", &JsValue::TRUE), ("blob", &blob), ("name", &JsValue::from_str(&name))]);
+                    // How much memory this worker took (it only grows): the benchmark's figure.
+                    let memory =
+                        wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+                    message(&[("ok", &JsValue::TRUE), ("blob", &blob), ("name", &JsValue::from_str(&name)), ("memory", &JsValue::from_f64(memory as f64))]);
                 }
                 Err(text) => message(&[("ok", &JsValue::FALSE), ("message", &JsValue::from_str(&text))]),
             }

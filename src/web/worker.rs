@@ -180,19 +180,25 @@ pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
     Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(FileProblem::CheckerUnavailable))
 }
 
+/// A package made: the `Blob`, its file name, and the package maker's memory (bytes).
+pub struct Exported {
+    pub blob: web_sys::Blob,
+    pub name: String,
+    pub worker_memory: f64,
+}
+
 /// The submission package of `dossier` (`core::package`), in the package maker: the dossier as
 /// JSON, the two font files and the attached files as the `Blob`s the app keeps (the worker reads
 /// them piece by piece; nothing is copied whole). The package comes back as a `Blob` with its file
 /// name; a refusal as the package maker's sentence. `seal`: the agencies' public keys and a
 /// passphrase, as typed (both empty: not sealed). `progress` hears the share done (0 to 1).
-pub async fn package(
-    dossier_json: &str,
-    fonts: [&web_sys::Blob; 2],
-    files: &[(String, web_sys::Blob)],
-    seal: (&str, &str),
-    progress: impl Fn(f64) + 'static,
-) -> Result<(web_sys::Blob, String), String> {
+/// The font files are fetched here (the app's own, cached by the browser after the first export).
+pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal: (&str, &str), progress: impl Fn(f64) + 'static) -> Result<Exported, String> {
     let unavailable = || WriteProblem::Unavailable.message();
+    let font = |path: &'static str| async move {
+        super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error }.to_string())
+    };
+    let fonts = [font("/fonts/DejaVuSerif.ttf").await?, font("/fonts/DejaVuSerif-Bold.ttf").await?];
     let by_hash = Object::new();
     for (hash, blob) in files {
         let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
@@ -201,7 +207,7 @@ pub async fn package(
         "package",
         &[
             ("dossier", JsValue::from_str(dossier_json)),
-            ("fonts", Array::of2(fonts[0], fonts[1]).into()),
+            ("fonts", Array::of2(&fonts[0], &fonts[1]).into()),
             ("files", by_hash.into()),
             ("recipients", JsValue::from_str(seal.0)),
             ("passphrase", JsValue::from_str(seal.1)),
@@ -213,7 +219,8 @@ pub async fn package(
     let answer = answer.ok_or_else(unavailable)?;
     if field(&answer, "ok").is_truthy() {
         let blob = field(&answer, "blob").dyn_into::<web_sys::Blob>().map_err(|_| unavailable())?;
-        return Ok((blob, field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into())));
+        let name = field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into());
+        return Ok(Exported { blob, name, worker_memory: field(&answer, "memory").as_f64().unwrap_or(0.0) });
     }
     Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
 }

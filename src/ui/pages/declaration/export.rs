@@ -14,7 +14,6 @@ use crate::core::forms::{form_for, form_of};
 use crate::core::package::{ready, Input, WriteProblem};
 use crate::ui::autosave::use_drafts;
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
-use crate::web::fetch::{Data, LoadError};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Export {
@@ -146,13 +145,10 @@ pub struct Seal {
 }
 
 async fn make(dossier_json: &str, hashes: &[String], seal: &Seal, progress: impl Fn(f64) + 'static) -> Result<(web_sys::Blob, String), String> {
-    let font = |path: &'static str| async move { crate::web::fetch::get_blob(path).await.map_err(|error| LoadError { data: Data::Font, error }.to_string()) };
-    let regular = font("/fonts/DejaVuSerif.ttf").await?;
-    let bold = font("/fonts/DejaVuSerif-Bold.ttf").await?;
     let mut files = Vec::new();
     for hash in hashes {
         let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
         files.push((hash.clone(), blob));
     }
-    crate::web::worker::package(dossier_json, [&regular, &bold], &files, (&seal.recipients, &seal.passphrase), progress).await
+    crate::web::worker::package(dossier_json, &files, (&seal.recipients, &seal.passphrase), progress).await.map(|e| (e.blob, e.name))
 }
