@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, CheckAnswers, Dossier, Field, Fields, Home, LifeEvent, NotFound, ProcedurePage, SectionPage};
+use super::pages::{About, CheckAnswers, Dossier, Field, Fields, Home, LifeEvent, NotFound, PrintPage, ProcedurePage, SectionPage};
 
 /// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ho-so/:ma") view=Dossier/>
                     <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
                     <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
+                    <Route path=path!("/ho-so/:ma/in") view=PrintPage/>
                     <Route path=path!("/su-kien/:slug") view=LifeEvent/>
                     <Route path=path!("/linh-vuc") view=Fields/>
                     <Route path=path!("/linh-vuc/:slug") view=Field/>

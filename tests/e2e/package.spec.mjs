@@ -135,6 +135,14 @@ test("a complete dossier exports a package that independent tools and hoso packa
   expect(createHash("sha256").update(readFileSync(join(out, "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep.pdf"))).digest("hex"))
     .toBe(createHash("sha256").update(pdf).digest("hex"));
 
+  // The print view: the declaration as it is signed, and what to bring.
+  await page.getByRole("link", { name: "Bản in tờ khai và danh sách giấy tờ mang theo khi đến nộp" }).click();
+  await expect(page.locator("main h1")).toHaveText("Bản in tờ khai");
+  await expect(page.locator(".print-sheet")).toContainText("1. Họ, chữ đệm và tên người yêu cầu: Nguyễn Thị Ánh Tuyết");
+  await expect(page.locator(".print-sheet")).toContainText("NGƯỜI YÊU CẦU");
+  await expect(page.locator(".print-bring")).toContainText("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao");
+  expect(await axeViolations(page)).toEqual([]);
+
   // The CLI makes the same bytes from the same answers and file.
   const m = JSON.parse(manifest);
   writeFileSync(join(dir, "a.json"), JSON.stringify({ "yeu-cau.ho-ten": "nguyễn thị ánh tuyết", "yeu-cau.giay-to": "Bằng tốt nghiệp trung học phổ thông", "yeu-cau.so-trang": "2", "yeu-cau.so-ban": "3", "yeu-cau.nuoc-ngoai": "khong" }));
@@ -151,4 +159,26 @@ test("a complete dossier exports a package that independent tools and hoso packa
   const refused = run(cli, ["package", "verify", join(dir, "sua.zip")], { cwd: root });
   expect(refused.status).toBe(1);
   expect(JSON.parse(refused.stdout).problems[0]).toMatchObject({ kind: "damaged", name: "02-ban-chinh-giay-to-van-ban-lam-co-so-de/bang-tot-nghiep.pdf" });
+});
+
+test("a portal exports through hosoExportPackage: a complete dossier gives the package, an unfinished one hoso's sentence", async ({ page, browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-bridge-package-"));
+  const pdf = await makePdf(browser, dir);
+  await open(page, `/ho-so/${CODE}`); // the whole app carries the bridge
+  await page.waitForFunction(() => typeof window.wasmBindings?.hosoExportPackage === "function");
+  const answers = { "yeu-cau.ho-ten": "Lê Văn Minh", "yeu-cau.giay-to": "Học bạ", "yeu-cau.so-trang": "4", "yeu-cau.so-ban": "1", "yeu-cau.nuoc-ngoai": "khong" };
+  const hash = createHash("sha256").update(pdf).digest("hex");
+  const out = await page.evaluate(async ({ answers, hash, pdf }) => {
+    const blob = new Blob([new Uint8Array(pdf)], { type: "application/pdf" });
+    const dossier = (attachments) => JSON.stringify({ format: 1, id: "cong", procedure: "2.000815", catalogue_version: "2026-07", channel: "online", step: null, answers, attachments, started: "2026-11-25T10:00+07:00", changed: "2026-11-25T10:00+07:00" });
+    const refused = await window.wasmBindings.hosoExportPackage(dossier({}), {}).then(() => "", (e) => String(e));
+    const file = { hash, name: "hoc-ba.pdf", size: blob.size, kind: "pdf", pages: 1, width: null, height: null, problems: [], from: [] };
+    const made = await window.wasmBindings.hosoExportPackage(dossier({ d0: [file] }), { [hash]: blob });
+    return { refused, name: made.name, bytes: [...new Uint8Array(await made.blob.arrayBuffer())] };
+  }, { answers, hash, pdf: [...pdf] });
+  expect(out.refused).toContain("Chưa xuất được hồ sơ: còn thiếu");
+  expect(out.name).toBe(`ho-so-${CODE}-le-van-minh.zip`);
+  writeFileSync(join(dir, "cong.zip"), Buffer.from(out.bytes));
+  const verified = run(cli, ["package", "verify", join(dir, "cong.zip")], { cwd: root });
+  expect(verified.status, verified.stdout + verified.stderr).toBe(0);
 });

@@ -6,6 +6,6 @@ mod procedure_list;
 mod search;
 
 pub use field::{dom_id, FormField};
-pub use papers::{Papers, PapersReport};
+pub use papers::{use_checklist, Papers, PapersReport};
 pub use procedure_list::ProcedureList;
 pub use search::Search;

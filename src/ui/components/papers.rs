@@ -15,7 +15,7 @@ use crate::ui::state::{use_attachments, use_dossiers, use_units};
 use crate::web::files;
 
 /// The procedure's papers for the current answers and attachments (the core's checklist).
-fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
+pub fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
     let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned());
     let full_form = form_for(&p.code).is_some();

@@ -10,7 +10,7 @@ mod not_found;
 mod procedure;
 
 pub use about::About;
-pub use declaration::{CheckAnswers, SectionPage};
+pub use declaration::{CheckAnswers, PrintPage, SectionPage};
 pub use dossier::Dossier;
 pub use fields::{Field, Fields};
 pub use home::Home;

@@ -85,6 +85,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             {body}
             <h2>"Giấy tờ"</h2>
             {papers}
+            <p><A href=format!("{back}/in")>"Bản in tờ khai và danh sách giấy tờ mang theo khi đến nộp"</A></p>
             <p><A href=back.clone()>"Đính kèm hoặc xem lại giấy tờ"</A></p>
             <p><A href=back>"Quay lại danh sách việc cần làm"</A></p>
         </Page>

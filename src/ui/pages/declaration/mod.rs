@@ -18,7 +18,9 @@ use crate::ui::Page;
 
 mod check;
 mod export;
+mod print;
 pub use check::CheckAnswers;
+pub use print::PrintPage;
 
 fn today() -> crate::core::calendar::Date {
     crate::web::clock::now().date

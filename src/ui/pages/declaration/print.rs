@@ -1,0 +1,106 @@
+//! `/ho-so/:ma/in`: the declaration as it is printed and signed (national heading, title, the
+//! answers numbered as on the official template, date and signature), and "Giấy tờ mang theo khi
+//! đến nộp": the originals shown in person and the papers attached, to check off at the desk.
+//! The same answer sheet as "check your answers" (`FormDef::sheet`); a button prints the page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::with_form;
+use crate::core::checklist::{Need, Status};
+use crate::core::forms::{Context, FormDef};
+use crate::ui::components::use_checklist;
+use crate::ui::state::{use_dossiers, use_units};
+use crate::ui::Page;
+
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    with_form(|code, form| view! { <PrintView code=code form=form/> })
+}
+
+#[component]
+fn PrintView(code: String, form: Arc<FormDef>) -> impl IntoView {
+    let (dossiers, units) = (use_dossiers(), use_units());
+    let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+    let (title, template) = (form.title.to_uppercase(), form.template.clone());
+    let sheet = move || {
+        let u = units.get().and_then(|r| r.ok());
+        // As the rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
+        let normalized = form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1;
+        let mut number = 0;
+        form.sheet(&normalized, u.as_deref())
+            .into_iter()
+            .map(|s| {
+                let items = s
+                    .items
+                    .into_iter()
+                    .map(|item| {
+                        let rows = item
+                            .rows
+                            .into_iter()
+                            .map(|row| {
+                                number += 1;
+                                let value = row.value.unwrap_or_else(|| "……………………".into());
+                                view! { <p class="print-sheet__row">{format!("{number}. {}: ", row.label)}<strong>{value}</strong></p> }
+                            })
+                            .collect_view();
+                        view! { {item.heading.map(|h| view! { <h3>{h}</h3> })} {rows} }
+                    })
+                    .collect_view();
+                view! { <h2>{s.title}</h2> {s.none.map(|n| view! { <p>{n}</p> })} {items} }
+            })
+            .collect_view()
+    };
+    let papers_code = code.clone();
+    let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |p| view! { <BringList p=p/> });
+    let back = format!("/ho-so/{code}/kiem-tra");
+    view! {
+        <Page title="Bản in tờ khai".to_string()>
+            <p class="no-print">"In tờ khai, ký và ghi rõ họ tên. Mang theo cùng các giấy tờ dưới đây khi đến nộp."</p>
+            <p class="no-print button-group">
+                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"In trang này"</button>
+                <A href=back>"Quay lại kiểm tra câu trả lời"</A>
+            </p>
+            <section class="print-sheet" aria-label="Tờ khai">
+                <p class="print-sheet__nation">"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"<br/><span>"Độc lập - Tự do - Hạnh phúc"</span></p>
+                <p class="print-sheet__title">{title}</p>
+                <p class="print-sheet__template">{template}</p>
+                {sheet}
+                <p>"Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình."</p>
+                <div class="print-sheet__sign">
+                    <p>"…, ngày … tháng … năm …"</p>
+                    <p><strong>"NGƯỜI YÊU CẦU"</strong><br/>"(Ký, ghi rõ họ, chữ đệm, tên)"</p>
+                </div>
+            </section>
+            {bring}
+        </Page>
+    }
+}
+
+/// The papers to bring: originals shown in person, and each paper attached (its original, in
+/// case the desk asks to compare).
+#[component]
+fn BringList(p: Arc<crate::core::catalogue::Procedure>) -> impl IntoView {
+    let entries = use_checklist(&p);
+    move || {
+        let entries = entries.get();
+        let show: Vec<_> = entries.iter().filter(|e| e.need == Need::BringInPerson).map(|e| e.name.clone()).collect();
+        let attached: Vec<_> = entries.iter().filter(|e| matches!(e.status, Status::Attached(_))).map(|e| e.name.clone()).collect();
+        let list = |names: Vec<String>| names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view();
+        view! {
+            <section class="print-bring">
+                <h2>"Giấy tờ mang theo khi đến nộp"</h2>
+                {(!show.is_empty()).then(|| view! {
+                    <h3>"Bản chính để cán bộ đối chiếu"</h3>
+                    <ul class="checklist-print">{list(show)}</ul>
+                })}
+                {(!attached.is_empty()).then(|| view! {
+                    <h3>"Bản chính của các giấy tờ đã đính kèm (nếu cán bộ yêu cầu đối chiếu)"</h3>
+                    <ul class="checklist-print">{list(attached)}</ul>
+                })}
+            </section>
+        }
+    }
+}
