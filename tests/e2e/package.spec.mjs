@@ -39,8 +39,9 @@ test("an unfinished dossier says what is left instead of exporting", async ({ pa
   await expect(page.getByRole("heading", { name: "Xuất hồ sơ" })).toBeVisible();
   await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: tờ khai còn");
   await expect(page.getByRole("button", { name: "Xuất hồ sơ (.zip)" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Làm nốt các việc còn lại" }).click();
-  await expect(page.locator("main h1")).toContainText("Hồ sơ:");
+  // Each place that still needs the person, linked.
+  await page.getByRole("link", { name: /^Tờ khai, phần «Giấy tờ cần chứng thực»/ }).click();
+  await expect(page.locator("main h1")).toContainText("Giấy tờ cần chứng thực");
 });
 
 /** A real PDF from Chromium's printer, made on another page, saved in `dir`. */
@@ -102,6 +103,7 @@ test("a complete dossier exports a package that independent tools and hoso packa
 
   await fillDeclaration(page);
   await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: còn thiếu");
+  await expect(page.getByRole("link", { name: /^Giấy tờ còn thiếu: Bản chính giấy tờ/ })).toHaveAttribute("href", `/ho-so/${CODE}#giay-to-d0`);
   await open(page, `/ho-so/${CODE}`);
   const card = page.locator("li.paper").first();
   const before = Number(await card.getAttribute("data-checked"));

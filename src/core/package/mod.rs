@@ -127,27 +127,45 @@ pub struct Plan {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Unready {
-    /// Papers still missing (their short names) or a declaration not finished.
-    Incomplete { missing: Vec<String>, declaration_errors: usize },
-    /// A file the dossier names whose bytes are not on this device.
-    MissingFile { hash: String },
+    /// Each place that still needs the person, in the order of the work: the declaration's
+    /// sections, then the papers.
+    Incomplete { to_do: Vec<ToDo> },
+}
+
+/// One place of the dossier that still needs the person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ToDo {
+    /// A section of the declaration with answers to give or fix (`errors` of them).
+    Section { section: String, title: String, errors: usize },
+    /// A paper the answers need, with no file yet (`key` as in the checklist).
+    Paper { key: String, name: String },
+}
+
+impl ToDo {
+    /// The line that links to the place.
+    pub fn label(&self) -> String {
+        match self {
+            ToDo::Section { title, errors: 0, .. } => format!("Tờ khai, phần «{title}»: chưa làm xong"),
+            ToDo::Section { title, errors, .. } => format!("Tờ khai, phần «{title}»: {errors} chỗ cần sửa hoặc bổ sung"),
+            ToDo::Paper { name, .. } => format!("Giấy tờ còn thiếu: {name}"),
+        }
+    }
 }
 
 impl Unready {
     pub fn message(&self) -> String {
-        match self {
-            Unready::Incomplete { missing, declaration_errors } => {
-                let mut parts = Vec::new();
-                if *declaration_errors > 0 {
-                    parts.push(format!("tờ khai còn {declaration_errors} chỗ cần sửa hoặc bổ sung"));
-                }
-                if !missing.is_empty() {
-                    parts.push(format!("còn thiếu {}", missing.join("; ")));
-                }
-                format!("Chưa xuất được hồ sơ: {}.", parts.join(", "))
-            }
-            Unready::MissingFile { .. } => "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.".into(),
+        let Unready::Incomplete { to_do } = self;
+        let errors: usize = to_do.iter().map(|t| if let ToDo::Section { errors, .. } = t { (*errors).max(1) } else { 0 }).sum();
+        let missing: Vec<&str> = to_do.iter().filter_map(|t| if let ToDo::Paper { name, .. } = t { Some(name.as_str()) } else { None }).collect();
+        let mut parts = Vec::new();
+        if errors > 0 {
+            parts.push(format!("tờ khai còn {errors} chỗ cần sửa hoặc bổ sung"));
         }
+        if !missing.is_empty() {
+            parts.push(format!("còn thiếu {}", missing.join("; ")));
+        }
+        format!("Chưa xuất được hồ sơ: {}.", parts.join(", "))
     }
 }
 
@@ -200,13 +218,22 @@ fn context<'a>(input: &Input<'a>) -> (Receipt, Context<'a>) {
 pub fn ready(input: &Input) -> Result<(), Unready> {
     let d = input.dossier;
     let (_, cx) = context(input);
-    let errors = input.form.validate(&d.answers, None, cx).0.len();
+    let errors = input.form.validate(&d.answers, None, cx).0;
     let entries = checklist::checklist(input.procedure, input.form, input.full_form, &d.answers, &d.attachments, cx);
-    let done = checklist::completeness(&entries, &d.attachments);
-    if done.ready() && errors == 0 {
+    let mut to_do = Vec::new();
+    for s in input.form.sections.iter().filter(|s| input.form.section_visible(s, &d.answers)) {
+        let here = errors.iter().filter(|e| input.form.section_of(e.field.split('#').next().unwrap_or_default()).is_some_and(|of| of.id == s.id)).count();
+        if here > 0 || !input.form.section_done(s, &d.answers) {
+            to_do.push(ToDo::Section { section: s.id.clone(), title: s.title.clone(), errors: here });
+        }
+    }
+    for e in entries.iter().filter(|e| e.status == Status::Missing) {
+        to_do.push(ToDo::Paper { key: e.key.clone(), name: checklist::short_name(&e.name) });
+    }
+    if to_do.is_empty() {
         Ok(())
     } else {
-        Err(Unready::Incomplete { missing: done.missing, declaration_errors: errors.max(usize::from(done.declaration_to_do)) })
+        Err(Unready::Incomplete { to_do })
     }
 }
 

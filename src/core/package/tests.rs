@@ -132,9 +132,20 @@ fn an_unfinished_dossier_says_what_is_missing() {
     d.answers.remove("yeu-cau.so-ban");
     let p = procedure();
     let refused = plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: &d, units: None }).unwrap_err();
-    let Unready::Incomplete { missing, declaration_errors } = &refused else { panic!("{refused:?}") };
-    assert_eq!((missing.len(), *declaration_errors), (1, 1));
-    assert!(refused.message().contains("còn thiếu Bản chính giấy tờ"), "{}", refused.message());
+    let Unready::Incomplete { to_do } = &refused;
+    assert_eq!(
+        to_do,
+        &[
+            ToDo::Section { section: "yeu-cau".into(), title: "Giấy tờ cần chứng thực".into(), errors: 1 },
+            ToDo::Paper { key: "d0".into(), name: checklist::short_name(&procedure().documents[0].name) },
+        ]
+    );
+    assert!(
+        refused.message().starts_with("Chưa xuất được hồ sơ: tờ khai còn 1 chỗ cần sửa hoặc bổ sung, còn thiếu Bản chính giấy tờ"),
+        "{}",
+        refused.message()
+    );
+    assert_eq!(to_do[1].label(), format!("Giấy tờ còn thiếu: {}", checklist::short_name(&procedure().documents[0].name)));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use crate::core::catalogue::Procedure;
 use crate::core::files::human_size;
 use crate::core::forms::{form_for, form_of};
-use crate::core::package::{ready, Input, WriteProblem};
+use crate::core::package::{ready, Input, ToDo, Unready, WriteProblem};
 use crate::ui::autosave::use_drafts;
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
 
@@ -80,13 +80,28 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
     move || {
         match planned.get() {
         None => view! { <p class="loading" role="status">"Đang chuẩn bị…"</p> }.into_any(),
-        Some(Err(unready)) => view! {
-            <div class="notice" role="status">
-                <p><strong>{unready.message()}</strong></p>
-                <p><A href=back.clone()>"Làm nốt các việc còn lại"</A></p>
-            </div>
+        Some(Err(unready)) => {
+            let Unready::Incomplete { to_do } = &unready;
+            let links = to_do
+                .iter()
+                .map(|t| {
+                    let href = match t {
+                        ToDo::Section { section, .. } => format!("{back}/to-khai/{section}?quay-lai=kiem-tra"),
+                        ToDo::Paper { key, .. } => format!("{back}#giay-to-{key}"),
+                    };
+                    let label = t.label();
+                    view! { <li><A href=href>{label}</A></li> }
+                })
+                .collect_view();
+            let message = unready.message();
+            view! {
+                <div class="notice" role="status">
+                    <p><strong>{message}</strong></p>
+                    <ul>{links}</ul>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Some(Ok(_)) => view! {
             <p>"Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này."</p>
             <details class="seal">
