@@ -161,6 +161,17 @@ impl Dossier {
     }
 }
 
+/// What a save must do to the stored files (by SHA-256), given every dossier on the device after
+/// the change and the files already stored: the files to add (named by `changed`, not yet stored)
+/// and the files no dossier needs any more (to delete). A file two dossiers share stays while
+/// either needs it.
+pub fn files_to_store(dossiers: &[&Dossier], changed: &Dossier, stored: &std::collections::BTreeSet<String>) -> (Vec<String>, Vec<String>) {
+    let needed: std::collections::BTreeSet<String> = dossiers.iter().chain(std::iter::once(&changed)).flat_map(|d| d.file_hashes()).collect();
+    let add = changed.file_hashes().into_iter().filter(|h| !stored.contains(h)).collect();
+    let gone = stored.iter().filter(|h| !needed.contains(*h)).cloned().collect();
+    (add, gone)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +201,21 @@ mod tests {
             },
         );
         d
+    }
+
+    #[test]
+    fn a_save_stores_new_files_once_and_deletes_only_what_no_dossier_needs() {
+        let a = sample(); // needs pdf, anh-1, anh-2
+        let mut b = Dossier::new("b1".into(), "1.000894".into(), "2026-07".into(), now());
+        b.attachments.add("d1", Attachment { hash: "anh-1".into(), from: vec![], ..a.attachments.of("d0")[0].clone() });
+        let stored: std::collections::BTreeSet<String> = ["anh-1", "cu"].map(String::from).into();
+        let (add, gone) = files_to_store(&[&b], &a, &stored);
+        assert_eq!(add, ["anh-2", "pdf"], "anh-1 is stored already");
+        assert_eq!(gone, ["cu"], "nothing needs it; anh-1 is still needed");
+        let mut a_without = a.clone();
+        a_without.attachments = Attached::new();
+        let (_, gone) = files_to_store(&[&b], &a_without, &["anh-1", "anh-2", "pdf"].map(String::from).into());
+        assert_eq!(gone, ["anh-2", "pdf"], "b still needs anh-1");
     }
 
     #[test]

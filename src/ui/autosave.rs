@@ -5,8 +5,10 @@
 //! those 400 ms may lose the last keystrokes: the browser aborts a transaction still running when
 //! its page goes (the write is issued on `pagehide` all the same).
 //!
-//! Not yet kept (issue "Never lose a citizen's work"): the attached files' bytes, so attachments
-//! still live in memory only.
+//! The attached files are kept too: each save of a dossier carries its files (their `Blob`s go
+//! to the device's file store once, by SHA-256; files no dossier needs any more are deleted in
+//! the same transaction, `core::dossier::files_to_store`), and the restore puts them back in
+//! `state::Attachments` and `web::files`' store. The dossier page saves when its files change.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -35,6 +37,10 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct Drafts {
     stored: StoredValue<BTreeMap<String, Dossier>>,
+    /// The files in the device's file store, by SHA-256.
+    stored_files: StoredValue<std::collections::BTreeSet<String>>,
+    dossiers: crate::ui::state::Dossiers,
+    attachments: crate::ui::state::Attachments,
     restored: LocalResource<()>,
     pub status: RwSignal<SaveStatus>,
     /// The save waiting for the person to stop typing.
@@ -45,25 +51,42 @@ pub struct Drafts {
 type Pending = (TimeoutHandle, Rc<dyn Fn()>);
 
 /// Starts restoring the stored drafts into `dossiers`; every dossier page waits for it.
-pub fn provide(dossiers: crate::ui::state::Dossiers) {
+pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::state::Attachments) {
     let stored = StoredValue::new(BTreeMap::new());
+    let stored_files = StoredValue::new(std::collections::BTreeSet::new());
     let status = RwSignal::new(SaveStatus::Idle);
     let restored = LocalResource::new(move || async move {
-        match crate::web::drafts::load_all().await {
-            Ok(found) => {
+        let found = crate::web::drafts::load_all().await;
+        let files = crate::web::drafts::load_files().await;
+        match (found, files) {
+            (Ok(found), Ok(files)) => {
+                for (hash, blob) in &files {
+                    crate::web::files::keep(hash, blob);
+                }
+                stored_files.update_value(|s| s.extend(files.into_iter().map(|(hash, _)| hash)));
                 // A record that cannot be read (damaged, or from a newer hoso) is left where it is.
                 let found: Vec<Dossier> = found.into_iter().filter_map(Result::ok).collect();
+                // What this page holds already (typed before the restore ended) wins.
                 dossiers.0.update(|d| {
                     for dossier in &found {
                         d.entry(dossier.procedure.clone()).or_insert_with(|| dossier.answers.clone());
                     }
                 });
+                attachments.0.update(|a| {
+                    for dossier in &found {
+                        // Only files whose bytes came back: a list never names a file that is not there.
+                        let complete = dossier.file_hashes().iter().all(|h| crate::web::files::blob(h).is_some());
+                        if complete && dossier.attachments.all().next().is_some() {
+                            a.entry(dossier.procedure.clone()).or_insert_with(|| dossier.attachments.clone());
+                        }
+                    }
+                });
                 stored.update_value(|s| s.extend(found.into_iter().map(|d| (d.procedure.clone(), d))));
             }
-            Err(e) => status.set(SaveStatus::Failed(e)),
+            (Err(e), _) | (_, Err(e)) => status.set(SaveStatus::Failed(e)),
         }
     });
-    let drafts = Drafts { stored, restored, status, pending: StoredValue::new_local(None) };
+    let drafts = Drafts { stored, stored_files, dossiers, attachments, restored, status, pending: StoredValue::new_local(None) };
     provide_context(drafts);
     // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
     let flush = move || drafts.flush();
@@ -119,6 +142,13 @@ impl Drafts {
         d
     }
 
+    /// Saves the dossier `code` as it stands in this page (its answers and files): the dossier
+    /// page calls it when its files change.
+    pub fn save_dossier(self, code: String) {
+        let answers = self.dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+        self.save_now(code, answers);
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {
@@ -135,15 +165,30 @@ impl Drafts {
         let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
         let mut dossier = self.stored.with_value(|s| s.get(&code).cloned()).unwrap_or_else(|| Dossier::new(code.clone(), code.clone(), catalogue_version, now));
         dossier.answers = answers;
+        dossier.attachments = self.attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
         dossier.touch(now);
+        // The files' bytes are read before the transaction opens (they are `Blob`s: no copy).
+        let (add, gone) = self.stored.with_value(|s| {
+            let others: Vec<&Dossier> = s.iter().filter(|(c, _)| **c != code).map(|(_, d)| d).collect();
+            self.stored_files.with_value(|stored| crate::core::dossier::files_to_store(&others, &dossier, stored))
+        });
+        let add: Vec<(String, web_sys::Blob)> = add.into_iter().filter_map(|h| Some((h.clone(), crate::web::files::blob(&h)?))).collect();
         self.stored.update_value(|s| {
             s.insert(code, dossier.clone());
         });
         self.status.set(SaveStatus::Saving);
-        let saving = crate::web::drafts::save(&dossier);
+        let stored_files = self.stored_files;
+        let (added, removed): (Vec<String>, Vec<String>) = (add.iter().map(|(h, _)| h.clone()).collect(), gone.clone());
+        let saving = crate::web::drafts::save(&dossier, add, gone);
         leptos::task::spawn_local(async move {
             self.status.set(match saving.await {
-                Ok(()) => SaveStatus::Saved(now.minute),
+                Ok(()) => {
+                    stored_files.update_value(|s| {
+                        s.extend(added);
+                        s.retain(|h| !removed.contains(h));
+                    });
+                    SaveStatus::Saved(now.minute)
+                }
                 Err(e) => SaveStatus::Failed(e),
             });
         });

@@ -68,16 +68,17 @@ pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core:
 
 pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, LoadError>>;
 
-/// The files attached to every dossier started in this tab, by procedure code (their bytes are
-/// in `web::files`' store, by hash). Memory only, like the answers.
+/// The files attached to every dossier started on this device, by procedure code (their bytes
+/// are in `web::files`' store, by hash); restored from and saved to the drafts by `ui::autosave`.
 #[derive(Clone, Copy)]
 pub struct Attachments(pub RwSignal<std::collections::BTreeMap<String, crate::core::checklist::Attached>>);
 
 pub fn provide_dossiers() {
     let dossiers = Dossiers(RwSignal::new(Default::default()));
+    let attachments = Attachments(RwSignal::new(Default::default()));
     provide_context(dossiers);
-    crate::ui::autosave::provide(dossiers);
-    provide_context(Attachments(RwSignal::new(Default::default())));
+    provide_context(attachments);
+    crate::ui::autosave::provide(dossiers, attachments);
 }
 
 pub fn use_attachments() -> Attachments {

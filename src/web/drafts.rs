@@ -1,8 +1,11 @@
 //! Drafts on the device: every dossier a person starts is kept in IndexedDB (database `hoso`,
-//! store `ho-so`, one record per dossier: the `core::dossier::Dossier` JSON, keyed by its id), so a
-//! reload, a crash or a phone that ends the browser loses nothing already typed.
+//! store `ho-so`, one record per dossier: the `core::dossier::Dossier` JSON, keyed by its id; store
+//! `tep`, the attached files as the `Blob`s the person chose, keyed by SHA-256 — stored as blobs,
+//! never copied into wasm memory), so a reload, a crash or a phone that ends the browser loses
+//! nothing already typed or attached.
 //!
-//! Each save is one read-write transaction holding one `put`, issued synchronously from the
+//! Each save is one read-write transaction over both stores (the dossier's record, the files it
+//! adds, the files nothing needs any more), issued synchronously from the
 //! caller's task once the database is open (the JSON is made first: a transaction commits as
 //! soon as its task yields), so a save made while the page is being hidden or closed is already
 //! in the database's hands. Reading goes through `Dossier::from_json`, which refuses a damaged
@@ -23,7 +26,9 @@ use crate::core::dossier::{Dossier, StateProblem};
 
 const DATABASE: &str = "hoso";
 const STORE: &str = "ho-so";
-const VERSION: u32 = 1;
+const FILES: &str = "tep";
+/// 1: dossiers; 2: and their files.
+const VERSION: u32 = 2;
 
 thread_local! {
     /// The open database, once opened (opening is asynchronous; saving afterwards is not).
@@ -82,8 +87,10 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     let upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result() {
             let db: IdbDatabase = db.unchecked_into();
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+            for store in [STORE, FILES] {
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
+                }
             }
         }
     });
@@ -93,26 +100,57 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     Ok(db)
 }
 
-/// Puts the record in a new transaction, now.
-fn put(db: &IdbDatabase, json: &JsValue, key: &JsValue) -> Result<IdbTransaction, StoreError> {
-    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(|_| StoreError::WriteRefused)?;
-    tx.object_store(STORE).and_then(|s| s.put_with_key(json, key)).map_err(|_| StoreError::WriteRefused)?;
+/// What one save writes: the dossier's record, the files it adds, the files to delete.
+struct Change {
+    json: JsValue,
+    key: JsValue,
+    add: Vec<(String, web_sys::Blob)>,
+    gone: Vec<String>,
+}
+
+/// Issues the change in a new transaction, now.
+fn put(db: &IdbDatabase, change: &Change) -> Result<IdbTransaction, StoreError> {
+    let refused = |_| StoreError::WriteRefused;
+    let stores = js_sys::Array::of2(&STORE.into(), &FILES.into());
+    let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite).map_err(refused)?;
+    tx.object_store(STORE).and_then(|s| s.put_with_key(&change.json, &change.key)).map_err(refused)?;
+    let files = tx.object_store(FILES).map_err(refused)?;
+    for (hash, blob) in &change.add {
+        files.put_with_key(blob, &JsValue::from_str(hash)).map_err(refused)?;
+    }
+    for hash in &change.gone {
+        files.delete(&JsValue::from_str(hash)).map_err(refused)?;
+    }
     Ok(tx)
 }
 
-/// Saves one dossier (replacing its earlier record); the future resolves once the transaction
-/// committed. With the database already open, the write is issued by this call itself, before
-/// the future is first polled: a save made while the page goes away is not left in a queue.
-pub fn save(dossier: &Dossier) -> impl std::future::Future<Output = Result<(), StoreError>> {
-    let (json, key) = (JsValue::from_str(&dossier.to_json()), JsValue::from_str(&dossier.id));
-    let issued = DB.with(|d| d.borrow().clone()).map(|db| put(&db, &json, &key));
+/// Saves one dossier (replacing its earlier record) with the files it adds (`add`: their
+/// `Blob`s) and deletes the files nothing needs any more (`gone`); the future resolves once the
+/// transaction committed. With the database already open, the write is issued by this call
+/// itself, before the future is first polled: a save made while the page goes away is not left
+/// in a queue.
+pub fn save(dossier: &Dossier, add: Vec<(String, web_sys::Blob)>, gone: Vec<String>) -> impl std::future::Future<Output = Result<(), StoreError>> {
+    let change = Change { json: JsValue::from_str(&dossier.to_json()), key: JsValue::from_str(&dossier.id), add, gone };
+    let issued = DB.with(|d| d.borrow().clone()).map(|db| put(&db, &change));
     async move {
         let tx = match issued {
             Some(tx) => tx?,
-            None => put(&open().await?, &json, &key)?,
+            None => put(&open().await?, &change)?,
         };
         committed(&tx).await.map_err(|_| StoreError::WriteRefused)
     }
+}
+
+/// The stored files, by SHA-256 (read when the drafts are restored).
+pub async fn load_files() -> Result<Vec<(String, web_sys::Blob)>, StoreError> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(FILES).map_err(|_| StoreError::Unavailable)?;
+    let store = tx.object_store(FILES).map_err(|_| StoreError::Unavailable)?;
+    // Both asked before either is awaited: the transaction ends once it has nothing to do.
+    let (keys, values) = (store.get_all_keys().map_err(|_| StoreError::Unavailable)?, store.get_all().map_err(|_| StoreError::Unavailable)?);
+    let keys: js_sys::Array = finished(&keys).await.map_err(|_| StoreError::Unavailable)?.unchecked_into();
+    let values: js_sys::Array = finished(&values).await.map_err(|_| StoreError::Unavailable)?.unchecked_into();
+    Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.dyn_into().ok()?))).collect())
 }
 
 /// Every stored dossier: the readable ones, and a problem for each record that is not.

@@ -1,6 +1,7 @@
 // Drafts on the device: what a person types is saved as they type and is there again after the
 // tab is closed, or the page reloaded, before they pressed "Tiếp tục".
-import { test, expect, open } from "./fixtures.mjs";
+import { createHash } from "node:crypto";
+import { test, expect, open, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
 
@@ -30,4 +31,51 @@ test("a reload a moment after typing keeps the answer, and what was saved before
   await expect(page.locator("main h1")).toBeVisible();
   await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Trần Thị Mai");
   await expect(page.locator("#f-nguoi-yeu-cau-dien-thoai")).toHaveValue("0345678912");
+});
+
+test("an attached paper is kept on the device with the dossier: after the tab is closed it is listed again, its bytes on the device the file's own; removed, it is gone from the device too", async ({ page, context, browser }) => {
+  const maker = await browser.newPage();
+  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  const CODE = CERTIFY.code;
+  await fillCertifyDeclaration(page);
+  await open(page, `/ho-so/${CODE}`);
+  const card = page.locator("li.paper").first();
+  const before = Number(await card.getAttribute("data-checked"));
+  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(`/ho-so/${CODE}`);
+  const restored = again.locator("li.paper").first();
+  await expect(restored).toContainText("Bằng tốt nghiệp.pdf");
+  // The bytes on the device are the file's own (read back from the browser's database).
+  const sha = (b) => createHash("sha256").update(b).digest("hex");
+  const stored = await again.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("hoso");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const all = req.result.transaction("tep").objectStore("tep").getAll();
+      all.onsuccess = async () => resolve(await Promise.all(all.result.map(async (b) => Array.from(new Uint8Array(await b.arrayBuffer())))));
+    };
+  }));
+  expect(stored.map((b) => sha(Buffer.from(b)))).toEqual([sha(pdf)]);
+
+  await restored.getByRole("button", { name: /^Xoá/ }).click();
+  await expect(restored).not.toContainText("Bằng tốt nghiệp.pdf");
+  await expect(again.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
+  await again.reload();
+  await expect(again.locator("main h1")).toBeVisible();
+  await expect(again.locator("li.paper").first()).not.toContainText("Bằng tốt nghiệp.pdf");
+  const left = await again.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const n = req.result.transaction("tep").objectStore("tep").count();
+      n.onsuccess = () => resolve(n.result);
+    };
+  }));
+  expect(left, "a file no dossier needs is deleted from the device").toBe(0);
 });

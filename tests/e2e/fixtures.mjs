@@ -43,3 +43,23 @@ export async function axeViolations(page) {
     .analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Chứng thực bản sao (2.000815): one paper, a short declaration. */
+export const CERTIFY = {
+  code: "2.000815",
+  answers: {
+    "Họ, chữ đệm và tên người yêu cầu": "nguyễn thị ánh tuyết",
+    "Tên giấy tờ cần chứng thực": "Bằng tốt nghiệp trung học phổ thông",
+    "Số trang của giấy tờ": "2",
+    "Số bản sao cần chứng thực": "3",
+  },
+};
+
+/** Fills CERTIFY's declaration and comes to check-your-answers: its one paper is then needed. */
+export async function fillCertifyDeclaration(page) {
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  for (const [label, value] of Object.entries(CERTIFY.answers)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
+  await page.getByRole("button", { name: "Tiếp tục" }).click();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+}

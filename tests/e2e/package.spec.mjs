@@ -7,17 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, axeViolations } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+
+const CODE = CERTIFY.code;
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = `${root}/target/debug/hoso`;
-const CODE = "2.000815"; // Chứng thực bản sao: one paper, a short declaration.
-const ANSWERS = {
-  "Họ, chữ đệm và tên người yêu cầu": "nguyễn thị ánh tuyết",
-  "Tên giấy tờ cần chứng thực": "Bằng tốt nghiệp trung học phổ thông",
-  "Số trang của giấy tờ": "2",
-  "Số bản sao cần chứng thực": "3",
-};
 
 /** Runs a tool; its absence or failure fails the test (scripts/setup.sh installs them). */
 function run(program, args, options = {}) {
@@ -26,13 +21,6 @@ function run(program, args, options = {}) {
   return r;
 }
 
-async function fillDeclaration(page) {
-  await open(page, `/ho-so/${CODE}/to-khai/yeu-cau`);
-  for (const [label, value] of Object.entries(ANSWERS)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
-  await page.getByRole("button", { name: "Tiếp tục" }).click();
-  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
-}
 
 test("an unfinished dossier says what is left instead of exporting", async ({ page }) => {
   await open(page, `/ho-so/${CODE}/kiem-tra`);
@@ -56,7 +44,7 @@ async function makePdf(browser, dir) {
 
 /** Fills the declaration, attaches the PDF and comes to check-your-answers. */
 async function completeDossier(page, pdf) {
-  await fillDeclaration(page);
+  await fillCertifyDeclaration(page);
   await open(page, `/ho-so/${CODE}`);
   const card = page.locator("li.paper").first();
   const before = Number(await card.getAttribute("data-checked"));
@@ -101,7 +89,7 @@ test("a complete dossier exports a package that independent tools and hoso packa
   const pdfName = "Bằng tốt nghiệp.pdf";
   writeFileSync(join(dir, pdfName), pdf);
 
-  await fillDeclaration(page);
+  await fillCertifyDeclaration(page);
   await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: còn thiếu");
   await expect(page.getByRole("link", { name: /^Giấy tờ còn thiếu: Bản chính giấy tờ/ })).toHaveAttribute("href", `/ho-so/${CODE}#giay-to-d0`);
   await open(page, `/ho-so/${CODE}`);
@@ -129,7 +117,7 @@ test("a complete dossier exports a package that independent tools and hoso packa
   expect(run("unzip", ["-oq", zip, "-d", out]).status).toBe(0);
   const text = run("pdftotext", [join(out, "to-khai.pdf"), "-"]).stdout.replace(/\s+/g, " ");
   expect(text).toContain("Nguyễn Thị Ánh Tuyết");
-  for (const label of [...Object.keys(ANSWERS), "Giấy tờ do cơ quan nước ngoài cấp?"]) expect(text).toContain(label);
+  for (const label of [...Object.keys(CERTIFY.answers), "Giấy tờ do cơ quan nước ngoài cấp?"]) expect(text).toContain(label);
   expect(run("pdftoppm", ["-r", "150", "-png", "-singlefile", join(out, "bien-nhan.pdf"), join(out, "bien-nhan")]).status).toBe(0);
   const manifest = readFileSync(join(out, "manifest.json"));
   const qr = run("zbarimg", ["-q", "--raw", join(out, "bien-nhan.png")]).stdout.trim();

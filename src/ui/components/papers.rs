@@ -57,6 +57,12 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
         Memo::new(move |_| attachments.0.with(|a| a.get(&code).map(Attached::total_bytes).unwrap_or(0)))
     };
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
+    // The files are kept on the device as they change (with the answers: one dossier record).
+    {
+        let (code, drafts) = (code.clone(), crate::ui::autosave::use_drafts());
+        let watched = code.clone();
+        Effect::watch(move || attachments.0.with(|a| a.get(&watched).cloned()), move |_, _, _| drafts.save_dossier(code.clone()), false);
+    }
     // One row per paper, kept while files come and go (so focus and messages stay); only the
     // status and the reason follow the entries. Papers the answers rule out go last, folded
     // away: the list shows what matters first.
@@ -75,7 +81,8 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
                 <div class="meter__fill" style:width=move || format!("{:.1}%", percent.get())></div>
             </div>
         </div>
-        <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra ngay tại đây và không gửi đi đâu."</p>
+        <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra và lưu ngay tại đây, không gửi đi đâu."</p>
+        <crate::ui::autosave::SaveLine/>
         <ul class="papers">{list(true)}</ul>
         <details class="papers-other" class:hidden=move || not_needed() == 0>
             <summary>{move || format!("Giấy tờ không cần trong trường hợp của bạn ({})", not_needed())}</summary>
