@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, CheckAnswers, Dossier, Field, Fields, Home, LifeEvent, NotFound, PrintPage, ProcedurePage, SectionPage};
+use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, NotFound, PrintPage, ProcedurePage, SectionPage};
 
 /// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/gioi-thieu") view=About/>
+                    <Route path=path!("/ket-thuc-phien") view=EndSession/>
                     <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
                     <Route path=path!("/ho-so/:ma") view=Dossier/>
                     <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
@@ -119,6 +120,11 @@ fn Footer() -> impl IntoView {
                 <p>"Đơn giản hơn — Đúng hẹn hơn — Thân thiện hơn."</p>
                 <p>
                     "Mọi thông tin bạn nhập chỉ nằm trên thiết bị này. hoso không gửi dữ liệu của bạn đi đâu cả."
+                </p>
+                <p>
+                    "Dùng máy chung? "
+                    <A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>
+                    " để xoá mọi thứ hoso đã lưu."
                 </p>
                 <p class="site-footer__meta">"hoso phiên bản " {crate::VERSION}</p>
             </div>

@@ -42,6 +42,8 @@ pub struct Drafts {
     dossiers: crate::ui::state::Dossiers,
     attachments: crate::ui::state::Attachments,
     restored: LocalResource<()>,
+    /// Set when another tab ended the session: this page saves nothing any more.
+    off: StoredValue<bool>,
     pub status: RwSignal<SaveStatus>,
     /// The save waiting for the person to stop typing.
     pending: StoredValue<Option<Pending>, LocalStorage>,
@@ -86,8 +88,16 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
             (Err(e), _) | (_, Err(e)) => status.set(SaveStatus::Failed(e)),
         }
     });
-    let drafts = Drafts { stored, stored_files, dossiers, attachments, restored, status, pending: StoredValue::new_local(None) };
+    let drafts = Drafts { stored, stored_files, dossiers, attachments, restored, off: StoredValue::new(false), status, pending: StoredValue::new_local(None) };
     provide_context(drafts);
+    // Another tab ended the session: this one forgets too, saves nothing back, and leaves the page
+    // it was on (nothing of the person stays on screen).
+    crate::web::device::on_session_ended(move || {
+        drafts.off.set_value(true);
+        drafts.forget();
+        crate::web::files::forget_all();
+        let _ = window().location().replace("/");
+    });
     // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
     let flush = move || drafts.flush();
     std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush()));
@@ -149,6 +159,25 @@ impl Drafts {
         self.save_now(code, answers);
     }
 
+    /// Ends the session on this device: forgets what this page holds (answers, files, the save
+    /// waiting) and removes everything hoso stored (`web::device::end_session`).
+    pub async fn end_session(self) -> Result<crate::web::device::Removed, crate::web::drafts::StoreError> {
+        self.forget();
+        crate::web::device::end_session().await
+    }
+
+    /// Forgets what this page holds, and the save waiting.
+    fn forget(self) {
+        if let Some((handle, _)) = self.pending.try_update_value(|p| p.take()).flatten() {
+            handle.clear();
+        }
+        self.dossiers.0.set(Default::default());
+        self.attachments.0.set(Default::default());
+        self.stored.update_value(BTreeMap::clear);
+        self.stored_files.update_value(std::collections::BTreeSet::clear);
+        self.status.set(SaveStatus::Idle);
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {
@@ -158,6 +187,9 @@ impl Drafts {
 
     /// Saves `answers` for `code` now.
     pub fn save_now(self, code: String, answers: Answers) {
+        if self.off.get_value() {
+            return;
+        }
         if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }

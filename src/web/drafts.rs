@@ -96,8 +96,27 @@ async fn open() -> Result<IdbDatabase, StoreError> {
     });
     request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
     let db: IdbDatabase = finished(&request).await.map_err(|_| StoreError::Unavailable)?.unchecked_into();
+    // Another tab ending the session (deleting the database) is not kept waiting by this one.
+    let closing = db.clone();
+    let close = Closure::<dyn Fn()>::new(move || {
+        closing.close();
+        DB.with(|d| d.borrow_mut().take());
+    });
+    db.set_onversionchange(Some(close.as_ref().unchecked_ref()));
+    close.forget();
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// Deletes the whole database (every dossier and file), for "Kết thúc phiên trên máy này". Other
+/// tabs close their connection when asked (`onversionchange`), so the deletion is not blocked.
+pub async fn delete_all() -> Result<(), StoreError> {
+    if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
+        db.close();
+    }
+    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(StoreError::Unavailable)?;
+    let request = factory.delete_database(DATABASE).map_err(|_| StoreError::Unavailable)?;
+    finished(&request).await.map(|_| ()).map_err(|_| StoreError::Unavailable)
 }
 
 /// What one save writes: the dossier's record, the files it adds, the files to delete.

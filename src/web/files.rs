@@ -23,6 +23,8 @@ const CANNOT_CONVERT: FileProblem = FileProblem::CannotConvert;
 thread_local! {
     static LIMITS: std::cell::Cell<crate::core::files::Limits> = std::cell::Cell::new(crate::core::files::Limits::default());
     static STORE: RefCell<HashMap<String, (Blob, Option<String>)>> = RefCell::new(HashMap::new());
+    /// The addresses of the downloads offered on this page (`save_as`).
+    static DOWNLOADS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The size limits in force: the national portal's by default, or what the embedding portal set
@@ -56,6 +58,17 @@ pub fn object_url(hash: &str) -> Option<String> {
         }
         url.clone()
     })
+}
+
+/// Forgets every file and download this page holds, revoking their addresses (the end of a session
+/// on a shared computer). Returns how many files were held.
+pub fn forget_all() -> usize {
+    let held: Vec<(Blob, Option<String>)> = STORE.with(|s| s.borrow_mut().drain().map(|(_, v)| v).collect());
+    let urls = held.iter().filter_map(|(_, url)| url.clone()).chain(DOWNLOADS.with(|d| d.borrow_mut().drain(..).collect::<Vec<_>>()));
+    for url in urls {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    held.len()
 }
 
 /// Forgets a file (when it is removed and nothing else refers to it).
@@ -220,5 +233,6 @@ pub fn save_as(blob: &Blob, name: &str) -> Option<String> {
     link.set_attribute("href", &url).ok()?;
     link.set_attribute("download", name).ok()?;
     link.click();
+    DOWNLOADS.with(|d| d.borrow_mut().push(url.clone()));
     Some(url)
 }

@@ -7,6 +7,7 @@ pub mod boot;
 pub mod cache;
 pub mod catalogue;
 pub mod clock;
+pub mod device;
 pub mod drafts;
 pub mod fetch;
 pub mod files;

@@ -3,6 +3,7 @@
 mod about;
 mod declaration;
 mod dossier;
+mod end_session;
 mod fields;
 mod home;
 mod life_event;
@@ -12,6 +13,7 @@ mod procedure;
 pub use about::About;
 pub use declaration::{CheckAnswers, PrintPage, SectionPage};
 pub use dossier::Dossier;
+pub use end_session::EndSession;
 pub use fields::{Field, Fields};
 pub use home::Home;
 pub use life_event::LifeEvent;

@@ -1,0 +1,97 @@
+//! `/ket-thuc-phien`, "Kết thúc phiên trên máy này": for a shared computer (a ward's one-stop
+//! desk, a digital support point). Says what hoso keeps on this device, removes all of it in one
+//! press (`Drafts::end_session`), then says what was removed.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::files::human_size;
+use crate::ui::autosave::use_drafts;
+use crate::ui::Page;
+use crate::web::device::{Kept, Removed};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Ready,
+    Working,
+    Done(Removed),
+    Failed,
+}
+
+/// "2 hồ sơ, 3 tệp đính kèm (1,2 MB)", or that nothing is kept.
+fn kept_text(k: Kept) -> String {
+    match (k.dossiers, k.files) {
+        (0, 0) => "chưa có hồ sơ nào".to_string(),
+        (d, 0) => format!("{d} hồ sơ"),
+        (d, f) => format!("{d} hồ sơ, {f} tệp đính kèm ({})", human_size(k.bytes)),
+    }
+}
+
+fn removed_text(r: Removed) -> String {
+    let mut parts = vec![kept_text(r.kept)];
+    if r.caches > 0 {
+        parts.push(format!("{} bộ nhớ đệm dữ liệu", r.caches));
+    }
+    if r.storage_items > 0 {
+        parts.push(format!("{} mục ghi nhớ của trình duyệt", r.storage_items));
+    }
+    format!("Đã xoá khỏi máy này: {}.", parts.join("; "))
+}
+
+#[component]
+pub fn EndSession() -> impl IntoView {
+    let drafts = use_drafts();
+    let step = RwSignal::new(Step::Ready);
+    let kept = LocalResource::new(crate::web::device::kept);
+    let end = move |_| {
+        step.set(Step::Working);
+        leptos::task::spawn_local(async move {
+            step.set(match drafts.end_session().await {
+                Ok(removed) => Step::Done(removed),
+                Err(_) => Step::Failed,
+            });
+        });
+    };
+    let now_kept = move || match kept.get() {
+        None => "Đang xem những gì hoso lưu trên máy này…".to_string(),
+        Some(Ok(k)) => format!("Trên máy này hoso đang lưu: {}.", kept_text(k)),
+        Some(Err(e)) => e.to_string(),
+    };
+    view! {
+        <Page title="Kết thúc phiên trên máy này".to_string()>
+            <p>
+                "Dùng khi bạn làm hồ sơ trên máy dùng chung, như máy ở bộ phận một cửa hay điểm hỗ trợ dịch vụ công. "
+                "hoso sẽ xoá khỏi máy này mọi thứ đã lưu: các hồ sơ đang làm, tệp đính kèm, và những gì trình duyệt ghi nhớ cho hoso."
+            </p>
+            {move || match step.get() {
+                Step::Ready | Step::Working => view! {
+                    <p role="status">{now_kept}</p>
+                    <div class="notice">
+                        <p>"Sau khi xoá thì không lấy lại được. Nếu còn cần làm tiếp, hãy mở hồ sơ và lưu lại trước."</p>
+                    </div>
+                    <button type="button" class="button button--warning" on:click=end disabled=move || step.get() == Step::Working>
+                        "Xoá hết và kết thúc phiên"
+                    </button>
+                }
+                .into_any(),
+                Step::Done(removed) => view! {
+                    <div class="notice notice--important" role="status">
+                        <h2>"Đã kết thúc phiên"</h2>
+                        <p>{removed_text(removed)}</p>
+                        <p>"Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt."</p>
+                    </div>
+                    <p><A href="/">"Về trang chủ"</A></p>
+                }
+                .into_any(),
+                Step::Failed => view! {
+                    <div class="notice" role="alert">
+                        <p>"Chưa xoá được hết những gì hoso lưu trên máy này."</p>
+                        <p>"Hãy đóng các thẻ khác đang mở hoso rồi thử lại."</p>
+                    </div>
+                    <button type="button" class="button button--warning" on:click=end>"Thử lại"</button>
+                }
+                .into_any(),
+            }}
+        </Page>
+    }
+}

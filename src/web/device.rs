@@ -1,0 +1,89 @@
+//! What hoso keeps on this device, and the end of a session on a shared computer ("Kết thúc
+//! phiên trên máy này"): the drafts' database, hoso's caches (all but the app shell), local and
+//! session storage, and the files and download addresses the page holds.
+//!
+//! The app shell's cache (any cache named from `SHELL_CACHE`) stays: it holds only hoso's own
+//! code, the same for everyone, and keeps the app usable without a network.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::drafts::{self, StoreError};
+
+/// The prefix of the Cache Storage caches that hold the app shell (kept at the end of a session).
+pub const SHELL_CACHE: &str = "hoso-shell";
+
+/// The channel hoso's tabs in this browser share, and the message that a session ended.
+const CHANNEL: &str = "hoso";
+const ENDED: &str = "ket-thuc-phien";
+
+thread_local! {
+    /// This tab's end of the channel: a message is delivered to every other end, not to its sender.
+    static TAB: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+}
+
+/// Runs `then` in this tab when another tab ends the session (so this one drops what it holds
+/// and saves nothing back).
+pub fn on_session_ended(then: impl Fn() + 'static) {
+    let Some(channel) = TAB.with(Clone::clone) else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        if e.data().as_string().as_deref() == Some(ENDED) {
+            then();
+        }
+    });
+    channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    listener.forget();
+}
+
+/// What is kept on the device now (read before a session ends, and shown to the person).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kept {
+    pub dossiers: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// What the end of a session removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// Dossiers and attached files in the drafts' database (with their size).
+    pub kept: Kept,
+    /// Caches of Cache Storage (not the app shell).
+    pub caches: usize,
+    /// Items of local and session storage.
+    pub storage_items: u32,
+}
+
+/// The dossiers and files in the drafts' database.
+pub async fn kept() -> Result<Kept, StoreError> {
+    let dossiers = drafts::load_all().await?.len();
+    let files = drafts::load_files().await?;
+    Ok(Kept { dossiers, files: files.len(), bytes: files.iter().map(|(_, b)| b.size() as u64).sum() })
+}
+
+/// Removes everything hoso stored on this device (see the module's note) and says what it was.
+/// The page's own memory (answers, attachments) is the caller's to clear.
+pub async fn end_session() -> Result<Removed, StoreError> {
+    if let Some(channel) = TAB.with(Clone::clone) {
+        let _ = channel.post_message(&ENDED.into());
+    }
+    let kept = kept().await.unwrap_or_default();
+    drafts::delete_all().await?;
+    super::files::forget_all();
+    let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+    let mut caches = 0;
+    if let Ok(storage) = window.caches() {
+        let names = JsFuture::from(storage.keys()).await.map_err(|_| StoreError::Unavailable)?;
+        for name in names.unchecked_into::<js_sys::Array>().iter().filter_map(|n| n.as_string()) {
+            if !name.starts_with(SHELL_CACHE) && JsFuture::from(storage.delete(&name)).await.is_ok() {
+                caches += 1;
+            }
+        }
+    }
+    let mut storage_items = 0;
+    for storage in [window.local_storage(), window.session_storage()].into_iter().filter_map(|s| s.ok().flatten()) {
+        storage_items += storage.length().unwrap_or(0);
+        storage.clear().map_err(|_| StoreError::WriteRefused)?;
+    }
+    Ok(Removed { kept, caches, storage_items })
+}

@@ -1,0 +1,61 @@
+// A shared computer (a ward's one-stop desk): "Kết thúc phiên trên máy này" removes everything
+// hoso kept on the device, says what it removed, and leaves nothing behind — also in another tab.
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+
+/** What the browser still holds for this origin: hoso's database and its records, caches, storage. */
+async function leftOnDevice(page) {
+  return page.evaluate(async () => {
+    const databases = (await indexedDB.databases()).map((d) => d.name);
+    let records = 0;
+    if (databases.includes("hoso")) {
+      const db = await new Promise((resolve) => { const r = indexedDB.open("hoso"); r.onsuccess = () => resolve(r.result); });
+      for (const store of db.objectStoreNames) {
+        records += await new Promise((resolve) => { const c = db.transaction(store).objectStore(store).count(); c.onsuccess = () => resolve(c.result); });
+      }
+      db.close();
+    }
+    return { records, caches: await caches.keys(), local: localStorage.length, session: sessionStorage.length };
+  });
+}
+
+test("ending the session removes the dossiers, their files, hoso's caches and storage, and says what it removed", async ({ page, context, browser }) => {
+  const maker = await browser.newPage();
+  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1>");
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  await fillCertifyDeclaration(page);
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  const card = page.locator("li.paper").first();
+  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(card).toContainText("Bằng tốt nghiệp.pdf", { timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
+  // What a service worker or a portal's page may have left for this origin: a data cache (removed),
+  // the app shell's cache (kept: only hoso's own code), a remembered choice.
+  await page.evaluate(async () => {
+    await (await caches.open("hoso-du-lieu")).put("/catalogue/index.json", new Response("{}"));
+    await (await caches.open("hoso-shell-v1")).put("/index.html", new Response("<!doctype html>"));
+    localStorage.setItem("hoso-lua-chon", "1");
+  });
+  // Another tab, left open on the declaration.
+  const other = await context.newPage();
+  await open(other, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await expect(other.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue(CERTIFY.answers["Tên giấy tờ cần chứng thực"]);
+
+  await page.getByRole("link", { name: "Kết thúc phiên trên máy này" }).click();
+  await expect(page.locator("main h1")).toHaveText("Kết thúc phiên trên máy này");
+  await expect(page.getByRole("status")).toHaveText(/^Trên máy này hoso đang lưu: 1 hồ sơ, 1 tệp đính kèm \(\d+ kB\)\.$/);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Xoá hết và kết thúc phiên" }).click();
+  await expect(page.getByRole("heading", { name: "Đã kết thúc phiên" })).toBeVisible();
+  await expect(page.locator("main")).toContainText(/Đã xoá khỏi máy này: 1 hồ sơ, 1 tệp đính kèm \(\d+ kB\); 1 bộ nhớ đệm dữ liệu; \d+ mục ghi nhớ của trình duyệt\./);
+
+  // The other tab dropped what it showed and went to the home page.
+  await expect(other).toHaveURL(/\/$/);
+  await expect(other.locator("main h1")).toBeVisible();
+  expect(await leftOnDevice(page)).toEqual({ records: 0, caches: ["hoso-shell-v1"], local: 0, session: 0 });
+  await other.close();
+
+  // Opening the dossier again starts from nothing.
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("");
+});
