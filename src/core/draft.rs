@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::core::calendar::Receipt;
 use crate::core::dossier::{Dossier, StateProblem, MAX_STATE_BYTES};
 use crate::core::files::sha256_hex;
-use crate::core::zip::{self, Method, ReadLimits, ZipProblem};
+use crate::core::zip::{self, Held, Method, Part, ReadLimits, ZipProblem};
 
 /// The state's name in the file.
 pub const STATE_NAME: &str = "hoso-draft.json";
@@ -83,17 +83,44 @@ pub struct Draft {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Writes a draft file: the state and every file the dossier needs, stored (PDFs and photos are
-/// compressed already; the state is small, and stored it needs no compressor in the browser).
-/// `file` gives a file's bytes by hash; a missing one is an error.
-pub fn write_draft(dossier: &Dossier, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, DraftProblem> {
+/// Lays a draft file out: the state and every file the dossier needs, stored (PDFs and photos
+/// are compressed already; the state is small, and stored it needs no compressor in the browser).
+/// The files are only named (`Part::Held`, by SHA-256): `held` gives each one's size and CRC-32,
+/// and the browser joins the parts with the `Blob`s it keeps, copying nothing. A missing file is
+/// an error.
+pub fn draft_parts(dossier: &Dossier, held: impl Fn(&str) -> Option<Held>) -> Result<Vec<Part>, DraftProblem> {
     let mut archive = zip::Writer::new(Receipt::parse_rfc3339(&dossier.changed).map(|r| r.unix_seconds()).unwrap_or(0));
     archive.add(STATE_NAME, Method::Store, dossier.to_json().into_bytes());
     for hash in dossier.file_hashes() {
-        let bytes = file(&hash).ok_or(DraftProblem::MissingFile { hash: hash.clone() })?;
-        archive.add(&format!("{FILES_DIR}{hash}"), Method::Store, bytes);
+        let h = held(&hash).ok_or(DraftProblem::MissingFile { hash: hash.clone() })?;
+        archive.add_held(&format!("{FILES_DIR}{hash}"), &hash, h);
     }
-    Ok(archive.finish(|_| None)?)
+    Ok(archive.finish_parts()?)
+}
+
+/// The draft file in memory (the CLI, the tests): the same bytes as the browser's `Blob` of
+/// [`draft_parts`]. `file` gives a file's bytes by hash.
+pub fn write_draft(dossier: &Dossier, file: impl Fn(&str) -> Option<Vec<u8>>) -> Result<Vec<u8>, DraftProblem> {
+    let mut out = Vec::new();
+    for part in draft_parts(dossier, |hash| file(hash).map(|b| Held::of(&b)))? {
+        match part {
+            Part::Bytes(b) => out.extend_from_slice(&b),
+            Part::Held(hash) => out.extend_from_slice(&file(&hash).ok_or(DraftProblem::MissingFile { hash })?),
+        }
+    }
+    Ok(out)
+}
+
+/// The draft file's name: `ho-so-nhap-<procedure>-<day of the last change>.zip` ("nháp": not the
+/// submission package, which is `ho-so-<procedure>-<name>.zip`).
+pub fn file_name(dossier: &Dossier) -> String {
+    let day = dossier.changed.get(..10).filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-')).unwrap_or("");
+    let code: String = dossier.procedure.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+    if day.is_empty() {
+        format!("ho-so-nhap-{code}.zip")
+    } else {
+        format!("ho-so-nhap-{code}-{day}.zip")
+    }
 }
 
 /// Reads and checks a draft file (see the module's description for what is refused).
@@ -185,6 +212,30 @@ mod tests {
         let limits = ReadLimits { archive: 1 << 20, entries: 10, total: 1 << 20, ratio: 100 };
         let names: Vec<String> = zip::read(&bytes, &limits, |_| Some(1 << 20)).unwrap().into_iter().map(|e| e.name).collect();
         assert_eq!(names, [STATE_NAME.to_string(), format!("{FILES_DIR}{}", sha256_hex(files[0]))]);
+    }
+
+    #[test]
+    fn the_parts_name_the_files_and_join_into_the_same_bytes() {
+        let files: [&[u8]; 2] = [b"%PDF-1.4 giay chung sinh", b"%PDF-1.4 cccd cua me"];
+        let d = dossier_with(&files);
+        let by_hash: BTreeMap<String, Vec<u8>> = files.iter().map(|b| (sha256_hex(b), b.to_vec())).collect();
+        let parts = draft_parts(&d, |h| by_hash.get(h).map(|b| Held::of(b))).unwrap();
+        let named: Vec<&String> = parts.iter().filter_map(|p| if let Part::Held(h) = p { Some(h) } else { None }).collect();
+        assert_eq!(named, by_hash.keys().collect::<Vec<_>>(), "each file is named once, not copied");
+        let joined: Vec<u8> = parts
+            .iter()
+            .flat_map(|p| match p {
+                Part::Bytes(b) => b.clone(),
+                Part::Held(h) => by_hash[h].clone(),
+            })
+            .collect();
+        assert_eq!(read_draft(&joined).unwrap().dossier, d, "joined, the parts are the draft file");
+        assert_eq!(draft_parts(&d, |_| None), Err(DraftProblem::MissingFile { hash: by_hash.keys().next().unwrap().clone() }));
+    }
+
+    #[test]
+    fn the_file_is_named_for_the_procedure_and_the_day_of_the_last_change() {
+        assert_eq!(file_name(&dossier_with(&[])), "ho-so-nhap-1.001193-2026-11-25.zip");
     }
 
     #[test]
