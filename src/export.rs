@@ -1,13 +1,21 @@
 //! The package maker: a third wasm binary, run as a web worker only when a person exports, that
 //! renders the declaration and the receipt and writes the ZIP (`core::package::assemble`). Its
-//! PDF, font and QR code are downloaded at export, not with the file checker or the app.
+//! PDF, font and QR code are downloaded at export, not with the file checker or the app. It also
+//! writes and reads the draft file (`core::draft`), so the app carries no ZIP code.
 //!
-//! Message: `{id, op: "package", dossier: Dossier JSON, fonts: [Blob, Blob], files: {sha256:
-//! Blob}, recipients: "age1…" or "", passphrase: "" or the passphrase}` → `{id, ok, bytes, name,
-//! sealed}` (sealed in the age format when keys or a passphrase are given) (the ZIP, handed over, not copied, and its file name) or
-//! `{id, ok: false, message}`. It plans the package itself (`core::package::plan`), loading the
-//! procedure, its form and the units as the app does; the fonts and files are read here from the
-//! `Blob`s the app holds, so the page copies nothing. The first message it sends is `"ready"`.
+//! Messages (each answered `{id, ok: true, …}` or `{id, ok: false, message}`, the refusal's
+//! sentence made here):
+//! - `{id, op: "package", dossier: Dossier JSON, fonts: [Blob, Blob], files: {sha256: Blob},
+//!   recipients: "age1…" or "", passphrase: "" or the passphrase}` → `{blob, name, memory}` (the
+//!   ZIP, sealed in the age format when keys or a passphrase are given, and its file name). It
+//!   plans the package itself (`core::package::plan`), loading the procedure, its form and the
+//!   units as the app does.
+//! - `{id, op: "draft", dossier, files}` → `{blob, name}`: the draft file.
+//! - `{id, op: "open-draft", blob}` → `{dossier: Dossier JSON, files: {sha256: Blob}}`: a draft
+//!   file read and checked (`core::draft::read_draft`).
+//!
+//! Files are read here from the `Blob`s the app holds, piece by piece, so the page copies nothing.
+//! The first message it sends is `"ready"`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -20,7 +28,7 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        let (id, op, dossier, fonts, files) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"));
+        let (id, op, dossier, fonts, files, blob) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"), get("blob"));
         let seal = (get("recipients").as_string().unwrap_or_default(), get("passphrase").as_string().unwrap_or_default());
         wasm_bindgen_futures::spawn_local(async move {
             let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -33,16 +41,25 @@ fn main() {
                 let _ = scope.post_message(&reply);
             };
             let progress = |done: f64| message(&[("progress", &JsValue::from_f64(done))]);
-            let outcome = match op.as_deref() {
-                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal, &progress).await,
-                _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
-            };
-            match outcome {
-                Ok((blob, name)) => {
+            let outcome: Result<Vec<(&str, JsValue)>, String> = match op.as_deref() {
+                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal, &progress).await.map(|(blob, name)| {
                     // How much memory this worker took (it only grows): the benchmark's figure.
                     let memory =
                         wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
-                    message(&[("ok", &JsValue::TRUE), ("blob", &blob), ("name", &JsValue::from_str(&name)), ("memory", &JsValue::from_f64(memory as f64))]);
+                    vec![("blob", blob.into()), ("name", JsValue::from_str(&name)), ("memory", JsValue::from_f64(memory as f64))]
+                }),
+                Some("draft") => {
+                    draft(&dossier.unwrap_or_default(), &files).map(|(blob, name)| vec![("blob", blob.into()), ("name", JsValue::from_str(&name))])
+                }
+                Some("open-draft") => open_draft(&blob).map(|(dossier, files)| vec![("dossier", JsValue::from_str(&dossier)), ("files", files.into())]),
+                _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
+            };
+            match outcome {
+                Ok(fields) => {
+                    let ok = JsValue::TRUE;
+                    let mut all: Vec<(&str, &JsValue)> = vec![("ok", &ok)];
+                    all.extend(fields.iter().map(|(k, v)| (*k, v)));
+                    message(&all);
                 }
                 Err(text) => message(&[("ok", &JsValue::FALSE), ("message", &JsValue::from_str(&text))]),
             }
@@ -118,10 +135,10 @@ async fn package(
     use hoso::core::dossier::Dossier;
     use hoso::core::forms::{form_for, form_of};
     use hoso::core::package::seal::{recipients, Seal};
-    use hoso::core::package::{assemble_parts, file_name, plan, Fonts, Input, Part, PdfProblem, WriteProblem};
+    use hoso::core::package::{assemble_parts, file_name, plan, Fonts, Input, PdfProblem, WriteProblem};
     use hoso::core::zip::Measure;
     use hoso::web::cache;
-    use js_sys::{Array, Object, Uint8Array};
+    use js_sys::Array;
     use wasm_bindgen::JsCast;
     let unavailable = || WriteProblem::Unavailable.message();
     // Checked first: a wrong key is said before any work is done.
@@ -148,16 +165,7 @@ async fn package(
     };
     let fonts = fonts.dyn_ref::<Array>().map(|a| (whole(&a.get(0)), whole(&a.get(1))));
     let Some((Some(regular), Some(bold))) = fonts else { return Err(WriteProblem::Pdf { problem: PdfProblem::BadFont }.message()) };
-    let files: std::collections::HashMap<String, web_sys::Blob> = files
-        .dyn_ref::<Object>()
-        .map(|o| {
-            Object::entries(o)
-                .iter()
-                .filter_map(|e| e.dyn_into::<Array>().ok())
-                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let files = blobs_by_hash(files);
     let total: f64 = files.values().map(web_sys::Blob::size).sum::<f64>().max(1.0) * if sealing.is_some() { 2.0 } else { 1.0 };
     let done = std::cell::Cell::new(0.0);
     let parts = assemble_parts(&planned, Fonts { regular: &regular, bold: &bold }, |hash| {
@@ -170,20 +178,9 @@ async fn package(
         Some(m.held())
     })
     .map_err(|p| p.message())?;
-    let joined = Array::new();
-    for part in &parts {
-        match part {
-            Part::Bytes(b) => joined.push(&Uint8Array::from(b.as_slice())),
-            Part::Held(hash) => joined.push(files.get(hash).ok_or_else(unavailable)?),
-        };
-    }
+    let zip = join(&parts, &files).ok_or_else(unavailable)?;
     drop(parts);
-    let blob_of = |parts: &Array, kind: &str| {
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(kind);
-        web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| unavailable())
-    };
-    let zip = blob_of(&joined, "application/zip")?;
+    let blob_of = |parts: &Array, kind: &str| blob_of(parts, kind).ok_or_else(unavailable);
     let name = file_name(&planned.manifest);
     let Some(how) = sealing else { return Ok((zip, name)) };
     let encryptor = hoso::core::package::seal::encryptor(&how).map_err(|p| p.message())?;
@@ -201,6 +198,88 @@ async fn package(
         return Err(unavailable());
     }
     Ok((blob_of(&pieces.done, "application/octet-stream")?, name + ".age"))
+}
+
+/// The `{sha256: Blob}` object the app sends, as a map.
+#[cfg(target_arch = "wasm32")]
+fn blobs_by_hash(files: &wasm_bindgen::JsValue) -> std::collections::HashMap<String, web_sys::Blob> {
+    use js_sys::{Array, Object};
+    use wasm_bindgen::JsCast;
+    files
+        .dyn_ref::<Object>()
+        .map(|o| {
+            Object::entries(o)
+                .iter()
+                .filter_map(|e| e.dyn_into::<Array>().ok())
+                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn blob_of(parts: &js_sys::Array, kind: &str) -> Option<web_sys::Blob> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).ok()
+}
+
+/// Joins an archive's parts (`core::zip::Part`) and the app's `Blob`s into one ZIP `Blob`.
+#[cfg(target_arch = "wasm32")]
+fn join(parts: &[hoso::core::zip::Part], files: &std::collections::HashMap<String, web_sys::Blob>) -> Option<web_sys::Blob> {
+    use hoso::core::zip::Part;
+    let joined = js_sys::Array::new();
+    for part in parts {
+        match part {
+            Part::Bytes(b) => joined.push(&js_sys::Uint8Array::from(b.as_slice())),
+            Part::Held(hash) => joined.push(files.get(hash)?),
+        };
+    }
+    blob_of(&joined, "application/zip")
+}
+
+/// The draft file of `dossier` (`core::draft::draft_parts`), each attached file measured piece by
+/// piece and joined as the `Blob` the app holds; and its file name.
+#[cfg(target_arch = "wasm32")]
+fn draft(dossier: &str, files: &wasm_bindgen::JsValue) -> Result<(web_sys::Blob, String), String> {
+    use hoso::core::dossier::Dossier;
+    use hoso::core::draft::{draft_parts, file_name};
+    let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
+    let files = blobs_by_hash(files);
+    let parts = draft_parts(&dossier, |hash| {
+        let mut m = hoso::core::zip::Measure::default();
+        read_pieces(files.get(hash)?, |piece| m.update(piece))?;
+        Some(m.held())
+    })
+    .map_err(|p| p.message())?;
+    let unavailable = || hoso::core::package::WriteProblem::Unavailable.message();
+    Ok((join(&parts, &files).ok_or_else(unavailable)?, file_name(&dossier)))
+}
+
+/// A draft file the person chose, read and checked (`core::draft::read_draft`: every refusal
+/// before anything is given back): the dossier as JSON and its files as `Blob`s by SHA-256.
+#[cfg(target_arch = "wasm32")]
+fn open_draft(blob: &wasm_bindgen::JsValue) -> Result<(String, js_sys::Object), String> {
+    use hoso::core::draft::{read_draft, DraftProblem, MAX_DRAFT_BYTES};
+    use hoso::core::files::sniff;
+    use hoso::core::zip::ZipProblem;
+    use wasm_bindgen::JsCast;
+    let blob: &web_sys::Blob = blob.dyn_ref().ok_or_else(|| DraftProblem::from(ZipProblem::NotAZip).message())?;
+    // Refused by its size before a byte is read.
+    if blob.size() > MAX_DRAFT_BYTES as f64 {
+        return Err(DraftProblem::from(ZipProblem::TooLarge { bytes: blob.size() as u64, limit: MAX_DRAFT_BYTES }).message());
+    }
+    let mut bytes = Vec::with_capacity(blob.size() as usize);
+    read_pieces(blob, |piece| bytes.extend_from_slice(piece)).ok_or_else(|| DraftProblem::from(ZipProblem::NotAZip).message())?;
+    let draft = read_draft(&bytes).map_err(|p| p.message())?;
+    drop(bytes);
+    let files = js_sys::Object::new();
+    for (hash, file) in &draft.files {
+        let blob = blob_of(&js_sys::Array::of1(&js_sys::Uint8Array::from(file.as_slice())), sniff(file).mime())
+            .ok_or_else(|| hoso::core::package::WriteProblem::Unavailable.message())?;
+        let _ = js_sys::Reflect::set(&files, &wasm_bindgen::JsValue::from_str(hash), &blob);
+    }
+    Ok((draft.dossier.to_json(), files))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

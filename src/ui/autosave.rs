@@ -178,6 +178,34 @@ impl Drafts {
         self.status.set(SaveStatus::Idle);
     }
 
+    /// Whether this page holds work on the procedure `code` (an answer or a file).
+    pub fn has_work(self, code: &str) -> bool {
+        self.dossiers.0.with_untracked(|d| d.get(code).is_some_and(|a| !a.is_empty()))
+            || self.attachments.0.with_untracked(|a| a.get(code).is_some_and(|a| a.all().next().is_some()))
+    }
+
+    /// Puts a dossier opened from a draft file in place of the one for its procedure (keeping that
+    /// one's record: one dossier per procedure on this device), with its files' `Blob`s, and saves it.
+    pub fn adopt(self, mut dossier: Dossier, files: Vec<(String, web_sys::Blob)>) {
+        for (hash, blob) in &files {
+            crate::web::files::keep(hash, blob);
+        }
+        let code = dossier.procedure.clone();
+        if let Some(id) = self.stored.with_value(|s| s.get(&code).map(|d| d.id.clone())) {
+            dossier.id = id;
+        }
+        self.stored.update_value(|s| {
+            s.insert(code.clone(), dossier.clone());
+        });
+        self.attachments.0.update(|a| {
+            a.insert(code.clone(), dossier.attachments.clone());
+        });
+        self.dossiers.0.update(|d| {
+            d.insert(code.clone(), dossier.answers.clone());
+        });
+        self.save_now(code, dossier.answers);
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {

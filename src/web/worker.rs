@@ -224,3 +224,40 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
     }
     Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
 }
+
+/// The draft file of `dossier_json` (`core::draft`), made by the package maker from the files'
+/// `Blob`s (not copied): the `Blob` and its file name, or the refusal's sentence.
+pub async fn save_draft(dossier_json: &str, files: &[(String, web_sys::Blob)]) -> Result<(web_sys::Blob, String), String> {
+    let unavailable = || WriteProblem::Unavailable.message();
+    let by_hash = Object::new();
+    for (hash, blob) in files {
+        let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
+    }
+    let answer = call(EXPORTER, request("draft", &[("dossier", JsValue::from_str(dossier_json)), ("files", by_hash.into())])).await.ok_or_else(unavailable)?;
+    if field(&answer, "ok").is_truthy() {
+        let blob = field(&answer, "blob").dyn_into::<web_sys::Blob>().map_err(|_| unavailable())?;
+        return Ok((blob, field(&answer, "name").as_string().unwrap_or_else(|| "ho-so-nhap.zip".into())));
+    }
+    Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
+}
+
+/// A draft file the person chose, read and checked by the package maker: the dossier (JSON, to be
+/// read with `Dossier::from_json`) and its files by SHA-256, or the refusal's sentence.
+pub async fn open_draft(file: &web_sys::Blob) -> Result<(String, Vec<(String, web_sys::Blob)>), String> {
+    let unavailable = || WriteProblem::Unavailable.message();
+    let answer = call(EXPORTER, request("open-draft", &[("blob", file.into())])).await.ok_or_else(unavailable)?;
+    if !field(&answer, "ok").is_truthy() {
+        return Err(field(&answer, "message").as_string().unwrap_or_else(unavailable));
+    }
+    let files = field(&answer, "files")
+        .dyn_into::<Object>()
+        .map(|o| {
+            Object::entries(&o)
+                .iter()
+                .filter_map(|e| e.dyn_into::<Array>().ok())
+                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((field(&answer, "dossier").as_string().ok_or_else(unavailable)?, files))
+}

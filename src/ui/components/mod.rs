@@ -1,10 +1,12 @@
 //! Reusable pieces of the interface.
 
+mod draft_file;
 mod field;
 mod papers;
 mod procedure_list;
 mod search;
 
+pub use draft_file::DraftFile;
 pub use field::{dom_id, FormField};
 pub use papers::{use_checklist, Papers, PapersReport};
 pub use procedure_list::ProcedureList;

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::Procedure;
-use crate::ui::components::Papers;
+use crate::ui::components::{DraftFile, Papers};
 use crate::ui::Page;
 
 #[component]
@@ -21,36 +21,47 @@ pub fn Dossier() -> impl IntoView {
 #[component]
 fn TaskList(p: Arc<Procedure>) -> impl IntoView {
     let dossiers = crate::ui::state::use_dossiers();
-    let form = crate::core::forms::form_of(&p.code, &p.name);
-    let answers = dossiers.0.with_untracked(|d| d.get(&p.code).cloned().unwrap_or_default());
-    let (done, total) = form.progress(&answers);
+    let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name));
     let code = p.code.clone();
-    let tasks = form
-        .sections
-        .iter()
-        .filter(|s| form.section_visible(s, &answers))
-        .map(|s| {
-            let (tag, class) = match (form.section_done(s, &answers), form.section_started(s, &answers)) {
-                (true, _) => ("Đã xong", "tag tag--done"),
-                (_, true) => ("Đang làm", "tag tag--progress"),
-                _ => ("Chưa bắt đầu", "tag"),
-            };
-            let href = format!("/ho-so/{code}/to-khai/{}", s.id);
-            let title = s.title.clone();
-            view! {
-                <li class="task-list__item">
-                    <A href=href attr:class="task-list__link">{title}</A>
-                    <strong class=class>{tag}</strong>
-                </li>
-            }
-        })
-        .collect_view();
+    // Follows the answers (a draft file opened here replaces them).
+    let answers = Memo::new(move |_| dossiers.0.with(|d| d.get(&code).cloned().unwrap_or_default()));
+    let progress = {
+        let form = form.clone();
+        move || {
+            let (done, total) = answers.with(|a| form.progress(a));
+            format!("1. Tờ khai — đã xong {done}/{total} phần")
+        }
+    };
+    let code = p.code.clone();
+    let listed = form.clone();
+    let tasks = move || {
+        let (form, answers) = (&listed, answers.get());
+        form.sections
+            .iter()
+            .filter(|s| form.section_visible(s, &answers))
+            .map(|s| {
+                let (tag, class) = match (form.section_done(s, &answers), form.section_started(s, &answers)) {
+                    (true, _) => ("Đã xong", "tag tag--done"),
+                    (_, true) => ("Đang làm", "tag tag--progress"),
+                    _ => ("Chưa bắt đầu", "tag"),
+                };
+                let href = format!("/ho-so/{code}/to-khai/{}", s.id);
+                let title = s.title.clone();
+                view! {
+                    <li class="task-list__item">
+                        <A href=href attr:class="task-list__link">{title}</A>
+                        <strong class=class>{tag}</strong>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let template = form.template.clone();
     let check_href = format!("/ho-so/{}/kiem-tra", p.code);
     view! {
         <Page title=format!("Hồ sơ: {}", p.name)>
             <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
-            <h2>{format!("1. Tờ khai — đã xong {done}/{total} phần")}</h2>
+            <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
             <h2>"2. Giấy tờ"</h2>
@@ -58,6 +69,8 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
             <p><A href=format!("/thu-tuc/{}", p.code)>"Xem lại thông tin thủ tục"</A></p>
             <h2>"3. Kiểm tra"</h2>
             <p><A href=check_href attr:class="button">"Kiểm tra câu trả lời"</A></p>
+            <h2>"Làm tiếp ở máy khác"</h2>
+            <DraftFile code=Some(p.code.clone())/>
         </Page>
     }
 }

@@ -1,0 +1,108 @@
+//! "Lưu hồ sơ ra tệp" and "Mở hồ sơ đã lưu": a dossier (answers and attached files) carried to
+//! another device, or kept off a shared computer, as the draft file `core::draft` lays out. The
+//! package maker (a worker) writes and checks the file, so the app holds no ZIP code; a file that
+//! is refused changes nothing, and one that would replace work on this device asks first.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::core::dossier::Dossier;
+use crate::ui::autosave::use_drafts;
+use crate::ui::state::{use_attachments, use_dossiers};
+use crate::web::files;
+
+/// A draft file read and checked, waiting for the person to say it may replace their work.
+type Opened = (Dossier, Vec<(String, web_sys::Blob)>);
+
+/// `code`: the dossier this page shows (saved by the button, and where an opened file for
+/// another procedure leads away from); `None` on "Hồ sơ của tôi" (open only).
+#[component]
+pub fn DraftFile(code: Option<String>) -> impl IntoView {
+    let (dossiers, attachments, drafts) = (use_dossiers(), use_attachments(), use_drafts());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let waiting = RwSignal::new_local(None::<Opened>);
+    let navigate = use_navigate();
+    let here = code.clone();
+    let finish = move |(dossier, blobs): Opened| {
+        let (code, day, papers) = (dossier.procedure.clone(), dossier.changed.get(..10).unwrap_or("").to_string(), dossier.attachments.all().count());
+        drafts.adopt(dossier, blobs);
+        let day = day.split('-').rev().collect::<Vec<_>>().join("/");
+        message.set(Some((true, format!("Đã mở hồ sơ lưu ngày {day}: các câu trả lời và {papers} tệp đính kèm đã trở lại, và đã lưu trên máy này."))));
+        if here.as_deref() != Some(code.as_str()) {
+            navigate(&format!("/ho-so/{code}"), Default::default());
+        }
+    };
+    let finish = StoredValue::new_local(finish);
+    let save = code.clone().map(|code| {
+        move |_| {
+            let code = code.clone();
+            busy.set(true);
+            message.set(None);
+            leptos::task::spawn_local(async move {
+                let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+                let attached = attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
+                let dossier = drafts.current(&code, answers, attached);
+                let blobs: Vec<(String, web_sys::Blob)> = dossier.file_hashes().into_iter().filter_map(|h| Some((h.clone(), files::blob(&h)?))).collect();
+                let outcome = match crate::web::worker::save_draft(&dossier.to_json(), &blobs).await {
+                    Ok((blob, name)) => files::save_as(&blob, &name).map(|_| name).ok_or_else(|| crate::core::package::WriteProblem::Unavailable.message()),
+                    Err(why) => Err(why),
+                };
+                message.set(Some(match outcome {
+                    Ok(name) => (true, format!("Đã lưu hồ sơ ra tệp «{name}». Giữ tệp cẩn thận: trong đó có thông tin cá nhân và giấy tờ của bạn.")),
+                    Err(why) => (false, format!("Chưa lưu được hồ sơ ra tệp: {why}")),
+                }));
+                busy.set(false);
+            });
+        }
+    });
+    let open = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        input.set_value("");
+        busy.set(true);
+        message.set(None);
+        waiting.set(None);
+        leptos::task::spawn_local(async move {
+            let opened =
+                crate::web::worker::open_draft(&file).await.and_then(|(json, blobs)| Dossier::from_json(&json).map(|d| (d, blobs)).map_err(|p| p.message()));
+            match opened {
+                Err(why) => message.set(Some((false, format!("Không mở được «{}». {why}", file.name())))),
+                Ok(opened) if drafts.has_work(&opened.0.procedure) => waiting.set(Some(opened)),
+                Ok(opened) => finish.with_value(|f| f(opened)),
+            }
+            busy.set(false);
+        });
+    };
+    let replace = move |_| {
+        if let Some(opened) = waiting.try_update(Option::take).flatten() {
+            finish.with_value(|f| f(opened));
+        }
+    };
+    let keep = move |_| {
+        waiting.set(None);
+        message.set(Some((true, "Đã giữ nguyên hồ sơ trên máy này; tệp chưa được mở.".to_string())));
+    };
+    view! {
+        <div class="draft-file no-print">
+            {save.map(|save| view! {
+                <p class="hint">"Để làm tiếp trên máy khác, hoặc để không để lại gì trên máy dùng chung, hãy lưu hồ sơ ra tệp (.zip) rồi mở lại ở nơi khác."</p>
+                <button type="button" class="button button--secondary" on:click=save prop:disabled=move || busy.get()>"Lưu hồ sơ ra tệp"</button>
+            })}
+            <label class="label label--small" for="mo-ho-so">"Mở hồ sơ đã lưu (tệp .zip do hoso tạo)"</label>
+            <input class="file-input" type="file" id="mo-ho-so" accept=".zip,application/zip" on:change=open prop:disabled=move || busy.get()/>
+            {move || waiting.with(|w| w.as_ref().map(|(d, _)| d.changed.get(..10).unwrap_or("").split('-').rev().collect::<Vec<_>>().join("/"))).map(|day| view! {
+                <div class="notice" role="alert">
+                    <p>{format!("Trên máy này đã có hồ sơ đang làm cho thủ tục này. Mở tệp (lưu ngày {day}) sẽ thay thế hồ sơ đó.")}</p>
+                    <div class="button-group">
+                        <button type="button" class="button" on:click=replace>"Thay bằng hồ sơ trong tệp"</button>
+                        <button type="button" class="button button--secondary" on:click=keep>"Giữ hồ sơ trên máy"</button>
+                    </div>
+                </div>
+            })}
+            <div role="status" aria-live="polite">
+                {move || message.get().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> })}
+            </div>
+        </div>
+    }
+}
