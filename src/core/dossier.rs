@@ -166,10 +166,15 @@ impl Dossier {
 /// and the files no dossier needs any more (to delete). A file two dossiers share stays while
 /// either needs it.
 pub fn files_to_store(dossiers: &[&Dossier], changed: &Dossier, stored: &std::collections::BTreeSet<String>) -> (Vec<String>, Vec<String>) {
-    let needed: std::collections::BTreeSet<String> = dossiers.iter().chain(std::iter::once(&changed)).flat_map(|d| d.file_hashes()).collect();
+    let all: Vec<&Dossier> = dossiers.iter().copied().chain(std::iter::once(changed)).collect();
     let add = changed.file_hashes().into_iter().filter(|h| !stored.contains(h)).collect();
-    let gone = stored.iter().filter(|h| !needed.contains(*h)).cloned().collect();
-    (add, gone)
+    (add, files_unneeded(&all, stored))
+}
+
+/// The stored files none of `dossiers` needs (to delete when a dossier is removed or changed).
+pub fn files_unneeded(dossiers: &[&Dossier], stored: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let needed: std::collections::BTreeSet<String> = dossiers.iter().flat_map(|d| d.file_hashes()).collect();
+    stored.iter().filter(|h| !needed.contains(*h)).cloned().collect()
 }
 
 #[cfg(test)]
@@ -216,6 +221,9 @@ mod tests {
         a_without.attachments = Attached::new();
         let (_, gone) = files_to_store(&[&b], &a_without, &["anh-1", "anh-2", "pdf"].map(String::from).into());
         assert_eq!(gone, ["anh-2", "pdf"], "b still needs anh-1");
+        // a deleted: only what b does not need goes.
+        assert_eq!(files_unneeded(&[&b], &["anh-1", "anh-2", "pdf"].map(String::from).into()), ["anh-2", "pdf"]);
+        assert_eq!(files_unneeded(&[], &["anh-1"].map(String::from).into()), ["anh-1"], "the last dossier deleted: every file goes");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, NotFound, PrintPage, ProcedurePage, SectionPage};
+use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, MyDossiers, NotFound, PrintPage, ProcedurePage, SectionPage};
 
 /// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/gioi-thieu") view=About/>
                     <Route path=path!("/ket-thuc-phien") view=EndSession/>
+                    <Route path=path!("/ho-so") view=MyDossiers/>
                     <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
                     <Route path=path!("/ho-so/:ma") view=Dossier/>
                     <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
@@ -104,6 +105,7 @@ fn Header() -> impl IntoView {
                 <nav aria-label="Điều hướng chính">
                     <ul class="site-nav">
                         <li><A href="/">"Trang chủ"</A></li>
+                        <li><A href="/ho-so">"Hồ sơ của tôi"</A></li>
                         <li><A href="/gioi-thieu">"Giới thiệu"</A></li>
                     </ul>
                 </nav>

@@ -206,6 +206,58 @@ impl Drafts {
         self.save_now(code, dossier.answers);
     }
 
+    /// The procedures this page holds work on (answers or files), for "Hồ sơ của tôi". Tracked.
+    /// (A section's answers are saved before they reach `Dossiers`: the stored dossiers count too.)
+    pub fn codes(self) -> Vec<String> {
+        let mut codes: Vec<String> = self.dossiers.0.with(|d| d.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone()).collect());
+        self.stored
+            .with_value(|s| codes.extend(s.iter().filter(|(_, d)| !d.answers.is_empty() || d.attachments.all().next().is_some()).map(|(c, _)| c.clone())));
+        self.attachments.0.with(|a| codes.extend(a.iter().filter(|(_, a)| a.all().next().is_some()).map(|(c, _)| c.clone())));
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    /// The dossier for `code` as last saved, or as this page holds it when it was never saved.
+    pub fn latest(self, code: &str) -> Dossier {
+        self.stored.with_value(|s| s.get(code).cloned()).unwrap_or_else(|| {
+            let answers = self.dossiers.0.with(|d| d.get(code).cloned().unwrap_or_default());
+            let attached = self.attachments.0.with(|a| a.get(code).cloned().unwrap_or_default());
+            self.current(code, answers, attached)
+        })
+    }
+
+    pub fn codes_untracked(self) -> Vec<String> {
+        untrack(|| self.codes())
+    }
+
+    /// Deletes the dossier for `code` from this page and the device, with the files no other
+    /// dossier needs (one transaction).
+    pub fn remove(self, code: &str) {
+        self.flush();
+        self.dossiers.0.update(|d| {
+            d.remove(code);
+        });
+        self.attachments.0.update(|a| {
+            a.remove(code);
+        });
+        let Some(removed) = self.stored.try_update_value(|s| s.remove(code)).flatten() else { return };
+        let gone =
+            self.stored.with_value(|s| self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&s.values().collect::<Vec<_>>(), stored)));
+        self.status.set(SaveStatus::Saving);
+        let deleting = crate::web::drafts::remove(&removed.id, gone.clone());
+        let stored_files = self.stored_files;
+        leptos::task::spawn_local(async move {
+            self.status.set(match deleting.await {
+                Ok(()) => {
+                    stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
+                    SaveStatus::Saved(crate::web::clock::now().minute)
+                }
+                Err(e) => SaveStatus::Failed(e),
+            });
+        });
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {

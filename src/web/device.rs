@@ -87,3 +87,10 @@ pub async fn end_session() -> Result<Removed, StoreError> {
     }
     Ok(Removed { kept, caches, storage_items })
 }
+
+/// How much this site uses of the device's storage, and how much the browser allows it (bytes).
+pub async fn usage() -> Option<(f64, f64)> {
+    let estimate = JsFuture::from(web_sys::window()?.navigator().storage().estimate().ok()?).await.ok()?;
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}

@@ -121,7 +121,8 @@ pub async fn delete_all() -> Result<(), StoreError> {
 
 /// What one save writes: the dossier's record, the files it adds, the files to delete.
 struct Change {
-    json: JsValue,
+    /// The record to write; `None`: delete the record `key`.
+    json: Option<JsValue>,
     key: JsValue,
     add: Vec<(String, web_sys::Blob)>,
     gone: Vec<String>,
@@ -132,7 +133,12 @@ fn put(db: &IdbDatabase, change: &Change) -> Result<IdbTransaction, StoreError> 
     let refused = |_| StoreError::WriteRefused;
     let stores = js_sys::Array::of2(&STORE.into(), &FILES.into());
     let tx = db.transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite).map_err(refused)?;
-    tx.object_store(STORE).and_then(|s| s.put_with_key(&change.json, &change.key)).map_err(refused)?;
+    let records = tx.object_store(STORE).map_err(refused)?;
+    match &change.json {
+        Some(json) => records.put_with_key(json, &change.key).map(drop),
+        None => records.delete(&change.key).map(drop),
+    }
+    .map_err(refused)?;
     let files = tx.object_store(FILES).map_err(refused)?;
     for (hash, blob) in &change.add {
         files.put_with_key(blob, &JsValue::from_str(hash)).map_err(refused)?;
@@ -149,7 +155,15 @@ fn put(db: &IdbDatabase, change: &Change) -> Result<IdbTransaction, StoreError> 
 /// itself, before the future is first polled: a save made while the page goes away is not left
 /// in a queue.
 pub fn save(dossier: &Dossier, add: Vec<(String, web_sys::Blob)>, gone: Vec<String>) -> impl std::future::Future<Output = Result<(), StoreError>> {
-    let change = Change { json: JsValue::from_str(&dossier.to_json()), key: JsValue::from_str(&dossier.id), add, gone };
+    write(Change { json: Some(JsValue::from_str(&dossier.to_json())), key: JsValue::from_str(&dossier.id), add, gone })
+}
+
+/// Deletes the dossier `id` and the files nothing needs any more (`gone`), in one transaction.
+pub fn remove(id: &str, gone: Vec<String>) -> impl std::future::Future<Output = Result<(), StoreError>> {
+    write(Change { json: None, key: JsValue::from_str(id), add: Vec::new(), gone })
+}
+
+fn write(change: Change) -> impl std::future::Future<Output = Result<(), StoreError>> {
     let issued = DB.with(|d| d.borrow().clone()).map(|db| put(&db, &change));
     async move {
         let tx = match issued {

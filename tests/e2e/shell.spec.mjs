@@ -6,6 +6,7 @@ const routes = [
   { path: "/gioi-thieu", h1: "Giới thiệu hoso" },
   { path: "/khong-co-trang-nay", h1: "Không tìm thấy trang" },
   { path: "/ket-thuc-phien", h1: "Kết thúc phiên trên máy này" },
+  { path: "/ho-so", h1: "Hồ sơ của tôi" },
   { path: "/ho-so/1.004222", h1: "Hồ sơ: Đăng ký thường trú" },
   { path: "/ho-so/1.004222/to-khai/thanh-vien", h1: "Những thành viên trong hộ gia đình cùng thay đổi — Tờ khai thay đổi thông tin cư trú (CT01): đăng ký thường trú" },
 ];

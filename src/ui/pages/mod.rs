@@ -7,6 +7,7 @@ mod end_session;
 mod fields;
 mod home;
 mod life_event;
+mod my_dossiers;
 mod not_found;
 mod procedure;
 
@@ -17,5 +18,6 @@ pub use end_session::EndSession;
 pub use fields::{Field, Fields};
 pub use home::Home;
 pub use life_event::LifeEvent;
+pub use my_dossiers::MyDossiers;
 pub use not_found::NotFound;
 pub use procedure::ProcedurePage;

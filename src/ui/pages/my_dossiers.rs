@@ -1,0 +1,128 @@
+//! `/ho-so`, "Hồ sơ của tôi": every dossier started on this device (procedure, who it is for,
+//! progress, files, last change), to go on with or delete (with a few seconds to undo); how much
+//! of the device's storage hoso uses; and "Mở hồ sơ đã lưu" for a draft file from elsewhere.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::core::files::human_size;
+use crate::core::forms::form_of;
+use crate::ui::autosave::use_drafts;
+use crate::ui::components::DraftFile;
+use crate::ui::Page;
+
+/// How long a deleted dossier can be brought back.
+const UNDO_SECONDS: u64 = 10;
+
+/// "25/11/2026 lúc 10:00" from RFC 3339 in Vietnam time.
+fn when(rfc3339: &str) -> String {
+    let (day, time) = (rfc3339.get(..10).unwrap_or(""), rfc3339.get(11..16).unwrap_or(""));
+    format!("{} lúc {time}", day.split('-').rev().collect::<Vec<_>>().join("/"))
+}
+
+#[component]
+pub fn MyDossiers() -> impl IntoView {
+    let drafts = use_drafts();
+    // The drafts on the device, then the catalogue (the procedures' names) and each one's form.
+    let loaded = LocalResource::new(move || async move {
+        drafts.restored().await;
+        let catalogue = crate::web::cache::catalogue().await.ok();
+        for code in drafts.codes_untracked() {
+            let _ = crate::web::cache::form(&code).await;
+        }
+        catalogue
+    });
+    // The dossier being deleted (hidden, undo offered) and its timer.
+    let deleting = RwSignal::new(None::<String>);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let delete_now = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if let Some(code) = deleting.try_update(Option::take).flatten() {
+            drafts.remove(&code);
+        }
+    };
+    // Leaving the page confirms a deletion waiting for its undo.
+    on_cleanup(delete_now);
+    let delete = move |code: String| {
+        delete_now();
+        deleting.set(Some(code));
+        if let Ok(handle) = set_timeout_with_handle(delete_now, std::time::Duration::from_secs(UNDO_SECONDS)) {
+            timer.set_value(Some(handle));
+        }
+    };
+    let undo = move |_| {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        deleting.set(None);
+    };
+    let name_of = move |code: &str| loaded.get().flatten().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+    let rows = move || {
+        loaded.get()?;
+        let hidden = deleting.get();
+        let codes: Vec<String> = drafts.codes().into_iter().filter(|c| hidden.as_ref() != Some(c)).collect();
+        if codes.is_empty() {
+            return Some(view! { <p>"Chưa có hồ sơ nào trên máy này. Tìm thủ tục ở trang chủ để bắt đầu."</p> }.into_any());
+        }
+        let items = codes
+            .into_iter()
+            .map(|code| {
+                let name = name_of(&code);
+                let summary = drafts.latest(&code).summary(&form_of(&code, &name));
+                let who = summary.applicant.clone().map(|a| format!("Người yêu cầu: {a}"));
+                let code_ = code.clone();
+                let (go_label, delete_label) = (format!(" hồ sơ {name}"), format!(" hồ sơ {name}"));
+                view! {
+                    <li class="my-dossier">
+                        <h2 class="my-dossier__name"><A href=format!("/ho-so/{code}")>{name}</A></h2>
+                        {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
+                        <p class="hint">
+                            {format!("Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}", summary.done, summary.total, summary.files, when(&summary.changed))}
+                        </p>
+                        <div class="button-group">
+                            <A href=format!("/ho-so/{code}") attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
+                            <button type="button" class="button button--secondary" on:click=move |_| delete(code_.clone())>
+                                "Xoá"<span class="visually-hidden">{delete_label}</span>
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! { <ul class="my-dossiers">{items}</ul> }.into_any())
+    };
+    let undo_line = move || {
+        deleting.get().map(|code| {
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!("Đã xoá hồ sơ «{}». ", name_of(&code))}
+                        <button type="button" class="button button--secondary" on:click=undo>"Hoàn tác"</button>
+                    </p>
+                    <p class="hint">{format!("Bạn có {UNDO_SECONDS} giây để lấy lại.")}</p>
+                </div>
+            }
+        })
+    };
+    let usage = LocalResource::new(crate::web::device::usage);
+    let usage_line = move || {
+        usage.get().flatten().map(|(used, quota)| {
+            view! {
+                <p class="hint">{format!("hoso đang dùng {} bộ nhớ của máy này; trình duyệt cho phép tới khoảng {}.", human_size(used as u64), human_size(quota as u64))}</p>
+            }
+        })
+    };
+    view! {
+        <Page title="Hồ sơ của tôi".to_string()>
+            <p>"Các hồ sơ đang làm trên máy này. Mọi thứ chỉ nằm trên máy này cho đến khi bạn nộp hoặc lưu ra tệp."</p>
+            {undo_line}
+            <Suspense fallback=|| view! { <p role="status">"Đang mở các hồ sơ trên máy này…"</p> }>{rows}</Suspense>
+            {usage_line}
+            <h2>"Mở hồ sơ từ máy khác"</h2>
+            <DraftFile code=None/>
+            <p><A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" (máy dùng chung: xoá mọi thứ hoso đã lưu)"</p>
+        </Page>
+    }
+}
