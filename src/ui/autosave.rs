@@ -30,6 +30,9 @@ pub enum SaveStatus {
     /// Saved at this time of day (minutes since midnight, Vietnam time).
     Saved(u16),
     Failed(StoreError),
+    /// Another tab saved this dossier since this page read it: this page saves it no more
+    /// (it would overwrite that tab's work) until it is reloaded.
+    Elsewhere,
 }
 
 /// The drafts of this page's life: the stored dossiers by procedure code (for their start time),
@@ -44,6 +47,8 @@ pub struct Drafts {
     restored: LocalResource<()>,
     /// Set when another tab ended the session: this page saves nothing any more.
     off: StoredValue<bool>,
+    /// The dossiers another tab saved since this page read them: not saved from this page.
+    elsewhere: StoredValue<std::collections::BTreeSet<String>>,
     pub status: RwSignal<SaveStatus>,
     /// The save waiting for the person to stop typing.
     pending: StoredValue<Option<Pending>, LocalStorage>,
@@ -88,15 +93,39 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
             (Err(e), _) | (_, Err(e)) => status.set(SaveStatus::Failed(e)),
         }
     });
-    let drafts = Drafts { stored, stored_files, dossiers, attachments, restored, off: StoredValue::new(false), status, pending: StoredValue::new_local(None) };
+    let drafts = Drafts {
+        stored,
+        stored_files,
+        dossiers,
+        attachments,
+        restored,
+        off: StoredValue::new(false),
+        elsewhere: StoredValue::new(Default::default()),
+        status,
+        pending: StoredValue::new_local(None),
+    };
     provide_context(drafts);
     // Another tab ended the session: this one forgets too, saves nothing back, and leaves the page
     // it was on (nothing of the person stays on screen).
-    crate::web::device::on_session_ended(move || {
-        drafts.off.set_value(true);
-        drafts.forget();
-        crate::web::files::forget_all();
-        let _ = window().location().replace("/");
+    crate::web::device::on_tab_news(move |news| match news {
+        crate::web::device::TabNews::SessionEnded => {
+            drafts.off.set_value(true);
+            drafts.forget();
+            crate::web::files::forget_all();
+            let _ = window().location().replace("/");
+        }
+        // Another tab saved a dossier this page holds: this copy is older; saving it would
+        // overwrite that tab's work.
+        // (Also when this page has not touched it yet: what it read at its start is older.)
+        crate::web::device::TabNews::Saved(code) => {
+            let shown = window().location().pathname().is_ok_and(|p| p == format!("/ho-so/{code}") || p.starts_with(&format!("/ho-so/{code}/")));
+            if shown || drafts.holds(&code) {
+                drafts.status.set(SaveStatus::Elsewhere);
+            }
+            drafts.elsewhere.update_value(|e| {
+                e.insert(code);
+            });
+        }
     });
     // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
     let flush = move || drafts.flush();
@@ -178,6 +207,11 @@ impl Drafts {
         self.status.set(SaveStatus::Idle);
     }
 
+    /// Whether this page holds the dossier for `code` (read from the device, or begun here).
+    fn holds(self, code: &str) -> bool {
+        self.stored.with_value(|s| s.contains_key(code)) || self.has_work(code)
+    }
+
     /// Whether this page holds work on the procedure `code` (an answer or a file).
     pub fn has_work(self, code: &str) -> bool {
         self.dossiers.0.with_untracked(|d| d.get(code).is_some_and(|a| !a.is_empty()))
@@ -246,11 +280,12 @@ impl Drafts {
             self.stored.with_value(|s| self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&s.values().collect::<Vec<_>>(), stored)));
         self.status.set(SaveStatus::Saving);
         let deleting = crate::web::drafts::remove(&removed.id, gone.clone());
-        let stored_files = self.stored_files;
+        let (stored_files, code) = (self.stored_files, code.to_string());
         leptos::task::spawn_local(async move {
             self.status.set(match deleting.await {
                 Ok(()) => {
                     stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
+                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(code));
                     SaveStatus::Saved(crate::web::clock::now().minute)
                 }
                 Err(e) => SaveStatus::Failed(e),
@@ -270,6 +305,10 @@ impl Drafts {
         if self.off.get_value() {
             return;
         }
+        if self.elsewhere.with_value(|e| e.contains(&code)) {
+            self.status.set(SaveStatus::Elsewhere);
+            return;
+        }
         if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
@@ -286,7 +325,7 @@ impl Drafts {
         });
         let add: Vec<(String, web_sys::Blob)> = add.into_iter().filter_map(|h| Some((h.clone(), crate::web::files::blob(&h)?))).collect();
         self.stored.update_value(|s| {
-            s.insert(code, dossier.clone());
+            s.insert(code.clone(), dossier.clone());
         });
         self.status.set(SaveStatus::Saving);
         let stored_files = self.stored_files;
@@ -299,6 +338,7 @@ impl Drafts {
                         s.extend(added);
                         s.retain(|h| !removed.contains(h));
                     });
+                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(code));
                     SaveStatus::Saved(now.minute)
                 }
                 Err(e) => SaveStatus::Failed(e),
@@ -311,11 +351,16 @@ impl Drafts {
 #[component]
 pub fn SaveLine() -> impl IntoView {
     let status = use_drafts().status;
-    let text = move || match status.get() {
+    let text = move || {
+        match status.get() {
         SaveStatus::Idle => String::new(),
         SaveStatus::Saving => "Đang lưu trên máy này…".to_string(),
         SaveStatus::Saved(minute) => format!("Đã lưu trên máy này lúc {:02}:{:02}.", minute / 60, minute % 60),
         SaveStatus::Failed(e) => e.to_string(),
+        SaveStatus::Elsewhere => {
+            "Hồ sơ này vừa được sửa ở một thẻ (cửa sổ) khác. Để không ghi đè lên đó, những gì nhập ở đây chưa được lưu: hãy đóng thẻ này, hoặc tải lại trang để làm tiếp với bản mới nhất.".to_string()
+        }
+    }
     };
     view! { <p class="save-line" role="status" aria-live="polite">{text}</p> }
 }

@@ -13,22 +13,55 @@ use super::drafts::{self, StoreError};
 /// The prefix of the Cache Storage caches that hold the app shell (kept at the end of a session).
 pub const SHELL_CACHE: &str = "hoso-shell";
 
-/// The channel hoso's tabs in this browser share, and the message that a session ended.
+/// The channel hoso's tabs in this browser share.
 const CHANNEL: &str = "hoso";
 const ENDED: &str = "ket-thuc-phien";
+const SAVED: &str = "da-luu:";
+
+/// What one tab tells hoso's other tabs in this browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TabNews {
+    /// The session ended: forget everything, save nothing back.
+    SessionEnded,
+    /// The dossier for this procedure was saved (or deleted) on the device: a copy another tab
+    /// holds is older now.
+    Saved(String),
+}
+
+impl TabNews {
+    fn encode(&self) -> String {
+        match self {
+            TabNews::SessionEnded => ENDED.to_string(),
+            TabNews::Saved(code) => format!("{SAVED}{code}"),
+        }
+    }
+
+    fn decode(text: &str) -> Option<TabNews> {
+        match text {
+            ENDED => Some(TabNews::SessionEnded),
+            _ => text.strip_prefix(SAVED).map(|code| TabNews::Saved(code.to_string())),
+        }
+    }
+}
 
 thread_local! {
     /// This tab's end of the channel: a message is delivered to every other end, not to its sender.
     static TAB: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
 }
 
-/// Runs `then` in this tab when another tab ends the session (so this one drops what it holds
-/// and saves nothing back).
-pub fn on_session_ended(then: impl Fn() + 'static) {
+/// Tells hoso's other tabs in this browser (not this one).
+pub fn tell_tabs(news: &TabNews) {
+    if let Some(channel) = TAB.with(Clone::clone) {
+        let _ = channel.post_message(&news.encode().into());
+    }
+}
+
+/// Runs `then` with what another tab tells.
+pub fn on_tab_news(then: impl Fn(TabNews) + 'static) {
     let Some(channel) = TAB.with(Clone::clone) else { return };
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if e.data().as_string().as_deref() == Some(ENDED) {
-            then();
+        if let Some(news) = e.data().as_string().as_deref().and_then(TabNews::decode) {
+            then(news);
         }
     });
     channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
@@ -64,9 +97,7 @@ pub async fn kept() -> Result<Kept, StoreError> {
 /// Removes everything hoso stored on this device (see the module's note) and says what it was.
 /// The page's own memory (answers, attachments) is the caller's to clear.
 pub async fn end_session() -> Result<Removed, StoreError> {
-    if let Some(channel) = TAB.with(Clone::clone) {
-        let _ = channel.post_message(&ENDED.into());
-    }
+    tell_tabs(&TabNews::SessionEnded);
     let kept = kept().await.unwrap_or_default();
     drafts::delete_all().await?;
     super::files::forget_all();

@@ -79,3 +79,22 @@ test("an attached paper is kept on the device with the dossier: after the tab is
   }));
   expect(left, "a file no dossier needs is deleted from the device").toBe(0);
 });
+
+test("two tabs on the same dossier never overwrite each other silently: the older one says so and saves nothing", async ({ page, context }) => {
+  const first = page;
+  await open(first, SECTION);
+  const second = await context.newPage();
+  await open(second, SECTION);
+  await second.locator("#f-nguoi-yeu-cau-ho-ten").fill("Lê Thị Hoa");
+  await expect(second.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  // The first tab still shows the dossier as it read it: it is told, and its typing is not saved.
+  await expect(first.locator(".save-line")).toContainText("vừa được sửa ở một thẻ (cửa sổ) khác");
+  await first.locator("#f-nguoi-yeu-cau-ho-ten").fill("Phạm Văn Nam");
+  await first.waitForTimeout(800); // past the save's quiet time
+  await expect(first.locator(".save-line")).toContainText("chưa được lưu");
+  await first.close();
+  // What the second tab saved is what the device holds.
+  const third = await context.newPage();
+  await open(third, SECTION);
+  await expect(third.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Lê Thị Hoa");
+});
