@@ -61,9 +61,14 @@ const app = await import(js);
 await app.default({ module_or_path: bytes });
 if (name === "day-du") window.wasmBindings = app;
 `;
+// Release builds only: the service worker (written below) keeps the app usable offline. Never
+// under \`trunk serve\`, whose files change at every edit.
+const register = `
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+`;
 const slot = /<script id="?hoso-nap"?><\/script>/;
 if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
-html = html.replace(slot, () => `<script type="module">${loader}</script>`);
+html = html.replace(slot, () => `<script type="module">${loader}${loaderOnly ? "" : register}</script>`);
 if (loaderOnly) {
   writeFileSync(indexPath, html);
   console.log(`finish-dist: ${basename(dir)}: page loader written`);
@@ -75,6 +80,63 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   const path = join(dir, name);
   const out = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
   writeFileSync(path, out.code);
+}
+
+// 1b. The service worker: the app shell precached under a name made from its files' hashes (a new
+// build is a new cache, and the old one is deleted when the new worker takes over); the catalogue
+// index and the units in the data cache at install, the other data files (procedures, forms, the
+// old→new table) and the package maker as they are first used. Navigations get the cached
+// index.html. A new version waits until the page asks (message "cap-nhat"); the app offers it.
+{
+  const shellFiles = readdirSync(dir).filter((n) =>
+    n === "index.html" || /^hoso-(web|browse)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n) || /^hoso-worker(_loader\.js|\.js|_bg\.wasm)$/.test(n)
+    || /^hoso-[0-9a-f]+\.css$/.test(n) || /^favicon-[0-9a-f]+\.svg$/.test(n));
+  const dataFiles = ["catalogue/index.json", "units/2025.json"].filter((n) => existsSync(join(dir, n)));
+  const version = (files) => {
+    const h = createHash("sha256");
+    for (const n of files) h.update(n).update(n === "index.html" ? html : readFileSync(join(dir, n)));
+    return h.digest("hex").slice(0, 16);
+  };
+  const sw = `// Written by scripts/finish-dist.mjs at each release build. See ARCHITECTURE.md, "Offline".
+const SHELL = "hoso-shell-${version(shellFiles)}";
+const DATA = "hoso-du-lieu-${version(dataFiles)}";
+const PRECACHE = ${JSON.stringify(shellFiles.map((n) => "/" + n))};
+const PREDATA = ${JSON.stringify(dataFiles.map((n) => "/" + n))};
+const isData = (p) => /^\\/(catalogue|units|forms)\\//.test(p);
+const isApp = (p) => /^\\/(hoso-[^/]*\\.(js|wasm)|fonts\\/[^/]+)$/.test(p);
+self.addEventListener("install", (e) => e.waitUntil(Promise.all([
+  caches.open(SHELL).then((c) => c.addAll(PRECACHE)),
+  caches.open(DATA).then((c) => c.addAll(PREDATA)),
+])));
+self.addEventListener("activate", (e) => e.waitUntil((async () => {
+  for (const k of await caches.keys()) {
+    if ((k.startsWith("hoso-shell-") && k !== SHELL) || (k.startsWith("hoso-du-lieu-") && k !== DATA)) await caches.delete(k);
+  }
+  await self.clients.claim();
+})()));
+self.addEventListener("message", (e) => { if (e.data === "cap-nhat") self.skipWaiting(); });
+async function cacheFirst(name, request) {
+  const cache = await caches.open(name);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+self.addEventListener("fetch", (e) => {
+  const request = e.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== location.origin) return;
+  if (request.mode === "navigate") {
+    e.respondWith(caches.open(SHELL).then((c) => c.match("/index.html")).then((hit) => hit || fetch(request)));
+  } else if (isData(url.pathname)) {
+    e.respondWith(cacheFirst(DATA, request));
+  } else if (isApp(url.pathname) || PRECACHE.includes(url.pathname)) {
+    e.respondWith(cacheFirst(SHELL, request));
+  }
+});
+`;
+  writeFileSync(join(dir, "sw.js"), sw);
 }
 
 // 2. Hash the inline scripts into the CSP.

@@ -76,10 +76,33 @@ fn Shell(children: Children) -> impl IntoView {
     view! {
         <SkipLink/>
         <Header/>
+        <ConnectionBanner/>
         <main id="noi-dung" class="main" tabindex="-1">
             {children()}
         </main>
         <Footer/>
+    }
+}
+
+/// Says when the device is offline (and that hoso still works), and offers a new version of hoso
+/// once it is ready (`web::offline`): applied only when the person presses "Cập nhật".
+#[component]
+fn ConnectionBanner() -> impl IntoView {
+    let (online, update) = (RwSignal::new(true), RwSignal::new(false));
+    crate::web::offline::watch_online(move |on| online.set(on));
+    crate::web::offline::watch_update(move || update.set(true));
+    view! {
+        <div class="container banners" role="status">
+            {move || (!online.get()).then(|| view! {
+                <p class="banner">"Đang không có mạng. hoso vẫn dùng được: tìm thủ tục, điền tờ khai, đính kèm tệp và lưu trên máy này."</p>
+            })}
+            {move || update.get().then(|| view! {
+                <p class="banner">
+                    "Có phiên bản mới của hoso. Những gì bạn đã nhập vẫn được giữ trên máy này. "
+                    <button type="button" class="button button--secondary" on:click=|_| crate::web::offline::apply_update()>"Cập nhật"</button>
+                </p>
+            })}
+        </div>
     }
 }
 

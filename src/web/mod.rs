@@ -12,4 +12,5 @@ pub mod drafts;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod offline;
 pub mod worker;
