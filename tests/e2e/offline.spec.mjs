@@ -1,7 +1,10 @@
 // Offline: after one visit, with the server gone and the browser offline, hoso still loads,
 // searches, fills a declaration, checks an attached file and saves it on the device.
 // Its own server (scripts/serve-dist.mjs on another port), so the test can stop it.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect, open, NOW, CERTIFY } from "./fixtures.mjs";
 
@@ -68,5 +71,48 @@ test("after one visit, search, declaration, attachment and saving all work with 
   } finally {
     await context.close();
     server.kill();
+  }
+});
+
+test("a new version waits and is offered; it takes over only when the person presses 'Cập nhật'", async ({ browser }, info) => {
+  // A copy of the bundle whose service worker will change (the files are links to dist's).
+  const dir = mkdtempSync(join(tmpdir(), "hoso-dist-"));
+  execFileSync("cp", ["-rs", join(root, "dist") + "/.", dir]);
+  const port = 8290 + info.workerIndex;
+  const server = spawn("node", ["scripts/serve-dist.mjs", dir, String(port)], { cwd: root, stdio: "ignore" });
+  for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(NOW);
+    await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const name = CERTIFY.answers["Tên giấy tờ cần chứng thực"];
+    await page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill(name);
+
+    // A new build is deployed: its service worker differs.
+    const sw = join(dir, "sw.js");
+    const text = readFileSync(sw, "utf8");
+    for (const f of [sw, `${sw}.br`, `${sw}.gz`]) rmSync(f); // (the server prefers the compressed copies)
+    writeFileSync(sw, text.replace(/const SHELL = "hoso-shell-[0-9a-f]+"/, 'const SHELL = "hoso-shell-moi"'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await expect(page.getByRole("status").filter({ hasText: "Có phiên bản mới của hoso" })).toBeVisible({ timeout: 20_000 });
+    // Waiting: the page is as it was, the old version in charge.
+    await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue(name);
+    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("hoso-shell-")).length)).toBe(2);
+
+    await page.getByRole("button", { name: "Cập nhật" }).click();
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      return keys.includes("hoso-shell-moi") && keys.filter((k) => k.startsWith("hoso-shell-")).length === 1;
+    }, null, { timeout: 20_000 });
+    await expect(page.locator("main h1")).toBeVisible();
+    // What was typed is still there after the reload (saved on the device).
+    await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue(name);
+    await expect(page.getByRole("status").filter({ hasText: "Có phiên bản mới của hoso" })).toHaveCount(0);
+  } finally {
+    await context.close();
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
