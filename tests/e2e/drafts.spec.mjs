@@ -1,6 +1,11 @@
 // Drafts on the device: what a person types is saved as they type and is there again after the
 // tab is closed, or the page reloaded, before they pressed "Tiếp tục".
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
 import { test, expect, open, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
@@ -97,4 +102,71 @@ test("two tabs on the same dossier never overwrite each other silently: the olde
   const third = await context.newPage();
   await open(third, SECTION);
   await expect(third.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Lê Thị Hoa");
+});
+
+/** Starts Debian's Chromium on a profile directory, as a phone's browser keeps one, and connects. */
+async function launch(profile) {
+  const proc = spawn(process.env.HOSO_CHROMIUM || "/usr/bin/chromium", [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", `--user-data-dir=${profile}`,
+    "--remote-debugging-port=0", "about:blank",
+  ], { stdio: ["ignore", "ignore", "pipe"] });
+  const ws = await new Promise((resolve, reject) => {
+    let text = "";
+    proc.stderr.on("data", (d) => {
+      text += d;
+      const m = text.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    proc.on("exit", () => reject(new Error(`chromium ended: ${text}`)));
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  return { proc, browser, context: browser.contexts()[0] };
+}
+
+test("killing the browser outright (as a phone ends an app) loses nothing saved: answers and the attached file come back", async ({ browser: maker }, info) => {
+  test.setTimeout(120_000); // two browser starts on a 2-core machine
+  const profile = mkdtempSync(join(tmpdir(), "hoso-profile-"));
+  const base = info.project.use.baseURL;
+  const printer = await maker.newPage();
+  await printer.setContent("<h1>CĂN CƯỚC</h1>");
+  const pdf = await printer.pdf({ format: "A4" });
+  await printer.close();
+  try {
+    let { proc, context } = await launch(profile);
+    let page = await context.newPage();
+    // The declaration (answers saved as typed), then its one paper.
+    await page.goto(`${base}/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+    for (const [label, value] of Object.entries(CERTIFY.answers)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
+    await page.getByRole("button", { name: "Tiếp tục" }).click();
+    await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+    await page.goto(`${base}/ho-so/${CERTIFY.code}`);
+    const card = page.locator("li.paper").first();
+    await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "can-cuoc.pdf", mimeType: "application/pdf", buffer: pdf });
+    await expect(card.locator(".files__name")).toHaveText("can-cuoc.pdf", { timeout: 30_000 });
+    await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+    proc.kill("SIGKILL"); // no unload, no pagehide: the process is gone
+    await new Promise((r) => proc.once("exit", r));
+
+    ({ proc, context } = await launch(profile));
+    page = await context.newPage();
+    await page.goto(`${base}/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+    // (The name comes back as "Tiếp tục" wrote it: capitalised.)
+    for (const [label, value] of Object.entries(CERTIFY.answers)) await expect(page.getByLabel(label, { exact: true })).toHaveValue(new RegExp(`^${value}$`, "i"));
+    await page.goto(`${base}/ho-so/${CERTIFY.code}`);
+    await expect(page.locator("li.paper").first().locator(".files__name")).toHaveText("can-cuoc.pdf");
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open("hoso");
+      req.onsuccess = () => {
+        const all = req.result.transaction("tep").objectStore("tep").getAll();
+        all.onsuccess = async () => resolve(await Promise.all(all.result.map(async (b) => Array.from(new Uint8Array(await b.arrayBuffer())))));
+      };
+    }));
+    const sha = (b) => createHash("sha256").update(b).digest("hex");
+    expect(stored.map((b) => sha(Buffer.from(b)))).toEqual([sha(pdf)]);
+    proc.kill("SIGKILL");
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
