@@ -17,6 +17,10 @@ use crate::core::forms::{Answers, FormDef, Kind};
 /// to read the old one (with a test).
 pub const DOSSIER_FORMAT: u32 = 1;
 
+/// How many days a draft nobody changed is kept on the device (a shared computer should not keep
+/// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
+pub const KEEP_DAYS: u32 = 30;
+
 /// The largest dossier state hoso reads (answers and the list of files, not their bytes).
 pub const MAX_STATE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -140,6 +144,12 @@ impl Dossier {
         all
     }
 
+    /// Whether nobody changed this dossier for more than `days` days before `now` (a dossier whose
+    /// last change cannot be read counts as changed now: it is never deleted by mistake).
+    pub fn expired(&self, now: Receipt, days: u32) -> bool {
+        Receipt::parse_rfc3339(&self.changed).is_some_and(|changed| now.unix_seconds() - changed.unix_seconds() > i64::from(days) * 86_400)
+    }
+
     /// The line on "Hồ sơ của tôi", with the procedure's form (for the name and the progress).
     pub fn summary(&self, form: &FormDef) -> Summary {
         let (done, total) = form.progress(&self.answers);
@@ -224,6 +234,18 @@ mod tests {
         // a deleted: only what b does not need goes.
         assert_eq!(files_unneeded(&[&b], &["anh-1", "anh-2", "pdf"].map(String::from).into()), ["anh-2", "pdf"]);
         assert_eq!(files_unneeded(&[], &["anh-1"].map(String::from).into()), ["anh-1"], "the last dossier deleted: every file goes");
+    }
+
+    #[test]
+    fn a_draft_untouched_for_longer_than_the_days_kept_has_expired() {
+        let d = sample(); // last changed 2026-11-25 10:00
+        let at = |s: &str| Receipt::parse_rfc3339(s).unwrap();
+        assert!(!d.expired(at("2026-12-25T10:00:00+07:00"), 30), "exactly 30 days: still kept");
+        assert!(d.expired(at("2026-12-25T10:01:00+07:00"), 30));
+        assert!(!d.expired(at("2026-12-25T10:01:00+07:00"), 60), "a deployment keeping drafts longer");
+        let mut unreadable = d.clone();
+        unreadable.changed = "hôm qua".into();
+        assert!(!unreadable.expired(at("2030-01-01T00:00:00+07:00"), 30), "an unreadable date never deletes");
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct Drafts {
     /// The dossiers another tab saved since this page read them: not saved from this page.
     elsewhere: StoredValue<std::collections::BTreeSet<String>>,
     pub status: RwSignal<SaveStatus>,
+    /// The drafts deleted at this start for being untouched too long: procedure code, last change.
+    pub expired: RwSignal<Vec<(String, String)>>,
     /// The save waiting for the person to stop typing.
     pending: StoredValue<Option<Pending>, LocalStorage>,
 }
@@ -62,6 +64,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
     let stored = StoredValue::new(BTreeMap::new());
     let stored_files = StoredValue::new(std::collections::BTreeSet::new());
     let status = RwSignal::new(SaveStatus::Idle);
+    let expired = RwSignal::new(Vec::new());
     let restored = LocalResource::new(move || async move {
         let found = crate::web::drafts::load_all().await;
         let files = crate::web::drafts::load_files().await;
@@ -72,7 +75,20 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
                 }
                 stored_files.update_value(|s| s.extend(files.into_iter().map(|(hash, _)| hash)));
                 // A record that cannot be read (damaged, or from a newer hoso) is left where it is.
-                let found: Vec<Dossier> = found.into_iter().filter_map(Result::ok).collect();
+                let (old, found): (Vec<Dossier>, Vec<Dossier>) = {
+                    let (now, days) = (crate::web::clock::now(), crate::web::device::keep_days());
+                    found.into_iter().filter_map(Result::ok).partition(|d| d.expired(now, days))
+                };
+                // Drafts nobody touched for the days kept are deleted, and the person is told.
+                if !old.is_empty() {
+                    let gone = stored_files.with_value(|s| crate::core::dossier::files_unneeded(&found.iter().collect::<Vec<_>>(), s));
+                    for (i, d) in old.iter().enumerate() {
+                        // The files go with the last deletion (one transaction each).
+                        let _ = crate::web::drafts::remove(&d.id, if i + 1 == old.len() { gone.clone() } else { Vec::new() }).await;
+                    }
+                    stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
+                    expired.set(old.iter().map(|d| (d.procedure.clone(), d.changed.clone())).collect());
+                }
                 // What this page holds already (typed before the restore ended) wins.
                 dossiers.0.update(|d| {
                     for dossier in &found {
@@ -102,6 +118,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
         off: StoredValue::new(false),
         elsewhere: StoredValue::new(Default::default()),
         status,
+        expired,
         pending: StoredValue::new_local(None),
     };
     provide_context(drafts);
@@ -363,4 +380,32 @@ pub fn SaveLine() -> impl IntoView {
     }
     };
     view! { <p class="save-line" role="status" aria-live="polite">{text}</p> }
+}
+
+/// Says which drafts were deleted at this start for being untouched longer than the days kept.
+#[component]
+pub fn ExpiredNotice() -> impl IntoView {
+    let expired = use_drafts().expired;
+    let days = crate::web::device::keep_days();
+    move || {
+        let list = expired.get();
+        (!list.is_empty()).then(|| {
+            let catalogue = crate::web::cache::catalogue_now();
+            let items = list
+                .into_iter()
+                .map(|(code, changed)| {
+                    let name = catalogue.as_ref().and_then(|c| c.index.find(&code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+                    let day = changed.get(..10).unwrap_or("").split('-').rev().collect::<Vec<_>>().join("/");
+                    view! { <li>{format!("{name} (sửa lần cuối ngày {day})")}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="notice" role="status">
+                    <p>{format!("Các hồ sơ sau không được sửa trong {days} ngày nên hoso đã xoá khỏi máy này, để máy không giữ thông tin cũ của bạn:")}</p>
+                    <ul>{items}</ul>
+                    <p class="hint">"Nếu bạn đã lưu hồ sơ ra tệp, có thể mở lại ở trang «Hồ sơ của tôi»."</p>
+                </div>
+            }
+        })
+    }
 }

@@ -110,7 +110,7 @@ async function launch(profile) {
     "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", `--user-data-dir=${profile}`,
     "--remote-debugging-port=0", "about:blank",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
+  ], { stdio: ["ignore", "ignore", "pipe"], detached: true });
   const ws = await new Promise((resolve, reject) => {
     let text = "";
     proc.stderr.on("data", (d) => {
@@ -122,6 +122,14 @@ async function launch(profile) {
   });
   const browser = await chromium.connectOverCDP(ws);
   return { proc, browser, context: browser.contexts()[0] };
+}
+
+/** SIGKILL to the browser and all its processes at once, as a phone ends an app. */
+async function kill(proc) {
+  const exited = new Promise((r) => proc.once("exit", r));
+  process.kill(-proc.pid, "SIGKILL");
+  await exited;
+  await new Promise((r) => setTimeout(r, 300)); // the helpers' ends
 }
 
 test("killing the browser outright (as a phone ends an app) loses nothing saved: answers and the attached file come back", async ({ browser: maker }, info) => {
@@ -146,8 +154,7 @@ test("killing the browser outright (as a phone ends an app) loses nothing saved:
     await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "can-cuoc.pdf", mimeType: "application/pdf", buffer: pdf });
     await expect(card.locator(".files__name")).toHaveText("can-cuoc.pdf", { timeout: 30_000 });
     await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
-    proc.kill("SIGKILL"); // no unload, no pagehide: the process is gone
-    await new Promise((r) => proc.once("exit", r));
+    await kill(proc); // no unload, no pagehide: the browser is gone
 
     ({ proc, context } = await launch(profile));
     page = await context.newPage();
@@ -165,8 +172,25 @@ test("killing the browser outright (as a phone ends an app) loses nothing saved:
     }));
     const sha = (b) => createHash("sha256").update(b).digest("hex");
     expect(stored.map((b) => sha(Buffer.from(b)))).toEqual([sha(pdf)]);
-    proc.kill("SIGKILL");
+    await kill(proc);
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
+});
+
+test("a draft nobody changed for longer than 30 days is deleted at the next visit, and the person is told", async ({ page }) => {
+  await open(page, SECTION);
+  await page.locator("#f-nguoi-yeu-cau-ho-ten").fill("Đặng Văn Lâm");
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  // The record as the device keeps it, last changed on 20/10/2026 (36 days before the test's today).
+  const store = (f) => page.evaluate(`new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => { const s = req.result.transaction("ho-so", "readwrite").objectStore("ho-so"); (${f})(s, resolve); };
+  })`);
+  await store(`(s, done) => { const all = s.getAll(); all.onsuccess = () => { const d = JSON.parse(all.result[0]); d.changed = "2026-10-20T09:00:00+07:00"; const put = s.put(JSON.stringify(d), d.id); put.onsuccess = () => done(); }; }`);
+  await open(page, "/ho-so");
+  await expect(page.locator("main")).toContainText("Các hồ sơ sau không được sửa trong 30 ngày nên hoso đã xoá khỏi máy này");
+  await expect(page.locator("main")).toContainText(/(Thủ tục đăng ký khai sinh|Thủ tục 1\.001193) \(sửa lần cuối ngày 20\/10\/2026\)/);
+  await expect(page.locator(".my-dossier")).toHaveCount(0);
+  expect(await store(`(s, done) => { const n = s.count(); n.onsuccess = () => done(n.result); }`)).toBe(0);
 });
