@@ -6,6 +6,7 @@
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
 #   bash scripts/bench.sh package  export of 100 MB in Chromium vs JSZip and client-zip; verify and hostile archives natively
+#   bash scripts/bench.sh drafts   draft save latency (p50/p95, 30 answers) and reopening a dossier with 50 MB of files
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 hoso_setup --test
@@ -42,4 +43,9 @@ fi
 if [ "$what" = all ] || [ "$what" = files ]; then
   hoso_log "Kiểm tra tệp và băm SHA-256 trong Chromium"
   node scripts/bench-files.mjs
+fi
+
+if [ "$what" = all ] || [ "$what" = drafts ]; then
+  hoso_log "Bản nháp: thời gian lưu và mở lại (Chromium, IndexedDB)"
+  node scripts/bench-drafts.mjs "${DRAFTS_RUNS:-3}"
 fi

@@ -66,6 +66,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
     let status = RwSignal::new(SaveStatus::Idle);
     let expired = RwSignal::new(Vec::new());
     let restored = LocalResource::new(move || async move {
+        crate::web::clock::mark("hoso-mo-lai-bat-dau");
         let found = crate::web::drafts::load_all().await;
         let files = crate::web::drafts::load_files().await;
         match (found, files) {
@@ -105,6 +106,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
                     }
                 });
                 stored.update_value(|s| s.extend(found.into_iter().map(|d| (d.procedure.clone(), d))));
+                crate::web::clock::measure("hoso-mo-lai", "hoso-mo-lai-bat-dau");
             }
             (Err(e), _) | (_, Err(e)) => status.set(SaveStatus::Failed(e)),
         }
@@ -326,6 +328,8 @@ impl Drafts {
             self.status.set(SaveStatus::Elsewhere);
             return;
         }
+        // Timed from here (the change's data read) to the transaction's commit: `bench.sh drafts`.
+        crate::web::clock::mark("hoso-luu-bat-dau");
         if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
@@ -355,6 +359,7 @@ impl Drafts {
                         s.extend(added);
                         s.retain(|h| !removed.contains(h));
                     });
+                    crate::web::clock::measure("hoso-luu", "hoso-luu-bat-dau");
                     crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(code));
                     SaveStatus::Saved(now.minute)
                 }
