@@ -70,3 +70,42 @@ pub fn apply_update() {
         }
     });
 }
+
+/// Whether a service worker keeps what this page fetches (so a download serves offline use).
+pub fn kept_offline() -> bool {
+    web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+}
+
+/// Every data file a search or a dossier may need offline: each procedure of the catalogue, each
+/// form definition, the old→new address table.
+pub async fn data_files() -> Result<Vec<String>, super::fetch::LoadError> {
+    let catalogue = super::cache::catalogue().await?;
+    let mut paths: Vec<String> = catalogue.index.entries.iter().map(|e| format!("/catalogue/p/{}.json", e.0)).collect();
+    paths.extend(crate::core::forms::FORM_FILES.iter().map(|(file, _)| format!("/forms/{file}")));
+    paths.push("/units/old-to-new-2025.json".into());
+    Ok(paths)
+}
+
+/// Fetches `paths`, eight at a time (the service worker keeps each), `progress` hearing how many are
+/// done. Stops at the first failure, with how many were fetched.
+pub async fn fetch_all(paths: &[String], progress: impl Fn(usize)) -> Result<usize, (usize, super::fetch::FetchError)> {
+    let mut done = 0;
+    for chunk in paths.chunks(8) {
+        let all: js_sys::Array = chunk.iter().map(|p| wasm_bindgen::JsValue::from(wasm_bindgen_futures::future_to_promise(fetched(p.clone())))).collect();
+        if let Err(e) = JsFuture::from(js_sys::Promise::all(&all)).await {
+            let error = e.as_f64().map(|s| super::fetch::FetchError::Status(s as u16)).unwrap_or(super::fetch::FetchError::Network);
+            return Err((done, error));
+        }
+        done += chunk.len();
+        progress(done);
+    }
+    Ok(done)
+}
+
+async fn fetched(path: String) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    match super::fetch::get_blob(&path).await {
+        Ok(_) => Ok(wasm_bindgen::JsValue::TRUE),
+        Err(super::fetch::FetchError::Status(s)) => Err(f64::from(s).into()),
+        Err(_) => Err(wasm_bindgen::JsValue::NULL),
+    }
+}

@@ -116,3 +116,30 @@ test("a new version waits and is offered; it takes over only when the person pre
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("'Tải để dùng khi không có mạng' keeps the whole catalogue: a procedure never opened opens offline", async ({ browser }, info) => {
+  test.setTimeout(240_000); // 2,600 files through the service worker on a 2-core machine
+  const port = 8390 + info.workerIndex;
+  const server = await serve(port);
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(NOW);
+    await open(page, "/ho-so");
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.reload(); // (the button is offered where a service worker keeps what is fetched)
+    await page.getByRole("button", { name: "Tải để dùng khi không có mạng" }).click();
+    await expect(page.locator("progress")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Đã tải xong" })).toBeVisible({ timeout: 200_000 });
+
+    server.kill();
+    await context.setOffline(true);
+    await page.goto("/thu-tuc/1.004222");
+    await expect(page.locator("main h1")).toHaveText("Đăng ký thường trú");
+    await page.goto("/ho-so/1.004222/to-khai/thanh-vien");
+    await expect(page.locator("main h1")).toContainText("Những thành viên trong hộ gia đình");
+  } finally {
+    await context.close();
+    server.kill();
+  }
+});

@@ -120,9 +120,58 @@ pub fn MyDossiers() -> impl IntoView {
             {undo_line}
             <Suspense fallback=|| view! { <p role="status">"Đang mở các hồ sơ trên máy này…"</p> }>{rows}</Suspense>
             {usage_line}
+            <OfflineDownload/>
             <h2>"Mở hồ sơ từ máy khác"</h2>
             <DraftFile code=None/>
             <p><A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" (máy dùng chung: xoá mọi thứ hoso đã lưu)"</p>
         </Page>
     }
+}
+
+/// "Tải để dùng khi không có mạng": every procedure and form kept on the device (by the service
+/// worker), with a progress bar. Only where a service worker keeps what is fetched.
+#[component]
+fn OfflineDownload() -> impl IntoView {
+    let (done, total) = (RwSignal::new(0usize), RwSignal::new(0usize));
+    let outcome = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let start = move |_| {
+        busy.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            let result = match crate::web::offline::data_files().await {
+                Err(e) => Err(e.to_string()),
+                Ok(paths) => {
+                    total.set(paths.len());
+                    done.set(0);
+                    crate::web::offline::fetch_all(&paths, move |n| done.set(n)).await.map_err(|(n, _)| {
+                        format!("Mới tải được {n}/{} tệp: mạng bị ngắt hoặc chậm. Bấm lại để tải tiếp (những gì đã tải vẫn còn).", paths.len())
+                    })
+                }
+            };
+            outcome.set(Some(match result {
+                Ok(n) => (true, format!("Đã tải xong {n} tệp: mọi thủ tục đều tra cứu và làm hồ sơ được khi không có mạng trên máy này.")),
+                Err(why) => (false, why),
+            }));
+            busy.set(false);
+        });
+    };
+    crate::web::offline::kept_offline().then(|| {
+        view! {
+            <h2>"Dùng khi không có mạng"</h2>
+            <p class="hint">
+                "Các thủ tục bạn đã mở đã có sẵn trên máy này. Tải cả danh mục (vài MB, nên dùng Wi-Fi) để tra cứu và làm hồ sơ mọi thủ tục khi không có mạng."
+            </p>
+            <button type="button" class="button button--secondary" on:click=start prop:disabled=move || busy.get()>"Tải để dùng khi không có mạng"</button>
+            {move || (total.get() > 0).then(|| view! {
+                <p>
+                    <label for="tai-ngoai-tuyen">{move || format!("Đã tải {}/{} tệp", done.get(), total.get())}</label>
+                    <progress id="tai-ngoai-tuyen" max=move || total.get() value=move || done.get()></progress>
+                </p>
+            })}
+            <div role="status" aria-live="polite">
+                {move || outcome.get().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> })}
+            </div>
+        }
+    })
 }
