@@ -30,6 +30,8 @@ pub enum SaveStatus {
     /// Saved at this time of day (minutes since midnight, Vietnam time).
     Saved(u16),
     Failed(StoreError),
+    /// "Không lưu trên máy này": kept in this page only, until it is closed.
+    MemoryOnly,
     /// Another tab saved this dossier since this page read it: this page saves it no more
     /// (it would overwrite that tab's work) until it is reloaded.
     Elsewhere,
@@ -50,6 +52,8 @@ pub struct Drafts {
     /// The dossiers another tab saved since this page read them: not saved from this page.
     elsewhere: StoredValue<std::collections::BTreeSet<String>>,
     pub status: RwSignal<SaveStatus>,
+    /// "Không lưu trên máy này", chosen for this session (`web::device::memory_only`).
+    pub memory_only: RwSignal<bool>,
     /// The drafts deleted at this start for being untouched too long: procedure code, last change.
     pub expired: RwSignal<Vec<(String, String)>>,
     /// The save waiting for the person to stop typing.
@@ -120,6 +124,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
         off: StoredValue::new(false),
         elsewhere: StoredValue::new(Default::default()),
         status,
+        memory_only: RwSignal::new(crate::web::device::memory_only()),
         expired,
         pending: StoredValue::new_local(None),
     };
@@ -146,6 +151,13 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
             });
         }
     });
+    // Kept in this page only: closing it loses the dossier, so the browser asks first.
+    std::mem::forget(window_event_listener(leptos::ev::beforeunload, move |e| {
+        if drafts.memory_only.get_untracked() && !drafts.codes_untracked().is_empty() {
+            e.prevent_default();
+            e.set_return_value("Hồ sơ chưa được lưu trên máy này.");
+        }
+    }));
     // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
     let flush = move || drafts.flush();
     std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush()));
@@ -312,6 +324,30 @@ impl Drafts {
         });
     }
 
+    /// "Không lưu trên máy này" on (every draft on the device deleted; this page keeps what it holds
+    /// until it is closed) or off (what this page holds is saved on the device again).
+    pub fn set_memory_only(self, on: bool) {
+        crate::web::device::set_memory_only(on);
+        self.memory_only.set(on);
+        if on {
+            if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+            self.stored_files.update_value(std::collections::BTreeSet::clear);
+            self.status.set(SaveStatus::MemoryOnly);
+            leptos::task::spawn_local(async move {
+                if let Err(e) = crate::web::drafts::delete_all().await {
+                    self.status.set(SaveStatus::Failed(e));
+                }
+            });
+        } else {
+            for code in self.codes_untracked() {
+                let answers = self.latest(&code).answers;
+                self.save_now(code, answers);
+            }
+        }
+    }
+
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
         if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {
@@ -348,6 +384,10 @@ impl Drafts {
         self.stored.update_value(|s| {
             s.insert(code.clone(), dossier.clone());
         });
+        if self.memory_only.get_untracked() {
+            self.status.set(SaveStatus::MemoryOnly);
+            return;
+        }
         self.status.set(SaveStatus::Saving);
         let stored_files = self.stored_files;
         let (added, removed): (Vec<String>, Vec<String>) = (add.iter().map(|(h, _)| h.clone()).collect(), gone.clone());
@@ -379,6 +419,7 @@ pub fn SaveLine() -> impl IntoView {
         SaveStatus::Saving => "Đang lưu trên máy này…".to_string(),
         SaveStatus::Saved(minute) => format!("Đã lưu trên máy này lúc {:02}:{:02}.", minute / 60, minute % 60),
         SaveStatus::Failed(e) => e.to_string(),
+        SaveStatus::MemoryOnly => "Không lưu trên máy này: thông tin chỉ còn đến khi bạn đóng trang. Cần làm tiếp ở nơi khác thì hãy lưu hồ sơ ra tệp.".to_string(),
         SaveStatus::Elsewhere => {
             "Hồ sơ này vừa được sửa ở một thẻ (cửa sổ) khác. Để không ghi đè lên đó, những gì nhập ở đây chưa được lưu: hãy đóng thẻ này, hoặc tải lại trang để làm tiếp với bản mới nhất.".to_string()
         }

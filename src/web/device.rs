@@ -137,3 +137,17 @@ pub fn keep_days() -> u32 {
         .filter(|d| *d >= 1)
         .unwrap_or(crate::core::dossier::KEEP_DAYS)
 }
+
+/// The session's choice "Không lưu trên máy này" (session storage: it ends with the browser
+/// session, and "Kết thúc phiên" clears it).
+const MEMORY_ONLY: &str = "hoso-khong-luu";
+
+pub fn memory_only() -> bool {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten()).is_some_and(|s| s.get_item(MEMORY_ONLY).ok().flatten().is_some())
+}
+
+pub fn set_memory_only(on: bool) {
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = if on { s.set_item(MEMORY_ONLY, "1") } else { s.remove_item(MEMORY_ONLY) };
+    }
+}

@@ -194,3 +194,33 @@ test("a draft nobody changed for longer than 30 days is deleted at the next visi
   await expect(page.locator(".my-dossier")).toHaveCount(0);
   expect(await store(`(s, done) => { const n = s.count(); n.onsuccess = () => done(n.result); }`)).toBe(0);
 });
+
+test("'Không lưu trên máy này' keeps the dossier in the page only, warns before closing, and lasts for the session", async ({ page, browser }, info) => {
+  await open(page, "/ho-so/1.001193");
+  await page.getByLabel(/^Không lưu trên máy này/).check();
+  await open(page, SECTION);
+  await page.locator("#f-nguoi-yeu-cau-ho-ten").fill("Hoàng Văn Thụ");
+  await expect(page.locator(".save-line")).toContainText("Không lưu trên máy này: thông tin chỉ còn đến khi bạn đóng trang");
+  const records = () => page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => { const n = req.result.transaction("ho-so").objectStore("ho-so").count(); n.onsuccess = () => { req.result.close(); resolve(n.result); }; };
+  }));
+  expect(await records()).toBe(0);
+  // Leaving asks first (the browser's own "leave this page?").
+  let asked = false;
+  page.on("dialog", async (d) => { asked = d.type() === "beforeunload"; await d.accept(); });
+  await page.getByRole("link", { name: "Trang chủ", exact: true }).click(); // in-app: nothing lost, nothing asked
+  await page.goto("/ho-so/1.001193");
+  expect(asked, "the browser asked before leaving").toBe(true);
+  // The choice lasts for the session; the answer was not kept.
+  await expect(page.getByLabel(/^Không lưu trên máy này/)).toBeChecked();
+  await open(page, SECTION);
+  await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("");
+  expect(await records()).toBe(0);
+  // A new session starts with the usual saving.
+  const other = await browser.newContext({ baseURL: info.project.use.baseURL });
+  const fresh = await other.newPage();
+  await open(fresh, "/ho-so/1.001193");
+  await expect(fresh.getByLabel(/^Không lưu trên máy này/)).not.toBeChecked();
+  await other.close();
+});

@@ -61,6 +61,7 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
     view! {
         <Page title=format!("Hồ sơ: {}", p.name)>
             <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
+            <MemoryOnlyChoice/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
@@ -72,5 +73,24 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
             <h2>"Làm tiếp ở máy khác"</h2>
             <DraftFile code=Some(p.code.clone())/>
         </Page>
+    }
+}
+
+/// "Không lưu trên máy này": for a shared computer, the dossier stays in this page only (the
+/// choice lasts for this browser session).
+#[component]
+fn MemoryOnlyChoice() -> impl IntoView {
+    let drafts = crate::ui::autosave::use_drafts();
+    view! {
+        <div class="checklist__item">
+            <input type="checkbox" id="khong-luu" prop:checked=move || drafts.memory_only.get()
+                on:change=move |ev| drafts.set_memory_only(event_target_checked(&ev))/>
+            <label for="khong-luu">
+                "Không lưu trên máy này (máy dùng chung)"
+                <span class="doc__how">
+                    " — hồ sơ chỉ nằm trong trang này đến khi bạn đóng; những gì đã lưu trên máy sẽ bị xoá. Chỉ áp dụng cho lần dùng này."
+                </span>
+            </label>
+        </div>
     }
 }
