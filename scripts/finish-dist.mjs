@@ -115,12 +115,15 @@ self.addEventListener("activate", (e) => e.waitUntil((async () => {
   await self.clients.claim();
 })()));
 self.addEventListener("message", (e) => { if (e.data === "cap-nhat") self.skipWaiting(); });
-async function cacheFirst(name, request) {
-  const cache = await caches.open(name);
-  const hit = await cache.match(request, { ignoreSearch: true });
+// A copy that cannot be kept (the device's storage is full) never fails the request itself.
+async function cacheFirst(e, name, request) {
+  const hit = await caches.open(name).then((c) => c.match(request, { ignoreSearch: true })).catch(() => undefined);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) {
+    const copy = response.clone();
+    e.waitUntil(caches.open(name).then((c) => c.put(request, copy)).catch(() => {}));
+  }
   return response;
 }
 self.addEventListener("fetch", (e) => {
@@ -130,9 +133,9 @@ self.addEventListener("fetch", (e) => {
   if (request.mode === "navigate") {
     e.respondWith(caches.open(SHELL).then((c) => c.match("/index.html")).then((hit) => hit || fetch(request)));
   } else if (isData(url.pathname)) {
-    e.respondWith(cacheFirst(DATA, request));
+    e.respondWith(cacheFirst(e, DATA, request));
   } else if (isApp(url.pathname) || PRECACHE.includes(url.pathname)) {
-    e.respondWith(cacheFirst(SHELL, request));
+    e.respondWith(cacheFirst(e, SHELL, request));
   }
 });
 `;

@@ -151,3 +151,10 @@ pub fn set_memory_only(on: bool) {
         let _ = if on { s.set_item(MEMORY_ONLY, "1") } else { s.remove_item(MEMORY_ONLY) };
     }
 }
+
+/// Asks the browser to keep hoso's storage for good (not cleared when the device runs short of
+/// space): `navigator.storage.persist()`. Whether it agreed.
+pub async fn persist() -> bool {
+    let Some(promise) = web_sys::window().and_then(|w| w.navigator().storage().persist().ok()) else { return false };
+    JsFuture::from(promise).await.is_ok_and(|v| v.is_truthy())
+}

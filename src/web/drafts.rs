@@ -51,7 +51,7 @@ impl std::fmt::Display for StoreError {
                 "Trình duyệt này không cho lưu hồ sơ trên máy (có thể đang ở chế độ ẩn danh). Những gì bạn nhập vẫn còn cho đến khi đóng trang."
             }
             StoreError::WriteRefused => {
-                "Chưa lưu được trên máy: bộ nhớ có thể đã đầy. Những gì bạn nhập vẫn còn trên trang; hãy giải phóng bộ nhớ rồi thử lại."
+                "Chưa lưu được thay đổi mới nhất trên máy: bộ nhớ dành cho hoso đã đầy. Những gì đã lưu trước đó vẫn còn, và những gì bạn vừa nhập vẫn còn trên trang. Hãy xoá bớt ảnh hoặc tệp lớn (hoặc hồ sơ cũ ở «Hồ sơ của tôi»), hoặc lưu hồ sơ ra tệp."
             }
         })
     }

@@ -51,6 +51,8 @@ test("an attached paper is kept on the device with the dossier: after the tab is
   await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
   await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
+  // At the first file hoso asks the browser to keep its storage for good, and says what it answered.
+  await expect(page.locator("main")).toContainText(/Trình duyệt (đã đồng ý giữ hồ sơ|có thể tự xoá dữ liệu khi máy thiếu bộ nhớ)/);
   await page.close();
 
   const again = await context.newPage();

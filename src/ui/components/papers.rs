@@ -58,10 +58,21 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     };
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
     // The files are kept on the device as they change (with the answers: one dossier record).
+    let persisted = RwSignal::new(None::<bool>);
     {
         let (code, drafts) = (code.clone(), crate::ui::autosave::use_drafts());
         let watched = code.clone();
-        Effect::watch(move || attachments.0.with(|a| a.get(&watched).cloned()), move |_, _, _| drafts.save_dossier(code.clone()), false);
+        Effect::watch(
+            move || attachments.0.with(|a| a.get(&watched).cloned()),
+            move |now, _, _| {
+                drafts.save_dossier(code.clone());
+                // The first file: ask the browser to keep hoso's storage for good.
+                if now.as_ref().is_some_and(|a| a.all().next().is_some()) && persisted.get_untracked().is_none() && !drafts.memory_only.get_untracked() {
+                    leptos::task::spawn_local(async move { persisted.set(Some(crate::web::device::persist().await)) });
+                }
+            },
+            false,
+        );
     }
     // One row per paper, kept while files come and go (so focus and messages stay); only the
     // status and the reason follow the entries. Papers the answers rule out go last, folded
@@ -83,6 +94,15 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
         </div>
         <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra và lưu ngay tại đây, không gửi đi đâu."</p>
         <crate::ui::autosave::SaveLine/>
+        {move || persisted.get().map(|kept| view! {
+            <p class="hint">
+                {if kept {
+                    "Trình duyệt đã đồng ý giữ hồ sơ và tệp của bạn lâu dài trên máy này (không tự xoá khi máy thiếu bộ nhớ)."
+                } else {
+                    "Trình duyệt có thể tự xoá dữ liệu khi máy thiếu bộ nhớ. Để chắc chắn không mất, hãy lưu hồ sơ ra tệp khi làm xong một phần."
+                }}
+            </p>
+        })}
         <ul class="papers">{list(true)}</ul>
         <details class="papers-other" class:hidden=move || not_needed() == 0>
             <summary>{move || format!("Giấy tờ không cần trong trường hợp của bạn ({})", not_needed())}</summary>
