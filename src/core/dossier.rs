@@ -9,13 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::calendar::Receipt;
-use crate::core::catalogue::Mode;
+use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
 use crate::core::forms::{Answers, FormDef, Kind};
 
 /// The format this hoso writes. Bump it when the shape changes, and teach [`Dossier::from_json`]
-/// to read the old one (with a test).
-pub const DOSSIER_FORMAT: u32 = 1;
+/// to read the old one (with a test). 1: the first; 2: adds [`Basis`].
+pub const DOSSIER_FORMAT: u32 = 2;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -47,6 +47,72 @@ pub struct Dossier {
     /// RFC 3339 in Vietnam time (`2026-11-25T10:00+07:00`).
     pub started: String,
     pub changed: String,
+    /// What the procedure asked for when the person last looked (format 2; `None` in a dossier
+    /// from format 1 until its page is next opened): to tell them what changed since.
+    #[serde(default)]
+    pub basis: Option<Basis>,
+}
+
+/// The facts of a procedure a person plans around: its papers, fees and time limits as published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Basis {
+    pub papers: Vec<String>,
+    pub fees: Vec<String>,
+    pub time_limits: Vec<String>,
+}
+
+impl Basis {
+    pub fn of(p: &Procedure) -> Basis {
+        let distinct = |texts: Vec<String>| {
+            let mut out: Vec<String> = Vec::new();
+            for t in texts.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+            out
+        };
+        Basis {
+            papers: distinct(p.documents.iter().map(|d| d.name.clone()).collect()),
+            fees: distinct(p.channels.iter().map(|c| c.fee_text.clone()).collect()),
+            time_limits: distinct(p.channels.iter().map(|c| c.time_limit_text.clone()).collect()),
+        }
+    }
+
+    /// What changed in the procedure since this basis, in the order a person reads it.
+    pub fn changes(&self, now: &Basis) -> Vec<ProcedureChange> {
+        let mut out: Vec<ProcedureChange> =
+            now.papers.iter().filter(|p| !self.papers.contains(p)).map(|name| ProcedureChange::PaperAdded { name: name.clone() }).collect();
+        out.extend(self.papers.iter().filter(|p| !now.papers.contains(p)).map(|name| ProcedureChange::PaperRemoved { name: name.clone() }));
+        if self.fees != now.fees {
+            out.push(ProcedureChange::FeeChanged { before: self.fees.join("; "), now: now.fees.join("; ") });
+        }
+        if self.time_limits != now.time_limits {
+            out.push(ProcedureChange::TimeLimitChanged { before: self.time_limits.join("; "), now: now.time_limits.join("; ") });
+        }
+        out
+    }
+}
+
+/// One change in a procedure since a dossier was started on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProcedureChange {
+    PaperAdded { name: String },
+    PaperRemoved { name: String },
+    FeeChanged { before: String, now: String },
+    TimeLimitChanged { before: String, now: String },
+}
+
+impl ProcedureChange {
+    pub fn message(&self) -> String {
+        match self {
+            ProcedureChange::PaperAdded { name } => format!("Cần thêm giấy tờ: {name}."),
+            ProcedureChange::PaperRemoved { name } => format!("Không còn cần: {name}."),
+            ProcedureChange::FeeChanged { before, now } => format!("Phí, lệ phí đổi từ «{before}» thành «{now}»."),
+            ProcedureChange::TimeLimitChanged { before, now } => format!("Thời hạn giải quyết đổi từ «{before}» thành «{now}»."),
+        }
+    }
 }
 
 /// Why a stored dossier cannot be opened.
@@ -110,6 +176,7 @@ impl Dossier {
             attachments: Attached::new(),
             started: at.clone(),
             changed: at,
+            basis: None,
         }
     }
 
@@ -131,6 +198,10 @@ impl Dossier {
         let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(StateProblem::NotADossier)?;
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
+            // Format 1 had no basis: the same fields, read and brought to this format.
+            1 => serde_json::from_value::<Dossier>(value)
+                .map(|d| Dossier { format: DOSSIER_FORMAT, basis: None, ..d })
+                .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
             newer if newer > DOSSIER_FORMAT => Err(StateProblem::NewerFormat { format: newer, supported: DOSSIER_FORMAT }),
             _ => Err(StateProblem::NotADossier),
         }
@@ -249,6 +320,55 @@ mod tests {
     }
 
     #[test]
+    fn a_dossier_of_format_1_is_read_and_brought_to_this_format() {
+        // As hoso 0.1 stored it (format 1, no basis).
+        let v1 = r#"{"format":1,"id":"a1","procedure":"1.001193","catalogue_version":"2026-07","channel":null,"step":null,
+            "answers":{"nguoi-yeu-cau.ho-ten":"Nguyễn Văn An"},"attachments":{},"started":"2026-11-25T10:00+07:00","changed":"2026-11-25T10:05+07:00"}"#;
+        let d = Dossier::from_json(v1).unwrap();
+        assert_eq!(d.format, DOSSIER_FORMAT);
+        assert_eq!(d.basis, None);
+        assert_eq!(d.answers["nguoi-yeu-cau.ho-ten"], "Nguyễn Văn An");
+        assert_eq!(d.changed, "2026-11-25T10:05+07:00");
+        assert_eq!(Dossier::from_json(&d.to_json()), Ok(d), "written again as this format");
+    }
+
+    #[test]
+    fn what_changed_in_a_procedure_is_named_paper_by_paper_with_the_fee_and_the_time_limit() {
+        let then = Basis {
+            papers: vec!["Tờ khai".into(), "Bản sao CCCD".into()], fees: vec!["Miễn phí".into()], time_limits: vec!["3 Ngày làm việc".into()]
+        };
+        let now =
+            Basis {
+                papers: vec!["Tờ khai".into(), "Giấy xác nhận cư trú".into()], fees: vec!["Miễn phí".into()], time_limits: vec!["5 Ngày làm việc".into()]
+            };
+        assert_eq!(
+            then.changes(&now),
+            [
+                ProcedureChange::PaperAdded { name: "Giấy xác nhận cư trú".into() },
+                ProcedureChange::PaperRemoved { name: "Bản sao CCCD".into() },
+                ProcedureChange::TimeLimitChanged { before: "3 Ngày làm việc".into(), now: "5 Ngày làm việc".into() },
+            ]
+        );
+        assert_eq!(then.changes(&then), []);
+        assert_eq!(
+            ProcedureChange::FeeChanged { before: "Miễn phí".into(), now: "50.000 đồng".into() }.message(),
+            "Phí, lệ phí đổi từ «Miễn phí» thành «50.000 đồng»."
+        );
+    }
+
+    #[test]
+    fn the_basis_of_a_real_procedure_lists_its_papers_fees_and_time_limits_once() {
+        let text = std::fs::read_to_string("public/catalogue/p/1.001193.json").unwrap();
+        let p: Procedure = serde_json::from_str(&text).unwrap();
+        let b = Basis::of(&p);
+        assert!(!b.papers.is_empty() && !b.time_limits.is_empty());
+        let mut unique = b.papers.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), b.papers.len());
+        assert_eq!(b.changes(&Basis::of(&p)), []);
+    }
+
+    #[test]
     fn a_dossier_comes_back_from_its_json_exactly() {
         let d = sample();
         assert_eq!(Dossier::from_json(&d.to_json()), Ok(d));
@@ -256,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_dossier_from_a_newer_hoso_is_refused_and_says_to_update() {
-        let newer = sample().to_json().replacen("\"format\":1", "\"format\":7", 1);
+        let newer = sample().to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":7", 1);
         assert_eq!(Dossier::from_json(&newer), Err(StateProblem::NewerFormat { format: 7, supported: DOSSIER_FORMAT }));
         assert_eq!(Dossier::from_json("[1, 2]"), Err(StateProblem::NotADossier));
         assert_eq!(Dossier::from_json("{\"format\": 0}"), Err(StateProblem::NotADossier));

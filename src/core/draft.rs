@@ -284,7 +284,7 @@ mod tests {
 
     #[test]
     fn a_draft_from_a_newer_hoso_is_refused_with_the_state_s_reason() {
-        let newer = dossier_with(&[]).to_json().replacen("\"format\":1", "\"format\":9", 1);
+        let newer = dossier_with(&[]).to_json().replacen(&format!("\"format\":{}", crate::core::dossier::DOSSIER_FORMAT), "\"format\":9", 1);
         let problem = read_draft(&zip(&[(STATE_NAME, newer.as_bytes())])).unwrap_err();
         assert!(matches!(problem, DraftProblem::State { problem: StateProblem::NewerFormat { format: 9, .. } }), "{problem:?}");
     }

@@ -238,6 +238,36 @@ impl Drafts {
         self.status.set(SaveStatus::Idle);
     }
 
+    /// What changed in procedure `p` since the person last looked at it for their dossier (empty when
+    /// nothing did, or there is no dossier yet).
+    pub fn changes_since(self, p: &crate::core::catalogue::Procedure) -> Vec<crate::core::dossier::ProcedureChange> {
+        let now = crate::core::dossier::Basis::of(p);
+        self.stored.with_value(|s| s.get(&p.code).and_then(|d| d.basis.as_ref().map(|b| b.changes(&now)))).unwrap_or_default()
+    }
+
+    /// Records that the person has seen procedure `p` as it is now (the dossier's basis and
+    /// catalogue version), and saves the dossier when that changed it.
+    pub fn take_basis(self, p: &crate::core::catalogue::Procedure) {
+        let now = Some(crate::core::dossier::Basis::of(p));
+        let version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone());
+        let changed = self
+            .stored
+            .try_update_value(|s| {
+                s.get_mut(&p.code).filter(|d| d.basis != now).map(|d| {
+                    d.basis = now.clone();
+                    if let Some(v) = version {
+                        d.catalogue_version = v;
+                    }
+                })
+            })
+            .flatten()
+            .is_some();
+        if changed {
+            let answers = self.latest(&p.code).answers;
+            self.save_now(p.code.clone(), answers);
+        }
+    }
+
     /// Whether this page holds the dossier for `code` (read from the device, or begun here).
     fn holds(self, code: &str) -> bool {
         self.stored.with_value(|s| s.contains_key(code)) || self.has_work(code)

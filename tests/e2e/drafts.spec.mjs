@@ -226,3 +226,38 @@ test("'Không lưu trên máy này' keeps the dossier in the page only, warns be
   await expect(fresh.getByLabel(/^Không lưu trên máy này/)).not.toBeChecked();
   await other.close();
 });
+
+test("a dossier started before its procedure changed opens with what changed: papers, fee, time limit", async ({ page }) => {
+  await open(page, SECTION);
+  await page.locator("#f-nguoi-yeu-cau-ho-ten").fill("Bùi Thị Xuân");
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  await open(page, "/ho-so/1.001193"); // the dossier now follows the procedure as published
+  // As if the dossier had been started on an older catalogue: one paper that is gone, another fee.
+  await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const s = req.result.transaction("ho-so", "readwrite").objectStore("ho-so");
+      const all = s.getAll();
+      all.onsuccess = () => {
+        const d = JSON.parse(all.result[0]);
+        d.basis.papers = [...d.basis.papers.slice(1), "Sổ hộ khẩu (bản sao)"];
+        d.basis.fees = ["5.000 đồng"];
+        s.put(JSON.stringify(d), d.id).onsuccess = () => resolve();
+      };
+    };
+  }));
+  await page.reload();
+  const notice = page.getByRole("status").filter({ hasText: "Thủ tục này đã thay đổi từ khi bạn bắt đầu hồ sơ" });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("Cần thêm giấy tờ:");
+  await expect(notice).toContainText("Không còn cần: Sổ hộ khẩu (bản sao).");
+  await expect(notice).toContainText("Phí, lệ phí đổi từ «5.000 đồng» thành");
+  await expect(notice).not.toContainText("Thời hạn giải quyết");
+  await notice.getByRole("button", { name: "Đã hiểu" }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Thủ tục này đã thay đổi" })).toHaveCount(0);
+  await open(page, SECTION);
+  await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Bùi Thị Xuân");
+});

@@ -62,6 +62,7 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
         <Page title=format!("Hồ sơ: {}", p.name)>
             <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
             <MemoryOnlyChoice/>
+            <ProcedureChanged p=p.clone()/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
@@ -93,4 +94,33 @@ fn MemoryOnlyChoice() -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// A dossier started before the procedure changed in the catalogue: what changed (papers added or
+/// removed, fee, time limit), until the person says they have seen it.
+#[component]
+fn ProcedureChanged(p: Arc<Procedure>) -> impl IntoView {
+    let drafts = crate::ui::autosave::use_drafts();
+    let changes = drafts.changes_since(&p);
+    if changes.is_empty() {
+        // Nothing to tell: the dossier now follows the procedure as it is.
+        drafts.take_basis(&p);
+        return None;
+    }
+    let shown = RwSignal::new(true);
+    let messages: Vec<String> = changes.iter().map(|c| c.message()).collect();
+    let seen = move |_| {
+        drafts.take_basis(&p);
+        shown.set(false);
+    };
+    Some(view! {
+        <Show when=move || shown.get()>
+            <div class="notice notice--important" role="status">
+                <h2>"Thủ tục này đã thay đổi từ khi bạn bắt đầu hồ sơ"</h2>
+                <ul>{messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                <p class="hint">"Hồ sơ của bạn vẫn còn nguyên; hãy xem lại các giấy tờ bên dưới."</p>
+                <button type="button" class="button button--secondary" on:click=seen.clone()>"Đã hiểu"</button>
+            </div>
+        </Show>
+    })
 }
