@@ -261,3 +261,28 @@ test("a dossier started before its procedure changed opens with what changed: pa
   await open(page, SECTION);
   await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Bùi Thị Xuân");
 });
+
+test("a reload in the middle of a file check loses nothing saved and leaves no half-attached file", async ({ page, browser }) => {
+  const maker = await browser.newPage();
+  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1>");
+  const small = await maker.pdf({ format: "A4" });
+  await maker.close();
+  // 8 MB: its check takes a moment (whatever it would find, the reload comes first).
+  const pdf = Buffer.concat([small.subarray(0, 9), Buffer.from("%" + "x".repeat(8 * 1024 * 1024) + "\n"), small.subarray(9)]);
+  await fillCertifyDeclaration(page);
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  const card = () => page.locator("li.paper").first();
+  await card().getByLabel(/^Chọn tệp/).setInputFiles({ name: "bang-quet.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.reload(); // while the file is being checked
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(card().locator(".files__item")).toHaveCount(0);
+  const tep = await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => { const n = req.result.transaction("tep").objectStore("tep").count(); n.onsuccess = () => resolve(n.result); };
+  }));
+  expect(tep, "no file half-kept on the device").toBe(0);
+  // The declaration is as it was, and the file can be chosen again.
+  await expect(page.locator(".task-list__item").first()).toContainText("Đã xong");
+  await card().getByLabel(/^Chọn tệp/).setInputFiles({ name: "bang.pdf", mimeType: "application/pdf", buffer: small });
+  await expect(card().locator(".files__name")).toHaveText("bang.pdf", { timeout: 30_000 });
+});

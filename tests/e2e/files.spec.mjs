@@ -1,7 +1,7 @@
 // Attaching papers, with real files made by Chromium itself (a printed PDF, photographs of a
 // page as JPEG and PNG) and broken, oversized, renamed, locked, duplicate and dangerous ones:
 // every case gets its outcome, in words, and nothing already attached is lost.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
 import { test, expect, open, axeViolations } from "./fixtures.mjs";
 
@@ -156,6 +156,27 @@ test("photos of one paper: reorder, remove, combine into one PDF; a huge photo i
   await expect(card.locator(".files__item")).toHaveCount(1);
   await expect(card.locator(".files__item")).toContainText("PDF, 2 trang");
   await expect(card.locator(".tag")).toHaveText("Đã đính kèm 1 tệp");
+  // Kept on the device: after a reload the PDF is back, and the device holds it and the two photos
+  // it was made from, each under its own SHA-256 (the removed PNG is gone).
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  await page.reload();
+  await expect(card.locator(".files__item")).toContainText("PDF, 2 trang");
+  const kept = await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const store = req.result.transaction("tep").objectStore("tep");
+      const keys = store.getAllKeys(), values = store.getAll();
+      values.onsuccess = async () => {
+        const hex = (b) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, "0")).join("");
+        const real = await Promise.all(values.result.map(async (v) => hex(await crypto.subtle.digest("SHA-256", await v.arrayBuffer()))));
+        resolve({ keys: keys.result, real });
+      };
+    };
+  }));
+  expect(kept.real).toEqual(kept.keys);
+  expect(kept.keys).toHaveLength(3);
+  const sha = (b) => createHash("sha256").update(b).digest("hex");
+  expect(kept.keys).toEqual(expect.arrayContaining([sha(f.front), sha(f.back)]));
   // A photo already inside the PDF is recognised if attached again.
   await attach(page, id, [file("mat-truoc-lai.jpg", f.front, "image/jpeg")]);
   await expect(card.locator(".error-message")).toContainText("đã được đính kèm");
