@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const sha = (b) => createHash("sha256").update(b).digest("hex");
@@ -56,10 +56,7 @@ async function device(page) {
 }
 
 test("a dossier saved to a file opens whole on another device; hostile files are refused and change nothing", async ({ page, browser }, info) => {
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
   await fillCertifyDeclaration(page);
   await open(page, `/ho-so/${CERTIFY.code}`);
   const card = page.locator("li.paper").first();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { test, expect, open, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+import { test, expect, open, CERTIFY, fillCertifyDeclaration, printPdf, attachToCertify } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
 
@@ -39,17 +39,9 @@ test("a reload a moment after typing keeps the answer, and what was saved before
 });
 
 test("an attached paper is kept on the device with the dossier: after the tab is closed it is listed again, its bytes on the device the file's own; removed, it is gone from the device too", async ({ page, context, browser }) => {
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
   const CODE = CERTIFY.code;
-  await fillCertifyDeclaration(page);
-  await open(page, `/ho-so/${CODE}`);
-  const card = page.locator("li.paper").first();
-  const before = Number(await card.getAttribute("data-checked"));
-  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
-  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  await attachToCertify(page, pdf);
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
   // At the first file hoso asks the browser to keep its storage for good, and says what it answered.
   await expect(page.locator("main")).toContainText(/Trình duyệt (đã đồng ý giữ hồ sơ|có thể tự xoá dữ liệu khi máy thiếu bộ nhớ)/);
@@ -138,10 +130,7 @@ test("killing the browser outright (as a phone ends an app) loses nothing saved:
   test.setTimeout(120_000); // two browser starts on a 2-core machine
   const profile = mkdtempSync(join(tmpdir(), "hoso-profile-"));
   const base = info.project.use.baseURL;
-  const printer = await maker.newPage();
-  await printer.setContent("<h1>CĂN CƯỚC</h1>");
-  const pdf = await printer.pdf({ format: "A4" });
-  await printer.close();
+  const pdf = await printPdf(maker, "<h1>CĂN CƯỚC</h1>");
   try {
     let { proc, context } = await launch(profile);
     let page = await context.newPage();
@@ -263,10 +252,7 @@ test("a dossier started before its procedure changed opens with what changed: pa
 });
 
 test("a reload in the middle of a file check loses nothing saved and leaves no half-attached file", async ({ page, browser }) => {
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1>");
-  const small = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const small = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>");
   // 8 MB: its check takes a moment (whatever it would find, the reload comes first).
   const pdf = Buffer.concat([small.subarray(0, 9), Buffer.from("%" + "x".repeat(8 * 1024 * 1024) + "\n"), small.subarray(9)]);
   await fillCertifyDeclaration(page);

@@ -3,7 +3,7 @@
 // every case gets its outcome, in words, and nothing already attached is lost.
 import { createHash, randomBytes } from "node:crypto";
 import { crc32, deflateSync } from "node:zlib";
-import { test, expect, open, axeViolations } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, printPdf } from "./fixtures.mjs";
 
 const LLTP = "/ho-so/3.000333";
 const PAGE_TEXT = `<style>body{font:22px/1.5 serif;margin:40px} p{page-break-after:always}</style>
@@ -221,10 +221,7 @@ test("a portal sets its own size limits; templates link to the national portal",
   expect(await page.evaluate(() => window.wasmBindings.hosoSetLimits(5, 1))).toContain("không hợp lệ");
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(page.locator(".meter__label")).toHaveText("Dung lượng hồ sơ: 0 kB / 2 MB (mỗi tệp tối đa 1 MB)");
-  const maker = await browser.newPage();
-  await maker.setContent(PAGE_TEXT);
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, PAGE_TEXT);
   const padded = Buffer.concat([pdf.subarray(0, 9), Buffer.from("%" + "x".repeat(1536 * 1024) + "\n"), pdf.subarray(9)]);
   await attach(page, /^Bản sao Thẻ Căn cước/, [file("quet-600dpi.pdf", padded, "application/pdf")]);
   await expect(paper(page, /^Bản sao Thẻ Căn cước/).locator(".error-message")).toContainText("vượt giới hạn 1 MB mỗi tệp");

@@ -63,3 +63,24 @@ export async function fillCertifyDeclaration(page) {
   await page.getByRole("button", { name: "Tiếp tục" }).click();
   await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
 }
+
+/** A real PDF of `html` from Chromium's printer, made on a page of its own. */
+export async function printPdf(browser, html) {
+  const maker = await browser.newPage();
+  await maker.setContent(html);
+  const pdf = await maker.pdf({ format: "A4" });
+  await maker.close();
+  return pdf;
+}
+
+/** Fills CERTIFY's declaration, attaches `pdf` as `name` to its paper on the dossier page and waits
+ *  until the file is checked. Returns the paper's card. */
+export async function attachToCertify(page, pdf, name = "Bằng tốt nghiệp.pdf") {
+  await fillCertifyDeclaration(page);
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  const card = page.locator("li.paper").first();
+  const before = Number(await card.getAttribute("data-checked"));
+  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name, mimeType: "application/pdf", buffer: pdf });
+  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  return card;
+}

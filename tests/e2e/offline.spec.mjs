@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, NOW, CERTIFY } from "./fixtures.mjs";
+import { test, expect, open, NOW, CERTIFY, printPdf } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -22,10 +22,7 @@ async function serve(port) {
 test("after one visit, search, declaration, attachment and saving all work with the network off", async ({ browser }, info) => {
   const port = 8190 + info.workerIndex;
   const server = await serve(port);
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>");
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
   try {
     const page = await context.newPage();

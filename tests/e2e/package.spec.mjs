@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf, attachToCertify } from "./fixtures.mjs";
 
 const CODE = CERTIFY.code;
 
@@ -34,22 +34,14 @@ test("an unfinished dossier says what is left instead of exporting", async ({ pa
 
 /** A real PDF from Chromium's printer, made on another page, saved in `dir`. */
 async function makePdf(browser, dir) {
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
   writeFileSync(join(dir, "Bằng tốt nghiệp.pdf"), pdf);
   return pdf;
 }
 
 /** Fills the declaration, attaches the PDF and comes to check-your-answers. */
 async function completeDossier(page, pdf) {
-  await fillCertifyDeclaration(page);
-  await open(page, `/ho-so/${CODE}`);
-  const card = page.locator("li.paper").first();
-  const before = Number(await card.getAttribute("data-checked"));
-  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
-  await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  await attachToCertify(page, pdf);
   await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
   await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
 }
@@ -82,10 +74,7 @@ test("a complete dossier exports a package that independent tools and hoso packa
   expect(existsSync(cli), `${cli} is built by cargo test (scripts/test.sh step 1)`).toBeTruthy();
   const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-package-"));
   // A real PDF from Chromium's printer, made on another page.
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1><p>Cấp cho: Nguyễn Thị Ánh Tuyết</p>");
   const pdfName = "Bằng tốt nghiệp.pdf";
   writeFileSync(join(dir, pdfName), pdf);
 

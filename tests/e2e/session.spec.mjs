@@ -1,6 +1,6 @@
 // A shared computer (a ward's one-stop desk): "Kết thúc phiên trên máy này" removes everything
 // hoso kept on the device, says what it removed, and leaves nothing behind — also in another tab.
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf } from "./fixtures.mjs";
 
 /** What the browser still holds for this origin: hoso's database and its records, caches, storage. */
 async function leftOnDevice(page) {
@@ -19,10 +19,7 @@ async function leftOnDevice(page) {
 }
 
 test("ending the session removes the dossiers, their files, hoso's caches and storage, and says what it removed", async ({ page, context, browser }) => {
-  const maker = await browser.newPage();
-  await maker.setContent("<h1>BẰNG TỐT NGHIỆP</h1>");
-  const pdf = await maker.pdf({ format: "A4" });
-  await maker.close();
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>");
   await fillCertifyDeclaration(page);
   await open(page, `/ho-so/${CERTIFY.code}`);
   const card = page.locator("li.paper").first();
