@@ -47,6 +47,8 @@ pub struct Drafts {
     dossiers: crate::ui::state::Dossiers,
     attachments: crate::ui::state::Attachments,
     restored: LocalResource<()>,
+    /// Where the person is in each dossier this page showed (`at_step`), for a dossier not yet saved.
+    steps: StoredValue<BTreeMap<String, Option<String>>>,
     /// Set when another tab ended the session: this page saves nothing any more.
     off: StoredValue<bool>,
     /// The dossiers another tab saved since this page read them: not saved from this page.
@@ -121,6 +123,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
         dossiers,
         attachments,
         restored,
+        steps: StoredValue::new(BTreeMap::new()),
         off: StoredValue::new(false),
         elsewhere: StoredValue::new(Default::default()),
         status,
@@ -236,6 +239,20 @@ impl Drafts {
         self.stored.update_value(BTreeMap::clear);
         self.stored_files.update_value(std::collections::BTreeSet::clear);
         self.status.set(SaveStatus::Idle);
+    }
+
+    /// Notes where the person is in the dossier `code` (a route under `/ho-so/<code>/`, empty for the
+    /// task list), kept with the dossier's next save: "Làm tiếp" returns there.
+    pub fn at_step(self, code: &str, step: &str) {
+        let step = (!step.is_empty()).then(|| step.to_string());
+        self.steps.update_value(|s| {
+            s.insert(code.to_string(), step.clone());
+        });
+        self.stored.update_value(|s| {
+            if let Some(d) = s.get_mut(code) {
+                d.step = step;
+            }
+        });
     }
 
     /// What changed in procedure `p` since the person last looked at it for their dossier (empty when
@@ -404,6 +421,9 @@ impl Drafts {
         let mut dossier = self.stored.with_value(|s| s.get(&code).cloned()).unwrap_or_else(|| Dossier::new(code.clone(), code.clone(), catalogue_version, now));
         dossier.answers = answers;
         dossier.attachments = self.attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
+        if let Some(step) = self.steps.with_value(|s| s.get(&code).cloned()) {
+            dossier.step = step;
+        }
         dossier.touch(now);
         // The files' bytes are read before the transaction opens (they are `Blob`s: no copy).
         let (add, gone) = self.stored.with_value(|s| {

@@ -31,9 +31,9 @@ test("the dossiers on this device are listed with who and how far; one can be re
   await expect(page.locator("main")).toContainText(/hoso đang dùng .+ bộ nhớ của máy này/);
   expect(await axeViolations(page)).toEqual([]);
 
-  // Resume one.
+  // Resume one: where the person was (the declaration's section, as last saved).
   await certify.getByRole("link", { name: /^Làm tiếp/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/ho-so/${CERTIFY.code}$`));
+  await expect(page).toHaveURL(new RegExp(`/ho-so/${CERTIFY.code}/to-khai/yeu-cau$`));
   await page.goBack();
   await expect(items).toHaveCount(2);
 

@@ -21,6 +21,7 @@ pub fn Dossier() -> impl IntoView {
 #[component]
 fn TaskList(p: Arc<Procedure>) -> impl IntoView {
     let dossiers = crate::ui::state::use_dossiers();
+    crate::ui::autosave::use_drafts().at_step(&p.code, "");
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name));
     let code = p.code.clone();
     // Follows the answers (a draft file opened here replaces them).

@@ -70,7 +70,13 @@ pub fn MyDossiers() -> impl IntoView {
             .into_iter()
             .map(|code| {
                 let name = name_of(&code);
-                let summary = drafts.latest(&code).summary(&form_of(&code, &name));
+                let dossier = drafts.latest(&code);
+                let summary = dossier.summary(&form_of(&code, &name));
+                // "Làm tiếp" returns where the person was.
+                let resume = match &dossier.step {
+                    Some(step) => format!("/ho-so/{code}/{step}"),
+                    None => format!("/ho-so/{code}"),
+                };
                 let who = summary.applicant.clone().map(|a| format!("Người yêu cầu: {a}"));
                 let code_ = code.clone();
                 let (go_label, delete_label) = (format!(" hồ sơ {name}"), format!(" hồ sơ {name}"));
@@ -82,7 +88,7 @@ pub fn MyDossiers() -> impl IntoView {
                             {format!("Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}", summary.done, summary.total, summary.files, when(&summary.changed))}
                         </p>
                         <div class="button-group">
-                            <A href=format!("/ho-so/{code}") attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
+                            <A href=resume attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
                             <button type="button" class="button button--secondary" on:click=move |_| delete(code_.clone())>
                                 "Xoá"<span class="visually-hidden">{delete_label}</span>
                             </button>

@@ -19,6 +19,7 @@ pub fn CheckAnswers() -> impl IntoView {
 
 #[component]
 fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
+    crate::ui::autosave::use_drafts().at_step(&code, "kiem-tra");
     let dossiers = use_dossiers();
     let units = use_units();
     let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());

@@ -43,6 +43,7 @@ pub fn SectionPage() -> impl IntoView {
         if !form.sections.iter().any(|s| s.id == phan) {
             return view! { <NotFound/> }.into_any();
         }
+        crate::ui::autosave::use_drafts().at_step(&code, &format!("to-khai/{phan}"));
         view! { <SectionForm code=code form=form section_id=phan/> }.into_any()
     })
 }
