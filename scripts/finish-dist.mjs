@@ -63,8 +63,13 @@ if (name === "day-du") window.wasmBindings = app;
 `;
 // Release builds only: the service worker (written below) keeps the app usable offline. Never
 // under \`trunk serve\`, whose files change at every edit.
+// Registered a few seconds after the page has loaded: its precache must not compete with what
+// the first paint needs on a slow connection.
 const register = `
-if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+if ("serviceWorker" in navigator) {
+  const later = () => setTimeout(() => navigator.serviceWorker.register("/sw.js").catch(() => {}), 3000);
+  if (document.readyState === "complete") later(); else addEventListener("load", later);
+}
 `;
 const slot = /<script id="?hoso-nap"?><\/script>/;
 if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
