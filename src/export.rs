@@ -203,18 +203,7 @@ async fn package(
 /// The `{sha256: Blob}` object the app sends, as a map.
 #[cfg(target_arch = "wasm32")]
 fn blobs_by_hash(files: &wasm_bindgen::JsValue) -> std::collections::HashMap<String, web_sys::Blob> {
-    use js_sys::{Array, Object};
-    use wasm_bindgen::JsCast;
-    files
-        .dyn_ref::<Object>()
-        .map(|o| {
-            Object::entries(o)
-                .iter()
-                .filter_map(|e| e.dyn_into::<Array>().ok())
-                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
-                .collect()
-        })
-        .unwrap_or_default()
+    hoso::web::worker::blobs_from_object(files).into_iter().collect()
 }
 
 #[cfg(target_arch = "wasm32")]

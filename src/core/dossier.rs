@@ -21,6 +21,12 @@ pub const DOSSIER_FORMAT: u32 = 2;
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
 pub const KEEP_DAYS: u32 = 30;
 
+/// The days kept as a deployment sets them (`<meta name="hoso-giu-ho-so-ngay" content="…">`): a
+/// whole number of at least 1, else [`KEEP_DAYS`].
+pub fn keep_days(setting: Option<&str>) -> u32 {
+    setting.and_then(|c| c.trim().parse::<u32>().ok()).filter(|d| *d >= 1).unwrap_or(KEEP_DAYS)
+}
+
 /// The largest dossier state hoso reads (answers and the list of files, not their bytes).
 pub const MAX_STATE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -218,7 +224,17 @@ impl Dossier {
     /// Whether nobody changed this dossier for more than `days` days before `now` (a dossier whose
     /// last change cannot be read counts as changed now: it is never deleted by mistake).
     pub fn expired(&self, now: Receipt, days: u32) -> bool {
-        Receipt::parse_rfc3339(&self.changed).is_some_and(|changed| now.unix_seconds() - changed.unix_seconds() > i64::from(days) * 86_400)
+        self.changed_at().is_some_and(|changed| now.unix_seconds() - changed.unix_seconds() > i64::from(days) * 86_400)
+    }
+
+    /// The last change, when it can be read.
+    pub fn changed_at(&self) -> Option<Receipt> {
+        Receipt::parse_rfc3339(&self.changed)
+    }
+
+    /// Nothing in it yet: no answer, no file (not listed, not kept as work).
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.attachments.is_empty()
     }
 
     /// The line on "Hồ sơ của tôi", with the procedure's form (for the name and the progress).
@@ -317,6 +333,26 @@ mod tests {
         let mut unreadable = d.clone();
         unreadable.changed = "hôm qua".into();
         assert!(!unreadable.expired(at("2030-01-01T00:00:00+07:00"), 30), "an unreadable date never deletes");
+    }
+
+    #[test]
+    fn a_deployment_may_keep_drafts_longer_but_not_for_zero_days() {
+        assert_eq!(keep_days(Some(" 60 ")), 60);
+        assert_eq!(keep_days(None), KEEP_DAYS);
+        for bad in ["0", "-5", "ba mươi", ""] {
+            assert_eq!(keep_days(Some(bad)), KEEP_DAYS, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_dossier_has_no_answer_and_no_file() {
+        let mut d = sample();
+        assert!(!d.is_empty());
+        d.answers.clear();
+        assert!(!d.is_empty(), "its file is still work");
+        d.attachments = Attached::new();
+        assert!(d.is_empty());
+        assert_eq!(sample().changed_at().map(|r| r.to_vn()).as_deref(), Some("25/11/2026 lúc 10:00"));
     }
 
     #[test]

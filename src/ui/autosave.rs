@@ -106,7 +106,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
                     for dossier in &found {
                         // Only files whose bytes came back: a list never names a file that is not there.
                         let complete = dossier.file_hashes().iter().all(|h| crate::web::files::blob(h).is_some());
-                        if complete && dossier.attachments.all().next().is_some() {
+                        if complete && !dossier.attachments.is_empty() {
                             a.entry(dossier.procedure.clone()).or_insert_with(|| dossier.attachments.clone());
                         }
                     }
@@ -229,11 +229,16 @@ impl Drafts {
         crate::web::device::end_session().await
     }
 
-    /// Forgets what this page holds, and the save waiting.
-    fn forget(self) {
-        if let Some((handle, _)) = self.pending.try_update_value(|p| p.take()).flatten() {
+    /// Drops the save waiting for the person to stop typing, if any.
+    fn cancel_pending(self) {
+        if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+    }
+
+    /// Forgets what this page holds, and the save waiting.
+    fn forget(self) {
+        self.cancel_pending();
         self.dossiers.0.set(Default::default());
         self.attachments.0.set(Default::default());
         self.stored.update_value(BTreeMap::clear);
@@ -293,7 +298,7 @@ impl Drafts {
     /// Whether this page holds work on the procedure `code` (an answer or a file).
     pub fn has_work(self, code: &str) -> bool {
         self.dossiers.0.with_untracked(|d| d.get(code).is_some_and(|a| !a.is_empty()))
-            || self.attachments.0.with_untracked(|a| a.get(code).is_some_and(|a| a.all().next().is_some()))
+            || self.attachments.0.with_untracked(|a| a.get(code).is_some_and(|a| !a.is_empty()))
     }
 
     /// Puts a dossier opened from a draft file in place of the one for its procedure (keeping that
@@ -322,9 +327,8 @@ impl Drafts {
     /// (A section's answers are saved before they reach `Dossiers`: the stored dossiers count too.)
     pub fn codes(self) -> Vec<String> {
         let mut codes: Vec<String> = self.dossiers.0.with(|d| d.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone()).collect());
-        self.stored
-            .with_value(|s| codes.extend(s.iter().filter(|(_, d)| !d.answers.is_empty() || d.attachments.all().next().is_some()).map(|(c, _)| c.clone())));
-        self.attachments.0.with(|a| codes.extend(a.iter().filter(|(_, a)| a.all().next().is_some()).map(|(c, _)| c.clone())));
+        self.stored.with_value(|s| codes.extend(s.iter().filter(|(_, d)| !d.is_empty()).map(|(c, _)| c.clone())));
+        self.attachments.0.with(|a| codes.extend(a.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone())));
         codes.sort();
         codes.dedup();
         codes
@@ -377,9 +381,7 @@ impl Drafts {
         crate::web::device::set_memory_only(on);
         self.memory_only.set(on);
         if on {
-            if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
+            self.cancel_pending();
             self.stored_files.update_value(std::collections::BTreeSet::clear);
             self.status.set(SaveStatus::MemoryOnly);
             leptos::task::spawn_local(async move {
@@ -413,9 +415,7 @@ impl Drafts {
         }
         // Timed from here (the change's data read) to the transaction's commit: `bench.sh drafts`.
         crate::web::clock::mark("hoso-luu-bat-dau");
-        if let Some((handle, _)) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.cancel_pending();
         let now = crate::web::clock::now();
         let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
         let mut dossier = self.stored.with_value(|s| s.get(&code).cloned()).unwrap_or_else(|| Dossier::new(code.clone(), code.clone(), catalogue_version, now));
@@ -491,7 +491,7 @@ pub fn ExpiredNotice() -> impl IntoView {
                 .into_iter()
                 .map(|(code, changed)| {
                     let name = catalogue.as_ref().and_then(|c| c.index.find(&code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
-                    let day = changed.get(..10).unwrap_or("").split('-').rev().collect::<Vec<_>>().join("/");
+                    let day = crate::core::calendar::Receipt::parse_rfc3339(&changed).map(|r| r.date.to_vn()).unwrap_or_default();
                     view! { <li>{format!("{name} (sửa lần cuối ngày {day})")}</li> }
                 })
                 .collect_view();

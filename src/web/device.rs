@@ -126,16 +126,14 @@ pub async fn usage() -> Option<(f64, f64)> {
     Some((estimate.get_usage()?, estimate.get_quota()?))
 }
 
-/// How many days an untouched draft is kept: the page's `<meta name="hoso-giu-ho-so-ngay">` when a
-/// deployment sets it (a whole number of at least 1), else `core::dossier::KEEP_DAYS`.
+/// How many days an untouched draft is kept: the page's `<meta name="hoso-giu-ho-so-ngay">` as
+/// `core::dossier::keep_days` reads it.
 pub fn keep_days() -> u32 {
-    web_sys::window()
+    let setting = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("meta[name=hoso-giu-ho-so-ngay]").ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .and_then(|c| c.trim().parse::<u32>().ok())
-        .filter(|d| *d >= 1)
-        .unwrap_or(crate::core::dossier::KEEP_DAYS)
+        .and_then(|m| m.get_attribute("content"));
+    crate::core::dossier::keep_days(setting.as_deref())
 }
 
 /// The session's choice "Không lưu trên máy này" (session storage: it ends with the browser

@@ -135,6 +135,30 @@ fn request(op: &str, fields: &[(&str, JsValue)]) -> Object {
     r
 }
 
+/// Files by SHA-256 as the workers exchange them: an object `{sha256: Blob}` (the `Blob`s are
+/// handed over, not copied).
+fn blobs_object(files: &[(String, web_sys::Blob)]) -> Object {
+    let by_hash = Object::new();
+    for (hash, blob) in files {
+        let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
+    }
+    by_hash
+}
+
+/// The files of a `{sha256: Blob}` object (what is not a `Blob` is left out).
+pub fn blobs_from_object(files: &JsValue) -> Vec<(String, web_sys::Blob)> {
+    files
+        .dyn_ref::<Object>()
+        .map(|o| {
+            Object::entries(o)
+                .iter()
+                .filter_map(|e| e.dyn_into::<Array>().ok())
+                .filter_map(|e| Some((e.get(0).as_string()?, e.get(1).dyn_into().ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn field(answer: &JsValue, key: &str) -> JsValue {
     Reflect::get(answer, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -199,10 +223,7 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
         super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error }.to_string())
     };
     let fonts = [font("/fonts/DejaVuSerif.ttf").await?, font("/fonts/DejaVuSerif-Bold.ttf").await?];
-    let by_hash = Object::new();
-    for (hash, blob) in files {
-        let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
-    }
+    let by_hash = blobs_object(files);
     let r = request(
         "package",
         &[
@@ -229,10 +250,7 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
 /// `Blob`s (not copied): the `Blob` and its file name, or the refusal's sentence.
 pub async fn save_draft(dossier_json: &str, files: &[(String, web_sys::Blob)]) -> Result<(web_sys::Blob, String), String> {
     let unavailable = || WriteProblem::Unavailable.message();
-    let by_hash = Object::new();
-    for (hash, blob) in files {
-        let _ = Reflect::set(&by_hash, &JsValue::from_str(hash), blob);
-    }
+    let by_hash = blobs_object(files);
     let answer = call(EXPORTER, request("draft", &[("dossier", JsValue::from_str(dossier_json)), ("files", by_hash.into())])).await.ok_or_else(unavailable)?;
     if field(&answer, "ok").is_truthy() {
         let blob = field(&answer, "blob").dyn_into::<web_sys::Blob>().map_err(|_| unavailable())?;

@@ -10,8 +10,9 @@ import { test, expect, open, NOW, CERTIFY, printPdf } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-async function serve(port) {
-  const server = spawn("node", ["scripts/serve-dist.mjs", "dist", String(port)], { cwd: root, stdio: "ignore" });
+/** serve-dist.mjs on `port` for the bundle in `dir`, once it answers. */
+async function serve(port, dir = "dist") {
+  const server = spawn("node", ["scripts/serve-dist.mjs", dir, String(port)], { cwd: root, stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
     if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) return server;
     await new Promise((r) => setTimeout(r, 100));
@@ -76,8 +77,7 @@ test("a new version waits and is offered; it takes over only when the person pre
   const dir = mkdtempSync(join(tmpdir(), "hoso-dist-"));
   execFileSync("cp", ["-rs", join(root, "dist") + "/.", dir]);
   const port = 8290 + info.workerIndex;
-  const server = spawn("node", ["scripts/serve-dist.mjs", dir, String(port)], { cwd: root, stdio: "ignore" });
-  for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const server = await serve(port, dir);
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
   try {
     const page = await context.newPage();

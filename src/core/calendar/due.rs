@@ -80,6 +80,11 @@ impl Receipt {
         format!("{}T{:02}:{:02}+07:00", self.date, self.minute / 60, self.minute % 60)
     }
 
+    /// For people: `25/11/2026 lúc 10:00`.
+    pub fn to_vn(self) -> String {
+        format!("{} lúc {:02}:{:02}", self.date.to_vn(), self.minute / 60, self.minute % 60)
+    }
+
     /// Parses an RFC 3339 date-time (`2026-02-13T16:30:00+07:00`, `…Z`, seconds optional) and
     /// converts it to Vietnam time.
     pub fn parse_rfc3339(s: &str) -> Option<Receipt> {

@@ -90,6 +90,11 @@ impl Attached {
         self.0.values().flatten()
     }
 
+    /// No file attached to any paper.
+    pub fn is_empty(&self) -> bool {
+        self.all().next().is_none()
+    }
+
     /// Papers with files, by key.
     pub fn papers(&self) -> impl Iterator<Item = (&str, &[Attachment])> {
         self.0.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.as_str(), v.as_slice()))

@@ -14,6 +14,11 @@ use crate::web::files;
 /// A draft file read and checked, waiting for the person to say it may replace their work.
 type Opened = (Dossier, Vec<(String, web_sys::Blob)>);
 
+/// The day a dossier in a file was last changed, as people write it.
+fn saved_day(d: &Dossier) -> String {
+    d.changed_at().map(|r| r.date.to_vn()).unwrap_or_default()
+}
+
 /// `code`: the dossier this page shows (saved by the button, and where an opened file for
 /// another procedure leads away from); `None` on "Hồ sơ của tôi" (open only).
 #[component]
@@ -25,9 +30,8 @@ pub fn DraftFile(code: Option<String>) -> impl IntoView {
     let navigate = use_navigate();
     let here = code.clone();
     let finish = move |(dossier, blobs): Opened| {
-        let (code, day, papers) = (dossier.procedure.clone(), dossier.changed.get(..10).unwrap_or("").to_string(), dossier.attachments.all().count());
+        let (code, day, papers) = (dossier.procedure.clone(), saved_day(&dossier), dossier.attachments.all().count());
         drafts.adopt(dossier, blobs);
-        let day = day.split('-').rev().collect::<Vec<_>>().join("/");
         message.set(Some((true, format!("Đã mở hồ sơ lưu ngày {day}: các câu trả lời và {papers} tệp đính kèm đã trở lại, và đã lưu trên máy này."))));
         if here.as_deref() != Some(code.as_str()) {
             navigate(&format!("/ho-so/{code}"), Default::default());
@@ -91,7 +95,7 @@ pub fn DraftFile(code: Option<String>) -> impl IntoView {
             })}
             <label class="label label--small" for="mo-ho-so">"Mở hồ sơ đã lưu (tệp .zip do hoso tạo)"</label>
             <input class="file-input" type="file" id="mo-ho-so" accept=".zip,application/zip" on:change=open prop:disabled=move || busy.get()/>
-            {move || waiting.with(|w| w.as_ref().map(|(d, _)| d.changed.get(..10).unwrap_or("").split('-').rev().collect::<Vec<_>>().join("/"))).map(|day| view! {
+            {move || waiting.with(|w| w.as_ref().map(|(d, _)| saved_day(d))).map(|day| view! {
                 <div class="notice" role="alert">
                     <p>{format!("Trên máy này đã có hồ sơ đang làm cho thủ tục này. Mở tệp (lưu ngày {day}) sẽ thay thế hồ sơ đó.")}</p>
                     <div class="button-group">

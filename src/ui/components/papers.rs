@@ -67,7 +67,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
             move |now, _, _| {
                 drafts.save_dossier(code.clone());
                 // The first file: ask the browser to keep hoso's storage for good.
-                if now.as_ref().is_some_and(|a| a.all().next().is_some()) && persisted.get_untracked().is_none() && !drafts.memory_only.get_untracked() {
+                if now.as_ref().is_some_and(|a| !a.is_empty()) && persisted.get_untracked().is_none() && !drafts.memory_only.get_untracked() {
                     leptos::task::spawn_local(async move { persisted.set(Some(crate::web::device::persist().await)) });
                 }
             },

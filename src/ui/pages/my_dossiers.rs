@@ -14,12 +14,6 @@ use crate::ui::Page;
 /// How long a deleted dossier can be brought back.
 const UNDO_SECONDS: u64 = 10;
 
-/// "25/11/2026 lúc 10:00" from RFC 3339 in Vietnam time.
-fn when(rfc3339: &str) -> String {
-    let (day, time) = (rfc3339.get(..10).unwrap_or(""), rfc3339.get(11..16).unwrap_or(""));
-    format!("{} lúc {time}", day.split('-').rev().collect::<Vec<_>>().join("/"))
-}
-
 #[component]
 pub fn MyDossiers() -> impl IntoView {
     let drafts = use_drafts();
@@ -85,7 +79,13 @@ pub fn MyDossiers() -> impl IntoView {
                         <h2 class="my-dossier__name"><A href=format!("/ho-so/{code}")>{name}</A></h2>
                         {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
                         <p class="hint">
-                            {format!("Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}", summary.done, summary.total, summary.files, when(&summary.changed))}
+                            {format!(
+                                "Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}",
+                                summary.done,
+                                summary.total,
+                                summary.files,
+                                dossier.changed_at().map(|r| r.to_vn()).unwrap_or_default(),
+                            )}
                         </p>
                         <div class="button-group">
                             <A href=resume attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
