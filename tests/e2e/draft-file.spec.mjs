@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf, attachToCertify } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const sha = (b) => createHash("sha256").update(b).digest("hex");
@@ -57,11 +57,8 @@ async function device(page) {
 
 test("a dossier saved to a file opens whole on another device; hostile files are refused and change nothing", async ({ page, browser }, info) => {
   const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
-  await fillCertifyDeclaration(page);
-  await open(page, `/ho-so/${CERTIFY.code}`);
-  const card = page.locator("li.paper").first();
-  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
-  await expect(card).toContainText("Bằng tốt nghiệp.pdf", { timeout: 60_000 });
+  const card = await attachToCertify(page, pdf);
+  await expect(card).toContainText("Bằng tốt nghiệp.pdf");
 
   // Save it to a file.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Lưu hồ sơ ra tệp" }).click()]);

@@ -1,6 +1,6 @@
 // A shared computer (a ward's one-stop desk): "Kết thúc phiên trên máy này" removes everything
 // hoso kept on the device, says what it removed, and leaves nothing behind — also in another tab.
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, printPdf } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, printPdf, attachToCertify } from "./fixtures.mjs";
 
 /** What the browser still holds for this origin: hoso's database and its records, caches, storage. */
 async function leftOnDevice(page) {
@@ -20,11 +20,8 @@ async function leftOnDevice(page) {
 
 test("ending the session removes the dossiers, their files, hoso's caches and storage, and says what it removed", async ({ page, context, browser }) => {
   const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>");
-  await fillCertifyDeclaration(page);
-  await open(page, `/ho-so/${CERTIFY.code}`);
-  const card = page.locator("li.paper").first();
-  await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: pdf });
-  await expect(card).toContainText("Bằng tốt nghiệp.pdf", { timeout: 60_000 });
+  const card = await attachToCertify(page, pdf);
+  await expect(card).toContainText("Bằng tốt nghiệp.pdf");
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
   // What a service worker or a portal's page may have left for this origin: a data cache (removed),
   // the app shell's cache (kept: only hoso's own code), a remembered choice.
