@@ -191,6 +191,13 @@ impl Dossier {
         self.changed = now.to_rfc3339();
     }
 
+    /// A copy to start another dossier from (a second child's birth, a neighbour's same request):
+    /// the same answers and files (shared by hash, not stored twice), a new id, started now.
+    pub fn duplicate(&self, id: String, now: Receipt) -> Dossier {
+        let at = now.to_rfc3339();
+        Dossier { id, step: None, started: at.clone(), changed: at, ..self.clone() }
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a dossier is plain data")
     }
@@ -256,6 +263,38 @@ impl Dossier {
             changed: self.changed.clone(),
         }
     }
+}
+
+/// Dossier ids on a device. The first dossier of a procedure is known by the procedure's code
+/// (`1.001193`); more dossiers of the same procedure (a family, a ward desk) are `1.001193-2`,
+/// `1.001193-3`… An id is the dossier's address (`/ho-so/<id>`), so the procedure is read from it.
+pub fn procedure_of(id: &str) -> &str {
+    id.split_once('-').map_or(id, |(code, _)| code)
+}
+
+/// Which dossier of its procedure this is: 1 for the first, 2 for `…-2`.
+pub fn ordinal(id: &str) -> u32 {
+    id.split_once('-').and_then(|(_, n)| n.parse().ok()).unwrap_or(1)
+}
+
+/// Whether `id` is an id hoso gives to a dossier of `procedure` (a dossier from a file may carry
+/// anything).
+pub fn id_fits(id: &str, procedure: &str) -> bool {
+    !procedure.is_empty()
+        && !procedure.contains('-')
+        && match id.split_once('-') {
+            None => id == procedure,
+            Some((code, n)) => code == procedure && n.parse::<u32>().is_ok_and(|n| n >= 2) && !n.starts_with('0'),
+        }
+}
+
+/// The id of a new dossier of `procedure`: the first one free among `taken`.
+pub fn new_id<'a>(procedure: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: std::collections::BTreeSet<&str> = taken.into_iter().collect();
+    (1u32..)
+        .map(|n| if n == 1 { procedure.to_string() } else { format!("{procedure}-{n}") })
+        .find(|id| !taken.contains(id.as_str()))
+        .expect("a free number")
 }
 
 /// What a save must do to the stored files (by SHA-256), given every dossier on the device after
@@ -432,5 +471,31 @@ mod tests {
         assert_eq!(s.applicant.as_deref(), Some("Nguyễn Văn An"));
         assert_eq!((s.files, s.total > 0, s.changed.as_str()), (1, true, "2026-11-25T10:00+07:00"));
         assert_eq!(d.file_hashes(), ["anh-1", "anh-2", "pdf"], "the PDF and the photos it was made from");
+    }
+
+    #[test]
+    fn several_dossiers_of_one_procedure_are_numbered_from_the_procedure_code() {
+        assert_eq!(new_id("1.001193", []), "1.001193", "the first keeps the address hoso always gave");
+        assert_eq!(new_id("1.001193", ["1.001193", "1.000894"]), "1.001193-2");
+        assert_eq!(new_id("1.001193", ["1.001193", "1.001193-3"]), "1.001193-2", "a number freed by a deletion is used again");
+        for id in ["1.001193", "1.001193-2", "1.001193-12"] {
+            assert_eq!(procedure_of(id), "1.001193");
+            assert!(id_fits(id, "1.001193"), "{id}");
+        }
+        assert_eq!((ordinal("1.001193"), ordinal("1.001193-12")), (1, 12));
+        for (id, procedure) in [("a1", "1.001193"), ("1.001193-1", "1.001193"), ("1.001193-02", "1.001193"), ("1.001193-x", "1.001193"), ("1.000894", "1.001193"), ("1.001193-2-3", "1.001193")] {
+            assert!(!id_fits(id, procedure), "{id} is not an id hoso gives to {procedure}");
+        }
+    }
+
+    #[test]
+    fn a_duplicate_keeps_the_answers_and_files_under_a_new_id_started_now() {
+        let d = sample();
+        let later = Receipt::parse_rfc3339("2026-12-01T08:30:00+07:00").unwrap();
+        let copy = d.duplicate("1.001193-2".into(), later);
+        assert_eq!((copy.id.as_str(), copy.started.as_str(), copy.changed.as_str()), ("1.001193-2", "2026-12-01T08:30+07:00", "2026-12-01T08:30+07:00"));
+        assert_eq!((&copy.answers, copy.file_hashes()), (&d.answers, d.file_hashes()));
+        let stored: std::collections::BTreeSet<String> = d.file_hashes().into_iter().collect();
+        assert_eq!(files_to_store(&[&d], &copy, &stored), (vec![], vec![]), "the copy's files are stored already, once");
     }
 }
