@@ -277,6 +277,15 @@ pub fn ordinal(id: &str) -> u32 {
     id.split_once('-').and_then(|(_, n)| n.parse().ok()).unwrap_or(1)
 }
 
+/// How a dossier is named to the person: its procedure's name, and which of its dossiers this is
+/// when there are several.
+pub fn title(id: &str, procedure_name: &str) -> String {
+    match ordinal(id) {
+        1 => procedure_name.to_string(),
+        n => format!("{procedure_name} (hồ sơ thứ {n})"),
+    }
+}
+
 /// Whether `id` is an id hoso gives to a dossier of `procedure` (a dossier from a file may carry
 /// anything).
 pub fn id_fits(id: &str, procedure: &str) -> bool {
@@ -291,10 +300,7 @@ pub fn id_fits(id: &str, procedure: &str) -> bool {
 /// The id of a new dossier of `procedure`: the first one free among `taken`.
 pub fn new_id<'a>(procedure: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
     let taken: std::collections::BTreeSet<&str> = taken.into_iter().collect();
-    (1u32..)
-        .map(|n| if n == 1 { procedure.to_string() } else { format!("{procedure}-{n}") })
-        .find(|id| !taken.contains(id.as_str()))
-        .expect("a free number")
+    (1u32..).map(|n| if n == 1 { procedure.to_string() } else { format!("{procedure}-{n}") }).find(|id| !taken.contains(id.as_str())).expect("a free number")
 }
 
 /// What a save must do to the stored files (by SHA-256), given every dossier on the device after
@@ -483,7 +489,16 @@ mod tests {
             assert!(id_fits(id, "1.001193"), "{id}");
         }
         assert_eq!((ordinal("1.001193"), ordinal("1.001193-12")), (1, 12));
-        for (id, procedure) in [("a1", "1.001193"), ("1.001193-1", "1.001193"), ("1.001193-02", "1.001193"), ("1.001193-x", "1.001193"), ("1.000894", "1.001193"), ("1.001193-2-3", "1.001193")] {
+        assert_eq!(title("1.001193", "Đăng ký khai sinh"), "Đăng ký khai sinh");
+        assert_eq!(title("1.001193-2", "Đăng ký khai sinh"), "Đăng ký khai sinh (hồ sơ thứ 2)");
+        for (id, procedure) in [
+            ("a1", "1.001193"),
+            ("1.001193-1", "1.001193"),
+            ("1.001193-02", "1.001193"),
+            ("1.001193-x", "1.001193"),
+            ("1.000894", "1.001193"),
+            ("1.001193-2-3", "1.001193"),
+        ] {
             assert!(!id_fits(id, procedure), "{id} is not an id hoso gives to {procedure}");
         }
     }

@@ -37,7 +37,7 @@ pub enum SaveStatus {
     Elsewhere,
 }
 
-/// The drafts of this page's life: the stored dossiers by procedure code (for their start time),
+/// The drafts of this page's life: the stored dossiers by id (`core::dossier::new_id`; for their start time),
 /// the restore, and the status of the last save.
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -96,10 +96,11 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
                     stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
                     expired.set(old.iter().map(|d| (d.procedure.clone(), d.changed.clone())).collect());
                 }
+                let found = rekeyed(found).await;
                 // What this page holds already (typed before the restore ended) wins.
                 dossiers.0.update(|d| {
                     for dossier in &found {
-                        d.entry(dossier.procedure.clone()).or_insert_with(|| dossier.answers.clone());
+                        d.entry(dossier.id.clone()).or_insert_with(|| dossier.answers.clone());
                     }
                 });
                 attachments.0.update(|a| {
@@ -107,11 +108,11 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
                         // Only files whose bytes came back: a list never names a file that is not there.
                         let complete = dossier.file_hashes().iter().all(|h| crate::web::files::blob(h).is_some());
                         if complete && !dossier.attachments.is_empty() {
-                            a.entry(dossier.procedure.clone()).or_insert_with(|| dossier.attachments.clone());
+                            a.entry(dossier.id.clone()).or_insert_with(|| dossier.attachments.clone());
                         }
                     }
                 });
-                stored.update_value(|s| s.extend(found.into_iter().map(|d| (d.procedure.clone(), d))));
+                stored.update_value(|s| s.extend(found.into_iter().map(|d| (d.id.clone(), d))));
                 crate::web::clock::measure("hoso-mo-lai", "hoso-mo-lai-bat-dau");
             }
             (Err(e), _) | (_, Err(e)) => status.set(SaveStatus::Failed(e)),
@@ -144,19 +145,19 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
         // Another tab saved a dossier this page holds: this copy is older; saving it would
         // overwrite that tab's work.
         // (Also when this page has not touched it yet: what it read at its start is older.)
-        crate::web::device::TabNews::Saved(code) => {
-            let shown = window().location().pathname().is_ok_and(|p| p == format!("/ho-so/{code}") || p.starts_with(&format!("/ho-so/{code}/")));
-            if shown || drafts.holds(&code) {
+        crate::web::device::TabNews::Saved(id) => {
+            let shown = window().location().pathname().is_ok_and(|p| p == format!("/ho-so/{id}") || p.starts_with(&format!("/ho-so/{id}/")));
+            if shown || drafts.holds(&id) {
                 drafts.status.set(SaveStatus::Elsewhere);
             }
             drafts.elsewhere.update_value(|e| {
-                e.insert(code);
+                e.insert(id);
             });
         }
     });
     // Kept in this page only: closing it loses the dossier, so the browser asks first.
     std::mem::forget(window_event_listener(leptos::ev::beforeunload, move |e| {
-        if drafts.memory_only.get_untracked() && !drafts.codes_untracked().is_empty() {
+        if drafts.memory_only.get_untracked() && !drafts.ids_untracked().is_empty() {
             e.prevent_default();
             e.set_return_value("Hồ sơ chưa được lưu trên máy này.");
         }
@@ -171,6 +172,24 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
     }));
 }
 
+/// Dossiers whose id is not one hoso gives (`core::dossier::id_fits`: a record from an early or
+/// foreign copy) are stored again under a new id, so their address leads to their procedure.
+async fn rekeyed(found: Vec<Dossier>) -> Vec<Dossier> {
+    let mut taken: Vec<String> = found.iter().filter(|d| crate::core::dossier::id_fits(&d.id, &d.procedure)).map(|d| d.id.clone()).collect();
+    let mut out = Vec::with_capacity(found.len());
+    for mut d in found {
+        if !crate::core::dossier::id_fits(&d.id, &d.procedure) {
+            let old = std::mem::replace(&mut d.id, crate::core::dossier::new_id(&d.procedure, taken.iter().map(String::as_str)));
+            taken.push(d.id.clone());
+            if crate::web::drafts::save(&d, Vec::new(), Vec::new()).await.is_ok() {
+                let _ = crate::web::drafts::remove(&old, Vec::new()).await;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
 pub fn use_drafts() -> Drafts {
     expect_context::<Drafts>()
 }
@@ -181,13 +200,13 @@ impl Drafts {
         self.restored.await;
     }
 
-    /// Saves `answers` for `code` after `QUIET_MS` without another call.
+    /// Saves `answers` for the dossier `id` after `QUIET_MS` without another call.
     /// Until then the line says "Đang lưu…": nothing reads "Đã lưu" while a change is not stored.
     /// `answers` gives `None` when the page that asked is gone (its answers were saved on leaving).
-    pub fn save_soon(self, code: String, answers: impl Fn() -> Option<Answers> + 'static) {
+    pub fn save_soon(self, id: String, answers: impl Fn() -> Option<Answers> + 'static) {
         self.status.set(SaveStatus::Saving);
         let save: Rc<dyn Fn()> = Rc::new(move || match answers() {
-            Some(answers) => self.save_now(code.clone(), answers),
+            Some(answers) => self.save_now(id.clone(), answers),
             None => {
                 self.pending.set_value(None);
             }
@@ -200,26 +219,32 @@ impl Drafts {
         }
     }
 
-    /// The dossier for `code` as it stands: the stored one (its start, its last change, the
-    /// catalogue it began on) with these answers and files; the last change is now when the
-    /// answers differ from what was stored.
-    pub fn current(self, code: &str, answers: Answers, attachments: crate::core::checklist::Attached) -> Dossier {
-        let now = crate::web::clock::now();
-        let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
-        let mut d = self.stored.with_value(|s| s.get(code).cloned()).unwrap_or_else(|| Dossier::new(code.into(), code.into(), catalogue_version, now));
+    /// The stored dossier `id`, or a new one (not stored yet) for the procedure its id names.
+    fn stored_or_new(self, id: &str) -> Dossier {
+        self.stored.with_value(|s| s.get(id).cloned()).unwrap_or_else(|| {
+            let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
+            Dossier::new(id.into(), crate::core::dossier::procedure_of(id).into(), catalogue_version, crate::web::clock::now())
+        })
+    }
+
+    /// The dossier `id` as it stands: the stored one (its start, its last change, the catalogue
+    /// it began on, the channel chosen) with these answers and files; the last change is now when
+    /// the answers differ from what was stored.
+    pub fn current(self, id: &str, answers: Answers, attachments: crate::core::checklist::Attached) -> Dossier {
+        let mut d = self.stored_or_new(id);
         if d.answers != answers {
-            d.touch(now);
+            d.touch(crate::web::clock::now());
         }
         d.answers = answers;
         d.attachments = attachments;
         d
     }
 
-    /// Saves the dossier `code` as it stands in this page (its answers and files): the dossier
+    /// Saves the dossier `id` as it stands in this page (its answers and files): the dossier
     /// page calls it when its files change.
-    pub fn save_dossier(self, code: String) {
-        let answers = self.dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-        self.save_now(code, answers);
+    pub fn save_dossier(self, id: String) {
+        let answers = self.dossiers.0.with_untracked(|d| d.get(&id).cloned().unwrap_or_default());
+        self.save_now(id, answers);
     }
 
     /// Ends the session on this device: forgets what this page holds (answers, files, the save
@@ -246,36 +271,51 @@ impl Drafts {
         self.status.set(SaveStatus::Idle);
     }
 
-    /// Notes where the person is in the dossier `code` (a route under `/ho-so/<code>/`, empty for the
+    /// Notes where the person is in the dossier `id` (a route under `/ho-so/<id>/`, empty for the
     /// task list), kept with the dossier's next save: "Làm tiếp" returns there.
-    pub fn at_step(self, code: &str, step: &str) {
+    pub fn at_step(self, id: &str, step: &str) {
         let step = (!step.is_empty()).then(|| step.to_string());
         self.steps.update_value(|s| {
-            s.insert(code.to_string(), step.clone());
+            s.insert(id.to_string(), step.clone());
         });
         self.stored.update_value(|s| {
-            if let Some(d) = s.get_mut(code) {
+            if let Some(d) = s.get_mut(id) {
                 d.step = step;
             }
         });
     }
 
-    /// What changed in procedure `p` since the person last looked at it for their dossier (empty when
-    /// nothing did, or there is no dossier yet).
-    pub fn changes_since(self, p: &crate::core::catalogue::Procedure) -> Vec<crate::core::dossier::ProcedureChange> {
-        let now = crate::core::dossier::Basis::of(p);
-        self.stored.with_value(|s| s.get(&p.code).and_then(|d| d.basis.as_ref().map(|b| b.changes(&now)))).unwrap_or_default()
+    /// How the person means to submit the dossier `id` (its time limit and fee follow), once chosen.
+    pub fn channel(self, id: &str) -> Option<crate::core::catalogue::Mode> {
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.channel))
     }
 
-    /// Records that the person has seen procedure `p` as it is now (the dossier's basis and
-    /// catalogue version), and saves the dossier when that changed it.
-    pub fn take_basis(self, p: &crate::core::catalogue::Procedure) {
+    /// Records how the person means to submit the dossier `id`, and saves it.
+    pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
+        let mut d = self.stored_or_new(&id);
+        d.channel = Some(channel);
+        self.stored.update_value(|s| {
+            s.insert(id.clone(), d);
+        });
+        self.save_dossier(id);
+    }
+
+    /// What changed in procedure `p` since the person last looked at it for their dossier `id`
+    /// (empty when nothing did, or there is no dossier yet).
+    pub fn changes_since(self, id: &str, p: &crate::core::catalogue::Procedure) -> Vec<crate::core::dossier::ProcedureChange> {
+        let now = crate::core::dossier::Basis::of(p);
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.basis.as_ref().map(|b| b.changes(&now)))).unwrap_or_default()
+    }
+
+    /// Records that the person has seen procedure `p` as it is now for the dossier `id` (its basis
+    /// and catalogue version), and saves the dossier when that changed it.
+    pub fn take_basis(self, id: &str, p: &crate::core::catalogue::Procedure) {
         let now = Some(crate::core::dossier::Basis::of(p));
         let version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone());
         let changed = self
             .stored
             .try_update_value(|s| {
-                s.get_mut(&p.code).filter(|d| d.basis != now).map(|d| {
+                s.get_mut(id).filter(|d| d.basis != now).map(|d| {
                     d.basis = now.clone();
                     if let Some(v) = version {
                         d.catalogue_version = v;
@@ -285,89 +325,123 @@ impl Drafts {
             .flatten()
             .is_some();
         if changed {
-            let answers = self.latest(&p.code).answers;
-            self.save_now(p.code.clone(), answers);
+            let answers = self.latest(id).answers;
+            self.save_now(id.to_string(), answers);
         }
     }
 
-    /// Whether this page holds the dossier for `code` (read from the device, or begun here).
-    fn holds(self, code: &str) -> bool {
-        self.stored.with_value(|s| s.contains_key(code)) || self.has_work(code)
+    /// Whether this page holds the dossier `id` (read from the device, or begun here).
+    fn holds(self, id: &str) -> bool {
+        self.stored.with_value(|s| s.contains_key(id)) || self.has_work(id)
     }
 
-    /// Whether this page holds work on the procedure `code` (an answer or a file).
-    pub fn has_work(self, code: &str) -> bool {
-        self.dossiers.0.with_untracked(|d| d.get(code).is_some_and(|a| !a.is_empty()))
-            || self.attachments.0.with_untracked(|a| a.get(code).is_some_and(|a| !a.is_empty()))
+    /// Whether this page holds work in the dossier `id` (an answer or a file).
+    pub fn has_work(self, id: &str) -> bool {
+        self.dossiers.0.with_untracked(|d| d.get(id).is_some_and(|a| !a.is_empty()))
+            || self.attachments.0.with_untracked(|a| a.get(id).is_some_and(|a| !a.is_empty()))
     }
 
-    /// Puts a dossier opened from a draft file in place of the one for its procedure (keeping that
-    /// one's record: one dossier per procedure on this device), with its files' `Blob`s, and saves it.
-    pub fn adopt(self, mut dossier: Dossier, files: Vec<(String, web_sys::Blob)>) {
+    /// The id for a new dossier of the procedure `code`: none this page knows (with work or not).
+    pub fn next_id(self, code: &str) -> String {
+        let mut taken = self.ids_untracked();
+        self.stored.with_value(|s| taken.extend(s.keys().cloned()));
+        crate::core::dossier::new_id(code, taken.iter().map(String::as_str))
+    }
+
+    /// Puts a dossier opened from a draft file on this device with its files' `Blob`s, and saves
+    /// it; gives its id. It keeps its own id when that is free here, or when `replace` (the person
+    /// said it replaces the work there); else it becomes one more dossier of its procedure.
+    pub fn adopt(self, mut dossier: Dossier, files: Vec<(String, web_sys::Blob)>, replace: bool) -> String {
         for (hash, blob) in &files {
             crate::web::files::keep(hash, blob);
         }
-        let code = dossier.procedure.clone();
-        if let Some(id) = self.stored.with_value(|s| s.get(&code).map(|d| d.id.clone())) {
-            dossier.id = id;
+        let fits = crate::core::dossier::id_fits(&dossier.id, &dossier.procedure);
+        if !fits || (!replace && self.has_work(&dossier.id)) {
+            dossier.id = self.next_id(&dossier.procedure);
         }
+        self.put(dossier)
+    }
+
+    /// Starts another dossier from the dossier `id` (the same answers and files: a second child, a
+    /// neighbour with the same request) and saves it; gives the new one's id.
+    pub fn duplicate(self, id: &str) -> String {
+        self.flush();
+        let original = self.latest(id);
+        let new = self.next_id(&original.procedure);
+        self.put(original.duplicate(new, crate::web::clock::now()))
+    }
+
+    /// Holds `dossier` in this page under its id and saves it.
+    fn put(self, dossier: Dossier) -> String {
+        let id = dossier.id.clone();
+        self.steps.update_value(|s| {
+            s.remove(&id);
+        });
         self.stored.update_value(|s| {
-            s.insert(code.clone(), dossier.clone());
+            s.insert(id.clone(), dossier.clone());
         });
         self.attachments.0.update(|a| {
-            a.insert(code.clone(), dossier.attachments.clone());
+            a.insert(id.clone(), dossier.attachments.clone());
         });
         self.dossiers.0.update(|d| {
-            d.insert(code.clone(), dossier.answers.clone());
+            d.insert(id.clone(), dossier.answers.clone());
         });
-        self.save_now(code, dossier.answers);
+        self.save_now(id.clone(), dossier.answers);
+        id
     }
 
-    /// The procedures this page holds work on (answers or files), for "Hồ sơ của tôi". Tracked.
+    /// The dossiers this page holds work in (answers or files), for "Hồ sơ của tôi". Tracked.
     /// (A section's answers are saved before they reach `Dossiers`: the stored dossiers count too.)
-    pub fn codes(self) -> Vec<String> {
-        let mut codes: Vec<String> = self.dossiers.0.with(|d| d.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone()).collect());
-        self.stored.with_value(|s| codes.extend(s.iter().filter(|(_, d)| !d.is_empty()).map(|(c, _)| c.clone())));
-        self.attachments.0.with(|a| codes.extend(a.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone())));
-        codes.sort();
-        codes.dedup();
-        codes
+    pub fn ids(self) -> Vec<String> {
+        let mut ids: Vec<String> = self.dossiers.0.with(|d| d.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone()).collect());
+        self.stored.with_value(|s| ids.extend(s.iter().filter(|(_, d)| !d.is_empty()).map(|(c, _)| c.clone())));
+        self.attachments.0.with(|a| ids.extend(a.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone())));
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
-    /// The dossier for `code` as last saved, or as this page holds it when it was never saved.
-    pub fn latest(self, code: &str) -> Dossier {
-        self.stored.with_value(|s| s.get(code).cloned()).unwrap_or_else(|| {
-            let answers = self.dossiers.0.with(|d| d.get(code).cloned().unwrap_or_default());
-            let attached = self.attachments.0.with(|a| a.get(code).cloned().unwrap_or_default());
-            self.current(code, answers, attached)
+    /// The dossiers with work for the procedure `code`, first started first. Tracked.
+    pub fn ids_of(self, code: &str) -> Vec<String> {
+        let mut ids: Vec<String> = self.ids().into_iter().filter(|id| crate::core::dossier::procedure_of(id) == code).collect();
+        ids.sort_by_key(|id| crate::core::dossier::ordinal(id));
+        ids
+    }
+
+    /// The dossier `id` as last saved, or as this page holds it when it was never saved.
+    pub fn latest(self, id: &str) -> Dossier {
+        self.stored.with_value(|s| s.get(id).cloned()).unwrap_or_else(|| {
+            let answers = self.dossiers.0.with(|d| d.get(id).cloned().unwrap_or_default());
+            let attached = self.attachments.0.with(|a| a.get(id).cloned().unwrap_or_default());
+            self.current(id, answers, attached)
         })
     }
 
-    pub fn codes_untracked(self) -> Vec<String> {
-        untrack(|| self.codes())
+    pub fn ids_untracked(self) -> Vec<String> {
+        untrack(|| self.ids())
     }
 
-    /// Deletes the dossier for `code` from this page and the device, with the files no other
-    /// dossier needs (one transaction).
-    pub fn remove(self, code: &str) {
+    /// Deletes the dossier `id` from this page and the device, with the files no other dossier
+    /// needs (one transaction).
+    pub fn remove(self, id: &str) {
         self.flush();
         self.dossiers.0.update(|d| {
-            d.remove(code);
+            d.remove(id);
         });
         self.attachments.0.update(|a| {
-            a.remove(code);
+            a.remove(id);
         });
-        let Some(removed) = self.stored.try_update_value(|s| s.remove(code)).flatten() else { return };
+        let Some(removed) = self.stored.try_update_value(|s| s.remove(id)).flatten() else { return };
         let gone =
             self.stored.with_value(|s| self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&s.values().collect::<Vec<_>>(), stored)));
         self.status.set(SaveStatus::Saving);
         let deleting = crate::web::drafts::remove(&removed.id, gone.clone());
-        let (stored_files, code) = (self.stored_files, code.to_string());
+        let (stored_files, id) = (self.stored_files, id.to_string());
         leptos::task::spawn_local(async move {
             self.status.set(match deleting.await {
                 Ok(()) => {
                     stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
-                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(code));
+                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
                     SaveStatus::Saved(crate::web::clock::now().minute)
                 }
                 Err(e) => SaveStatus::Failed(e),
@@ -390,9 +464,9 @@ impl Drafts {
                 }
             });
         } else {
-            for code in self.codes_untracked() {
-                let answers = self.latest(&code).answers;
-                self.save_now(code, answers);
+            for id in self.ids_untracked() {
+                let answers = self.latest(&id).answers;
+                self.save_now(id, answers);
             }
         }
     }
@@ -404,12 +478,12 @@ impl Drafts {
         }
     }
 
-    /// Saves `answers` for `code` now.
-    pub fn save_now(self, code: String, answers: Answers) {
+    /// Saves `answers` for the dossier `id` now.
+    pub fn save_now(self, id: String, answers: Answers) {
         if self.off.get_value() {
             return;
         }
-        if self.elsewhere.with_value(|e| e.contains(&code)) {
+        if self.elsewhere.with_value(|e| e.contains(&id)) {
             self.status.set(SaveStatus::Elsewhere);
             return;
         }
@@ -417,22 +491,21 @@ impl Drafts {
         crate::web::clock::mark("hoso-luu-bat-dau");
         self.cancel_pending();
         let now = crate::web::clock::now();
-        let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
-        let mut dossier = self.stored.with_value(|s| s.get(&code).cloned()).unwrap_or_else(|| Dossier::new(code.clone(), code.clone(), catalogue_version, now));
+        let mut dossier = self.stored_or_new(&id);
         dossier.answers = answers;
-        dossier.attachments = self.attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
-        if let Some(step) = self.steps.with_value(|s| s.get(&code).cloned()) {
+        dossier.attachments = self.attachments.0.with_untracked(|a| a.get(&id).cloned().unwrap_or_default());
+        if let Some(step) = self.steps.with_value(|s| s.get(&id).cloned()) {
             dossier.step = step;
         }
         dossier.touch(now);
         // The files' bytes are read before the transaction opens (they are `Blob`s: no copy).
         let (add, gone) = self.stored.with_value(|s| {
-            let others: Vec<&Dossier> = s.iter().filter(|(c, _)| **c != code).map(|(_, d)| d).collect();
+            let others: Vec<&Dossier> = s.iter().filter(|(c, _)| **c != id).map(|(_, d)| d).collect();
             self.stored_files.with_value(|stored| crate::core::dossier::files_to_store(&others, &dossier, stored))
         });
         let add: Vec<(String, web_sys::Blob)> = add.into_iter().filter_map(|h| Some((h.clone(), crate::web::files::blob(&h)?))).collect();
         self.stored.update_value(|s| {
-            s.insert(code.clone(), dossier.clone());
+            s.insert(id.clone(), dossier.clone());
         });
         if self.memory_only.get_untracked() {
             self.status.set(SaveStatus::MemoryOnly);
@@ -450,7 +523,7 @@ impl Drafts {
                         s.retain(|h| !removed.contains(h));
                     });
                     crate::web::clock::measure("hoso-luu", "hoso-luu-bat-dau");
-                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(code));
+                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
                     SaveStatus::Saved(now.minute)
                 }
                 Err(e) => SaveStatus::Failed(e),

@@ -61,14 +61,15 @@ fn procedure_resource<const AND_FORM: bool>(
     })
 }
 
-/// The answers of every dossier started on this device, by procedure code. Plain data (see
+/// The answers of every dossier started on this device, by dossier id (`core::dossier::new_id`:
+/// the procedure's code, then `<code>-2`…). Plain data (see
 /// `core::forms::Answers`); restored from and saved to the device's drafts by `ui::autosave`.
 #[derive(Clone, Copy)]
 pub struct Dossiers(pub RwSignal<std::collections::BTreeMap<String, crate::core::forms::Answers>>);
 
 pub type UnitsResource = LocalResource<Result<Arc<crate::core::units::Units>, LoadError>>;
 
-/// The files attached to every dossier started on this device, by procedure code (their bytes
+/// The files attached to every dossier started on this device, by dossier id (their bytes
 /// are in `web::files`' store, by hash); restored from and saved to the drafts by `ui::autosave`.
 #[derive(Clone, Copy)]
 pub struct Attachments(pub RwSignal<std::collections::BTreeMap<String, crate::core::checklist::Attached>>);
@@ -104,13 +105,25 @@ pub fn with_procedure<V: IntoView + 'static>(
     with_loaded(procedure_resource::<false>(code), ready)
 }
 
-/// The same for a page of the dossier: `ready` runs once the procedure's declaration form is
-/// there too (`core::forms::form_of` gives the full form, not the generic one).
+/// The same for a page of the dossier `id` (`/ho-so/<id>`): `ready` gets the id and the
+/// procedure it names, once the procedure's declaration form is there too
+/// (`core::forms::form_of` gives the full form, not the generic one).
 pub fn with_dossier<V: IntoView + 'static>(
-    code: impl Fn() -> String + Send + Sync + 'static,
-    ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
+    id: impl Fn() -> String + Send + Sync + 'static,
+    ready: impl Fn(String, Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    with_loaded(procedure_resource::<true>(code), ready)
+    let id = Arc::new(id);
+    let of = id.clone();
+    let procedure = procedure_resource::<true>(move || crate::core::dossier::procedure_of(&of()).to_string());
+    with_loaded(procedure, move |p| {
+        let id = id();
+        // `/ho-so/1.001193-0` names no dossier hoso gives.
+        if crate::core::dossier::id_fits(&id, &p.code) {
+            ready(id, p).into_any()
+        } else {
+            view! { <crate::ui::pages::NotFound/> }.into_any()
+        }
+    })
 }
 
 fn with_loaded<V: IntoView + 'static>(

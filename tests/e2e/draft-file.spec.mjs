@@ -134,8 +134,18 @@ test("opening a file over work already on this device asks first, and keeping it
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
   await open(page, `/ho-so/${CERTIFY.code}`);
   await page.getByLabel(/^Mở hồ sơ đã lưu/).setInputFiles(saved);
-  await expect(page.locator(".draft-file [role=alert]")).toContainText("Mở tệp (lưu ngày 25/11/2026) sẽ thay thế hồ sơ đó.");
+  await expect(page.locator(".draft-file [role=alert]")).toContainText("Hồ sơ trong tệp (lưu ngày 25/11/2026) đang có trên máy này");
   await page.getByRole("button", { name: "Giữ hồ sơ trên máy" }).click();
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await expect(page.getByLabel("Số bản sao cần chứng thực", { exact: true })).toHaveValue("5");
+  // Or the file becomes one more dossier of the procedure, beside the one on this device.
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  await page.getByLabel(/^Mở hồ sơ đã lưu/).setInputFiles(saved);
+  await page.getByRole("button", { name: "Mở thành hồ sơ mới" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ho-so/${CERTIFY.code.replace(".", "\\.")}-2$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("(hồ sơ thứ 2)");
+  await open(page, `/ho-so/${CERTIFY.code}-2/to-khai/yeu-cau`);
+  await expect(page.getByLabel("Số bản sao cần chứng thực", { exact: true })).toHaveValue(CERTIFY.answers["Số bản sao cần chứng thực"]);
   await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
   await expect(page.getByLabel("Số bản sao cần chứng thực", { exact: true })).toHaveValue("5");
   // Replacing brings the file's answers back.

@@ -54,6 +54,19 @@ pub fn online_saving(channels: &[Channel]) -> Option<u64> {
     }
 }
 
+/// The ways a procedure can be submitted, each once, as the catalogue lists them, with each way's
+/// channels (a procedure may list several rows for one way: cases with their own time limits).
+pub fn ways(channels: &[Channel]) -> Vec<(Mode, Vec<&Channel>)> {
+    let mut out: Vec<(Mode, Vec<&Channel>)> = Vec::new();
+    for c in channels {
+        match out.iter_mut().find(|(m, _)| *m == c.mode) {
+            Some((_, list)) => list.push(c),
+            None => out.push((c.mode, vec![c])),
+        }
+    }
+    out
+}
+
 /// Who is exempt from the fee or pays less, over every channel, each once, in order.
 pub fn exemptions(channels: &[Channel]) -> Vec<String> {
     let mut all: Vec<String> = channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
@@ -200,5 +213,18 @@ mod tests {
         assert_eq!(g[0].0, None);
         assert_eq!(g[1].1.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["A", "C"]);
         assert_eq!(describe_quantity(&Document { copies: 1, ..doc("x", None) }), "1 bản chính và 1 bản sao");
+    }
+
+    #[test]
+    fn each_way_to_submit_is_offered_once_with_its_rows() {
+        let text = std::fs::read_to_string("public/catalogue/p/1.001193.json").unwrap();
+        let p: crate::core::catalogue::Procedure = serde_json::from_str(&text).unwrap();
+        // Online, post, in person; and a second online row (a case with its own time limit).
+        let mut rows = p.channels.clone();
+        rows.push(Channel { time_limit_text: "Trường hợp cần xác minh: 5 ngày làm việc".into(), ..p.channels[0].clone() });
+        let ways = ways(&rows);
+        let modes: Vec<Mode> = ways.iter().map(|(m, _)| *m).collect();
+        assert_eq!(modes, [Mode::Online, Mode::Post, Mode::InPerson]);
+        assert_eq!(ways[0].1.len(), 2, "both online rows under «Trực tuyến»");
     }
 }

@@ -19,34 +19,35 @@ fn saved_day(d: &Dossier) -> String {
     d.changed_at().map(|r| r.date.to_vn()).unwrap_or_default()
 }
 
-/// `code`: the dossier this page shows (saved by the button, and where an opened file for
-/// another procedure leads away from); `None` on "Hồ sơ của tôi" (open only).
+/// `dossier_id`: the dossier this page shows (saved by the button; an opened file that becomes
+/// another dossier leads away from it); `None` on "Hồ sơ của tôi" (open only).
 #[component]
-pub fn DraftFile(code: Option<String>) -> impl IntoView {
+pub fn DraftFile(dossier_id: Option<String>) -> impl IntoView {
     let (dossiers, attachments, drafts) = (use_dossiers(), use_attachments(), use_drafts());
     let message = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
     let waiting = RwSignal::new_local(None::<Opened>);
     let navigate = use_navigate();
-    let here = code.clone();
-    let finish = move |(dossier, blobs): Opened| {
-        let (code, day, papers) = (dossier.procedure.clone(), saved_day(&dossier), dossier.attachments.all().count());
-        drafts.adopt(dossier, blobs);
+    let here = dossier_id.clone();
+    // `replace`: the person said the file replaces the work on this device under its id.
+    let finish = move |(dossier, blobs): Opened, replace: bool| {
+        let (day, papers) = (saved_day(&dossier), dossier.attachments.all().count());
+        let dossier_id = drafts.adopt(dossier, blobs, replace);
         message.set(Some((true, format!("Đã mở hồ sơ lưu ngày {day}: các câu trả lời và {papers} tệp đính kèm đã trở lại, và đã lưu trên máy này."))));
-        if here.as_deref() != Some(code.as_str()) {
-            navigate(&format!("/ho-so/{code}"), Default::default());
+        if here.as_deref() != Some(dossier_id.as_str()) {
+            navigate(&format!("/ho-so/{dossier_id}"), Default::default());
         }
     };
     let finish = StoredValue::new_local(finish);
-    let save = code.clone().map(|code| {
+    let save = dossier_id.clone().map(|dossier_id| {
         move |_| {
-            let code = code.clone();
+            let dossier_id = dossier_id.clone();
             busy.set(true);
             message.set(None);
             leptos::task::spawn_local(async move {
-                let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-                let attached = attachments.0.with_untracked(|a| a.get(&code).cloned().unwrap_or_default());
-                let dossier = drafts.current(&code, answers, attached);
+                let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
+                let attached = attachments.0.with_untracked(|a| a.get(&dossier_id).cloned().unwrap_or_default());
+                let dossier = drafts.current(&dossier_id, answers, attached);
                 let blobs: Vec<(String, web_sys::Blob)> = dossier.file_hashes().into_iter().filter_map(|h| Some((h.clone(), files::blob(&h)?))).collect();
                 let outcome = match crate::web::worker::save_draft(&dossier.to_json(), &blobs).await {
                     Ok((blob, name)) => files::save_as(&blob, &name).map(|_| name).ok_or_else(|| crate::core::package::WriteProblem::Unavailable.message()),
@@ -72,15 +73,15 @@ pub fn DraftFile(code: Option<String>) -> impl IntoView {
                 crate::web::worker::open_draft(&file).await.and_then(|(json, blobs)| Dossier::from_json(&json).map(|d| (d, blobs)).map_err(|p| p.message()));
             match opened {
                 Err(why) => message.set(Some((false, format!("Không mở được «{}». {why}", file.name())))),
-                Ok(opened) if drafts.has_work(&opened.0.procedure) => waiting.set(Some(opened)),
-                Ok(opened) => finish.with_value(|f| f(opened)),
+                Ok(opened) if drafts.has_work(&opened.0.id) => waiting.set(Some(opened)),
+                Ok(opened) => finish.with_value(|f| f(opened, false)),
             }
             busy.set(false);
         });
     };
-    let replace = move |_| {
+    let open_as = move |replace: bool| {
         if let Some(opened) = waiting.try_update(Option::take).flatten() {
-            finish.with_value(|f| f(opened));
+            finish.with_value(|f| f(opened, replace));
         }
     };
     let keep = move |_| {
@@ -97,9 +98,10 @@ pub fn DraftFile(code: Option<String>) -> impl IntoView {
             <input class="file-input" type="file" id="mo-ho-so" accept=".zip,application/zip" on:change=open prop:disabled=move || busy.get()/>
             {move || waiting.with(|w| w.as_ref().map(|(d, _)| saved_day(d))).map(|day| view! {
                 <div class="notice" role="alert">
-                    <p>{format!("Trên máy này đã có hồ sơ đang làm cho thủ tục này. Mở tệp (lưu ngày {day}) sẽ thay thế hồ sơ đó.")}</p>
+                    <p>{format!("Hồ sơ trong tệp (lưu ngày {day}) đang có trên máy này và đã được làm tiếp ở đây. Bạn muốn thay hồ sơ trên máy bằng hồ sơ trong tệp, hay mở tệp thành một hồ sơ mới bên cạnh?")}</p>
                     <div class="button-group">
-                        <button type="button" class="button" on:click=replace>"Thay bằng hồ sơ trong tệp"</button>
+                        <button type="button" class="button" on:click=move |_| open_as(true)>"Thay bằng hồ sơ trong tệp"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| open_as(false)>"Mở thành hồ sơ mới"</button>
                         <button type="button" class="button button--secondary" on:click=keep>"Giữ hồ sơ trên máy"</button>
                     </div>
                 </div>

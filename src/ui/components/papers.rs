@@ -14,15 +14,15 @@ use crate::core::forms::{form_for, Context};
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
 use crate::web::files;
 
-/// The procedure's papers for the current answers and attachments (the core's checklist).
-pub fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
+/// The procedure's papers for the dossier's answers and attachments (the core's checklist).
+pub fn use_checklist(dossier_id: &str, p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
     let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned());
     let full_form = form_for(&p.code).is_some();
-    let p = p.clone();
+    let (p, dossier_id) = (p.clone(), dossier_id.to_string());
     Memo::new(move |_| {
-        let answers = dossiers.0.with(|d| d.get(&p.code).cloned().unwrap_or_default());
-        let attached = attachments.0.with(|a| a.get(&p.code).cloned().unwrap_or_default());
+        let answers = dossiers.0.with(|d| d.get(&dossier_id).cloned().unwrap_or_default());
+        let attached = attachments.0.with(|a| a.get(&dossier_id).cloned().unwrap_or_default());
         let u = units.get().and_then(|r| r.ok());
         let cx = Context { today: crate::web::clock::now().date, units: u.as_deref() };
         checklist(&p, &form, full_form, &answers, &attached, cx)
@@ -31,15 +31,16 @@ pub fn use_checklist(p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
 
 /// The completeness report in plain words: what is left before the dossier can go.
 #[component]
-pub fn PapersReport(p: Arc<Procedure>) -> impl IntoView {
-    view! { <Report code=p.code.clone() entries=use_checklist(&p)/> }
+pub fn PapersReport(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
+    let entries = use_checklist(&dossier_id, &p);
+    view! { <Report dossier_id=dossier_id entries=entries/> }
 }
 
 #[component]
-fn Report(code: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
+fn Report(dossier_id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
     let attachments = use_attachments();
     move || {
-        let c = attachments.0.with(|a| completeness(&entries.get(), a.get(&code).unwrap_or(&Attached::new())));
+        let c = attachments.0.with(|a| completeness(&entries.get(), a.get(&dossier_id).unwrap_or(&Attached::new())));
         let class = if c.ready() { "notice notice--important" } else { "notice" };
         view! { <div class=class role="status" aria-live="polite" aria-atomic="true"><ul class="report">{c.sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></div> }
     }
@@ -47,25 +48,24 @@ fn Report(code: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
 
 /// The papers of one dossier, with the size meter and the completeness report.
 #[component]
-pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
+pub fn Papers(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     let attachments = use_attachments();
-    let code = p.code.clone();
     let limits = files::limits();
-    let entries = use_checklist(&p);
+    let entries = use_checklist(&dossier_id, &p);
     let used = {
-        let code = code.clone();
-        Memo::new(move |_| attachments.0.with(|a| a.get(&code).map(Attached::total_bytes).unwrap_or(0)))
+        let dossier_id = dossier_id.clone();
+        Memo::new(move |_| attachments.0.with(|a| a.get(&dossier_id).map(Attached::total_bytes).unwrap_or(0)))
     };
     let percent = Memo::new(move |_| (used.get() as f64 / limits.max_dossier_bytes as f64 * 100.0).min(100.0));
     // The files are kept on the device as they change (with the answers: one dossier record).
     let persisted = RwSignal::new(None::<bool>);
     {
-        let (code, drafts) = (code.clone(), crate::ui::autosave::use_drafts());
-        let watched = code.clone();
+        let (dossier_id, drafts) = (dossier_id.clone(), crate::ui::autosave::use_drafts());
+        let watched = dossier_id.clone();
         Effect::watch(
             move || attachments.0.with(|a| a.get(&watched).cloned()),
             move |now, _, _| {
-                drafts.save_dossier(code.clone());
+                drafts.save_dossier(dossier_id.clone());
                 // The first file: ask the browser to keep hoso's storage for good.
                 if now.as_ref().is_some_and(|a| !a.is_empty()) && persisted.get_untracked().is_none() && !drafts.memory_only.get_untracked() {
                     leptos::task::spawn_local(async move { persisted.set(Some(crate::web::device::persist().await)) });
@@ -80,12 +80,12 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
     let keys =
         move |wanted: bool| entries.with(|es| es.iter().filter(|e| (e.status != Status::NotNeeded) == wanted).map(|e| e.key.clone()).collect::<Vec<_>>());
     let list = |wanted: bool| {
-        let (code, source) = (code.clone(), p.source_url.clone());
-        view! { <For each=move || keys(wanted) key=|k| k.clone() let:k><Paper code=code.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
+        let (dossier_id, source) = (dossier_id.clone(), p.source_url.clone());
+        view! { <For each=move || keys(wanted) key=|k| k.clone() let:k><Paper dossier_id=dossier_id.clone() key=k entries=entries limits=limits source=source.clone()/></For> }
     };
     let not_needed = move || keys(false).len();
     view! {
-        <Report code=code.clone() entries=entries/>
+        <Report dossier_id=dossier_id.clone() entries=entries/>
         <div class="meter">
             <p class="meter__label" id="dung-luong">{move || format!("Dung lượng hồ sơ: {} / {} (mỗi tệp tối đa {})", human_size(used.get()), human_size(limits.max_dossier_bytes), human_size(limits.max_file_bytes))}</p>
             <div class="meter__bar" role="meter" aria-labelledby="dung-luong" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", percent.get())>
@@ -112,7 +112,7 @@ pub fn Papers(p: Arc<Procedure>) -> impl IntoView {
 }
 
 #[component]
-fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, source: Option<String>) -> impl IntoView {
+fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, source: Option<String>) -> impl IntoView {
     let attachments = use_attachments();
     let messages = RwSignal::new(Vec::<(bool, String)>::new());
     let busy = RwSignal::new(false);
@@ -140,17 +140,17 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
         _ => "tag",
     };
     let files_now = {
-        let (code, key) = (code.clone(), key.clone());
-        move || attachments.0.with(|a| a.get(&code).map(|d| d.of(&key).to_vec()).unwrap_or_default())
+        let (dossier_id, key) = (dossier_id.clone(), key.clone());
+        move || attachments.0.with(|a| a.get(&dossier_id).map(|d| d.of(&key).to_vec()).unwrap_or_default())
     };
     // Adds checked files one by one; every refusal says why, nothing attached is lost.
     let add = {
-        let (code, key) = (code.clone(), key.clone());
+        let (dossier_id, key) = (dossier_id.clone(), key.clone());
         move |chosen: Vec<web_sys::File>| {
             if chosen.is_empty() {
                 return;
             }
-            let (code, key) = (code.clone(), key.clone());
+            let (dossier_id, key) = (dossier_id.clone(), key.clone());
             busy.set(true);
             messages.set(Vec::new());
             leptos::task::spawn_local(async move {
@@ -161,7 +161,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                         Ok(prepared) => {
                             let name_of = |k: &str| entries.with_untracked(|es| es.iter().find(|e| e.key == k).map(|e| e.name.clone()).unwrap_or_default());
                             let admitted = attachments.0.with_untracked(|a| {
-                                a.get(&code).map_or(Ok(()), |d| d.admit(&prepared.attachment.hash, prepared.attachment.size, &limits, name_of))
+                                a.get(&dossier_id).map_or(Ok(()), |d| d.admit(&prepared.attachment.hash, prepared.attachment.size, &limits, name_of))
                             });
                             admitted.map(|_| prepared).map_err(|p| vec![p])
                         }
@@ -174,7 +174,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                                 files::keep(h, b);
                             }
                             let warned = !prepared.attachment.problems.is_empty();
-                            attachments.0.update(|a| a.entry(code.clone()).or_default().add(&key, prepared.attachment));
+                            attachments.0.update(|a| a.entry(dossier_id.clone()).or_default().add(&key, prepared.attachment));
                             let note = if warned { "Đã đính kèm, có điều cần xem lại (bên dưới)" } else { "Đã đính kèm" };
                             messages.update(|m| m.push((true, format!("{note}: «{name}»."))));
                         }
@@ -186,10 +186,10 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
         }
     };
     let combine = {
-        let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
+        let (dossier_id, key, name) = (dossier_id.clone(), key.clone(), entry.name.clone());
         move |_| {
-            let (code, key, name) = (code.clone(), key.clone(), name.clone());
-            let photos: Vec<Attachment> = attachments.0.with_untracked(|a| a.get(&code).map(|d| d.photos(&key)).unwrap_or_default());
+            let (dossier_id, key, name) = (dossier_id.clone(), key.clone(), name.clone());
+            let photos: Vec<Attachment> = attachments.0.with_untracked(|a| a.get(&dossier_id).map(|d| d.photos(&key)).unwrap_or_default());
             busy.set(true);
             leptos::task::spawn_local(async move {
                 let file_name = Attachment::combined_name(&name);
@@ -198,7 +198,7 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
                     Ok(prepared) => {
                         files::keep(&prepared.attachment.hash, &prepared.blob);
                         let pages = photos.len();
-                        attachments.0.update(|a| a.entry(code.clone()).or_default().replace_photos(&key, prepared.attachment));
+                        attachments.0.update(|a| a.entry(dossier_id.clone()).or_default().replace_photos(&key, prepared.attachment));
                         messages.set(vec![(
                             true,
                             format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."),
@@ -214,13 +214,13 @@ fn Paper(code: String, key: String, entries: Memo<Vec<Entry>>, limits: Limits, s
         move || files_now().iter().filter(|a| a.kind.is_image()).count()
     };
     let file_list = {
-        let (code, key, name) = (code.clone(), key.clone(), entry.name.clone());
+        let (dossier_id, key, name) = (dossier_id.clone(), key.clone(), entry.name.clone());
         move || {
             let list = files_now();
             let n = list.len();
             list.into_iter()
                 .enumerate()
-                .map(|(i, a)| view! { <AttachedFile code=code.clone() key=key.clone() paper=name.clone() index=i count=n a=a/> })
+                .map(|(i, a)| view! { <AttachedFile dossier_id=dossier_id.clone() key=key.clone() paper=name.clone() index=i count=n a=a/> })
                 .collect_view()
         }
     };
@@ -306,7 +306,7 @@ fn Template(name: String, source: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn AttachedFile(code: String, key: String, paper: String, index: usize, count: usize, a: Attachment) -> impl IntoView {
+fn AttachedFile(dossier_id: String, key: String, paper: String, index: usize, count: usize, a: Attachment) -> impl IntoView {
     let attachments = use_attachments();
     let what = match (a.kind, a.pages, a.width, a.height) {
         (FileKind::Pdf, Some(p), _, _) => format!("PDF, {p} trang, {}", human_size(a.size)),
@@ -316,15 +316,15 @@ fn AttachedFile(code: String, key: String, paper: String, index: usize, count: u
     let thumb = a.kind.is_image().then(|| files::object_url(&a.hash)).flatten().map(|url| view! { <img class="files__thumb" src=url alt=""/> });
     let pdf_mark = (!a.kind.is_image()).then(|| view! { <span class="files__thumb files__thumb--pdf" aria-hidden="true">"PDF"</span> });
     let shift = {
-        let (code, key) = (code.clone(), key.clone());
-        move |up: bool| attachments.0.update(|all| _ = all.get_mut(&code).map(|d| d.shift(&key, index, up)))
+        let (dossier_id, key) = (dossier_id.clone(), key.clone());
+        move |up: bool| attachments.0.update(|all| _ = all.get_mut(&dossier_id).map(|d| d.shift(&key, index, up)))
     };
     let remove = {
         let hash = a.hash.clone();
         // The file and the originals it was made from leave the device's memory once nothing
         // refers to them any more.
         move |_| {
-            let freed = attachments.0.try_update(|all| all.get_mut(&code).map(|d| d.remove(&key, &hash)).unwrap_or_default()).unwrap_or_default();
+            let freed = attachments.0.try_update(|all| all.get_mut(&dossier_id).map(|d| d.remove(&key, &hash)).unwrap_or_default()).unwrap_or_default();
             for h in freed.iter().filter(|h| !attachments.0.with_untracked(|all| all.values().any(|d| d.holder(h).is_some()))) {
                 files::forget(h);
             }

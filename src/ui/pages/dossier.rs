@@ -15,15 +15,15 @@ use crate::ui::Page;
 #[component]
 pub fn Dossier() -> impl IntoView {
     let params = use_params_map();
-    crate::ui::state::with_dossier(move || params.read().get("ma").unwrap_or_default(), |p| view! { <TaskList p=p/> })
+    crate::ui::state::with_dossier(move || params.read().get("ma").unwrap_or_default(), |id, p| view! { <TaskList id=id p=p/> })
 }
 
 #[component]
-fn TaskList(p: Arc<Procedure>) -> impl IntoView {
+fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
     let dossiers = crate::ui::state::use_dossiers();
-    crate::ui::autosave::use_drafts().at_step(&p.code, "");
+    crate::ui::autosave::use_drafts().at_step(&id, "");
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name));
-    let code = p.code.clone();
+    let code = id.clone();
     // Follows the answers (a draft file opened here replaces them).
     let answers = Memo::new(move |_| dossiers.0.with(|d| d.get(&code).cloned().unwrap_or_default()));
     let progress = {
@@ -33,7 +33,7 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
             format!("1. Tờ khai — đã xong {done}/{total} phần")
         }
     };
-    let code = p.code.clone();
+    let code = id.clone();
     let listed = form.clone();
     let tasks = move || {
         let (form, answers) = (&listed, answers.get());
@@ -58,22 +58,23 @@ fn TaskList(p: Arc<Procedure>) -> impl IntoView {
             .collect_view()
     };
     let template = form.template.clone();
-    let check_href = format!("/ho-so/{}/kiem-tra", p.code);
+    let check_href = format!("/ho-so/{id}/kiem-tra");
     view! {
-        <Page title=format!("Hồ sơ: {}", p.name)>
+        <Page title=format!("Hồ sơ: {}", crate::core::dossier::title(&id, &p.name))>
             <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
             <MemoryOnlyChoice/>
-            <ProcedureChanged p=p.clone()/>
+            <ProcedureChanged id=id.clone() p=p.clone()/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
             <h2>"2. Giấy tờ"</h2>
-            <Papers p=p.clone()/>
+            <Papers dossier_id=id.clone() p=p.clone()/>
             <p><A href=format!("/thu-tuc/{}", p.code)>"Xem lại thông tin thủ tục"</A></p>
-            <h2>"3. Kiểm tra"</h2>
+            <ChannelChoice id=id.clone() p=p.clone()/>
+            <h2>"4. Kiểm tra"</h2>
             <p><A href=check_href attr:class="button">"Kiểm tra câu trả lời"</A></p>
             <h2>"Làm tiếp ở máy khác"</h2>
-            <DraftFile code=Some(p.code.clone())/>
+            <DraftFile dossier_id=Some(id.clone())/>
         </Page>
     }
 }
@@ -100,18 +101,18 @@ fn MemoryOnlyChoice() -> impl IntoView {
 /// A dossier started before the procedure changed in the catalogue: what changed (papers added or
 /// removed, fee, time limit), until the person says they have seen it.
 #[component]
-fn ProcedureChanged(p: Arc<Procedure>) -> impl IntoView {
+fn ProcedureChanged(id: String, p: Arc<Procedure>) -> impl IntoView {
     let drafts = crate::ui::autosave::use_drafts();
-    let changes = drafts.changes_since(&p);
+    let changes = drafts.changes_since(&id, &p);
     if changes.is_empty() {
         // Nothing to tell: the dossier now follows the procedure as it is.
-        drafts.take_basis(&p);
+        drafts.take_basis(&id, &p);
         return None;
     }
     let shown = RwSignal::new(true);
     let messages: Vec<String> = changes.iter().map(|c| c.message()).collect();
     let seen = move |_| {
-        drafts.take_basis(&p);
+        drafts.take_basis(&id, &p);
         shown.set(false);
     };
     Some(view! {
@@ -123,5 +124,49 @@ fn ProcedureChanged(p: Arc<Procedure>) -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=seen.clone()>"Đã hiểu"</button>
             </div>
         </Show>
+    })
+}
+
+/// "Cách nộp": how the person means to submit, each way with its time limit and fee; kept with the
+/// dossier (the printed receipt and the package's manifest say it).
+#[component]
+fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
+    use crate::core::catalogue::present::{describe_fee, describe_time, ways};
+    let drafts = crate::ui::autosave::use_drafts();
+    let ways = ways(&p.channels);
+    if ways.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(drafts.channel(&id));
+    let options = ways
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mode, rows))| {
+            let details = rows
+                .iter()
+                .map(|c| format!("thời hạn: {}; lệ phí: {}", describe_time(c).unwrap_or_else(|| "chưa rõ".into()), describe_fee(c)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let dom = format!("cach-nop-{i}");
+            let id = id.clone();
+            view! {
+                <div class="radio">
+                    <input class="radio__input" type="radio" name="cach-nop" id=dom.clone() prop:checked=move || chosen.get() == Some(mode)
+                        on:change=move |_| {
+                            chosen.set(Some(mode));
+                            drafts.choose_channel(id.clone(), mode);
+                        }/>
+                    <label class="radio__label" for=dom>{mode.label_vi()}<span class="doc__how">{format!(" — {details}")}</span></label>
+                </div>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>"3. Cách nộp"</h2>
+        <fieldset class="fieldset">
+            <legend class="label">"Bạn định nộp hồ sơ bằng cách nào?"</legend>
+            <p class="hint">"Có thể đổi sau. Bản in giấy biên nhận và gói hồ sơ sẽ ghi cách bạn chọn."</p>
+            <div class="radios">{options}</div>
+        </fieldset>
     })
 }

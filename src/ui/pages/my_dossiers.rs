@@ -1,10 +1,12 @@
 //! `/ho-so`, "Hồ sơ của tôi": every dossier started on this device (procedure, who it is for,
-//! progress, files, last change), to go on with or delete (with a few seconds to undo); how much
+//! progress, files, last change), to go on with, copy into a new one (a family, a ward desk: several
+//! dossiers of one procedure) or delete (with a few seconds to undo); how much
 //! of the device's storage hoso uses; and "Mở hồ sơ đã lưu" for a draft file from elsewhere.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::core::dossier::procedure_of;
 use crate::core::files::human_size;
 use crate::core::forms::form_of;
 use crate::ui::autosave::use_drafts;
@@ -21,8 +23,8 @@ pub fn MyDossiers() -> impl IntoView {
     let loaded = LocalResource::new(move || async move {
         drafts.restored().await;
         let catalogue = crate::web::cache::catalogue().await.ok();
-        for code in drafts.codes_untracked() {
-            let _ = crate::web::cache::form(&code).await;
+        for id in drafts.ids_untracked() {
+            let _ = crate::web::cache::form(procedure_of(&id)).await;
         }
         catalogue
     });
@@ -33,15 +35,15 @@ pub fn MyDossiers() -> impl IntoView {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        if let Some(code) = deleting.try_update(Option::take).flatten() {
-            drafts.remove(&code);
+        if let Some(id) = deleting.try_update(Option::take).flatten() {
+            drafts.remove(&id);
         }
     };
     // Leaving the page confirms a deletion waiting for its undo.
     on_cleanup(delete_now);
-    let delete = move |code: String| {
+    let delete = move |id: String| {
         delete_now();
-        deleting.set(Some(code));
+        deleting.set(Some(id));
         if let Ok(handle) = set_timeout_with_handle(delete_now, std::time::Duration::from_secs(UNDO_SECONDS)) {
             timer.set_value(Some(handle));
         }
@@ -52,31 +54,42 @@ pub fn MyDossiers() -> impl IntoView {
         }
         deleting.set(None);
     };
-    let name_of = move |code: &str| loaded.get().flatten().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+    // The procedure's name, and which of its dossiers this is when there are several.
+    let name_of = move |id: &str| {
+        let code = procedure_of(id);
+        let name = loaded.get().flatten().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+        crate::core::dossier::title(id, &name)
+    };
+    // The copy just made, to say so.
+    let copied = RwSignal::new(None::<String>);
+    let copy = move |id: String| {
+        copied.set(Some(drafts.duplicate(&id)));
+    };
     let rows = move || {
         loaded.get()?;
         let hidden = deleting.get();
-        let codes: Vec<String> = drafts.codes().into_iter().filter(|c| hidden.as_ref() != Some(c)).collect();
-        if codes.is_empty() {
+        let ids: Vec<String> = drafts.ids().into_iter().filter(|c| hidden.as_ref() != Some(c)).collect();
+        if ids.is_empty() {
             return Some(view! { <p>"Chưa có hồ sơ nào trên máy này. Tìm thủ tục ở trang chủ để bắt đầu."</p> }.into_any());
         }
-        let items = codes
+        let items = ids
             .into_iter()
-            .map(|code| {
-                let name = name_of(&code);
-                let dossier = drafts.latest(&code);
-                let summary = dossier.summary(&form_of(&code, &name));
+            .map(|id| {
+                let name = name_of(&id);
+                let dossier = drafts.latest(&id);
+                let summary = dossier.summary(&form_of(&dossier.procedure, &name));
                 // "Làm tiếp" returns where the person was.
                 let resume = match &dossier.step {
-                    Some(step) => format!("/ho-so/{code}/{step}"),
-                    None => format!("/ho-so/{code}"),
+                    Some(step) => format!("/ho-so/{id}/{step}"),
+                    None => format!("/ho-so/{id}"),
                 };
                 let who = summary.applicant.clone().map(|a| format!("Người yêu cầu: {a}"));
-                let code_ = code.clone();
-                let (go_label, delete_label) = (format!(" hồ sơ {name}"), format!(" hồ sơ {name}"));
+                let (to_copy, to_delete) = (id.clone(), id.clone());
+                let label = format!(" hồ sơ {name}{}", summary.applicant.as_ref().map(|a| format!(" của {a}")).unwrap_or_default());
+                let (go_label, copy_label, delete_label) = (label.clone(), label.clone(), label);
                 view! {
                     <li class="my-dossier">
-                        <h2 class="my-dossier__name"><A href=format!("/ho-so/{code}")>{name}</A></h2>
+                        <h2 class="my-dossier__name"><A href=format!("/ho-so/{id}")>{name}</A></h2>
                         {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
                         <p class="hint">
                             {format!(
@@ -89,7 +102,10 @@ pub fn MyDossiers() -> impl IntoView {
                         </p>
                         <div class="button-group">
                             <A href=resume attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
-                            <button type="button" class="button button--secondary" on:click=move |_| delete(code_.clone())>
+                            <button type="button" class="button button--secondary" on:click=move |_| copy(to_copy.clone())>
+                                "Tạo bản sao"<span class="visually-hidden">{copy_label}</span>
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| delete(to_delete.clone())>
                                 "Xoá"<span class="visually-hidden">{delete_label}</span>
                             </button>
                         </div>
@@ -100,14 +116,27 @@ pub fn MyDossiers() -> impl IntoView {
         Some(view! { <ul class="my-dossiers">{items}</ul> }.into_any())
     };
     let undo_line = move || {
-        deleting.get().map(|code| {
+        deleting.get().map(|id| {
             view! {
                 <div class="notice" role="status">
                     <p>
-                        {format!("Đã xoá hồ sơ «{}». ", name_of(&code))}
+                        {format!("Đã xoá hồ sơ «{}». ", name_of(&id))}
                         <button type="button" class="button button--secondary" on:click=undo>"Hoàn tác"</button>
                     </p>
                     <p class="hint">{format!("Bạn có {UNDO_SECONDS} giây để lấy lại.")}</p>
+                </div>
+            }
+        })
+    };
+    // A copy is a new dossier with the same answers and files: say where it is.
+    let copied_line = move || {
+        copied.get().map(|id| {
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!("Đã tạo «{}» với cùng câu trả lời và tệp đính kèm. Sửa những gì khác (ví dụ người yêu cầu) rồi làm tiếp. ", name_of(&id))}
+                        <A href=format!("/ho-so/{id}")>"Mở hồ sơ mới"</A>
+                    </p>
                 </div>
             }
         })
@@ -124,11 +153,12 @@ pub fn MyDossiers() -> impl IntoView {
         <Page title="Hồ sơ của tôi".to_string()>
             <p>"Các hồ sơ đang làm trên máy này. Mọi thứ chỉ nằm trên máy này cho đến khi bạn nộp hoặc lưu ra tệp."</p>
             {undo_line}
+            {copied_line}
             <Suspense fallback=|| view! { <p role="status">"Đang mở các hồ sơ trên máy này…"</p> }>{rows}</Suspense>
             {usage_line}
             <OfflineDownload/>
             <h2>"Mở hồ sơ từ máy khác"</h2>
-            <DraftFile code=None/>
+            <DraftFile dossier_id=None/>
             <p><A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" (máy dùng chung: xoá mọi thứ hoso đã lưu)"</p>
         </Page>
     }

@@ -56,10 +56,59 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
             </Section>
             <ReviewNotice p=p.clone()/>
             <p class="procedure__source">{source}</p>
-            <p class="no-print">
-                <leptos_router::components::A href=format!("/ho-so/{}", p.code) attr:class="button">"Bắt đầu hồ sơ"</leptos_router::components::A>
-            </p>
+            <StartDossier code=p.code.clone() name=p.name.clone()/>
         </Page>
+    }
+}
+
+/// "Bắt đầu hồ sơ"; and when this device already holds dossiers of the procedure, each to go on
+/// with, and "Bắt đầu hồ sơ mới" for another (a family, a ward desk).
+#[component]
+fn StartDossier(code: String, name: String) -> impl IntoView {
+    use leptos_router::components::A;
+    let drafts = use_context::<crate::ui::autosave::Drafts>();
+    let form_code = code.clone();
+    // The drafts on the device, and the form (to name each dossier's applicant).
+    let ready = LocalResource::new(move || {
+        let code = form_code.clone();
+        async move {
+            if let Some(d) = drafts {
+                d.restored().await;
+                let _ = crate::web::cache::form(&code).await;
+            }
+        }
+    });
+    move || {
+        let drafts = drafts.filter(|_| ready.get().is_some());
+        let mine = drafts.map(|d| d.ids_of(&code)).unwrap_or_default();
+        let (Some(drafts), false) = (drafts, mine.is_empty()) else {
+            return view! {
+                <p class="no-print"><A href=format!("/ho-so/{code}") attr:class="button">"Bắt đầu hồ sơ"</A></p>
+            }
+            .into_any();
+        };
+        let form = crate::core::forms::form_of(&code, &name);
+        let count = mine.len();
+        let items = mine
+            .into_iter()
+            .map(|id| {
+                let d = drafts.latest(&id);
+                let who = d.summary(&form).applicant.map(|a| format!(" — người yêu cầu: {a}")).unwrap_or_default();
+                let when = d.changed_at().map(|r| format!(", sửa lần cuối {}", r.to_vn())).unwrap_or_default();
+                view! { <li><A href=format!("/ho-so/{id}")>{format!("Hồ sơ thứ {}", crate::core::dossier::ordinal(&id))}</A>{format!("{who}{when}")}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="notice no-print" role="status">
+                <p>{format!("Trên máy này đang có {} hồ sơ của thủ tục này. Làm tiếp:", count)}</p>
+                <ul>{items}</ul>
+            </div>
+            <p class="no-print">
+                <A href=format!("/ho-so/{}", drafts.next_id(&code)) attr:class="button">"Bắt đầu hồ sơ mới"</A>
+                <span class="hint">" (ví dụ cho người khác trong gia đình)"</span>
+            </p>
+        }
+        .into_any()
     }
 }
 

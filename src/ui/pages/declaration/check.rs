@@ -14,16 +14,16 @@ use crate::ui::Page;
 
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
-    with_form(|code, form| view! { <CheckList code=code form=form/> })
+    with_form(|dossier_id, form| view! { <CheckList dossier_id=dossier_id form=form/> })
 }
 
 #[component]
-fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
-    crate::ui::autosave::use_drafts().at_step(&code, "kiem-tra");
+fn CheckList(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
+    crate::ui::autosave::use_drafts().at_step(&dossier_id, "kiem-tra");
     let dossiers = use_dossiers();
     let units = use_units();
-    let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
-    let (title, back, papers_code) = (form.title.clone(), format!("/ho-so/{code}"), code.clone());
+    let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
+    let (title, back, papers_code) = (form.title.clone(), format!("/ho-so/{dossier_id}"), dossier_id.clone());
     let body = move || {
         let u = units.get().and_then(|r| r.ok());
         let (errors, _) = form.validate(&answers, None, Context { today: today(), units: u.as_deref() });
@@ -31,7 +31,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
             .sheet(&answers, u.as_deref())
             .into_iter()
             .map(|s| {
-                let href = format!("/ho-so/{code}/to-khai/{}?quay-lai=kiem-tra", s.id);
+                let href = format!("/ho-so/{dossier_id}/to-khai/{}?quay-lai=kiem-tra", s.id);
                 let lists = s
                     .items
                     .into_iter()
@@ -78,7 +78,7 @@ fn CheckList(code: String, form: Arc<FormDef>) -> impl IntoView {
     };
     let papers = crate::ui::state::with_dossier(
         move || papers_code.clone(),
-        |p| view! { <PapersReport p=p.clone()/> <h2>"Xuất hồ sơ"</h2> <super::export::ExportPanel p=p/> },
+        |dossier_id, p| view! { <PapersReport dossier_id=dossier_id.clone() p=p.clone()/> <h2>"Xuất hồ sơ"</h2> <super::export::ExportPanel dossier_id=dossier_id p=p/> },
     );
     view! {
         <Page title="Kiểm tra câu trả lời".to_string()>

@@ -29,23 +29,23 @@ enum Export {
 }
 
 #[component]
-pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
+pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     let (dossiers, attachments, units, drafts) = (use_dossiers(), use_attachments(), use_units(), use_drafts());
     let state = RwSignal::new(Export::Idle);
     let done = RwSignal::new(0.0);
     // Sealing (optional): the agency's public keys, or a passphrase. Checked by the package maker.
     let (keys, passphrase) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let run = StoredValue::new(0u32);
-    let code = p.code.clone();
     // The plan follows the answers and files; the units only name communes, so a failure to load
     // them does not stop the export.
     // Whether it is ready follows the answers and files; the package maker plans the rest.
+    let back = format!("/ho-so/{dossier_id}");
     let planned = Memo::new(move |_| {
         let units = units.get()?;
         let form = form_of(&p.code, &p.name);
-        let answers = dossiers.0.with(|d| d.get(&p.code).cloned().unwrap_or_default());
-        let attached = attachments.0.with(|a| a.get(&p.code).cloned().unwrap_or_default());
-        let dossier = drafts.current(&p.code, answers, attached);
+        let answers = dossiers.0.with(|d| d.get(&dossier_id).cloned().unwrap_or_default());
+        let attached = attachments.0.with(|a| a.get(&dossier_id).cloned().unwrap_or_default());
+        let dossier = drafts.current(&dossier_id, answers, attached);
         let units = units.ok();
         let input = Input { procedure: &p, form: &form, full_form: form_for(&p.code).is_some(), dossier: &dossier, units: units.as_deref() };
         Some(ready(&input).map(|()| (dossier.to_json(), dossier.file_hashes())))
@@ -76,7 +76,6 @@ pub fn ExportPanel(p: Arc<Procedure>) -> impl IntoView {
             });
         });
     };
-    let back = format!("/ho-so/{code}");
     move || {
         match planned.get() {
         None => view! { <p class="loading" role="status">"Đang chuẩn bị…"</p> }.into_any(),

@@ -26,25 +26,25 @@ fn today() -> crate::core::calendar::Date {
     crate::web::clock::now().date
 }
 
-/// The form of the procedure in the route, once the procedure and its form have loaded.
+/// The dossier in the route (its id) and its procedure's form, once the procedure and its form have loaded.
 fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
     let params = use_params_map();
     crate::ui::state::with_dossier(
         move || params.read().get("ma").unwrap_or_default(),
-        move |p| render(p.code.clone(), Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned())),
+        move |dossier_id, p| render(dossier_id, Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned())),
     )
 }
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
-    with_form(move |code, form| {
+    with_form(move |dossier_id, form| {
         let phan = params.read().get("phan").unwrap_or_default();
         if !form.sections.iter().any(|s| s.id == phan) {
             return view! { <NotFound/> }.into_any();
         }
-        crate::ui::autosave::use_drafts().at_step(&code, &format!("to-khai/{phan}"));
-        view! { <SectionForm code=code form=form section_id=phan/> }.into_any()
+        crate::ui::autosave::use_drafts().at_step(&dossier_id, &format!("to-khai/{phan}"));
+        view! { <SectionForm dossier_id=dossier_id form=form section_id=phan/> }.into_any()
     })
 }
 
@@ -68,12 +68,12 @@ impl PageItem {
 }
 
 #[component]
-fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl IntoView {
+fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> impl IntoView {
     let dossiers = use_dossiers();
     let units = use_units();
     let navigate = use_navigate();
     let back_to_check = use_query_map().get_untracked().get("quay-lai").as_deref() == Some("kiem-tra");
-    let stored: Answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+    let stored: Answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
     let section = Arc::new(form.sections.iter().find(|s| s.id == section_id).cloned().expect("checked by SectionPage"));
     let items = RwSignal::new(match &section.repeat {
         None => vec![PageItem::new(0, &section, |id| stored.get(id).cloned())],
@@ -84,9 +84,9 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
 
     // The answers as they are now: stored ones plus what is on this page.
     let current = {
-        let (code, form, section) = (code.clone(), form.clone(), section.clone());
+        let (dossier_id, form, section) = (dossier_id.clone(), form.clone(), section.clone());
         move || {
-            let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+            let mut a = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
             let page: Vec<Item> = items.with_untracked(|its| its.iter().map(PageItem::answers).collect());
             match section.repeat {
                 None => a.extend(page.into_iter().flatten()),
@@ -101,19 +101,19 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
     // Every change on the page is saved on the device shortly after the person stops typing.
     let drafts = use_drafts();
     {
-        let (code, current) = (code.clone(), current.clone());
+        let (dossier_id, current) = (dossier_id.clone(), current.clone());
         // Once the page is gone its values are too: nothing is left to save.
         let alive = move || items.try_with_untracked(|_| ()).map(|_| current());
         Effect::watch(
             move || items.with(|its| its.iter().for_each(|i| i.values.iter().for_each(|(_, v)| v.track()))),
-            move |_, _, _| drafts.save_soon(code.clone(), alive.clone()),
+            move |_, _, _| drafts.save_soon(dossier_id.clone(), alive.clone()),
             false,
         );
         on_cleanup(move || drafts.flush());
     }
 
     let submit = {
-        let (form, code, section_id, current) = (form.clone(), code.clone(), section_id.clone(), current.clone());
+        let (form, dossier_id, section_id, current) = (form.clone(), dossier_id.clone(), section_id.clone(), current.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let answers = current();
@@ -121,15 +121,15 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
             let (errs, normalized) = form.validate(&answers, Some(&section_id), Context { today: today(), units: units_now.as_deref() });
             // Keep everything typed, normalised where valid.
             dossiers.0.update(|d| {
-                d.insert(code.clone(), normalized.clone());
+                d.insert(dossier_id.clone(), normalized.clone());
             });
-            drafts.save_now(code.clone(), normalized.clone());
+            drafts.save_now(dossier_id.clone(), normalized.clone());
             if errs.is_empty() {
                 errors.set(Vec::new());
                 let next = form.next_section(&section_id, &normalized);
                 let to = match (back_to_check, next) {
-                    (false, Some(s)) => format!("/ho-so/{code}/to-khai/{}", s.id),
-                    _ => format!("/ho-so/{code}/kiem-tra"),
+                    (false, Some(s)) => format!("/ho-so/{dossier_id}/to-khai/{}", s.id),
+                    _ => format!("/ho-so/{dossier_id}/kiem-tra"),
                 };
                 navigate(&to, Default::default());
             } else {
@@ -146,8 +146,8 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
 
     // The questions of one item (slot), each shown when its condition holds for that item.
     let item_fields = {
-        let (code, section) = (code.clone(), section.clone());
-        move |slot: Slot, item: &PageItem| view! { <ItemQuestions code=code.clone() section=section.clone() at=slot item=item.clone() errors=errors/> }
+        let (dossier_id, section) = (dossier_id.clone(), section.clone());
+        move |slot: Slot, item: &PageItem| view! { <ItemQuestions dossier_id=dossier_id.clone() section=section.clone() at=slot item=item.clone() errors=errors/> }
     };
 
     let fields = match section.repeat.clone() {
@@ -166,7 +166,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
                 <button type="submit" class="button">"Tiếp tục"</button>
             </form>
             <SaveLine/>
-            <p><A href=format!("/ho-so/{code}")>"Quay lại danh sách việc cần làm"</A></p>
+            <p><A href=format!("/ho-so/{dossier_id}")>"Quay lại danh sách việc cần làm"</A></p>
         </Page>
     }
 }
@@ -174,7 +174,7 @@ fn SectionForm(code: String, form: Arc<FormDef>, section_id: String) -> impl Int
 /// The questions of one item of a section (the only item of an ordinary section), each with its
 /// inline error; a question with a condition shows only while the condition holds for that item.
 #[component]
-fn ItemQuestions(code: String, section: Arc<Section>, at: Slot, item: PageItem, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn ItemQuestions(dossier_id: String, section: Arc<Section>, at: Slot, item: PageItem, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
     section
         .fields
@@ -195,9 +195,9 @@ fn ItemQuestions(code: String, section: Arc<Section>, at: Slot, item: PageItem, 
                 Some(cond) => {
                     // Track only the answers the condition reads.
                     let watched: Vec<(String, RwSignal<String>)> = item.values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
-                    let (cond, code) = (cond.clone(), code.clone());
+                    let (cond, dossier_id) = (cond.clone(), dossier_id.clone());
                     let visible = move || {
-                        let mut a = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+                        let mut a = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
                         for (id, v) in &watched {
                             a.insert(id.clone(), v.get());
                         }

@@ -17,13 +17,13 @@ use crate::ui::Page;
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
-    with_form(|code, form| view! { <PrintView code=code form=form/> })
+    with_form(|dossier_id, form| view! { <PrintView dossier_id=dossier_id form=form/> })
 }
 
 #[component]
-fn PrintView(code: String, form: Arc<FormDef>) -> impl IntoView {
+fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
-    let answers = dossiers.0.with_untracked(|d| d.get(&code).cloned().unwrap_or_default());
+    let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
     let (title, template) = (form.title.to_uppercase(), form.template.clone());
     let sheet = move || {
         let u = units.get().and_then(|r| r.ok());
@@ -53,9 +53,9 @@ fn PrintView(code: String, form: Arc<FormDef>) -> impl IntoView {
             })
             .collect_view()
     };
-    let papers_code = code.clone();
-    let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |p| view! { <BringList p=p/> });
-    let back = format!("/ho-so/{code}/kiem-tra");
+    let papers_code = dossier_id.clone();
+    let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |dossier_id, p| view! { <BringList dossier_id=dossier_id p=p/> });
+    let back = format!("/ho-so/{dossier_id}/kiem-tra");
     view! {
         <Page title="Bản in tờ khai".to_string()>
             <p class="no-print">"In tờ khai, ký và ghi rõ họ tên. Mang theo cùng các giấy tờ dưới đây khi đến nộp."</p>
@@ -82,8 +82,8 @@ fn PrintView(code: String, form: Arc<FormDef>) -> impl IntoView {
 /// The papers to bring: originals shown in person, and each paper attached (its original, in
 /// case the desk asks to compare).
 #[component]
-fn BringList(p: Arc<crate::core::catalogue::Procedure>) -> impl IntoView {
-    let entries = use_checklist(&p);
+fn BringList(dossier_id: String, p: Arc<crate::core::catalogue::Procedure>) -> impl IntoView {
+    let entries = use_checklist(&dossier_id, &p);
     move || {
         let entries = entries.get();
         let show: Vec<_> = entries.iter().filter(|e| e.need == Need::BringInPerson).map(|e| e.name.clone()).collect();
