@@ -1,6 +1,6 @@
 // "Hồ sơ của tôi": every dossier started on this device, with who it is for and how far it is;
 // go on with one, delete one (and undo), and the list survives a reload.
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, attachToCertify, printPdf } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
 
@@ -56,4 +56,63 @@ test("the dossiers on this device are listed with who and how far; one can be re
   await expect(items.first()).toContainText("Chứng thực bản sao");
   await open(page, SECTION);
   await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("");
+});
+
+test("a family keeps several dossiers of one procedure: another started from the procedure page, a copy, each with its own answers and way to submit", async ({ page }, info) => {
+  const NAME = "Họ, chữ đệm và tên người yêu cầu";
+  await attachToCertify(page, await printPdf(page.context().browser(), "<h1>Bằng tốt nghiệp</h1>"));
+  // The way to submit, chosen on the dossier page, is kept.
+  await page.getByLabel(/^Trực tiếp/).check();
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+
+  // The procedure page knows this dossier and starts another.
+  await open(page, `/thu-tuc/${CERTIFY.code}`);
+  await expect(page.locator("main")).toContainText("Trên máy này đang có 1 hồ sơ của thủ tục này");
+  await page.getByRole("link", { name: "Bắt đầu hồ sơ mới" }).click();
+  await expect(page).toHaveURL(new RegExp(`/ho-so/${CERTIFY.code.replace(".", "\\.")}-2$`));
+  await expect(page.locator("main h1")).toContainText("(hồ sơ thứ 2)");
+  await page.locator(".task-list__link").first().click();
+  await page.getByLabel(NAME, { exact: true }).fill("Lê Văn Cường");
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+
+  // A copy of the first: the same answers and file, then changed for another person.
+  await open(page, "/ho-so");
+  const items = page.locator(".my-dossier");
+  await expect(items).toHaveCount(2);
+  await items.filter({ hasText: "Nguyễn Thị Ánh Tuyết" }).getByRole("button", { name: /^Tạo bản sao/ }).click();
+  await expect(items).toHaveCount(3);
+  await expect(page.getByRole("status").filter({ hasText: "Đã tạo «" })).toContainText("(hồ sơ thứ 3)");
+  await expect(items.filter({ hasText: "(hồ sơ thứ 3)" })).toContainText("1 tệp đính kèm");
+  await page.getByRole("link", { name: "Mở hồ sơ mới" }).click();
+  await expect(page.getByLabel(/^Trực tiếp/)).toBeChecked();
+  await open(page, `/ho-so/${CERTIFY.code}-3/to-khai/yeu-cau`);
+  await expect(page.getByLabel("Số bản sao cần chứng thực", { exact: true })).toHaveValue(CERTIFY.answers["Số bản sao cần chứng thực"]);
+  await page.getByLabel(NAME, { exact: true }).fill("Phạm Thị Dung");
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+
+  // After a reload each is still itself; the file is stored once for the two that share it.
+  await page.reload();
+  await open(page, "/ho-so");
+  await expect(items).toHaveCount(3);
+  for (const who of ["Nguyễn Thị Ánh Tuyết", "Lê Văn Cường", "Phạm Thị Dung"]) await expect(items.filter({ hasText: who })).toHaveCount(1);
+  expect(await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const n = req.result.transaction("tep").objectStore("tep").count();
+      n.onsuccess = () => { req.result.close(); resolve(n.result); };
+    };
+  }))).toBe(1);
+  await open(page, `/ho-so/${CERTIFY.code}-2`);
+  await expect(page.getByLabel(/^Trực tiếp/)).not.toBeChecked();
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  await expect(page.getByLabel(/^Trực tiếp/)).toBeChecked();
+  expect(await axeViolations(page)).toEqual([]);
+  // Deleting the first keeps the file its copy still needs.
+  await open(page, "/ho-so");
+  await items.filter({ hasText: "Nguyễn Thị Ánh Tuyết" }).getByRole("button", { name: /^Xoá/ }).click();
+  await open(page, `/ho-so/${CERTIFY.code}-3`);
+  await expect(page.locator("li.paper").first()).toContainText("Bằng tốt nghiệp.pdf");
+  // An address that names no dossier hoso gives is not found.
+  await page.goto(`/ho-so/${CERTIFY.code}-0`);
+  await expect(page.locator("main h1")).toContainText("Không tìm thấy");
 });

@@ -144,7 +144,13 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
         .map(|(i, (mode, rows))| {
             let details = rows
                 .iter()
-                .map(|c| format!("thời hạn: {}; lệ phí: {}", describe_time(c).unwrap_or_else(|| "chưa rõ".into()), describe_fee(c)))
+                .map(|c| {
+                    let fee = format!("lệ phí: {}{}", describe_fee(c), c.fee_note.as_deref().unwrap_or_default());
+                    match describe_time(c) {
+                        Some(time) => format!("thời hạn: {time}; {fee}"),
+                        None => fee,
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" · ");
             let dom = format!("cach-nop-{i}");
