@@ -198,6 +198,15 @@ impl Dossier {
         Dossier { id, step: None, started: at.clone(), changed: at, ..self.clone() }
     }
 
+    /// The dossier with only the files `stored` holds (every file of an attachment, the photos a
+    /// PDF was made from included): what a device that must first free room keeps while the new
+    /// files wait, so a stored dossier never names a file that is not stored.
+    pub fn with_files_in(&self, stored: &std::collections::BTreeSet<String>) -> Dossier {
+        let mut d = self.clone();
+        d.attachments.retain(|a| a.hashes().all(|h| stored.contains(h)));
+        d
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a dossier is plain data")
     }
@@ -512,5 +521,18 @@ mod tests {
         assert_eq!((&copy.answers, copy.file_hashes()), (&d.answers, d.file_hashes()));
         let stored: std::collections::BTreeSet<String> = d.file_hashes().into_iter().collect();
         assert_eq!(files_to_store(&[&d], &copy, &stored), (vec![], vec![]), "the copy's files are stored already, once");
+    }
+
+    #[test]
+    fn freeing_room_first_keeps_only_the_attachments_already_stored() {
+        let mut d = sample(); // a PDF made from two photos
+        d.attachments.add("d1", Attachment { hash: "moi".into(), from: vec![], ..d.attachments.of("d0")[0].clone() });
+        let stored: std::collections::BTreeSet<String> = ["pdf", "anh-1", "anh-2"].map(String::from).into();
+        let before = d.with_files_in(&stored);
+        assert_eq!(before.file_hashes(), ["anh-1", "anh-2", "pdf"], "the new file waits");
+        assert_eq!(before.answers, d.answers);
+        assert_eq!(files_to_store(&[], &before, &stored), (vec![], vec![]), "nothing to write: it fits on a full device");
+        let without_a_photo: std::collections::BTreeSet<String> = ["pdf", "anh-1", "moi"].map(String::from).into();
+        assert_eq!(d.with_files_in(&without_a_photo).file_hashes(), ["moi"], "a PDF whose photo is not stored is not named");
     }
 }

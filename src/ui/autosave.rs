@@ -514,9 +514,26 @@ impl Drafts {
         self.status.set(SaveStatus::Saving);
         let stored_files = self.stored_files;
         let (added, removed): (Vec<String>, Vec<String>) = (add.iter().map(|(h, _)| h.clone()).collect(), gone.clone());
+        let (waiting, record) = (add.clone(), dossier.clone());
         let saving = crate::web::drafts::save(&dossier, add, gone);
         leptos::task::spawn_local(async move {
-            self.status.set(match saving.await {
+            let saved = match saving.await {
+                // A full device, and this change frees room (a photo removed): one transaction
+                // cannot, as the new files are written before the old are let go. So first the
+                // dossier without its new files and the deletions, then the new files.
+                Err(StoreError::WriteRefused) if !removed.is_empty() => {
+                    let left: std::collections::BTreeSet<String> = stored_files.with_value(|s| s.iter().filter(|h| !removed.contains(h)).cloned().collect());
+                    match crate::web::drafts::save(&record.with_files_in(&left), Vec::new(), removed.clone()).await {
+                        Ok(()) => {
+                            stored_files.update_value(|s| s.retain(|h| !removed.contains(h)));
+                            crate::web::drafts::save(&record, waiting, Vec::new()).await
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                other => other,
+            };
+            self.status.set(match saved {
                 Ok(()) => {
                     stored_files.update_value(|s| {
                         s.extend(added);

@@ -5,7 +5,8 @@
 //! nothing already typed or attached.
 //!
 //! Each save is one read-write transaction over both stores (the dossier's record, the files it
-//! adds, the files nothing needs any more), issued synchronously from the
+//! adds, the files nothing needs any more; `ui::autosave` splits it in two only when a full device
+//! refused it and it frees room), issued synchronously from the
 //! caller's task once the database is open (the JSON is made first: a transaction commits as
 //! soon as its task yields), so a save made while the page is being hidden or closed is already
 //! in the database's hands. Reading goes through `Dossier::from_json`, which refuses a damaged

@@ -272,3 +272,95 @@ test("a reload in the middle of a file check loses nothing saved and leaves no h
   await card().getByLabel(/^Chọn tệp/).setInputFiles({ name: "bang.pdf", mimeType: "application/pdf", buffer: small });
   await expect(card().locator(".files__name")).toHaveText("bang.pdf", { timeout: 30_000 });
 });
+
+/** How many files the device's draft store holds. */
+async function storedFiles(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const n = req.result.transaction("tep").objectStore("tep").count();
+      n.onsuccess = () => { req.result.close(); resolve(n.result); };
+    };
+  }));
+}
+
+/** A photo-sized JPEG of noise (it does not compress: each is a few MB), different for each seed. */
+async function noiseJpeg(browser, seed) {
+  const maker = await browser.newPage();
+  const base64 = await maker.evaluate(async (seed) => {
+    const side = 2000;
+    const canvas = new OffscreenCanvas(side, side);
+    const cx = canvas.getContext("2d");
+    const img = cx.createImageData(side, side);
+    let s = seed;
+    for (let i = 0; i < img.data.length; i++) {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      img.data[i] = i % 4 === 3 ? 255 : (s >> 16) & 255;
+    }
+    cx.putImageData(img, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 })).arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }, seed);
+  await maker.close();
+  return Buffer.from(base64, "base64");
+}
+
+test("a device whose storage is full: a clear message with what to do, nothing already saved is lost, and removing a file lets saving go on", async ({ browser: maker }, info) => {
+  test.setTimeout(150_000);
+  // The browser's profile on a 24 MB disk of its own: after the browser's own files, room for a few photos.
+  const profile = mkdtempSync(join(tmpdir(), "hoso-small-disk-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: new URL("./small-disk-chromium.sh", import.meta.url).pathname,
+    env: { ...process.env, HOSO_DISK_MB: "24" },
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    baseURL: info.project.use.baseURL,
+    serviceWorkers: "block", // the app shell's cache would take room at a moment of its own choosing
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+    for (const [label, value] of Object.entries(CERTIFY.answers)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
+    await page.getByRole("button", { name: "Tiếp tục" }).click();
+    await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+    await page.goto(`/ho-so/${CERTIFY.code}`);
+    const card = page.locator("li.paper").first();
+    const line = page.locator(".save-line");
+    // Photos of the paper, one after another, until the device has no room for the next.
+    let saved = 0;
+    for (let i = 1; i <= 8; i++) {
+      const photo = await noiseJpeg(maker, i);
+      await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: `trang-${i}.jpg`, mimeType: "image/jpeg", buffer: photo });
+      await expect(card.locator(".files__name").filter({ hasText: `trang-${i}.jpg` })).toBeVisible({ timeout: 30_000 });
+      // Saved (the device holds i files) or refused (the line says the storage is full).
+      const outcome = async () => ((await line.textContent()).includes("đã đầy") ? "full" : `${await storedFiles(page)} saved`);
+      await expect.poll(outcome, { timeout: 30_000 }).toMatch(new RegExp(`^(full|${i} saved)$`));
+      if ((await outcome()) === "full") break;
+      saved = i;
+    }
+    expect(saved, "some photos fit before the disk was full").toBeGreaterThan(0);
+    expect(saved, "the disk filled up").toBeLessThan(8);
+    // The message says what happened and what to do; the photo just chosen is still on the page.
+    await expect(line).toContainText("Những gì đã lưu trước đó vẫn còn");
+    await expect(line).toContainText("Hãy xoá bớt ảnh hoặc tệp lớn");
+    await expect(line).toContainText("lưu hồ sơ ra tệp");
+    await expect(card.locator(".files__name")).toHaveCount(saved + 1);
+
+    // Removing a photo frees room: the dossier is saved again, with the photo kept.
+    await card.getByRole("button", { name: /^Xoá.*trang-1\.jpg/ }).click();
+    await expect(line).toContainText("Đã lưu trên máy này");
+    await page.reload();
+    await expect(page.locator("main h1")).toBeVisible();
+    await expect(card.locator(".files__name")).toHaveCount(saved);
+    await expect(card.locator(".files__name").filter({ hasText: `trang-${saved + 1}.jpg` })).toBeVisible();
+    await page.goto(`/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+    await expect(page.getByLabel("Số bản sao cần chứng thực", { exact: true })).toHaveValue(CERTIFY.answers["Số bản sao cần chứng thực"]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+  }
+});

@@ -140,6 +140,14 @@ impl Attached {
         gone.hashes().filter(|h| self.holder(h).is_none()).map(str::to_string).collect()
     }
 
+    /// Keeps only the files `keep` says yes to (a paper left with none has none).
+    pub fn retain(&mut self, keep: impl Fn(&Attachment) -> bool) {
+        for list in self.0.values_mut() {
+            list.retain(&keep);
+        }
+        self.0.retain(|_, list| !list.is_empty());
+    }
+
     /// Moves a paper's file `index` one place up or down; `false` when it cannot move.
     pub fn shift(&mut self, key: &str, index: usize, up: bool) -> bool {
         let Some(list) = self.0.get_mut(key) else { return false };
