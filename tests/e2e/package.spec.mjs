@@ -86,6 +86,8 @@ test("a complete dossier exports a package that independent tools and hoso packa
   const before = Number(await card.getAttribute("data-checked"));
   await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: pdf });
   await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
+  // How the person means to submit: kept with the dossier, written in the manifest and on the receipt.
+  await page.getByLabel(/^Trực tiếp/).check();
   await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
   await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
   expect(await axeViolations(page)).toEqual([]);
@@ -124,8 +126,10 @@ test("a complete dossier exports a package that independent tools and hoso packa
 
   // The CLI makes the same bytes from the same answers and file.
   const m = JSON.parse(manifest);
+  expect(m.channel).toBe("in_person");
+  expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cách nộp: Trực tiếp");
   writeFileSync(join(dir, "a.json"), JSON.stringify({ "yeu-cau.ho-ten": "nguyễn thị ánh tuyết", "yeu-cau.giay-to": "Bằng tốt nghiệp trung học phổ thông", "yeu-cau.so-trang": "2", "yeu-cau.so-ban": "3", "yeu-cau.nuoc-ngoai": "khong" }));
-  const built = run(cli, ["package", "build", CODE, "--answers", "a.json", "--attach", `d0=${pdfName}`, "--at", m.created, "--out", "cli.zip"], { cwd: dir });
+  const built = run(cli, ["package", "build", CODE, "--answers", "a.json", "--attach", `d0=${pdfName}`, "--at", m.created, "--channel", "in_person", "--out", "cli.zip"], { cwd: dir });
   expect(built.status, built.stderr).toBe(0);
   const sha = (f) => createHash("sha256").update(readFileSync(f)).digest("hex");
   expect(sha(join(dir, "cli.zip")), "browser export and CLI build of the same dossier").toBe(sha(zip));
