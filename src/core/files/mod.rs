@@ -9,6 +9,7 @@ pub mod image;
 pub mod pdf;
 mod pdf_crypt;
 pub mod problem;
+pub mod qr;
 pub mod sniff;
 
 use serde::{Deserialize, Serialize};

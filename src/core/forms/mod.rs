@@ -4,6 +4,7 @@
 //! Answers are plain data: a map from field id to what was typed (strings), so a dossier can be
 //! saved, exported and restored as is.
 
+mod card;
 pub mod model;
 mod problem;
 mod registry;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use crate::core::calendar::Date;
 use crate::core::units::Units;
 use crate::core::validate::{self, cccd::cross_check, Sex};
+pub use card::{convert_address, AddressFill, CardFill, Difference};
 pub use model::*;
 pub use problem::{FieldError, FieldProblem, FormProblem};
 #[cfg(target_arch = "wasm32")]

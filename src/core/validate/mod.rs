@@ -3,6 +3,7 @@
 //! and `hoso check`; none of them panics on any input (property tests below).
 
 pub mod cccd;
+pub mod cccd_qr;
 pub mod email;
 pub mod mst;
 pub mod name;
