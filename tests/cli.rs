@@ -264,6 +264,27 @@ fn check_cccd_contract() {
 }
 
 #[test]
+fn check_cccd_qr_reads_what_a_handheld_scanner_types() {
+    let lines = check_lines(
+        "cccd-qr",
+        "001199012345|013456789|Nguyễn Thị Ánh Tuyết|15031999|Nữ|Thôn 3, Xã Cẩm Lĩnh, Huyện Ba Vì, Thành phố Hà Nội|20042021\n\
+         079205000001||Trần Văn Bình|02012005|Nam|Phường 9, Quận 5, Thành phố Hồ Chí Minh|01072024||\n\
+         001199012345||Tên|15031999|Nữ|Hà Nội|20042021|Nguyễn Văn Cha\n",
+    );
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["card"]["name"], "Nguyễn Thị Ánh Tuyết");
+    assert_eq!((lines[0]["card"]["birth"].as_str(), lines[0]["card"]["sex"].as_str()), (Some("15/03/1999"), Some("female")));
+    assert_eq!(lines[0]["street"], "Thôn 3");
+    assert_eq!(lines[0]["communes"].as_array().unwrap().len(), 2, "a divided commune: both, for the person to choose");
+    assert_eq!(lines[1]["communes"][0]["name"], "Phường An Đông");
+    assert_eq!(lines[1]["card"]["old_id"], serde_json::Value::Null);
+    assert_eq!(
+        (lines[2]["valid"].as_bool(), lines[2]["problem"]["kind"].as_str(), lines[2]["problem"]["fields"].as_u64()),
+        (Some(false), Some("unknown_layout"), Some(8))
+    );
+}
+
+#[test]
 fn check_mst_phone_name_contract() {
     let v = check_lines("mst", "0100109106\n0100109107\n");
     assert_eq!((v[0]["valid"].clone(), v[1]["valid"].clone()), (true.into(), false.into()));

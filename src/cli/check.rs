@@ -11,13 +11,19 @@ use serde_json::{json, Value};
 
 pub const HELP: &str = "\
   check KIND                     Kiểm tra từng dòng nhập vào (stdin), in mỗi dòng một JSON;
-                                 KIND: cccd, mst, phone, name, email
+                                 KIND: cccd, mst, phone, name, email, cccd-qr (nội dung mã QR
+                                 trên căn cước, như máy quét cầm tay gõ ra: các trường đọc được
+                                 và xã, phường mới của địa chỉ in trên thẻ) [--units FILE]
 ";
 
 pub fn run(args: &mut Args) -> Result<(), Failure> {
-    let kind = args.next_positional().ok_or_else(|| Failure::Usage("thiếu KIND: cccd, mst, phone, name hoặc email".into()))?;
-    args.finish()?;
+    let kind = args.next_positional().ok_or_else(|| Failure::Usage("thiếu KIND: cccd, mst, phone, name, email hoặc cccd-qr".into()))?;
     let today = today();
+    if kind == "cccd-qr" {
+        let (units, old) = crate::units::with_old_to_new(args)?;
+        return each_line(move |s| card_qr(s, today, &units, &old));
+    }
+    args.finish()?;
     let check: Box<dyn Fn(&str) -> Value> = match kind.as_str() {
         "cccd" => Box::new(move |s| match check_cccd(s, Some(today)) {
             Ok(id) => json!({"input": s, "valid": true, "normalized": id.normalized, "reason": null,
@@ -33,8 +39,13 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         }),
         "name" => Box::new(|s| outcome(s, check_name(s))),
         "email" => Box::new(|s| outcome(s, check_email(s))),
-        other => return Err(Failure::Usage(format!("không kiểm tra được loại «{other}»; dùng cccd, mst, phone, name hoặc email"))),
+        other => return Err(Failure::Usage(format!("không kiểm tra được loại «{other}»; dùng cccd, mst, phone, name, email hoặc cccd-qr"))),
     };
+    each_line(check)
+}
+
+/// Prints `check` of every line of standard input, one JSON line each.
+fn each_line(check: impl Fn(&str) -> Value) -> Result<(), Failure> {
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
@@ -43,6 +54,18 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         writeln!(out, "{}", check(line)).map_err(|e| Failure::Request(e.to_string()))?;
     }
     Ok(())
+}
+
+/// A căn cước's QR payload: the card's fields, and the 2025 communes its printed address may now be in.
+fn card_qr(input: &str, today: Date, units: &hoso::core::units::Units, old: &hoso::core::units::OldToNew) -> Value {
+    match hoso::core::validate::cccd_qr::read_card_qr(input, today) {
+        Ok(card) => {
+            let (street, communes) = hoso::core::forms::convert_address(&card.address, units, Some(old));
+            let communes: Vec<Value> = communes.iter().map(|c| json!({"code": c.code, "name": c.name, "province": c.province})).collect();
+            json!({"input": input, "valid": true, "card": card.to_json(), "street": street, "communes": communes, "reason": null})
+        }
+        Err(p) => json!({"input": input, "valid": false, "card": null, "reason": p.message(), "problem": p}),
+    }
 }
 
 /// One checked line: the normalised value, or the problem's kind (`problem`) and sentence (`reason`).

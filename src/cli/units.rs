@@ -81,12 +81,7 @@ fn import(args: &mut Args) -> Result<(), Failure> {
 
 fn convert(args: &mut Args) -> Result<(), Failure> {
     let address = args.next_positional().ok_or_else(|| Failure::Usage("thiếu ĐỊA CHỈ CŨ, ví dụ: \"Phường 9, Quận 5, TP. Hồ Chí Minh\"".into()))?;
-    let path = units_file(args)?;
-    args.finish()?;
-    let units = load(&path)?;
-    let table_path = path.with_file_name("old-to-new-2025.json");
-    let text = std::fs::read_to_string(&table_path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}", table_path.display())))?;
-    let table: OldToNew = serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", table_path.display())))?;
+    let (units, table) = with_old_to_new(args)?;
     let conversion = table.candidates(&address, &units);
     if conversion.found.is_empty() {
         return Err(Failure::Request(format!(
@@ -107,6 +102,17 @@ fn convert(args: &mut Args) -> Result<(), Failure> {
         .collect();
     println!("{}", serde_json::to_string_pretty(&out).expect("serialisable"));
     Ok(())
+}
+
+/// The 2025 units (`--units`) and the old→new table beside them; ends the command line.
+pub fn with_old_to_new(args: &mut Args) -> Result<(Units, OldToNew), Failure> {
+    let path = units_file(args)?;
+    args.finish()?;
+    let units = load(&path)?;
+    let table_path = path.with_file_name("old-to-new-2025.json");
+    let text = std::fs::read_to_string(&table_path).map_err(|e| Failure::Request(format!("Không đọc được {}: {e}", table_path.display())))?;
+    let table: OldToNew = serde_json::from_str(&text).map_err(|e| Failure::Request(format!("{} bị hỏng: {e}", table_path.display())))?;
+    Ok((units, table))
 }
 
 fn stats(args: &mut Args) -> Result<(), Failure> {
