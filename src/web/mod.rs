@@ -5,6 +5,7 @@
 
 pub mod boot;
 pub mod cache;
+pub mod camera;
 pub mod catalogue;
 pub mod clock;
 pub mod device;

@@ -194,6 +194,13 @@ pub async fn sha256(bytes: &[u8]) -> Result<String, FileProblem> {
     field(&answer, "text").as_string().ok_or(FileProblem::CheckerUnavailable)
 }
 
+/// The text of a QR code in a grey picture (`core::files::qr::read_qr`), in the worker.
+pub async fn read_qr(width: u32, height: u32, grey: &[u8]) -> Result<Option<String>, FileProblem> {
+    let r = request("qr", &[("width", JsValue::from_f64(width.into())), ("height", JsValue::from_f64(height.into())), ("grey", Uint8Array::from(grey).into())]);
+    let answer = call(CHECKER, r).await.ok_or(FileProblem::CheckerUnavailable)?;
+    Ok(field(&answer, "text").as_string())
+}
+
 /// Photos (JPEG bytes) into one PDF (`core::files::combine::jpegs_to_pdf`), in the worker.
 pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
     let list: Array = jpegs.iter().map(|j| JsValue::from(Uint8Array::from(j.as_slice()))).collect();

@@ -133,6 +133,11 @@ impl FormDef {
                 candidates,
             });
         }
+        // In the order the section asks them.
+        let at = |id: &str| section.fields.iter().position(|f| f.id == id);
+        out.fill.sort_by_key(|(id, _)| at(id));
+        out.differ.sort_by_key(|d| at(&d.field));
+        out.same.sort_by_key(|id| at(id));
         Some(out)
     }
 }
@@ -209,6 +214,12 @@ mod tests {
         let (form, section) = person();
         assert!(form.takes_card(&section));
         let fill = form.fill_from_card(&section, &card("Số 12, ngõ 5, Phường Quán Thánh, Quận Ba Đình, Hà Nội"), &Item::new(), &units(), Some(&old())).unwrap();
+        let order: Vec<&str> = fill.fill.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            order,
+            ["ca-nhan.ho-ten", "ca-nhan.gioi-tinh", "ca-nhan.ngay-sinh", "ca-nhan.cccd", "ca-nhan.thuong-tru", "ca-nhan.dia-chi"],
+            "in the order the section asks"
+        );
         let got: std::collections::BTreeMap<&str, &str> = fill.fill.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(got["ca-nhan.ho-ten"], "Nguyễn Thị Ánh Tuyết");
         assert_eq!(got["ca-nhan.cccd"], "001199012345");

@@ -173,6 +173,19 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
                     province.set(p.code.to_string());
                 }
             }
+            // A commune set from elsewhere (the căn cước's QR code): its province follows.
+            let u3 = u.clone();
+            Effect::watch(
+                move || value.get(),
+                move |v, _, _| {
+                    if let Some((p, _)) = v.parse::<u32>().ok().and_then(|code| u3.commune(code)) {
+                        if province.get_untracked() != p.code.to_string() {
+                            province.set(p.code.to_string());
+                        }
+                    }
+                },
+                false,
+            );
             let provinces = u.provinces.iter().map(|p| view! { <option value=p.code.to_string()>{p.name.clone()}</option> }).collect_view();
             let u2 = u.clone();
             let communes = move || {

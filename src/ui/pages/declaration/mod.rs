@@ -16,6 +16,7 @@ use crate::ui::pages::NotFound;
 use crate::ui::state::{use_dossiers, use_units};
 use crate::ui::Page;
 
+mod card_scan;
 mod check;
 mod export;
 mod print;
@@ -145,9 +146,17 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
     };
 
     // The questions of one item (slot), each shown when its condition holds for that item.
+    // A person's section (one with an ID number) can be filled from the căn cước's QR code.
     let item_fields = {
-        let (dossier_id, section) = (dossier_id.clone(), section.clone());
-        move |slot: Slot, item: &PageItem| view! { <ItemQuestions dossier_id=dossier_id.clone() section=section.clone() at=slot item=item.clone() errors=errors/> }
+        let (dossier_id, section, form) = (dossier_id.clone(), section.clone(), form.clone());
+        let takes_card = form.takes_card(&section);
+        move |slot: Slot, item: &PageItem| {
+            let scan = takes_card.then(|| {
+                let dom = dom_id(&slot.key(&section.id));
+                view! { <card_scan::CardScan form=form.clone() section=section.clone() item=item.clone() dom=dom/> }
+            });
+            view! { {scan} <ItemQuestions dossier_id=dossier_id.clone() section=section.clone() at=slot item=item.clone() errors=errors/> }
+        }
     };
 
     let fields = match section.repeat.clone() {
