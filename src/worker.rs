@@ -1,6 +1,5 @@
 //! The file checker: a second wasm binary, run as a web worker, that holds the heavy core calls
-//! (what a file really is, whether a PDF is whole or locked, SHA-256, photos into one PDF, reading
-//! a QR code). The
+//! (what a file really is, whether a PDF is whole or locked, SHA-256, photos into one PDF). The
 //! main app sends it bytes and gets the core's answers back (`web::worker`); so the code that
 //! reads PDFs, decrypts their headers and hashes is downloaded at the first attachment, not with
 //! the home page. Trunk builds it (`index.html`, `data-type="worker"`).
@@ -8,8 +7,7 @@
 //! Messages: `{id, op: "check", name, bytes, file, dossier}` → `{id, ok, text: FileReport JSON,
 //! described: the report as `hosoCheckFile` gives it}`;
 //! `{id, op: "sha256", bytes}` → `{id, ok, text: hex}`; `{id, op: "combine", jpegs: [bytes]}` →
-//! `{id, ok, bytes}` or `{id, ok: false, text: FileProblem JSON}`; `{id, op: "qr", width, height, grey}` →
-//! `{id, ok, text: the QR code's text or null}` (the căn cước's code, `core::files::qr`). The first message it sends is
+//! `{id, ok, bytes}` or `{id, ok: false, text: FileProblem JSON}`. The first message it sends is
 //! `"ready"`. The submission package has its own worker (`src/export.rs`).
 
 #[cfg(target_arch = "wasm32")]
@@ -60,13 +58,6 @@ fn main() {
                         set("text", &JsValue::from_str(&serde_json::to_string(&problem).unwrap_or_default()));
                     }
                 }
-            }
-            Some("qr") => {
-                let grey = bytes(get("grey"));
-                let (width, height) = (get("width").as_f64().unwrap_or(0.0) as usize, get("height").as_f64().unwrap_or(0.0) as usize);
-                let text = hoso::core::files::qr::read_qr(&hoso::core::files::image::Luma { width, height, pixels: &grey });
-                set("ok", &JsValue::TRUE);
-                set("text", &text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)));
             }
             _ => set("ok", &JsValue::FALSE),
         }

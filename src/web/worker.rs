@@ -1,7 +1,7 @@
-//! The app's side of its two web workers: the file checker (`src/worker.rs`), started at the
+//! The app's side of its three web workers: the file checker (`src/worker.rs`), started at the
 //! first file, answers the core's questions about bytes; the package maker (`src/export.rs`),
-//! started at the first export, writes the submission package. So neither's code is part of the
-//! app. Requests wait until a worker says it is ready; each gets its answer by id. If a worker
+//! started at the first export, writes the submission package; the QR reader (`src/qr.rs`),
+//! started at the first scan of a căn cước, reads its code. So none's code is part of the app. Requests wait until a worker says it is ready; each gets its answer by id. If a worker
 //! cannot start, its requests are answered with `FileProblem::CheckerUnavailable` or
 //! `WriteProblem::Unavailable`.
 
@@ -20,6 +20,7 @@ use crate::core::package::WriteProblem;
 /// Worker files are not content-hashed by Trunk: the version keeps a new app from a stale worker.
 const CHECKER: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
 const EXPORTER: &str = concat!("/hoso-export_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const QR_READER: &str = concat!("/hoso-qr_loader.js?v=", env!("CARGO_PKG_VERSION"));
 
 struct Connection {
     worker: Worker,
@@ -194,10 +195,11 @@ pub async fn sha256(bytes: &[u8]) -> Result<String, FileProblem> {
     field(&answer, "text").as_string().ok_or(FileProblem::CheckerUnavailable)
 }
 
-/// The text of a QR code in a grey picture (`core::files::qr::read_qr`), in the worker.
+/// The text of a QR code in a grey picture (`core::files::qr::read_qr`), in the QR reader worker
+/// (started at the first scan).
 pub async fn read_qr(width: u32, height: u32, grey: &[u8]) -> Result<Option<String>, FileProblem> {
     let r = request("qr", &[("width", JsValue::from_f64(width.into())), ("height", JsValue::from_f64(height.into())), ("grey", Uint8Array::from(grey).into())]);
-    let answer = call(CHECKER, r).await.ok_or(FileProblem::CheckerUnavailable)?;
+    let answer = call(QR_READER, r).await.ok_or(FileProblem::CheckerUnavailable)?;
     Ok(field(&answer, "text").as_string())
 }
 
