@@ -64,6 +64,8 @@ hoso_setup() {
        || ! /usr/bin/python3 -c "import jsonschema" 2>/dev/null; then
       hoso_apt unzip zbar-tools age python3 python3-jsonschema || return 1
     fi
+    # The căn cước's QR codes the scanner test reads (tests/e2e/card-scan.spec.mjs).
+    command -v qrencode >/dev/null || hoso_apt qrencode || return 1
     export CHROMEDRIVER=/usr/bin/chromedriver
     export HOSO_CHROMIUM=/usr/bin/chromium
   fi
