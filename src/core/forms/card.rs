@@ -282,4 +282,19 @@ mod tests {
         assert!(!form.takes_card(family));
         assert_eq!(form.fill_from_card(family, &card("Hà Nội"), &Item::new(), &units(), None), None);
     }
+
+    #[test]
+    fn each_member_of_a_household_takes_a_card_too_and_a_section_without_an_address_gets_none() {
+        let form = crate::core::forms::form_for("1.004222").unwrap();
+        let members = form.sections.iter().find(|s| s.id == "thanh-vien").unwrap();
+        assert!(members.repeat.is_some() && form.takes_card(members));
+        let fill = form.fill_from_card(members, &card("Phường Quán Thánh, Quận Ba Đình, Hà Nội"), &Item::new(), &units(), Some(&old())).unwrap();
+        let ids: Vec<&str> = fill.fill.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["thanh-vien.ho-ten", "thanh-vien.ngay-sinh", "thanh-vien.gioi-tinh", "thanh-vien.cccd"],
+            "plain ids: the page applies them to its item"
+        );
+        assert_eq!(fill.address, None);
+    }
 }

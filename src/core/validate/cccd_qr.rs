@@ -250,6 +250,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_payload_of_anything_never_panics() {
         use proptest::prelude::*;
