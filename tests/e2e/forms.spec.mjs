@@ -32,9 +32,9 @@ async function fillItems(page, section, items, noun) {
   await expect(page.getByRole("button", { name: `Thêm ${noun}` })).toBeVisible();
   for (let n = await page.locator(".repeat-item").count(); n < items.length; n++) {
     await page.getByRole("button", { name: `Thêm ${noun}` }).click();
-    // "Add another" moves the focus to the new item's first question (a frame later): wait for it,
-    // or text typed meanwhile into an earlier item follows the focus into the new one.
-    await expect(page.locator(".repeat-item").nth(n).locator("input, select, textarea").first()).toBeFocused();
+    // "Add another" moves the focus to the new item's first question (a frame later, past the item's
+    // căn cước scanner): wait for it, or text typed meanwhile into an earlier item follows the focus.
+    await expect(page.locator(".repeat-item").nth(n).locator(".form-group").locator("input, select, textarea").first()).toBeFocused();
   }
   for (const [i, item] of items.entries()) {
     for (const [field, value] of Object.entries(item)) await answer(page, `${section}.${field}#${i + 1}`, value);
