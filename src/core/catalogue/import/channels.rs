@@ -4,7 +4,7 @@
 
 use super::scan::{bracket_group_len, digits_len, sentences};
 use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReviewFlag, TimeUnit};
-use crate::core::text::fold;
+use crate::core::text::{fold, tone_key};
 
 const HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
 const NO_INFO: &str = "Không có thông tin";
@@ -189,20 +189,75 @@ fn check_small_amount(amount: u64, ch: &Channel, mode: Mode, flags: &mut Vec<Rev
     }
 }
 
-/// Sentences that tell who pays less or nothing (miễn, giảm, không phải nộp), verbatim.
+/// Sentences that tell who pays less or nothing (miễn, giảm, không phải nộp), verbatim. A sentence
+/// listing the people exempt with ";" ("Miễn lệ phí đối với …; người thuộc hộ nghèo; người khuyết
+/// tật.") is kept whole: each ";" part that names no fee of its own belongs to the exemption before it.
 fn exemptions(note: Option<&str>, description: Option<&str>) -> Vec<String> {
+    let folded = |s: &str| format!(" {} ", fold(s));
+    // With diacritics: "giảm" (less) is not "giám sát" (supervision).
+    let toned = |s: &str| format!(" {} ", tone_key(s));
+    let keys: Vec<String> = ["miễn", "giảm", "không phải nộp", "không thu"].iter().map(|k| toned(k)).collect();
+    let about_fees = |s: &str| {
+        let t = toned(s);
+        keys.iter().any(|k| t.contains(k.as_str()))
+    };
+    // A part that is a statement of its own: another fee, an amount, a rule.
+    let own_statement =
+        |s: &str| about_fees(s) || [" phi ", " le phi ", " dong ", " thu "].iter().any(|k| folded(s).contains(k)) || s.chars().any(|c| c.is_ascii_digit());
     let mut out: Vec<String> = Vec::new();
     for text in [note, description].into_iter().flatten() {
-        for s in sentences(text) {
-            let s = s.trim_start_matches(['(', ' ']).trim_end_matches([')', ' ']).to_string();
-            let f = format!(" {} ", fold(&s));
-            let about_fees = [" mien ", " giam ", " khong phai nop ", " khong thu "].iter().any(|k| f.contains(k));
-            if about_fees && f.trim() != "mien phi" && !out.contains(&s) {
-                out.push(s);
+        for sentence in full_sentences(text) {
+            let parts: Vec<String> = sentences(&sentence);
+            let mut i = 0;
+            while i < parts.len() {
+                if !about_fees(&parts[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut s = parts[i].clone();
+                i += 1;
+                while i < parts.len() && !own_statement(&parts[i]) {
+                    s.push(' ');
+                    s.push_str(&parts[i]);
+                    i += 1;
+                }
+                let s = s.trim_start_matches(['(', ' ']).trim_end_matches([')', ' ']).to_string();
+                if folded(&s).trim() != "mien phi" && !out.contains(&s) {
+                    out.push(s);
+                }
             }
         }
     }
     out
+}
+
+/// The sentences of a text split at full stops and line ends only (not at ";").
+fn full_sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let end = c == '\n' || (c == '.' && chars.peek().is_none_or(|n| n.is_whitespace() || *n == '-' || n.is_uppercase()));
+        if c != '\n' {
+            cur.push(c);
+        }
+        if end {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    out.push(cur);
+    // A heading ending with ":" and the "-" items on the lines after it are one sentence.
+    let mut joined: Vec<String> = Vec::new();
+    for s in out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+        match (joined.last_mut(), s.strip_prefix(['-', '+', '*'])) {
+            (Some(last), Some(item)) if last.ends_with(':') || last.ends_with(';') || last.ends_with(',') => {
+                last.push(' ');
+                last.push_str(item.trim());
+            }
+            _ => joined.push(s),
+        }
+    }
+    joined
 }
 
 fn currency_at(s: &str) -> Option<(&'static str, &'static str)> {
@@ -317,6 +372,31 @@ mod tests {
         let (ch, _) = parse("Trực tuyến1 Ngày làm việcMiễn phí(Miễn lệ phí đăng ký doanh nghiệp đối với trường hợp đăng ký qua mạng điện tử.)Trực tiếp1 Ngày làm việc50,000 Việt Nam Đồng");
         assert_eq!(ch[0].exemptions, ["Miễn lệ phí đăng ký doanh nghiệp đối với trường hợp đăng ký qua mạng điện tử."]);
         assert_eq!(ch[1].fee_vnd, Some(50_000));
+    }
+
+    #[test]
+    fn every_group_exempt_is_kept_not_only_the_first_before_a_semicolon() {
+        // Đăng ký khai tử (1.000656), as the crawl has it.
+        let note = "Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh, thành phố trực thuộc Trung ương quyết định. Miễn lệ phí đối với trường hợp đăng ký khai tử đúng hạn, người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật. Phí cấp bản sao Trích lục khai tử (nếu có yêu cầu) thực hiện theo quy định tại Thông tư số 281/2016/TT-BTC ngày 14/11/2016 của Bộ Tài chính.";
+        assert_eq!(
+            exemptions(Some(note), None),
+            ["Miễn lệ phí đối với trường hợp đăng ký khai tử đúng hạn, người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật."]
+        );
+        // A ";" list where each part is a statement of its own stays apart.
+        assert_eq!(
+            exemptions(Some("Miễn phí cho trẻ em dưới 6 tuổi; giảm 50% cho người cao tuổi; lệ phí bản sao 8.000 đồng/bản."), None),
+            ["Miễn phí cho trẻ em dưới 6 tuổi;", "giảm 50% cho người cao tuổi;"]
+        );
+        // Lists with dashes on new lines, and a sentence with no exemption.
+        assert_eq!(
+            exemptions(None, Some("Miễn lệ phí đối với:\n- Người có công với cách mạng;\n- Hộ nghèo.\nLệ phí: 20.000 đồng.")),
+            ["Miễn lệ phí đối với: Người có công với cách mạng; Hộ nghèo."],
+            "a list on new lines under its heading"
+        );
+        assert_eq!(exemptions(Some("Lệ phí 50.000 đồng; nộp khi nhận kết quả."), None), Vec::<String>::new());
+        // "giám sát" (supervision) is not "giảm" (less).
+        assert_eq!(exemptions(Some("Phí kiểm tra, giám sát động vật: theo quy định tại Thông tư số 101/2020/TT-BTC;"), None), Vec::<String>::new());
+        assert_eq!(exemptions(Some("GIẢM 50% lệ phí cho hộ nghèo."), None), ["GIẢM 50% lệ phí cho hộ nghèo."], "in capitals too");
     }
 
     #[test]
