@@ -9,38 +9,23 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use js_sys::{Object, Reflect, Uint8Array};
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use js_sys::Uint8Array;
+    use wasm_bindgen::{JsCast, JsValue};
 
     use hoso::core::files::{image::Luma, qr::read_qr};
 
     console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_scope = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-        let reply = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
-        };
-        set("id", &get("id"));
-        if get("op").as_string().as_deref() == Some("qr") {
-            let grey = get("grey").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-            let (width, height) = (get("width").as_f64().unwrap_or(0.0) as usize, get("height").as_f64().unwrap_or(0.0) as usize);
-            let text = read_qr(&Luma { width, height, pixels: &grey });
-            set("ok", &JsValue::TRUE);
-            set("text", &text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)));
-        } else {
+    hoso::web::worker::serve(|get, set| {
+        if get("op").as_string().as_deref() != Some("qr") {
             set("ok", &JsValue::FALSE);
+            return;
         }
-        let _ = reply_scope.post_message(&reply);
+        let grey = get("grey").dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let (width, height) = (get("width").as_f64().unwrap_or(0.0) as usize, get("height").as_f64().unwrap_or(0.0) as usize);
+        let text = read_qr(&Luma { width, height, pixels: &grey });
+        set("ok", &JsValue::TRUE);
+        set("text", &text.map_or(JsValue::NULL, |t| JsValue::from_str(&t)));
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Messages sent before the wasm had loaded were dropped: the app waits for this.
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

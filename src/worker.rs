@@ -12,24 +12,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use js_sys::{Array, Object, Reflect, Uint8Array};
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use js_sys::{Array, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
 
     use hoso::core::files::{check_file, combine::jpegs_to_pdf, sha256_hex, Limits};
 
     console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_scope = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    hoso::web::worker::serve(|get, set| {
         let bytes = |v: JsValue| v.dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let reply = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
-        };
-        set("id", &get("id"));
         match get("op").as_string().as_deref() {
             Some("check") => {
                 let limits =
@@ -61,12 +51,7 @@ fn main() {
             }
             _ => set("ok", &JsValue::FALSE),
         }
-        let _ = reply_scope.post_message(&reply);
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Messages sent before the wasm had loaded were dropped: the app waits for this.
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -288,3 +288,26 @@ pub async fn open_draft(file: &web_sys::Blob) -> Result<(String, Vec<(String, we
         .unwrap_or_default();
     Ok((field(&answer, "dossier").as_string().ok_or_else(unavailable)?, files))
 }
+
+/// The worker side of the exchange (the file checker, the QR reader): answers each request the
+/// app sends (`{id, op, …}`) with `answer(get, set)` — `get` reads a field of the request, `set`
+/// writes one of the reply, which carries the request's `id` — then says `"ready"` (messages sent
+/// before the wasm had loaded were dropped: the app waits for it).
+pub fn serve(answer: impl Fn(&dyn Fn(&str) -> JsValue, &dyn Fn(&str, &JsValue)) + 'static) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_scope = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let reply = Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
+        };
+        set("id", &get("id"));
+        answer(&get, &set);
+        let _ = reply_scope.post_message(&reply);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}

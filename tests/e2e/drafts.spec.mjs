@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { test, expect, open, CERTIFY, fillCertifyDeclaration, printPdf, attachToCertify } from "./fixtures.mjs";
+import { test, expect, open, CERTIFY, fillCertifyDeclaration, printPdf, attachToCertify, storedCount } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
 
@@ -273,17 +273,6 @@ test("a reload in the middle of a file check loses nothing saved and leaves no h
   await expect(card().locator(".files__name")).toHaveText("bang.pdf", { timeout: 30_000 });
 });
 
-/** How many files the device's draft store holds. */
-async function storedFiles(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open("hoso");
-    req.onsuccess = () => {
-      const n = req.result.transaction("tep").objectStore("tep").count();
-      n.onsuccess = () => { req.result.close(); resolve(n.result); };
-    };
-  }));
-}
-
 /** A photo-sized JPEG of noise (it does not compress: each is a few MB), different for each seed. */
 async function noiseJpeg(browser, seed) {
   const maker = await browser.newPage();
@@ -322,11 +311,7 @@ test("a device whose storage is full: a clear message with what to do, nothing a
   });
   try {
     const page = await context.newPage();
-    await page.goto(`/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
-    for (const [label, value] of Object.entries(CERTIFY.answers)) await page.getByLabel(label, { exact: true }).fill(value);
-    await page.getByLabel("Không, do cơ quan Việt Nam cấp").check();
-    await page.getByRole("button", { name: "Tiếp tục" }).click();
-    await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+    await fillCertifyDeclaration(page);
     await page.goto(`/ho-so/${CERTIFY.code}`);
     const card = page.locator("li.paper").first();
     const line = page.locator(".save-line");
@@ -337,7 +322,7 @@ test("a device whose storage is full: a clear message with what to do, nothing a
       await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: `trang-${i}.jpg`, mimeType: "image/jpeg", buffer: photo });
       await expect(card.locator(".files__name").filter({ hasText: `trang-${i}.jpg` })).toBeVisible({ timeout: 30_000 });
       // Saved (the device holds i files) or refused (the line says the storage is full).
-      const outcome = async () => ((await line.textContent()).includes("đã đầy") ? "full" : `${await storedFiles(page)} saved`);
+      const outcome = async () => ((await line.textContent()).includes("đã đầy") ? "full" : `${await storedCount(page, "tep")} saved`);
       await expect.poll(outcome, { timeout: 30_000 }).toMatch(new RegExp(`^(full|${i} saved)$`));
       if ((await outcome()) === "full") break;
       saved = i;

@@ -84,3 +84,15 @@ export async function attachToCertify(page, pdf, name = "Bằng tốt nghiệp.p
   await expect(card).toHaveAttribute("data-checked", String(before + 1), { timeout: 60_000 });
   return card;
 }
+
+/** How many records a store of hoso's database on the device holds ("ho-so": dossiers, "tep": files). */
+export async function storedCount(page, store) {
+  return page.evaluate((store) => new Promise((resolve, reject) => {
+    const req = indexedDB.open("hoso");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const n = req.result.transaction(store).objectStore(store).count();
+      n.onsuccess = () => { req.result.close(); resolve(n.result); };
+    };
+  }), store);
+}

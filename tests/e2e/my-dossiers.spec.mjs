@@ -1,19 +1,11 @@
 // "Hồ sơ của tôi": every dossier started on this device, with who it is for and how far it is;
 // go on with one, delete one (and undo), and the list survives a reload.
-import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, attachToCertify, printPdf } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, fillCertifyDeclaration, attachToCertify, printPdf, storedCount } from "./fixtures.mjs";
 
 const SECTION = "/ho-so/1.001193/to-khai/nguoi-yeu-cau";
 
 /** How many dossiers the device's database holds. */
-async function records(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open("hoso");
-    req.onsuccess = () => {
-      const n = req.result.transaction("ho-so").objectStore("ho-so").count();
-      n.onsuccess = () => { req.result.close(); resolve(n.result); };
-    };
-  }));
-}
+const records = (page) => storedCount(page, "ho-so");
 
 test("the dossiers on this device are listed with who and how far; one can be resumed, deleted, and brought back", async ({ page }) => {
   await fillCertifyDeclaration(page);
@@ -95,13 +87,7 @@ test("a family keeps several dossiers of one procedure: another started from the
   await open(page, "/ho-so");
   await expect(items).toHaveCount(3);
   for (const who of ["Nguyễn Thị Ánh Tuyết", "Lê Văn Cường", "Phạm Thị Dung"]) await expect(items.filter({ hasText: who })).toHaveCount(1);
-  expect(await page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open("hoso");
-    req.onsuccess = () => {
-      const n = req.result.transaction("tep").objectStore("tep").count();
-      n.onsuccess = () => { req.result.close(); resolve(n.result); };
-    };
-  }))).toBe(1);
+  expect(await storedCount(page, "tep")).toBe(1);
   await open(page, `/ho-so/${CERTIFY.code}-2`);
   await expect(page.getByLabel(/^Trực tiếp/)).not.toBeChecked();
   await open(page, `/ho-so/${CERTIFY.code}`);
