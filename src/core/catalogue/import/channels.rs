@@ -2,7 +2,7 @@
 //! `Hình thức nộpThời gianPhí, lệ phíMô tả` + rows of `mode · time · fee · description`, e.g.
 //! `Trực tuyến5 Ngày làm việcMiễn phíTrực tiếp5 Ngày làm việc135 VNĐ(Lệ phí: 135.000 đồng/lần.)`.
 
-use super::scan::{bracket_group_len, digits_len, sentences};
+use super::scan::{bracket_group_len, digits_len, pieces, sentences};
 use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReviewFlag, TimeUnit};
 use crate::core::text::{fold, tone_key};
 
@@ -233,22 +233,9 @@ fn exemptions(note: Option<&str>, description: Option<&str>) -> Vec<String> {
 
 /// The sentences of a text split at full stops and line ends only (not at ";").
 fn full_sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let end = c == '\n' || (c == '.' && chars.peek().is_none_or(|n| n.is_whitespace() || *n == '-' || n.is_uppercase()));
-        if c != '\n' {
-            cur.push(c);
-        }
-        if end {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    out.push(cur);
     // A heading ending with ":" and the "-" items on the lines after it are one sentence.
     let mut joined: Vec<String> = Vec::new();
-    for s in out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+    for s in pieces(text, false) {
         match (joined.last_mut(), s.strip_prefix(['-', '+', '*'])) {
             (Some(last), Some(item)) if last.ends_with(':') || last.ends_with(';') || last.ends_with(',') => {
                 last.push(' ');

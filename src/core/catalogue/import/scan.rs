@@ -87,12 +87,19 @@ pub fn split_list(s: &str) -> Vec<String> {
 
 /// Splits prose into sentences or list items (at ". ", ";", new lines and leading "- ").
 pub fn sentences(s: &str) -> Vec<String> {
+    pieces(s, true).into_iter().map(|t| t.trim_start_matches(['-', '+', '*', ' ']).trim().to_string()).filter(|t| !t.is_empty()).collect()
+}
+
+/// The pieces of a text cut after each full stop (one followed by a space, a dash, a capital or the
+/// end) and line end, and after each ";" when `semicolons`; trimmed, none empty, bullets kept.
+pub fn pieces(s: &str, semicolons: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let boundary = match c {
-            '\n' | ';' => true,
+            '\n' => true,
+            ';' => semicolons,
             '.' => chars.peek().is_none_or(|n| n.is_whitespace() || *n == '-' || n.is_uppercase()),
             _ => false,
         };
@@ -100,18 +107,11 @@ pub fn sentences(s: &str) -> Vec<String> {
             cur.push(c);
         }
         if boundary {
-            let t = cur.trim().trim_start_matches(['-', '+', '*', ' ']).trim().to_string();
-            if !t.is_empty() {
-                out.push(t);
-            }
-            cur.clear();
+            out.push(std::mem::take(&mut cur));
         }
     }
-    let t = cur.trim().trim_start_matches(['-', '+', '*', ' ']).trim().to_string();
-    if !t.is_empty() {
-        out.push(t);
-    }
-    out
+    out.push(cur);
+    out.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
 }
 
 #[cfg(test)]
