@@ -147,7 +147,8 @@ fn search_codes(query: &str, limit: &str) -> Vec<String> {
 fn search_finds_common_procedures_from_everyday_phrasing() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/search-queries.json");
     let cases: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let cases = cases["queries"].as_array().unwrap();
+    // The flagship queries, through the CLI; the whole list is measured by tests/search.rs.
+    let cases: Vec<_> = cases["queries"].as_array().unwrap().iter().filter(|c| c["topic"] == "tiêu biểu").collect();
     assert!(cases.len() >= 20);
     for case in cases {
         let (query, code) = (case["query"].as_str().unwrap(), case["expect"].as_str().unwrap());

@@ -81,9 +81,9 @@ fn tiny_catalogue() -> std::sync::Arc<hoso::web::catalogue::Catalogue> {
         levels: vec!["Cấp xã".into()],
         ministries: vec!["bo-tu-phap".into()],
         entries: vec![
-            IndexEntry("1.000001".into(), "Thủ tục đăng ký khai sinh".into(), 0, vec![0], 0, "Giấy khai sinh".into()),
-            IndexEntry("1.000002".into(), "Thủ tục đăng ký kết hôn".into(), 0, vec![0], 0, String::new()),
-            IndexEntry("1.000003".into(), "Đăng ký tạm trú".into(), 1, vec![0], 0, String::new()),
+            IndexEntry("1.000001".into(), "Thủ tục đăng ký khai sinh".into(), 0, vec![0], 0, "Giấy khai sinh".into(), 1),
+            IndexEntry("1.000002".into(), "Thủ tục đăng ký kết hôn".into(), 0, vec![0], 0, String::new(), 1),
+            IndexEntry("1.000003".into(), "Đăng ký tạm trú".into(), 1, vec![0], 0, String::new(), 1),
         ],
     };
     std::sync::Arc::new(hoso::web::catalogue::Catalogue::new(index))

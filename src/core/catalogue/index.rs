@@ -21,7 +21,7 @@ pub struct Index {
 }
 
 /// One procedure in the index, serialised as a compact array:
-/// `[code, name, field, [levels…], ministry, keys]`.
+/// `[code, name, field, [levels…], ministry, keys, who]` (`who` may be absent in older files).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndexEntry(
     /// Code.
@@ -36,7 +36,41 @@ pub struct IndexEntry(
     pub u8,
     /// Extra search text: the names of the results ("Giấy khai sinh"), separated by " · ".
     pub String,
+    /// Who may apply, as [`who`] bits; 0 when the source does not say.
+    #[serde(default)]
+    pub u8,
 );
+
+/// Who may apply for a procedure, as bits of [`IndexEntry::who`]: search prefers what a person
+/// can do themself over what only a business or an agency does.
+pub mod who {
+    /// Citizens, foreigners, Vietnamese living abroad.
+    pub const PEOPLE: u8 = 1;
+    /// Businesses and cooperatives.
+    pub const BUSINESSES: u8 = 2;
+    /// Organisations, foreign organisations, party bodies.
+    pub const ORGANISATIONS: u8 = 4;
+    /// Officials and party members, in that capacity.
+    pub const OFFICIALS: u8 = 8;
+
+    /// The bits of the source's applicant list ("Công dân Việt Nam", "Doanh nghiệp"…).
+    pub fn of(applicants: &[String]) -> u8 {
+        applicants.iter().fold(0, |bits, a| {
+            let a = crate::core::text::fold(a);
+            bits | if a.starts_with("cong dan") || a.starts_with("nguoi") {
+                PEOPLE
+            } else if a.starts_with("doanh nghiep") || a.starts_with("hop tac xa") {
+                BUSINESSES
+            } else if a.starts_with("to chuc") {
+                ORGANISATIONS
+            } else if a.starts_with("can bo") || a.starts_with("dang vien") {
+                OFFICIALS
+            } else {
+                0
+            }
+        })
+    }
+}
 
 impl IndexEntry {
     pub fn code(&self) -> &str {
@@ -74,6 +108,7 @@ impl Index {
                     p.levels.iter().map(|l| pos(&levels, l) as u8).collect(),
                     pos(&ministries, &p.ministry) as u8,
                     keys.join(" · "),
+                    who::of(&p.applicants),
                 )
             })
             .collect();
