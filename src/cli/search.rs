@@ -38,7 +38,8 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
         .iter()
         .map(|h| {
             let e = &index.entries[h.entry];
-            json!({ "code": e.code(), "name": e.name(), "score": (h.score as f64 * 1000.0).round() / 1000.0 })
+            let also: Vec<&str> = h.also.iter().map(|&o| index.entries[o].code()).collect();
+            json!({ "code": e.code(), "name": e.name(), "score": (h.score as f64 * 1000.0).round() / 1000.0, "also": also })
         })
         .collect();
     println!("{}", serde_json::to_string_pretty(&out).expect("serialisable"));

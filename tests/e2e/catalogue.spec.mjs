@@ -36,6 +36,53 @@ test("everyday words find the official procedure", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Không tìm thấy" })).toBeVisible();
 });
 
+test("everyday phrasing without diacritics opens the procedure people mean", async ({ page }) => {
+  // Three of the search issue's queries, typed as on a phone keyboard without Vietnamese input.
+  const cases = [
+    ["mat bang lai xe", "Cấp lại giấy phép lái xe", "«mất» là «cấp lại»"],
+    ["dang ky tam tru cho nguoi thue nha", "Đăng ký tạm trú", "«người thuê nhà» là «tạm trú»"],
+    ["doi ten trong giay khai sinh", "Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc", "«đổi tên» là «thay đổi cải chính hộ tịch»"],
+  ];
+  for (const [query, name, understood] of cases) {
+    await open(page, "/");
+    await page.getByLabel("Bạn cần làm thủ tục gì?").pressSequentially(query);
+    const results = page.locator(".search__results .procedure-list__link");
+    await expect(results.filter({ hasText: name }).first()).toBeVisible();
+    const rank = await results.evaluateAll((links, name) => links.findIndex((a) => a.textContent === name), name);
+    expect(rank, `«${query}» puts ${name} in the top 3`).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(3);
+    // The page says how it read the words.
+    await expect(page.locator(".search__understood")).toContainText(understood);
+    await results.nth(rank).click();
+    await expect(page.locator("main h1")).toHaveText(name);
+  }
+});
+
+test("a misspelt query is still answered, with a suggestion; and there is always somewhere to go", async ({ page }) => {
+  await open(page, "/");
+  const box = page.getByLabel("Bạn cần làm thủ tục gì?");
+  await box.fill("dang ky ket hno");
+  await expect(page.locator(".search__results .procedure-list__link").first()).toHaveText("Thủ tục đăng ký kết hôn");
+  await page.getByRole("button", { name: "«dang ky ket hôn»" }).click();
+  await expect(box).toHaveValue("dang ky ket hôn");
+  await expect(page).toHaveURL(/\?q=dang%20ky%20ket%20h%C3%B4n$/);
+  await expect(page.locator(".search__suggestion")).toHaveCount(0);
+  // The same procedure at several levels is one result, the others one tap away.
+  await box.fill("cấp lại thẻ căn cước");
+  const first = page.locator(".search__results .procedure-list__item").first();
+  await expect(first.locator(".procedure-list__link")).toHaveText("Cấp lại thẻ căn cước");
+  await expect(first.locator(".procedure-list__also")).toContainText("Cấp tỉnh");
+  await expect(first.locator(".procedure-list__also")).toContainText("Cấp bộ");
+  // Nothing found: never an empty page — life events and fields are offered, open.
+  await box.fill("zzzz qqqq");
+  await expect(page.getByRole("status").filter({ hasText: "Không tìm thấy" })).toBeVisible();
+  const help = page.locator(".search__not-found");
+  await expect(help).toHaveAttribute("open", "");
+  expect(await axeViolations(page)).toEqual([]);
+  await help.getByRole("link", { name: "Sinh con" }).click();
+  await expect(page).toHaveURL(/\/su-kien\/sinh-con$/);
+});
+
 test("filters narrow the results to a field", async ({ page }) => {
   await open(page, "/");
   await page.getByText("Lọc theo lĩnh vực, cấp thực hiện").click();

@@ -5,7 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use leptos_router::components::A;
+
 use super::ProcedureList;
+use crate::core::catalogue::curated::LIFE_EVENTS;
 use crate::core::search::Query;
 use crate::web::catalogue::Catalogue;
 use crate::web::fetch::LoadError;
@@ -47,7 +50,7 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
         let field = field.get().parse::<u16>().ok();
         let level = level.get().parse::<u8>().ok();
         let cat = loaded()?;
-        Some(cat.search().search(&Query { text: &q, field, level, limit: SHOWN }).into_iter().map(|h| h.entry).collect::<Vec<_>>())
+        Some(cat.search().search(&Query { text: &q, field, level, limit: SHOWN }))
     });
 
     let field_options = move || loaded().map(|c| options(&c.index.fields));
@@ -76,9 +79,31 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
         } else {
             format!("{} thủ tục phù hợp với «{}»:", found.len(), q.trim())
         };
+        // How the words were read ("bằng lái" → "giấy phép lái xe"), so a person sees why.
+        let understood: Vec<String> = cat.search().understood(&q).iter().map(|e| format!("«{}» là «{}»", e.says, e.means)).collect();
+        let understood =
+            (!understood.is_empty() && !found.is_empty()).then(|| view! { <p class="search__understood">"Đã hiểu: " {understood.join("; ")} "."</p> });
+        let suggestion = cat.search().suggestion(&cat.index, &q).map(|s| {
+            let go = s.clone();
+            view! {
+                <p class="search__suggestion">
+                    "Có phải bạn muốn tìm: "
+                    <button type="button" class="link-button" on:click=move |_| {
+                        crate::web::history::replace_search_query(&go);
+                        set_text.set(go.clone());
+                    }>{format!("«{s}»")}</button>
+                    "?"
+                </p>
+            }
+        });
+        let nothing = found.is_empty();
+        let (entries, also): (Vec<usize>, Vec<Vec<usize>>) = found.into_iter().map(|h| (h.entry, h.also)).unzip();
         view! {
             <p class="search__status" role="status">{status}</p>
-            <ProcedureList catalogue=cat entries=found/>
+            {suggestion}
+            {understood}
+            <ProcedureList catalogue=cat entries=entries also=also/>
+            <NotFound open=nothing/>
         }
         .into_any()
     };
@@ -128,4 +153,19 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
 /// `<option value=i>name</option>` for each name, the value being its index.
 fn options(names: &[String]) -> impl IntoView {
     names.iter().enumerate().map(|(i, n)| view! { <option value=i.to_string()>{n.clone()}</option> }).collect_view()
+}
+
+/// Under every result list: where to look when the wanted procedure is not there.
+#[component]
+fn NotFound(open: bool) -> impl IntoView {
+    let events =
+        LIFE_EVENTS.iter().enumerate().map(|(n, e)| view! { {(n > 0).then_some(" · ")}<A href=format!("/su-kien/{}", e.slug)>{e.title}</A> }).collect_view();
+    view! {
+        <details class="search__not-found" open=open>
+            <summary>"Không thấy thủ tục bạn cần?"</summary>
+            <p>"Thử nói ngắn hơn, bằng từ chính của việc cần làm (ví dụ «cấp lại bằng lái», «tạm trú», «sổ đỏ»), có dấu hay không dấu đều được."</p>
+            <p>"Hoặc tìm theo việc đang cần: " {events} "."</p>
+            <p><A href="/linh-vuc">"Xem tất cả thủ tục theo lĩnh vực"</A></p>
+        </details>
+    }
 }
