@@ -9,7 +9,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use hoso::core::search::Query;
 
-/// `hosoSearch(query, limit)`: the app's search, as a JSON array of `{code, name, score}`;
+/// `hosoSearch(query, limit)`: the app's search, as a JSON array of `{code, name, score, also}`
+/// (`also`: the same procedure's codes at other levels);
 /// `undefined` until the catalogue has loaded (the first call starts loading it).
 #[wasm_bindgen(js_name = hosoSearch)]
 pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
@@ -24,7 +25,8 @@ pub fn hoso_search(query: &str, limit: usize) -> Option<String> {
         .iter()
         .map(|h| {
             let e = &c.index.entries[h.entry];
-            serde_json::json!({ "code": e.code(), "name": e.name(), "score": h.score })
+            let also: Vec<&str> = h.also.iter().map(|&o| c.index.entries[o].code()).collect();
+            serde_json::json!({ "code": e.code(), "name": e.name(), "score": h.score, "also": also })
         })
         .collect();
     Some(serde_json::Value::Array(out).to_string())
