@@ -25,7 +25,11 @@ test("ending the session removes the dossiers, their files, hoso's caches and st
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
   // What a service worker or a portal's page may have left for this origin: a data cache (removed),
   // the app shell's cache (kept: only hoso's own code), a remembered choice.
+  // The service worker's own activation deletes other versions' shell caches: wait until it is active,
+  // as it is on a real visit by then, so only "Kết thúc phiên" can remove anything below.
   await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    while (reg.active.state !== "activated") await new Promise((r) => setTimeout(r, 50));
     await (await caches.open("hoso-du-lieu")).put("/catalogue/index.json", new Response("{}"));
     await (await caches.open("hoso-shell-v1")).put("/index.html", new Response("<!doctype html>"));
     localStorage.setItem("hoso-lua-chon", "1");
