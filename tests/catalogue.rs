@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use hoso::core::catalogue::curated::{LIFE_EVENTS, POPULAR};
+use hoso::core::catalogue::import::reading::conditional_phrase;
 use hoso::core::catalogue::{DocumentKind, Index, Mode, Procedure};
 
 fn dir() -> std::path::PathBuf {
@@ -151,7 +152,8 @@ fn marital_status_certificate_1_004873() {
 }
 
 /// A small JSON Schema checker for the keywords our schemas use (type, enum, required,
-/// properties, additionalProperties: false, items, prefixItems, minItems, maxItems).
+/// properties, additionalProperties: false, items, prefixItems, minItems, maxItems, const,
+/// maxLength).
 fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str, errors: &mut Vec<String>) {
     use serde_json::Value;
     if let Some(t) = schema.get("type") {
@@ -173,6 +175,16 @@ fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str, erro
         if !ok {
             errors.push(format!("{path}: expected {types:?}, got {value}"));
             return;
+        }
+    }
+    if let Some(c) = schema.get("const") {
+        if value != c {
+            errors.push(format!("{path}: {value} is not {c}"));
+        }
+    }
+    if let (Some(max), Value::String(text)) = (schema.get("maxLength").and_then(Value::as_u64), value) {
+        if text.chars().count() as u64 > max {
+            errors.push(format!("{path}: longer than {max} characters"));
         }
     }
     if let Some(Value::Array(allowed)) = schema.get("enum") {
@@ -219,6 +231,57 @@ fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str, erro
 
 fn schema(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(dir().join("schema").join(name)).unwrap()).unwrap()
+}
+
+fn all_procedures() -> Vec<Procedure> {
+    let mut v: Vec<Procedure> =
+        std::fs::read_dir(dir().join("p")).unwrap().map(|e| serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap()).unwrap()).collect();
+    v.sort_by(|a, b| a.code.cmp(&b.code));
+    v
+}
+
+/// The headings of the papers everyone brings or sends (no case, not "(nếu có)", not looked up).
+fn everyone_needs(p: &Procedure) -> Vec<String> {
+    p.documents.iter().filter(|d| d.always_needed()).map(|d| d.heading()).collect()
+}
+
+#[test]
+fn no_paper_reads_as_needed_in_every_case_while_its_text_names_a_case() {
+    let mut wrong = Vec::new();
+    for p in all_procedures() {
+        for d in p.documents.iter().filter(|d| d.always_needed() && d.any_of.is_empty() && d.needed_anyway.is_none()) {
+            if let Some(phrase) = conditional_phrase(&d.name) {
+                wrong.push(format!("{} «{phrase}»: {}", p.code, d.name.chars().take(100).collect::<String>()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} papers read as always needed but name a case, first: {:#?}", wrong.len(), &wrong[..wrong.len().min(10)]);
+}
+
+#[test]
+fn every_paper_has_a_heading_of_at_most_80_characters() {
+    for p in all_procedures() {
+        for d in &p.documents {
+            let n = d.short.chars().count();
+            assert!((1..=80).contains(&n), "{}: «{}»", p.code, d.short);
+        }
+    }
+}
+
+#[test]
+fn the_flagship_procedures_list_only_what_everyone_needs_as_needed_by_everyone() {
+    // Khai sinh: the birth certificate (or what replaces it) and an ID paper; the abandoned
+    // child's record, the power of attorney and the surrogacy papers only in their case.
+    assert_eq!(everyone_needs(&procedure("1.001193")), ["Giấy chứng sinh", "Giấy tờ tùy thân"]);
+    let birth = procedure("1.001193");
+    let certificate = birth.documents.iter().find(|d| d.heading() == "Giấy chứng sinh").unwrap();
+    assert_eq!(certificate.any_of[1..], ["Văn bản của người làm chứng xác nhận về việc sinh", "Giấy cam đoan về việc sinh"]);
+    // Khai tử: the death notice (not on paper when the agency has the electronic one) and an ID paper.
+    assert_eq!(everyone_needs(&procedure("1.000656")), ["Giấy báo tử hoặc giấy tờ thay Giấy báo tử", "Giấy tờ tùy thân"]);
+    // Kết hôn: ID papers and the declaration.
+    assert_eq!(everyone_needs(&procedure("1.000894")), ["Giấy tờ tùy thân", "Tờ khai đăng ký kết hôn"]);
+    // Thường trú: everything depends on the kind of home; nothing is needed by everyone.
+    assert_eq!(everyone_needs(&procedure("1.004222")), Vec::<String>::new());
 }
 
 #[test]

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::args::Args;
 use crate::Failure;
-use hoso::core::catalogue::import::import_record;
+use hoso::core::catalogue::import::reading::conditional_phrase;
+use hoso::core::catalogue::import::{flag_unread_conditions, import_record};
+use hoso::core::catalogue::model::Document;
 use hoso::core::catalogue::overrides::Overrides;
 use hoso::core::catalogue::{Index, Procedure};
 use serde_json::json;
@@ -89,6 +91,7 @@ fn import(args: &mut Args) -> Result<(), Failure> {
                     for o in overrides.for_code(&code) {
                         stale.extend(o.apply(&mut p));
                     }
+                    flag_unread_conditions(&mut p);
                     procedures.push(p);
                 }
                 Err(e) => errors.push(format!("{}: {e}", file.display())),
@@ -170,6 +173,7 @@ pub fn counts(ps: &[&Procedure]) -> serde_json::Value {
         "with_legal_basis": n(&|p| !p.legal_basis.is_empty()),
         "with_results": n(&|p| !p.results.is_empty()),
         "needs_review": n(&|p| !p.needs_review.is_empty()),
+        "papers": papers(ps),
         "flags": ps.iter().map(|p| p.needs_review.len()).sum::<usize>(),
     })
 }
@@ -218,4 +222,24 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 
 fn write_json(path: &Path, text: &str) -> Result<(), Failure> {
     fs::write(path, format!("{text}\n")).map_err(|e| Failure::Request(format!("không ghi được {}: {e}", path.display())))
+}
+
+/// How the papers were read (#16): cases, "(nếu có)", alternatives, data the state holds, short names.
+fn papers(ps: &[&Procedure]) -> serde_json::Value {
+    let docs: Vec<&Document> = ps.iter().flat_map(|p| &p.documents).collect();
+    let n = |f: &dyn Fn(&Document) -> bool| docs.iter().filter(|d| f(d)).count();
+    json!({
+        "needed_in_every_case": n(&|d| d.always_needed()),
+        "in_a_case_from_the_table": n(&|d| d.condition.is_some()),
+        "in_a_case_from_their_text": n(&|d| d.when.is_some()),
+        "if_the_person_has_one": n(&|d| d.if_any),
+        "with_alternatives": n(&|d| !d.any_of.is_empty()),
+        "state_holds_the_data": n(&|d| d.state_holds),
+        "paper_copy_spared_when_held": n(&|d| d.paper_spared),
+        "needed_anyway_by_review": n(&|d| d.needed_anyway.is_some()),
+        "short_name_by_rule": n(&|d| !d.short_by_hand && d.short != d.name),
+        "short_name_by_hand": n(&|d| d.short_by_hand),
+        "name_short_already": n(&|d| !d.short_by_hand && d.short == d.name),
+        "case_unread": n(&|d| d.always_needed() && d.any_of.is_empty() && d.needed_anyway.is_none() && conditional_phrase(&d.name).is_some()),
+    })
 }

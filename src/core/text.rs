@@ -168,6 +168,34 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
+/// Lower case with every character the same length in UTF-8 as before, so byte offsets found in
+/// the lower-case text hold in the original.
+pub fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The text without a list bullet ("- ", "+ ", "* ", "• ") and surrounding spaces.
+pub fn without_bullet(s: &str) -> &str {
+    s.trim().trim_start_matches(['-', '+', '*', '•']).trim()
+}
+
+/// The text with its first letter upper case.
+pub fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,6 +113,41 @@ test("the procedure page says what you get, what to bring, how long, how much, w
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test("the papers everyone needs are listed apart from those needed only in some case", async ({ page }) => {
+  const group = (title) => page.locator(`h3.doc-group__title:text-is("${title}") + ul.doc-list > li > .doc__name`);
+  // Khai sinh: not the abandoned child's record, the power of attorney or the surrogacy papers.
+  await open(page, "/thu-tuc/1.001193");
+  await expect(group("Ai cũng cần")).toHaveText(["Giấy chứng sinh"]);
+  await expect(group("Mang theo khi đến nộp (bản chính để cán bộ đối chiếu, không phải nộp)")).toHaveText(["Giấy tờ tùy thân"]);
+  const birth = page.locator("li.doc", { has: page.locator(".doc__name", { hasText: /^Giấy chứng sinh$/ }) });
+  await expect(birth.locator(".doc__any-of li")).toHaveText(["Giấy chứng sinh", "Văn bản của người làm chứng xác nhận về việc sinh", "Giấy cam đoan về việc sinh"]);
+  const abandoned = page.locator("li.doc", { has: page.locator(".doc__name", { hasText: /^Biên bản về việc trẻ bị bỏ rơi/ }) });
+  await expect(abandoned.locator(".doc__when")).toHaveText("Chỉ khi: trẻ em bị bỏ rơi.");
+  await expect(group("Chỉ khi đúng trường hợp của bạn")).toContainText(["Biên bản về việc trẻ bị bỏ rơi", "Văn bản ủy quyền"]);
+  expect(await axeViolations(page)).toEqual([]);
+  // Khai tử: the death notice, not on paper when the agency already has the electronic one.
+  await open(page, "/thu-tuc/1.000656");
+  await expect(group("Ai cũng cần")).toHaveText(["Giấy báo tử hoặc giấy tờ thay Giấy báo tử"]);
+  await expect(page.locator("li.doc", { has: page.locator(".doc__name", { hasText: /^Giấy báo tử hoặc giấy tờ thay Giấy báo tử$/ }) }).locator(".doc__when")).toHaveText("Không phải nộp bản giấy nếu cơ quan đã có bản điện tử của giấy tờ này.");
+  // Its fee: the note every channel shares is shown once, "Miễn phí" beside "the province sets the
+  // fee" is explained, and every exempt group is kept.
+  const fees = page.locator("section[aria-labelledby=le-phi]");
+  await expect(fees.locator(".fee__note")).toHaveCount(1);
+  await expect(fees.locator(".fee__explain")).toContainText("«Miễn phí» áp dụng cho những người, trường hợp ghi ở mục «Miễn, giảm lệ phí»");
+  await expect(fees.locator(".notice--important")).toContainText("người thuộc hộ nghèo; người khuyết tật");
+  // Kết hôn: the declaration, and ID papers to show.
+  await open(page, "/thu-tuc/1.000894");
+  await expect(group("Ai cũng cần")).toHaveText(["Tờ khai đăng ký kết hôn"]);
+  await expect(group("Mang theo khi đến nộp (bản chính để cán bộ đối chiếu, không phải nộp)")).toHaveText(["Giấy tờ tùy thân"]);
+  // Thường trú: every paper depends on the kind of home, so nothing is listed as needed by everyone.
+  await open(page, "/thu-tuc/1.004222");
+  await expect(page.locator("summary", { hasText: "Nếu: Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình" })).toBeVisible();
+  await expect(group("Ai cũng cần")).toHaveCount(0);
+  // Lý lịch tư pháp: the original of the ID card copy joins what to bring.
+  await open(page, "/thu-tuc/3.000333");
+  await expect(page.locator(".doc-originals")).toContainText("Mang theo cả bản chính của: Thẻ Căn cước, Căn cước công dân hoặc Hộ chiếu");
+});
+
 test("a due date across Tết is computed from the device clock", async ({ page }) => {
   // Friday 13/2/2026 16:30 Vietnam time, 7 working days → Wednesday 4/3/2026.
   await page.clock.setFixedTime(new Date("2026-02-13T16:30:00+07:00"));
@@ -148,7 +183,7 @@ test("starting a dossier gives a task list and the papers, saying what is missin
   await expect(page.locator(".task-list__item").first()).toContainText("Chưa bắt đầu");
   // The generic form has no declaration of its own: the catalogue's papers are all listed,
   // and the report names what is missing, briefly.
-  await expect(page.locator(".report")).toContainText("Còn thiếu 2 giấy tờ: Thông tin chứng minh về chỗ ở hợp pháp");
+  await expect(page.locator(".report")).toContainText("Còn thiếu 2 giấy tờ: Thông tin chứng minh chỗ ở hợp pháp (trên VNeID)");
   expect((await page.locator(".report li").first().textContent()).length).toBeLessThan(300);
   await expect(page.locator(".paper").first()).toBeVisible();
   expect(await page.locator(".paper").count()).toBeGreaterThan(1);

@@ -199,7 +199,7 @@ test("the checklist follows the answers", async ({ page }) => {
   await expect(proxy).toContainText("Cần vì:");
   // The other declaration forms of the catalogue are not asked for: hoso makes the declaration.
   await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân có yêu cầu/).locator(".tag")).toHaveText("Chưa khai xong");
-  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân trong trường hợp ủy quyền/).locator(".tag")).toHaveText("Không cần");
+  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Không cần");
   // Back to "I submit myself": no longer needed.
   await page.getByRole("link", { name: "Yêu cầu cấp Phiếu" }).click();
   await page.getByLabel("Tôi tự nộp").check();
@@ -208,10 +208,28 @@ test("the checklist follows the answers", async ({ page }) => {
   await expect(paper(page, /^Văn bản ủy quyền/).locator(".tag")).toHaveText("Không cần");
   // Papers ruled out are listed last, folded away.
   const other = page.locator("details.papers-other");
-  await expect(other.locator("summary")).toContainText("Giấy tờ không cần trong trường hợp của bạn");
+  await expect(other.locator(":scope > summary")).toContainText("Giấy tờ không cần trong trường hợp của bạn");
   await expect(paper(page, /^Văn bản ủy quyền/)).toBeHidden();
-  await other.locator("summary").click();
+  await other.locator(":scope > summary").click();
   await expect(paper(page, /^Văn bản ủy quyền/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test("a case the declaration does not settle is asked once; the answer decides the paper and is kept", async ({ page }) => {
+  await open(page, "/ho-so/1.001612");
+  const question = page.getByRole("group", { name: "Bạn có thuộc trường hợp này không: chưa có tài khoản định danh điện tử để thực hiện xác thực điện tử?" });
+  const card = paper(page, /^Bản sao thẻ Căn cước hoặc CCCD của người ủy quyền/);
+  await expect(card.locator(".tag")).toHaveText("Tuỳ trường hợp");
+  await question.getByLabel("Có", { exact: true }).check();
+  await expect(card.locator(".tag")).toHaveText("Còn thiếu");
+  await expect(card).toContainText("Cần vì: bạn cho biết mình thuộc trường hợp: chưa có tài khoản định danh điện tử");
+  await expect(page.locator("ul.report")).toContainText(/Còn thiếu \d+ giấy tờ: .*Bản sao thẻ Căn cước hoặc CCCD của người ủy quyền/);
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu trên máy này" })).toBeVisible();
+  // The answer is kept with the dossier.
+  await page.reload();
+  await expect(question.getByLabel("Có", { exact: true })).toBeChecked();
+  await question.getByLabel("Không", { exact: true }).check();
+  await expect(card.locator(".tag")).toHaveText("Không cần");
   expect(await axeViolations(page)).toEqual([]);
 });
 

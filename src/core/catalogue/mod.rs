@@ -4,6 +4,7 @@
 //! - [`import`]: parses one record of the national database crawl into a [`model::Procedure`],
 //!   keeping the original text beside every parsed value and flagging what it cannot parse.
 //! - [`overrides`]: reviewed corrections applied on import.
+//! - [`short`]: a paper's short name by rule (headings, status lines, package folders).
 //! - [`index`]: the small index loaded at start (code, name, field, levels, search keys).
 //!
 //! Architecture invariant: the catalogue format is defined here only (`model`, `index`,
@@ -15,6 +16,7 @@ pub mod index;
 pub mod model;
 pub mod overrides;
 pub mod present;
+pub mod short;
 
 pub use index::{Index, IndexEntry};
 pub use model::*;

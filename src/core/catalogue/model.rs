@@ -141,10 +141,77 @@ pub struct Document {
     pub originals: u32,
     pub copies: u32,
     pub kind: DocumentKind,
-    /// The case (trường hợp) or group this paper belongs to; `None` when it is always needed.
+    /// The case (trường hợp) or group this paper belongs to, from the table's heading.
     pub condition: Option<String>,
+    /// The case the paper's own text names ("trẻ em bị bỏ rơi"), cut from it by the importer
+    /// (`import::reading`); `None` when its first sentence names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// "(nếu có)": only if the person has one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub if_any: bool,
+    /// Any one of these satisfies the need ("Giấy chứng sinh; trường hợp không có… thì…").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
+    /// The agency looks the data up itself (national databases); the paper is a fallback.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub state_holds: bool,
+    /// Needed, but not on paper when the agency already holds it electronically.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paper_spared: bool,
+    /// A heading of at most 80 characters; `name` is the full text.
+    #[serde(default)]
+    pub short: String,
+    /// The short name was written by hand in the reviewed overrides (else derived by rule).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub short_by_hand: bool,
+    /// Why the paper is needed in every case although its text names a case (a reviewed
+    /// override: "«(nếu có)» chỉ nói về một mục bên trong giấy tờ").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needed_anyway: Option<String>,
     /// The row as it appears in the source.
     pub raw: String,
+}
+
+impl Document {
+    /// Needed whatever the person's case: no case heading, no case in its text, not "(nếu có)",
+    /// not a fallback for data the agency holds.
+    pub fn always_needed(&self) -> bool {
+        self.condition.is_none() && self.when.is_none() && !self.if_any && !self.state_holds
+    }
+
+    /// The paper's heading: its short name, or one made by rule from its name (files written
+    /// before short names existed).
+    pub fn heading(&self) -> String {
+        if self.short.is_empty() {
+            super::short::short_name(&self.name)
+        } else {
+            self.short.clone()
+        }
+    }
+
+    /// The quantity as the importer appends it to `raw` ("1 bản chính, 1 bản sao").
+    pub fn quantity_text(originals: u32, copies: u32) -> String {
+        match (originals, copies) {
+            (o, 0) => format!("{o} bản chính"),
+            (0, c) => format!("0 bản chính, {c} bản sao"),
+            (o, c) => format!("{o} bản chính, {c} bản sao"),
+        }
+    }
+
+    /// A copy handed in whose original is to be shown for checking ("xuất trình bản chính để đối
+    /// chiếu", "bản sao kèm bản chính để đối chiếu").
+    pub fn show_original(&self) -> bool {
+        let t = crate::core::text::fold(&self.name);
+        self.kind == DocumentKind::Submit
+            && ["xuat trinh ban chinh", "ban chinh de doi chieu", "ban chinh de kiem tra, doi chieu", "mang theo ban chinh"].iter().any(|k| t.contains(k))
+    }
+
+    /// The paper's text as published, without the quantity the importer appended to `raw`.
+    pub fn published_text(&self) -> &str {
+        let q = Document::quantity_text(self.originals, self.copies);
+        crate::core::text::without_bullet(self.raw.strip_suffix(q.as_str()).unwrap_or(&self.raw))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

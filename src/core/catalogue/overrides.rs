@@ -26,6 +26,29 @@ pub struct Override {
     pub remove_documents_containing: Vec<String>,
     #[serde(default)]
     pub dedupe_documents: bool,
+    /// Headings written by hand for the papers of a much-used procedure.
+    #[serde(default)]
+    pub short_names: Vec<ShortName>,
+    /// Papers whose text has a conditional phrase that does not make the paper conditional
+    /// ("(nếu có)" ending one item of a list of contents), each with why.
+    #[serde(default)]
+    pub needed_in_every_case: Vec<NeededAnyway>,
+    /// Papers whose "(nếu có)" is about the whole paper although the importer could not tell.
+    #[serde(default)]
+    pub if_the_person_has_one: Vec<NeededAnyway>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ShortName {
+    /// Part of the paper's name that picks it.
+    pub find: String,
+    pub short: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NeededAnyway {
+    pub find: String,
+    pub why: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +99,37 @@ impl Override {
                 p.corrections.push(note(format!("Bỏ {removed} dòng có «{needle}»")));
             }
         }
+        for sn in &self.short_names {
+            let mut n = 0;
+            for d in p.documents.iter_mut().filter(|d| d.name.contains(&sn.find)) {
+                d.short = clean(&sn.short);
+                d.short_by_hand = true;
+                n += 1;
+            }
+            if n == 0 {
+                stale.push(format!("{}: không còn giấy tờ nào chứa «{}» để đặt tên ngắn", self.code, sn.find));
+            }
+        }
+        for na in &self.needed_in_every_case {
+            let mut n = 0;
+            for d in p.documents.iter_mut().filter(|d| d.name.contains(&na.find) && d.always_needed()) {
+                d.needed_anyway = Some(na.why.clone());
+                n += 1;
+            }
+            if n == 0 {
+                stale.push(format!("{}: không còn giấy tờ luôn cần nào chứa «{}»", self.code, na.find));
+            }
+        }
+        for na in &self.if_the_person_has_one {
+            let mut n = 0;
+            for d in p.documents.iter_mut().filter(|d| d.name.contains(&na.find) && d.always_needed()) {
+                d.if_any = true;
+                n += 1;
+            }
+            if n == 0 {
+                stale.push(format!("{}: không còn giấy tờ luôn cần nào chứa «{}» để đọc là «nếu có»", self.code, na.find));
+            }
+        }
         if self.dedupe_documents {
             let before = p.documents.len();
             let mut seen: Vec<(String, Option<String>)> = Vec::new();
@@ -107,6 +161,13 @@ mod tests {
         for ov in &o.overrides {
             assert!(ov.reason.chars().count() > 30, "{}: a correction explains itself", ov.code);
             assert!(crate::core::calendar::Date::parse_iso(&ov.reviewed).is_some(), "{}: reviewed date", ov.code);
+            for sn in &ov.short_names {
+                let n = sn.short.chars().count();
+                assert!((3..=80).contains(&n), "{}: «{}» is a heading of 3 to 80 characters", ov.code, sn.short);
+            }
+            for na in ov.needed_in_every_case.iter().chain(&ov.if_the_person_has_one) {
+                assert!(na.why.chars().count() > 20, "{}: «{}» says why it is needed in every case", ov.code, na.find);
+            }
         }
     }
 }

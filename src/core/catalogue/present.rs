@@ -1,7 +1,7 @@
 //! Plain-Vietnamese wording of catalogue values, shared by the app and the CLI, plus the link
 //! from a channel's time limit to the working-day calendar.
 
-use super::model::{Channel, Document, Mode, TimeUnit};
+use super::model::{Channel, Document, DocumentKind, Mode, TimeUnit};
 use crate::core::calendar::due::Due;
 use crate::core::calendar::{due_date, DueRules, Receipt, TimeLimit, WorkCalendar};
 
@@ -75,6 +75,37 @@ pub fn exemptions(channels: &[Channel]) -> Vec<String> {
     all
 }
 
+/// The fee notes of a procedure's channels: one shared note when every channel says the same
+/// (shown once, not three times), else each channel's own; and a plain explanation when a free
+/// channel's note says the province sets the fee (which reads as a contradiction).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeeNotes {
+    pub shared: Option<String>,
+    pub per_channel: Vec<Option<String>>,
+    pub province_sets_fee: Option<String>,
+}
+
+pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
+    let notes: Vec<Option<String>> = channels.iter().map(|c| c.fee_note.clone().filter(|n| !n.trim().is_empty())).collect();
+    let same = notes.len() > 1 && notes[0].is_some() && notes.iter().all(|n| *n == notes[0]);
+    let province = channels.iter().any(|c| {
+        let note = crate::core::text::fold(c.fee_note.as_deref().unwrap_or(""));
+        c.fee_vnd == Some(0) && note.contains("hoi dong nhan dan") && note.contains("quyet dinh")
+    });
+    let province_sets_fee = province.then(|| {
+        if exemptions(channels).is_empty() {
+            "«Miễn phí» là mức ghi trong cơ sở dữ liệu quốc gia; mức cụ thể do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định, nên có nơi thu một khoản nhỏ. Hỏi nơi tiếp nhận nếu cần chắc chắn.".to_string()
+        } else {
+            "«Miễn phí» áp dụng cho những người, trường hợp ghi ở mục «Miễn, giảm lệ phí» bên dưới; các trường hợp khác nộp theo mức do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định.".to_string()
+        }
+    });
+    if same {
+        FeeNotes { shared: notes[0].clone(), per_channel: vec![None; notes.len()], province_sets_fee }
+    } else {
+        FeeNotes { shared: None, per_channel: notes, province_sets_fee }
+    }
+}
+
 /// "Miễn phí", "20.000 đồng", "10 USD", or "Chưa có thông tin".
 pub fn describe_fee(ch: &Channel) -> String {
     match (ch.fee_vnd, &ch.fee_other) {
@@ -95,18 +126,107 @@ pub fn describe_quantity(d: &Document) -> String {
     }
 }
 
-/// Documents grouped by case, in source order; the papers everyone needs come first.
-pub fn group_documents(docs: &[Document]) -> Vec<(Option<&str>, Vec<&Document>)> {
-    let mut groups: Vec<(Option<&str>, Vec<&Document>)> = Vec::new();
-    for d in docs {
-        let key = d.condition.as_deref();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(d),
-            None => groups.push((key, vec![d])),
+/// A heading of the procedure page's list of papers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperGroup<'a> {
+    /// Needed whatever the case.
+    Everyone,
+    /// Shown in person, whatever the case (the originals to bring).
+    Bring,
+    /// Needed only in the case the paper's own text names.
+    OnlyIf,
+    /// "(nếu có)".
+    IfAny,
+    /// The agency looks the data up itself.
+    StateHolds,
+    /// A case heading of the source's table ("Trường hợp người chưa thành niên").
+    Case(&'a str),
+}
+
+impl PaperGroup<'_> {
+    pub fn title(&self) -> String {
+        match self {
+            PaperGroup::Everyone => "Ai cũng cần".into(),
+            PaperGroup::Bring => "Mang theo khi đến nộp (bản chính để cán bộ đối chiếu, không phải nộp)".into(),
+            PaperGroup::OnlyIf => "Chỉ khi đúng trường hợp của bạn".into(),
+            PaperGroup::IfAny => "Nộp nếu bạn có".into(),
+            PaperGroup::StateHolds => "Thường không cần: cơ quan tự tra cứu".into(),
+            PaperGroup::Case(c) => format!("Nếu: {c}"),
         }
     }
-    groups.sort_by_key(|(k, _)| k.is_some());
+}
+
+/// The papers under their headings, in this order: everyone, bring, only if, if any, the state
+/// holds, then each case heading of the source (whose papers keep their own notes).
+pub fn paper_groups(docs: &[Document]) -> Vec<(PaperGroup<'_>, Vec<&Document>)> {
+    fn group(d: &Document) -> PaperGroup<'_> {
+        match (&d.condition, d.kind) {
+            (Some(c), _) => PaperGroup::Case(c.as_str()),
+            _ if d.state_holds => PaperGroup::StateHolds,
+            _ if d.when.is_some() => PaperGroup::OnlyIf,
+            _ if d.if_any => PaperGroup::IfAny,
+            (None, DocumentKind::Present) => PaperGroup::Bring,
+            (None, DocumentKind::Submit) => PaperGroup::Everyone,
+        }
+    }
+    let rank = |g: &PaperGroup| match g {
+        PaperGroup::Everyone => 0,
+        PaperGroup::Bring => 1,
+        PaperGroup::OnlyIf => 2,
+        PaperGroup::IfAny => 3,
+        PaperGroup::StateHolds => 4,
+        PaperGroup::Case(_) => 5,
+    };
+    let mut groups: Vec<(PaperGroup, Vec<&Document>)> = Vec::new();
+    for d in docs {
+        let g = group(d);
+        match groups.iter_mut().find(|(k, _)| *k == g) {
+            Some((_, v)) => v.push(d),
+            None => groups.push((g, vec![d])),
+        }
+    }
+    groups.sort_by_key(|(g, _)| rank(g));
     groups
+}
+
+/// The originals of the copies handed in that are to be shown at the desk, each once (a copy's
+/// heading without "Bản sao"): with the papers to show, one "Mang theo khi đến nộp" list.
+pub fn originals_of_copies(docs: &[Document]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in docs.iter().filter(|d| d.show_original()) {
+        let h = original_name(&d.heading());
+        if !out.contains(&h) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+/// "Bản sao Thẻ Căn cước…" → "Thẻ Căn cước…": what the original of a copy is called.
+pub fn original_name(copy: &str) -> String {
+    let l = crate::core::text::lower(copy);
+    for p in ["bản sao có chứng thực ", "bản sao hợp lệ ", "bản sao "] {
+        if l.starts_with(p) {
+            return crate::core::text::upper_first(&copy[p.len()..]);
+        }
+    }
+    copy.to_string()
+}
+
+/// What a paper's own text says about when it is needed, in plain words; `None` when it is
+/// simply needed.
+pub fn paper_note(d: &Document) -> Option<String> {
+    if d.state_holds {
+        let when = d.when.as_deref().map(|w| format!(" Chỉ cần khi: {}.", w.trim_end_matches('.'))).unwrap_or_default();
+        return Some(format!("Thường không cần: cơ quan tự tra cứu dữ liệu. Mang theo phòng khi cơ quan không tra cứu được.{when}"));
+    }
+    if let Some(w) = &d.when {
+        return Some(format!("Chỉ khi: {}.", w.trim_end_matches('.')));
+    }
+    if d.if_any {
+        return Some("Chỉ nộp nếu bạn có.".to_string());
+    }
+    d.paper_spared.then(|| "Không phải nộp bản giấy nếu cơ quan đã có bản điện tử của giấy tờ này.".to_string())
 }
 
 /// 1234567 → "1.234.567" (Vietnamese thousands separator).
@@ -133,7 +253,7 @@ fn format_decimal(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::model::{DocumentKind, ForeignFee};
+    use crate::core::catalogue::model::ForeignFee;
 
     fn channel(amount: Option<f64>, unit: Option<TimeUnit>, fee_vnd: Option<u64>) -> Channel {
         Channel {
@@ -163,6 +283,31 @@ mod tests {
         assert_eq!(describe_time(&channel(Some(7.0), Some(TimeUnit::WorkingDays), None)).unwrap(), "7 ngày làm việc");
         assert!(describe_time(&channel(Some(1.0), None, None)).unwrap().contains("không ghi đơn vị"));
         assert_eq!(describe_time(&channel(None, None, None)), None);
+    }
+
+    #[test]
+    fn copies_whose_original_is_shown_are_listed_to_bring() {
+        // 3.000333 Phiếu lý lịch tư pháp: the ID card copy, "Xuất trình bản chính để đối chiếu".
+        let text = std::fs::read_to_string("public/catalogue/p/3.000333.json").unwrap();
+        let p: super::super::Procedure = serde_json::from_str(&text).unwrap();
+        assert_eq!(originals_of_copies(&p.documents), ["Thẻ Căn cước, Căn cước công dân hoặc Hộ chiếu"]);
+    }
+
+    #[test]
+    fn a_note_every_channel_shares_is_given_once_and_a_free_fee_the_province_sets_is_explained() {
+        // 1.000656 Đăng ký khai tử: the same note on the three channels, "Miễn phí" beside
+        // "Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh… quyết định".
+        let text = std::fs::read_to_string("public/catalogue/p/1.000656.json").unwrap();
+        let p: super::super::Procedure = serde_json::from_str(&text).unwrap();
+        let n = fee_notes(&p.channels);
+        assert!(n.shared.as_deref().unwrap().starts_with("Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh"));
+        assert!(n.per_channel.iter().all(Option::is_none) && n.per_channel.len() == 3);
+        assert!(n.province_sets_fee.unwrap().starts_with("«Miễn phí» áp dụng cho những người, trường hợp ghi ở mục «Miễn, giảm lệ phí»"));
+        // 1.004222 Đăng ký thường trú: different fees and notes per channel stay with their channel.
+        let text = std::fs::read_to_string("public/catalogue/p/1.004222.json").unwrap();
+        let p: super::super::Procedure = serde_json::from_str(&text).unwrap();
+        let n = fee_notes(&p.channels);
+        assert!(n.shared.is_none() && n.province_sets_fee.is_none());
     }
 
     #[test]
@@ -197,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn documents_everyone_needs_come_first() {
+    fn papers_everyone_needs_come_first_and_conditional_ones_never_among_them() {
         let doc = |name: &str, cond: Option<&str>| Document {
             name: name.into(),
             template_file: None,
@@ -206,12 +351,30 @@ mod tests {
             copies: 0,
             kind: DocumentKind::Submit,
             condition: cond.map(str::to_string),
+            when: None,
+            if_any: false,
+            any_of: Vec::new(),
+            state_holds: false,
+            paper_spared: false,
+            short: name.into(),
+            short_by_hand: false,
+            needed_anyway: None,
             raw: String::new(),
         };
-        let docs = [doc("A", Some("Trường hợp ủy quyền")), doc("B", None), doc("C", Some("Trường hợp ủy quyền"))];
-        let g = group_documents(&docs);
-        assert_eq!(g[0].0, None);
-        assert_eq!(g[1].1.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["A", "C"]);
+        let abandoned = Document { when: Some("trẻ em bị bỏ rơi".into()), ..doc("Biên bản về việc trẻ bị bỏ rơi", None) };
+        let id = Document { kind: DocumentKind::Present, ..doc("Giấy tờ tùy thân", None) };
+        let residence = Document { kind: DocumentKind::Present, state_holds: true, ..doc("Giấy tờ chứng minh nơi cư trú", None) };
+        let docs = [abandoned, doc("A", Some("Trường hợp ủy quyền")), residence, id, doc("B", None), doc("C", Some("Trường hợp ủy quyền"))];
+        let g = paper_groups(&docs);
+        let titles: Vec<String> = g.iter().map(|(h, _)| h.title()).collect();
+        assert_eq!(titles[0], "Ai cũng cần", "a conditional paper is never listed first");
+        assert_eq!(g[0].1.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["B"]);
+        assert!(titles[1].starts_with("Mang theo khi đến nộp"));
+        assert_eq!(g[2].0, PaperGroup::OnlyIf);
+        assert_eq!(paper_note(g[2].1[0]).unwrap(), "Chỉ khi: trẻ em bị bỏ rơi.");
+        assert_eq!(g[3].0, PaperGroup::StateHolds);
+        assert!(paper_note(g[3].1[0]).unwrap().starts_with("Thường không cần: cơ quan tự tra cứu"));
+        assert_eq!(g[4].1.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["A", "C"]);
         assert_eq!(describe_quantity(&Document { copies: 1, ..doc("x", None) }), "1 bản chính và 1 bản sao");
     }
 

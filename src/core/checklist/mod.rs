@@ -7,6 +7,7 @@
 //! drafts and the submission package can store them as they are.
 
 use crate::core::catalogue::present::describe_quantity;
+use crate::core::catalogue::short::short_name;
 use crate::core::catalogue::{Document, DocumentKind, Procedure};
 use crate::core::forms::{Answers, Context, FormDef};
 use crate::core::text::fold;
@@ -24,6 +25,8 @@ pub enum Need {
     DependsOnCase,
     /// "(nếu có)": only if the person has one.
     Optional,
+    /// The agency looks the data up itself; the paper is a fallback.
+    StateHolds,
     /// The answers rule it out.
     NotForYourCase,
     /// The declaration hoso makes from the answers.
@@ -66,7 +69,10 @@ impl Status {
 pub struct Entry {
     /// `d3`: the fourth document of the catalogue; `r1`: the second paper the form's rules add.
     pub key: String,
+    /// The full text of the paper.
     pub name: String,
+    /// Its heading (at most 80 characters).
+    pub short: String,
     /// "1 bản chính, 1 bản sao".
     pub how: String,
     pub condition: Option<String>,
@@ -74,6 +80,32 @@ pub struct Entry {
     pub template: Option<String>,
     pub need: Need,
     pub status: Status,
+    /// The case the person is asked about ("Bạn có thuộc trường hợp này không?"), when the
+    /// answers of the declaration do not settle it; the answer is kept under [`case_key`].
+    pub asks: Option<String>,
+    /// A copy whose original is to be shown at the desk.
+    pub show_original: bool,
+}
+
+/// The answer to a case question: the paper is needed.
+pub const CASE_YES: &str = "co";
+/// The answer to a case question: the paper is not needed.
+pub const CASE_NO: &str = "khong";
+
+/// Where the person's answer to "is this case yours?" is kept among the dossier's answers: one
+/// key per case text, so one answer settles every paper of that case.
+pub fn case_key(case: &str) -> String {
+    format!("truong-hop.{}", &crate::core::files::sha256_hex(fold(case).as_bytes())[..12])
+}
+
+/// The question asked for a case the answers do not settle.
+pub fn case_question(case: &str) -> String {
+    // A table heading may say "Trường hợp X thì hồ sơ phải kèm theo…": ask about X.
+    let case = case.trim();
+    let l = crate::core::text::lower(case);
+    let from = if l.starts_with("trường hợp ") { "trường hợp ".len() } else { 0 };
+    let to = l.find(" thì ").unwrap_or(l.len()).max(from);
+    format!("Bạn có thuộc trường hợp này không: {}?", case[from..to].trim().trim_end_matches(['.', ';', ':', ',', ' ']))
 }
 
 impl Entry {
@@ -90,7 +122,8 @@ impl Entry {
                 format!("Chỉ cần nếu: {}.", self.condition.as_deref().unwrap_or("đúng trường hợp ghi trong tên giấy tờ").trim_end_matches('.'))
             }
             Need::Optional => "Chỉ nộp nếu bạn có.".into(),
-            Need::NotForYourCase => "Không cần trong trường hợp của bạn (theo câu trả lời tờ khai).".into(),
+            Need::StateHolds => "Thường không cần: cơ quan tự tra cứu dữ liệu. Đính kèm hoặc mang theo phòng khi cơ quan không tra cứu được.".into(),
+            Need::NotForYourCase => "Không cần trong trường hợp của bạn (theo câu trả lời của bạn).".into(),
             Need::Declaration => "hoso lập tờ khai này từ câu trả lời của bạn.".into(),
             Need::OtherDeclaration => "Không cần: đây là mẫu tờ khai khác, hoso đã lập tờ khai cho bạn.".into(),
             Need::BringInPerson => "Mang bản chính để cán bộ đối chiếu, không phải nộp.".into(),
@@ -99,10 +132,11 @@ impl Entry {
 }
 
 /// Whether a form's name for a paper (a rule's `document`, `declares`) names this catalogue
-/// paper: the beginning of its name, or of its case, folded.
+/// paper: the beginning of its name, of its text as published, or of its case, folded.
 pub fn matches(rule: &str, d: &Document) -> bool {
     let r = fold(rule);
-    fold(&d.name).starts_with(&r) || d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&r))
+    let published = crate::core::text::without_bullet(&d.raw);
+    fold(&d.name).starts_with(&r) || fold(published).starts_with(&r) || d.condition.as_deref().is_some_and(|c| fold(c).starts_with(&r))
 }
 
 fn is_declaration_form(d: &Document) -> bool {
@@ -124,7 +158,10 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
         .map(|(i, d)| {
             let key = format!("d{i}");
             let declares = form.declares.as_deref().is_some_and(|prefix| matches(prefix, d));
-            let need = if d.kind == DocumentKind::Present {
+            let mut asks = None;
+            let need = if d.state_holds {
+                Need::StateHolds
+            } else if d.kind == DocumentKind::Present {
                 Need::BringInPerson
             } else if full_form && other_case(d) {
                 Need::NotForYourCase
@@ -136,9 +173,14 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
                 Need::ForYourCase(rule.because.clone())
             } else if form.documents.iter().any(|r| matches(&r.document, d)) {
                 Need::NotForYourCase
-            } else if d.condition.is_some() && !(full_form && form.case.is_some()) {
-                Need::DependsOnCase
-            } else if fold(&d.name).contains("neu co") {
+            } else if let Some(case) = d.when.as_deref().or(d.condition.as_deref()).filter(|_| d.when.is_some() || !(full_form && form.case.is_some())) {
+                asks = Some(case.to_string());
+                match answers.get(&case_key(case)).map(String::as_str) {
+                    Some(CASE_YES) => Need::ForYourCase(format!("bạn cho biết mình thuộc trường hợp: {}.", case.trim_end_matches('.'))),
+                    Some(CASE_NO) => Need::NotForYourCase,
+                    _ => Need::DependsOnCase,
+                }
+            } else if d.if_any {
                 Need::Optional
             } else {
                 Need::Required
@@ -160,11 +202,14 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
             Entry {
                 key,
                 name: d.name.clone(),
+                short: d.heading(),
                 how,
-                condition: d.condition.clone(),
+                condition: d.when.clone().or_else(|| d.condition.clone()),
                 template: d.template_name.clone().or_else(|| d.template_file.clone()),
                 need,
                 status,
+                asks,
+                show_original: d.show_original(),
             }
         })
         .collect();
@@ -175,16 +220,37 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
             let files = attached.count(&key);
             entries.push(Entry {
                 key,
+                short: short_name(&rule.document),
                 name: rule.document.clone(),
                 how: String::new(),
                 condition: None,
                 template: None,
                 need: Need::ForYourCase(rule.because.clone()),
                 status: if files > 0 { Status::Attached(files) } else { Status::Missing },
+                asks: None,
+                show_original: false,
             });
         }
     }
     entries
+}
+
+/// The cases to ask about, each once, in the order of the papers: (key, question, answer so far).
+pub fn case_questions(entries: &[Entry], answers: &Answers) -> Vec<(String, String, Option<bool>)> {
+    let mut out: Vec<(String, String, Option<bool>)> = Vec::new();
+    for case in entries.iter().filter_map(|e| e.asks.as_deref()) {
+        let key = case_key(case);
+        if out.iter().any(|(k, _, _)| *k == key) {
+            continue;
+        }
+        let answer = match answers.get(&key).map(String::as_str) {
+            Some(CASE_YES) => Some(true),
+            Some(CASE_NO) => Some(false),
+            _ => None,
+        };
+        out.push((key, case_question(case), answer));
+    }
+    out
 }
 
 /// What is left before the dossier can go, in plain words.
@@ -229,26 +295,23 @@ impl Completeness {
 pub fn completeness(entries: &[Entry], attached: &Attached) -> Completeness {
     let all = attached.all();
     Completeness {
-        missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| short_name(&e.name)).collect(),
+        missing: entries.iter().filter(|e| e.status == Status::Missing).map(|e| e.short.clone()).collect(),
         declaration_to_do: entries.iter().any(|e| e.status == Status::DeclarationToDo),
-        bring: entries.iter().filter(|e| e.status == Status::BringInPerson).map(|e| e.name.clone()).collect(),
+        bring: {
+            // The papers to show, then the originals of the copies handed in.
+            let mut bring: Vec<String> = entries.iter().filter(|e| e.status == Status::BringInPerson).map(|e| e.short.clone()).collect();
+            for e in entries.iter().filter(|e| e.show_original && matches!(e.status, Status::Missing | Status::Attached(_))) {
+                let original = crate::core::catalogue::present::original_name(&e.short);
+                if !bring.contains(&original) {
+                    bring.push(original);
+                }
+            }
+            bring
+        },
         files: all.clone().count(),
         files_with_warnings: all.clone().filter(|a| !a.problems.is_empty()).count(),
         total_bytes: attached.total_bytes(),
     }
-}
-
-/// A paper's name short enough for a sentence: up to the first full stop, semicolon or
-/// bracket after a few words, at most about 90 characters.
-pub fn short_name(name: &str) -> String {
-    let chars: Vec<char> = name.trim().chars().collect();
-    let cut = chars.iter().enumerate().skip(30).find(|(_, c)| matches!(c, '.' | ';' | '(' | ':')).map(|(i, _)| i).unwrap_or(chars.len());
-    let cut = cut.min(90);
-    let mut s: String = chars[..cut].iter().collect::<String>().trim_end_matches([' ', ',']).to_string();
-    if cut < chars.len() && chars[cut] != '.' {
-        s.push('…');
-    }
-    s
 }
 
 #[cfg(test)]
@@ -286,13 +349,61 @@ mod tests {
         let f = form_for("1.001193").unwrap();
         let normal = checklist(&p, f, true, &answers(&[("tre.giay-chung-sinh", "giay-chung-sinh")]), &Attached::new(), cx());
         assert_eq!(entry(&normal, "Giấy chứng sinh").status, Status::Missing);
-        assert_eq!(entry(&normal, "Trường hợp trẻ em bị bỏ rơi").status, Status::NotNeeded);
+        assert_eq!(entry(&normal, "Biên bản về việc trẻ bị bỏ rơi").status, Status::NotNeeded);
         assert_eq!(entry(&normal, "Hộ chiếu").status, Status::BringInPerson);
         assert_eq!(entry(&normal, "Tờ khai đăng ký khai sinh").need, Need::Declaration);
         assert_eq!(entry(&normal, "Mẫu hộ tịch điện tử").need, Need::OtherDeclaration);
         let abandoned = checklist(&p, f, true, &answers(&[("tre.giay-chung-sinh", "bi-bo-roi")]), &Attached::new(), cx());
-        assert_eq!(entry(&abandoned, "Trường hợp trẻ em bị bỏ rơi").status, Status::Missing);
-        assert!(matches!(entry(&abandoned, "Trường hợp trẻ em bị bỏ rơi").need, Need::ForYourCase(_)));
+        assert_eq!(entry(&abandoned, "Biên bản về việc trẻ bị bỏ rơi").status, Status::Missing);
+        assert!(matches!(entry(&abandoned, "Biên bản về việc trẻ bị bỏ rơi").need, Need::ForYourCase(_)));
+    }
+
+    #[test]
+    fn a_case_the_declaration_does_not_settle_is_asked_and_the_answer_decides() {
+        // Hộ kinh doanh: the declaration does not ask whether the applicant has an electronic
+        // identity account; the checklist asks the person.
+        let p = procedure("1.001612");
+        let f = form_for("1.001612").unwrap();
+        let card = "Hồ sơ đăng ký hộ kinh doanh phải kèm theo bản sao thẻ Căn cước";
+        let before = checklist(&p, f, true, &Answers::new(), &Attached::new(), cx());
+        let e = entry(&before, card);
+        assert_eq!((&e.need, e.status), (&Need::DependsOnCase, Status::Open));
+        let case = e.asks.clone().unwrap();
+        assert_eq!(case, "chưa có tài khoản định danh điện tử để thực hiện xác thực điện tử");
+        let questions = case_questions(&before, &Answers::new());
+        let q = questions.iter().find(|(k, _, _)| *k == case_key(&case)).unwrap();
+        assert_eq!((q.1.as_str(), q.2), ("Bạn có thuộc trường hợp này không: chưa có tài khoản định danh điện tử để thực hiện xác thực điện tử?", None));
+        // Yes: the paper is missing until attached. No: it is not needed.
+        let yes = checklist(&p, f, true, &answers(&[(&case_key(&case), CASE_YES)]), &Attached::new(), cx());
+        assert_eq!(entry(&yes, card).status, Status::Missing);
+        assert!(completeness(&yes, &Attached::new()).missing.contains(&entry(&yes, card).short));
+        let no = checklist(&p, f, true, &answers(&[(&case_key(&case), CASE_NO)]), &Attached::new(), cx());
+        assert_eq!(entry(&no, card).status, Status::NotNeeded);
+        assert_eq!(case_questions(&no, &answers(&[(&case_key(&case), CASE_NO)])).iter().find(|(k, _, _)| *k == case_key(&case)).unwrap().2, Some(false));
+        // What the declaration settles (khai sinh: an abandoned child) is not asked again.
+        let p = procedure("1.001193");
+        let before = checklist(&p, form_for("1.001193").unwrap(), true, &Answers::new(), &Attached::new(), cx());
+        // What the declaration settles is not asked again.
+        assert!(entry(&before, "Biên bản về việc trẻ bị bỏ rơi").asks.is_none());
+        // A heading "Trường hợp X thì hồ sơ phải kèm theo…" is asked as X.
+        assert_eq!(
+            case_question("Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ phải kèm theo một trong những giấy tờ sau"),
+            "Bạn có thuộc trường hợp này không: ủy quyền thực hiện thủ tục?"
+        );
+    }
+
+    #[test]
+    fn one_answer_settles_every_paper_of_a_case_heading() {
+        // A procedure without hoso's own declaration: its case headings are asked.
+        let p = procedure("1.004222");
+        let f = crate::core::forms::generic_form("1.004222", &p.name);
+        let entries = checklist(&p, &f, false, &Answers::new(), &Attached::new(), cx());
+        let case = entries.iter().find_map(|e| e.asks.clone().filter(|c| c.starts_with("Đăng ký thường trú vào chỗ ở hợp pháp do thuê"))).unwrap();
+        let same: Vec<&Entry> = entries.iter().filter(|e| e.asks.as_deref() == Some(case.as_str())).collect();
+        assert!(same.len() >= 2, "the case has several papers");
+        let yes = checklist(&p, &f, false, &answers(&[(&case_key(&case), CASE_YES)]), &Attached::new(), cx());
+        assert!(yes.iter().filter(|e| e.asks.as_deref() == Some(case.as_str())).all(|e| e.status == Status::Missing));
+        assert_eq!(case_questions(&entries, &Answers::new()).iter().filter(|(_, q, _)| q.contains("do thuê, mượn")).count(), 1, "asked once");
     }
 
     #[test]
@@ -344,15 +455,5 @@ mod tests {
         assert!(e.iter().filter(|e| e.condition.as_deref().is_some_and(|c| !c.starts_with("(1.7)"))).all(|e| e.status == Status::NotNeeded));
         assert!(ours.iter().any(|e| e.need == Need::Declaration));
         assert!(ours.iter().any(|e| e.status == Status::Missing));
-    }
-
-    #[test]
-    fn long_paper_names_are_shortened_for_the_report() {
-        assert_eq!(short_name("Giấy chứng sinh"), "Giấy chứng sinh");
-        assert_eq!(
-            short_name("Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA); đối với người"),
-            "Tờ khai thay đổi thông tin cư trú…"
-        );
-        assert!(short_name(&"rất dài ".repeat(40)).chars().count() <= 91);
     }
 }

@@ -228,7 +228,7 @@ pub fn ready(input: &Input) -> Result<(), Unready> {
         }
     }
     for e in entries.iter().filter(|e| e.status == Status::Missing) {
-        to_do.push(ToDo::Paper { key: e.key.clone(), name: checklist::short_name(&e.name) });
+        to_do.push(ToDo::Paper { key: e.key.clone(), name: e.short.clone() });
     }
     if to_do.is_empty() {
         Ok(())
@@ -301,6 +301,7 @@ fn need_kind(n: &Need) -> &'static str {
         Need::ForYourCase(_) => "for_your_case",
         Need::DependsOnCase => "depends_on_case",
         Need::Optional => "optional",
+        Need::StateHolds => "state_holds",
         Need::NotForYourCase => "not_for_your_case",
         Need::Declaration => "declaration",
         Need::OtherDeclaration => "other_declaration",
@@ -331,7 +332,7 @@ fn file_entries(entries: &[checklist::Entry], attached: &Attached) -> Vec<FileEn
             continue;
         }
         number += 1;
-        let folder = format!("{number:02}-{}", safe_slug(&checklist::short_name(&e.name), 40));
+        let folder = format!("{number:02}-{}", safe_slug(&e.short, 40));
         let mut taken: Vec<String> = Vec::new();
         for a in files {
             let (stem, given_ext) = a.name.rsplit_once('.').unwrap_or((&a.name, ""));

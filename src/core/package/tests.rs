@@ -137,7 +137,7 @@ fn an_unfinished_dossier_says_what_is_missing() {
         to_do,
         &[
             ToDo::Section { section: "yeu-cau".into(), title: "Giấy tờ cần chứng thực".into(), errors: 1 },
-            ToDo::Paper { key: "d0".into(), name: checklist::short_name(&procedure().documents[0].name) },
+            ToDo::Paper { key: "d0".into(), name: procedure().documents[0].short.clone() },
         ]
     );
     assert!(
@@ -145,7 +145,7 @@ fn an_unfinished_dossier_says_what_is_missing() {
         "{}",
         refused.message()
     );
-    assert_eq!(to_do[1].label(), format!("Giấy tờ còn thiếu: {}", checklist::short_name(&procedure().documents[0].name)));
+    assert_eq!(to_do[1].label(), format!("Giấy tờ còn thiếu: {}", procedure().documents[0].short.clone()));
 }
 
 #[test]

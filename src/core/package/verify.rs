@@ -235,7 +235,7 @@ pub fn verify(bytes: &[u8], lookup: Lookup, units: Option<&Units>) -> Verdict {
                 }
             }
             for e in entries.iter().filter(|e| e.status == Status::Missing) {
-                problems.push(VerifyProblem::Incomplete { paper: checklist::short_name(&e.name) });
+                problems.push(VerifyProblem::Incomplete { paper: e.short.clone() });
             }
             for error in form.validate(&manifest.answers, None, cx).0 {
                 problems.push(VerifyProblem::Declaration { field: error.field.clone(), message: error.message() });

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::catalogue::Procedure;
-use crate::core::checklist::{checklist, completeness, Attached, Attachment, Entry, Status};
+use crate::core::checklist::{case_questions, checklist, completeness, Attached, Attachment, Entry, Status, CASE_NO, CASE_YES};
 use crate::core::files::{human_size, picker_accept, sentences, FileKind, Limits};
 use crate::core::forms::{form_for, Context};
 use crate::ui::state::{use_attachments, use_dossiers, use_units};
@@ -103,11 +103,76 @@ pub fn Papers(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                 }}
             </p>
         })}
+        <CaseQuestions dossier_id=dossier_id.clone() entries=entries/>
         <ul class="papers">{list(true)}</ul>
         <details class="papers-other" class:hidden=move || not_needed() == 0>
             <summary>{move || format!("Giấy tờ không cần trong trường hợp của bạn ({})", not_needed())}</summary>
             <ul class="papers">{list(false)}</ul>
         </details>
+    }
+}
+
+/// The cases the answers do not settle, asked once each ("Bạn có thuộc trường hợp này không:
+/// trẻ em bị bỏ rơi?"): the answer is kept with the dossier's answers and decides its papers.
+#[component]
+fn CaseQuestions(dossier_id: String, entries: Memo<Vec<Entry>>) -> impl IntoView {
+    let (dossiers, drafts) = (use_dossiers(), crate::ui::autosave::use_drafts());
+    let questions = {
+        let dossier_id = dossier_id.clone();
+        Memo::new(move |_| dossiers.0.with(|d| entries.with(|es| case_questions(es, d.get(&dossier_id).unwrap_or(&Default::default())))))
+    };
+
+    let keys = move || questions.with(|q| q.iter().map(|(k, _, _)| k.clone()).collect::<Vec<_>>());
+    let dossier_id = StoredValue::new(dossier_id);
+    let answer = move |key: String, value: &'static str| {
+        let id = dossier_id.get_value();
+        move |_| {
+            let mut answers = dossiers.0.with_untracked(|d| d.get(&id).cloned().unwrap_or_default());
+            answers.insert(key.clone(), value.to_string());
+            dossiers.0.update(|d| {
+                d.insert(id.clone(), answers.clone());
+            });
+            drafts.save_now(id.clone(), answers);
+        }
+    };
+    view! {
+        <Show when=move || !keys().is_empty()>
+            <h2 class="papers__cases">"Trường hợp của bạn"</h2>
+            <p class="hint">"Trả lời để hoso biết giấy tờ nào bạn cần. Chưa chắc thì để trống: giấy tờ đó ghi «Tuỳ trường hợp»."</p>
+            <For each=keys key=|k| k.clone() let:key>
+                {
+                    let question = {
+                        let key = key.clone();
+                        move || questions.with(|q| q.iter().find(|(k, _, _)| *k == key).map(|(_, q, _)| q.clone()).unwrap_or_default())
+                    };
+                    let chosen = {
+                        let key = key.clone();
+                        move || questions.with(|q| q.iter().find(|(k, _, _)| *k == key).and_then(|(_, _, a)| *a))
+                    };
+                    let (yes_id, no_id) = (format!("{key}-co"), format!("{key}-khong"));
+                    view! {
+                        <fieldset class="fieldset case-question">
+                            <legend class="label">{question}</legend>
+                            <div class="radios radios--inline">
+                                <div class="radio">
+                                    <input class="radio__input" type="radio" name=key.clone() id=yes_id.clone() value=CASE_YES
+                                        prop:checked={ let c = chosen.clone(); move || c() == Some(true) }
+                                        on:change=answer(key.clone(), CASE_YES)/>
+                                    <label class="radio__label" for=yes_id>"Có"</label>
+                                </div>
+                                <div class="radio">
+                                    <input class="radio__input" type="radio" name=key.clone() id=no_id.clone() value=CASE_NO
+                                        prop:checked=move || chosen() == Some(false)
+                                        on:change=answer(key.clone(), CASE_NO)/>
+                                    <label class="radio__label" for=no_id>"Không"</label>
+                                </div>
+                            </div>
+                        </fieldset>
+                    }
+                }
+            </For>
+            <h2 class="papers__list">"Giấy tờ"</h2>
+        </Show>
     }
 }
 
@@ -225,7 +290,7 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
         }
     };
     let add = Callback::new(add);
-    let (zone_key, zone_paper) = (key.clone(), entry.name.clone());
+    let (zone_key, zone_paper) = (key.clone(), entry.short.clone());
     let attach_controls = move || {
         can_attach.get().then(|| {
             let (combine, file_list, photos) = (combine.clone(), file_list.clone(), photos.clone());
@@ -249,9 +314,15 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
     view! {
         <li class="paper" id=format!("giay-to-{key}") data-checked=move || checked.get()>
             <div class="paper__head">
-                <h3 class="paper__name">{entry.name.clone()}</h3>
+                <h3 class="paper__name">{entry.short.clone()}</h3>
                 <strong class=tag_class>{tag}</strong>
             </div>
+            {(entry.short != entry.name).then(|| view! {
+                <details class="doc__full">
+                    <summary>"Xem đầy đủ theo văn bản"</summary>
+                    <p>{entry.name.clone()}</p>
+                </details>
+            })}
             {how}
             <p class="hint">{why}</p>
             {template}

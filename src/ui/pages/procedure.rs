@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::present::{
-    describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, format_thousands, group_documents, online_saving,
+    describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, fee_notes, format_thousands, online_saving, originals_of_copies,
+    paper_groups, paper_note, PaperGroup,
 };
-use crate::core::catalogue::{Channel, DocumentKind, Procedure};
+use crate::core::catalogue::{Channel, Document, DocumentKind, Procedure};
 use crate::ui::state::use_catalogue;
 use crate::ui::Page;
 
@@ -137,47 +138,53 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
     if p.documents.is_empty() {
         return view! { <p>"Nguồn dữ liệu chưa ghi thành phần hồ sơ. Hãy hỏi nơi tiếp nhận trước khi đi."</p> }.into_any();
     }
-    let groups = group_documents(&p.documents);
-    let has_cases = groups.iter().any(|(c, _)| c.is_some());
+    let groups = paper_groups(&p.documents);
+    let has_cases = groups.iter().any(|(g, _)| matches!(g, PaperGroup::Case(_)));
+    // The originals of the copies handed in join the papers to show: one list of what to bring.
+    let originals = originals_of_copies(&p.documents);
+    let originals_line = move || {
+        (!originals.is_empty()).then(|| {
+            view! {
+                <p class="doc-originals">
+                    "Mang theo cả bản chính của: " {originals.join("; ")}
+                    " — để cán bộ đối chiếu với bản sao bạn nộp (không cần nếu bản sao đã được chứng thực)."
+                </p>
+            }
+        })
+    };
+    let bring_at = if groups.iter().any(|(g, _)| *g == PaperGroup::Bring) {
+        Some(PaperGroup::Bring)
+    } else {
+        groups.iter().map(|(g, _)| *g).find(|g| *g == PaperGroup::Everyone)
+    };
+    let top = bring_at.is_none().then(|| originals_line.clone()());
     let groups = groups
         .into_iter()
-        .map(|(condition, docs)| {
-            let items = docs
-                .into_iter()
-                .map(|d| {
-                    let how = match d.kind {
-                        DocumentKind::Submit => format!("Nộp {}", describe_quantity(d)),
-                        DocumentKind::Present => "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp".to_string(),
-                    };
-                    let template =
-                        d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
-                    view! {
-                        <li class="doc">
-                            <span class="doc__name">{d.name.clone()}</span>
-                            <span class="doc__how">{how}</span>
-                            {template}
-                        </li>
-                    }
-                })
-                .collect_view();
-            match condition {
-                None => view! {
-                    <h3 class="doc-group__title">"Mọi trường hợp đều cần"</h3>
-                    <ul class="doc-list">{items}</ul>
-                }
-                .into_any(),
+        .map(|(group, docs)| {
+            let items = docs.into_iter().map(|d| view! { <Paper d=d.clone()/> }).collect_view();
+            let originals_here = (Some(group) == bring_at).then(|| {
+                let title = (group == PaperGroup::Everyone).then(|| view! { <h3 class="doc-group__title">{PaperGroup::Bring.title()}</h3> });
+                view! { {title} {originals_line.clone()()} }
+            });
+            match group {
                 // One case per collapsible block: people open only the case that is theirs.
-                Some(c) => view! {
+                PaperGroup::Case(_) => view! {
                     <details class="doc-case">
-                        <summary class="doc-case__title">{format!("Nếu: {c}")}</summary>
+                        <summary class="doc-case__title">{group.title()}</summary>
                         <ul class="doc-list">{items}</ul>
                     </details>
+                }
+                .into_any(),
+                _ => view! {
+                    <h3 class="doc-group__title">{group.title()}</h3>
+                    <ul class="doc-list">{items}</ul>
+                    {originals_here}
                 }
                 .into_any(),
             }
         })
         .collect_view();
-    let cases_intro = has_cases.then(|| view! { <p class="hint">"Giấy tờ còn tuỳ trường hợp của bạn. Mở trường hợp đúng với bạn để xem:"</p> });
+    let cases_intro = has_cases.then(|| view! { <p class="hint">"Một số giấy tờ còn tuỳ trường hợp của bạn. Mở trường hợp đúng với bạn để xem:"</p> });
     let notes = (!p.document_notes.is_empty()).then(|| {
         let items = p.document_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view();
         view! {
@@ -187,7 +194,45 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
             </details>
         }
     });
-    view! { {cases_intro} {groups} {notes} }.into_any()
+    view! { {top} {cases_intro} {groups} {notes} }.into_any()
+}
+
+/// One paper: its short name, what it takes, when it is needed, the alternatives that satisfy
+/// it, and its full legal text one tap away.
+#[component]
+fn Paper(d: Document) -> impl IntoView {
+    let how = match d.kind {
+        DocumentKind::Submit => format!("Nộp {}", describe_quantity(&d)),
+        DocumentKind::Present => "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp".to_string(),
+    };
+    let template = d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
+    let note = paper_note(&d).map(|n| view! { <span class="doc__when">{n}</span> });
+    let any_of = (!d.any_of.is_empty()).then(|| {
+        let items = d.any_of.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view();
+        view! {
+            <span class="doc__how">"Chỉ cần một trong các giấy tờ sau:"</span>
+            <ul class="doc__any-of">{items}</ul>
+        }
+    });
+    let heading = d.heading();
+    let full = (heading != d.name).then(|| {
+        view! {
+            <details class="doc__full">
+                <summary>"Xem đầy đủ theo văn bản"</summary>
+                <p>{d.published_text().to_string()}</p>
+            </details>
+        }
+    });
+    view! {
+        <li class="doc">
+            <span class="doc__name">{heading}</span>
+            {note}
+            {any_of}
+            <span class="doc__how">{how}</span>
+            {template}
+            {full}
+        </li>
+    }
 }
 
 fn mode_label(ch: &Channel) -> &'static str {
@@ -234,11 +279,13 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
     if p.channels.is_empty() {
         return view! { <p>"Nguồn dữ liệu chưa ghi lệ phí."</p> }.into_any();
     }
+    let notes = fee_notes(&p.channels);
     let rows = p
         .channels
         .iter()
-        .map(|ch| {
-            let note = ch.fee_note.clone().map(|n| view! { <p class="fee__note">{n}</p> });
+        .zip(notes.per_channel)
+        .map(|(ch, note)| {
+            let note = note.map(|n| view! { <p class="fee__note">{n}</p> });
             view! {
                 <tr>
                     <th scope="row">{mode_label(ch)}</th>
@@ -264,6 +311,8 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
             <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Lệ phí"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {notes.shared.map(|n| view! { <p class="fee__note">"Ghi chú chung cho mọi cách nộp: " {n}</p> })}
+        {notes.province_sets_fee.map(|n| view! { <p class="fee__explain">{n}</p> })}
         {saving.map(|s| view! { <p><strong>{s}</strong></p> })}
         {exempt}
     }

@@ -2,9 +2,11 @@
 //! preceded by its group header (`* Giấy tờ phải nộp:`, `* Giấy tờ phải xuất trình:`,
 //! `Trường hợp …`, `--`), whose rows run together as `name [template file] N bản chính[, M bản sao]`.
 
+use super::reading::read;
 use super::scan::{digits_start_before, is_placeholder};
 use crate::core::catalogue::model::{Document, DocumentKind, DocumentNote, ReviewFlag};
-use crate::core::text::{clean, fold};
+use crate::core::catalogue::short::short_name;
+use crate::core::text::{clean, fold, without_bullet};
 
 const TABLE_HEADER: &str = "Tên giấy tờMẫu đơn, tờ khaiSố lượng";
 const TEMPLATE_EXTENSIONS: [&str; 6] = [".docx", ".doc", ".pdf", ".xlsx", ".xls", ".odt"];
@@ -128,7 +130,7 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
             // A quantity ends a row: what follows is a new row, a bracket, a comma or the end —
             // never a lower-case word ("- 01 bản sao kết quả quan trắc…" is prose).
             let after = part[at + word.len()..].trim_start_matches(' ');
-            if after.chars().next().is_some_and(char::is_lowercase) {
+            if after.chars().next().is_some_and(char::is_lowercase) && !starts_with_enumerator(after) {
                 continue;
             }
             let digits = &part[digits_start..digits_end];
@@ -148,6 +150,12 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
     best
 }
 
+/// "c) ", "đ) ", "ii) ": the letter of the next row, glued to the quantity before it.
+fn starts_with_enumerator(s: &str) -> bool {
+    let letters: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
+    (1..=3).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()) && s[letters.len()..].starts_with(") ")
+}
+
 fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
     let raw = clean(text);
     if let Some(g) = &row.glued {
@@ -159,36 +167,42 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
     }
     if row.originals == 0 && row.copies == 0 {
         if !raw.is_empty() {
-            out.notes.push(DocumentNote { text: strip_bullet(&raw), condition: group.condition.clone() });
+            out.notes.push(DocumentNote { text: without_bullet(&raw).to_string(), condition: group.condition.clone() });
         }
         return;
     }
     let (name, template_file) = split_template(&raw);
-    let name = strip_bullet(&name);
+    let name = without_bullet(&name).to_string();
+    // "." or ";" alone before a quantity: a row the portal left without a name.
+    let name = if name.chars().any(char::is_alphanumeric) { name } else { String::new() };
     if name.is_empty() && template_file.is_none() {
         out.flags.push(flag("một dòng có số lượng nhưng không có tên giấy tờ"));
         return;
     }
     let template_name = named_template(&name);
     let name = if name.is_empty() { template_file.clone().unwrap_or_default() } else { name };
+    let reading = read(&name);
+    if reading.unsplit {
+        out.flags.push(flag(&format!("giấy tờ nêu trường hợp nhưng không tách được tên giấy tờ: «{}»", short(&raw))));
+    }
     out.documents.push(Document {
-        name,
+        short: short_name(&reading.paper),
+        name: reading.paper,
         template_file,
         template_name,
         originals: row.originals,
         copies: row.copies,
         kind: group.kind,
         condition: group.condition.clone(),
-        raw: clean(&format!("{text}{}", quantity_text(row))),
+        when: reading.when,
+        if_any: reading.if_any,
+        any_of: reading.any_of,
+        state_holds: reading.state_holds,
+        paper_spared: reading.paper_spared,
+        short_by_hand: false,
+        needed_anyway: None,
+        raw: clean(&format!("{text}{}", Document::quantity_text(row.originals, row.copies))),
     });
-}
-
-fn quantity_text(row: &Row) -> String {
-    match (row.originals, row.copies) {
-        (o, 0) => format!("{o} bản chính"),
-        (0, c) => format!("0 bản chính, {c} bản sao"),
-        (o, c) => format!("{o} bản chính, {c} bản sao"),
-    }
 }
 
 /// Splits a trailing template file name ("… (NA20).Mau NA20-BCA.docx") from the paper's name.
@@ -232,10 +246,6 @@ fn named_template(name: &str) -> Option<String> {
     (t.len() > "Mẫu số ".len()).then_some(t)
 }
 
-fn strip_bullet(s: &str) -> String {
-    s.trim().trim_start_matches(['-', '+', '*', '•']).trim().to_string()
-}
-
 fn short(s: &str) -> String {
     s.chars().take(60).collect()
 }
@@ -274,6 +284,14 @@ mod tests {
     }
 
     #[test]
+    fn the_published_text_is_the_row_without_its_quantity() {
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượng- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi.1 bản chínhGiấy phép kinh doanh0 bản chính,1 bản sao");
+        assert_eq!(p.documents[0].published_text(), "Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi.");
+        assert_eq!(p.documents[0].name, "Biên bản về việc trẻ bị bỏ rơi.");
+        assert_eq!(p.documents[1].published_text(), "Giấy phép kinh doanh");
+    }
+
+    #[test]
     fn originals_and_copies() {
         let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy phép kinh doanh0 bản chính,1 bản saoBản vẽ thiết kế2 bản chính, 1 bản sao");
         assert_eq!((p.documents[0].originals, p.documents[0].copies), (0, 1));
@@ -306,6 +324,19 @@ mod tests {
         let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn theo Mẫu số 03-QĐ6131 bản chính");
         assert_eq!(p.documents[0].originals, 1);
         assert_eq!(p.flags.len(), 1, "a non-year glued number is flagged");
+    }
+
+    #[test]
+    fn a_row_lettered_right_after_the_quantity_is_a_row_of_its_own() {
+        // 1.002438: three papers run together in the source, each ending in its quantity.
+        let p = parse_documents(&format!(
+            "{TABLE_HEADER}Đơn đề nghị cấp đổi thẻ bảo hiểm y tếMau01-ĐN(BHYT).doc1 bản chínhc) Danh sách người lao động đang tham gia bảo hiểm xã hội trong Công an nhân dân (nếu có);Mau02-DS(BHYT).doc1 bản chínhb) Danh sách người lao động tham gia bảo hiểm y tế;Mau01-DS(BHYT).doc1 bản chính"
+        ));
+        assert_eq!(p.documents.len(), 3);
+        assert_eq!(p.documents[1].name, "Danh sách người lao động đang tham gia bảo hiểm xã hội trong Công an nhân dân");
+        assert!(p.documents[2].name.ends_with("Danh sách người lao động tham gia bảo hiểm y tế"));
+        assert!(p.documents[1].if_any && !p.documents[2].if_any);
+        assert_eq!(p.documents[2].template_file.as_deref(), Some("Mau01-DS(BHYT).doc"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod channels;
 mod documents;
 mod legal;
+pub mod reading;
 pub mod scan;
 
 use serde_json::Value;
@@ -82,6 +83,24 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
         corrections: Vec::new(),
         source_url: meaningful(&text("detail_url")),
     })
+}
+
+/// Flags for review every paper read as needed in every case whose text still names a case
+/// (`reading::conditional_phrase`), unless a reviewed override says why it is needed anyway.
+/// Run after the overrides.
+pub fn flag_unread_conditions(p: &mut Procedure) {
+    for d in &p.documents {
+        if !d.always_needed() || !d.any_of.is_empty() || d.needed_anyway.is_some() {
+            continue;
+        }
+        if let Some(phrase) = reading::conditional_phrase(&d.name) {
+            let name: String = d.name.chars().take(80).collect();
+            p.needs_review
+                .push(ReviewFlag {
+                    field: "documents".into(), reason: format!("giấy tờ được coi là luôn cần nhưng có cụm «{}»: «{name}»", phrase.trim())
+                });
+        }
+    }
 }
 
 /// Non-empty lines, cleaned; nothing for a placeholder.
