@@ -95,7 +95,10 @@ pub const CASE_NO: &str = "khong";
 /// Where the person's answer to "is this case yours?" is kept among the dossier's answers: one
 /// key per case text, so one answer settles every paper of that case.
 pub fn case_key(case: &str) -> String {
-    format!("truong-hop.{}", &crate::core::files::sha256_hex(fold(case).as_bytes())[..12])
+    // FNV-1a over the folded text: stable across versions and devices, and small (the app leaves
+    // SHA-256 to the file checker's worker).
+    let hash = fold(case).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("truong-hop.{hash:016x}")
 }
 
 /// The question asked for a case the answers do not settle.
@@ -385,6 +388,10 @@ mod tests {
         let before = checklist(&p, form_for("1.001193").unwrap(), true, &Answers::new(), &Attached::new(), cx());
         // What the declaration settles is not asked again.
         assert!(entry(&before, "Biên bản về việc trẻ bị bỏ rơi").asks.is_none());
+        // The key is the same on every device and version (drafts and packages keep it), and
+        // does not depend on case or diacritics.
+        assert_eq!(case_key("trẻ em bị bỏ rơi"), "truong-hop.13c000409a56b5b2");
+        assert_eq!(case_key("Trẻ em bị bỏ rơi"), case_key("tre em bi bo roi"));
         // A heading "Trường hợp X thì hồ sơ phải kèm theo…" is asked as X.
         assert_eq!(
             case_question("Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ phải kèm theo một trong những giấy tờ sau"),
