@@ -31,7 +31,7 @@ fn has_document(p: &Procedure, starts_with: &str, kind: DocumentKind) -> bool {
 #[test]
 fn every_procedure_of_the_crawl_is_in_the_catalogue() {
     let index = index();
-    assert_eq!(index.entries.len(), 2642);
+    assert_eq!(index.entries.len(), 2642 + 207, "the national crawl and the Ministry of National Defence's exports");
     assert_eq!(index.format, hoso::core::catalogue::FORMAT_VERSION);
     assert_eq!(index.catalogue_version, "2026-07");
     for e in &index.entries {
@@ -231,6 +231,72 @@ fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str, erro
 
 fn schema(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(dir().join("schema").join(name)).unwrap()).unwrap()
+}
+
+#[test]
+fn every_procedure_records_its_source() {
+    let ps = all_procedures();
+    let from = |id: &str| ps.iter().filter(|p| p.source.as_deref() == Some(id)).count();
+    assert_eq!((from("tthc-2026-07"), from("tthc-bqp-2025-12")), (2642, 207));
+    assert!(ps.iter().filter(|p| p.source.as_deref() == Some("tthc-bqp-2025-12")).all(|p| p.ministry == "bo-quoc-phong" && p.decision.is_some()));
+    // One spelling per level, whichever source wrote it.
+    assert_eq!(index().levels, ["Cơ quan khác", "Cấp bộ", "Cấp tỉnh", "Cấp xã"]);
+}
+
+/// BQP, three ways to submit, a template file, a legal number in the title.
+#[test]
+fn oil_spill_plan_1_013124_three_channels_and_a_template() {
+    let p = procedure("1.013124");
+    assert_eq!(modes(&p), [Mode::InPerson, Mode::Online, Mode::Post]);
+    assert!(p.channels.iter().all(|c| c.fee_vnd == Some(0) && c.working_days == Some(30)));
+    assert_eq!(p.channels[0].raw, "Trực tiếp · 30 Ngày làm việc · Phí : 0 Đồng", "the source cells stay beside the parse");
+    assert_eq!(p.documents[1].template_file.as_deref(), Some("5-PHLCII.doc"));
+    assert_eq!(p.legal_basis[0].number.as_deref(), Some("12/2021/QĐ-TTg"));
+    assert_eq!(p.steps.len(), 3);
+}
+
+/// BQP, the first military service registration: in person in a working day, online in hours.
+#[test]
+fn military_service_registration_1_013133() {
+    let p = procedure("1.013133");
+    assert_eq!(p.name, "Thủ tục đăng ký nghĩa vụ quân sự lần đầu");
+    assert_eq!((p.level.as_str(), p.field.as_str()), ("Cấp xã", "Nghĩa vụ quân sự"));
+    assert_eq!(
+        p.channels.iter().map(|c| (c.mode, c.time_limit_text.as_str())).collect::<Vec<_>>(),
+        [(Mode::InPerson, "1 Ngày làm việc"), (Mode::Online, "02 Giờ")]
+    );
+    assert_eq!(
+        p.documents.iter().map(|d| d.heading()).collect::<Vec<_>>(),
+        ["Phiếu tự khai sức khỏe nghĩa vụ quân sự", "Bản chụp Căn cước công dân hoặc Thẻ Căn cước"]
+    );
+    assert_eq!(p.results[0].name, "Giấy chứng nhận đăng ký nghĩa vụ quân sự");
+    assert!(p.legal_basis.iter().any(|l| l.number.as_deref() == Some("78/2015/QH13")));
+}
+
+/// BQP, papers whose own text names a case (the same reader as the crawl's).
+#[test]
+fn war_invalid_recognition_1_013183_has_papers_for_some_cases() {
+    let p = procedure("1.013183");
+    let letter = p.documents.iter().find(|d| d.heading().starts_with("Văn bản đề nghị của cơ quan, đơn vị trực tiếp")).unwrap();
+    assert_eq!(letter.when.as_deref(), Some("người bị thương ở cơ quan, đơn vị khác"));
+    assert!(!letter.always_needed());
+    assert!(p.documents.iter().any(|d| d.always_needed() && d.heading().starts_with("Giấy chứng nhận bị thương")));
+}
+
+/// BQP, fees in text: an amount with its note, a fee in USD, a rule instead of an amount,
+/// a time limit the source does not set.
+#[test]
+fn bqp_fees_and_time_limits_in_text() {
+    let explosives = procedure("1.013539");
+    assert_eq!(explosives.channels[0].fee_vnd, Some(2_000_000));
+    assert!(explosives.channels[0].fee_note.as_deref().unwrap().contains("Thẩm định cấp phép sử dụng vật liệu nổ"));
+    let boarding = procedure("1.013562");
+    let usd = boarding.channels[0].fee_other.as_ref().unwrap();
+    assert_eq!((usd.amount, usd.currency.as_str()), (3.0, "USD"));
+    let cipher = procedure("1.013199");
+    assert!(cipher.channels.iter().all(|c| c.fee_vnd.is_none() && c.fee_note.as_deref().unwrap().contains("Mức thu bằng 50%")));
+    let veterans = procedure("1.013144");
+    assert_eq!((veterans.channels[0].time_limit_text.as_str(), veterans.channels[0].time_unit), ("Không quy định", None));
 }
 
 fn all_procedures() -> Vec<Procedure> {

@@ -199,22 +199,22 @@ fn exact_diacritics_rank_first() {
     assert!(name.contains(&hoso::core::text::tone_key("hòa giải")), "{name}");
 }
 
-/// The committed catalogue is exactly what the importer makes of the crawl (when the crawl is
-/// present: the project builds and tests without it).
+/// The committed catalogue is exactly what the importer makes of the sources (when they are
+/// present: the project builds and tests without them).
 #[test]
 fn committed_catalogue_is_what_the_importer_produces() {
-    let crawl = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/tthc-2026-07");
-    if !shared_present(&crawl) {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if !shared_present(&data.join("tthc-2026-07")) || !shared_present(&data.join("tthc-bqp-2025-12")) {
         return;
     }
     let out = std::env::temp_dir().join(format!("hoso-catalogue-{}", std::process::id()));
-    let o = hoso(&["catalogue", "import", crawl.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let o = hoso(&["catalogue", "import", data.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/catalogue");
-    for name in ["index.json", "report.json", "p/1.001193.json", "p/1.013225.json", "p/2.000815.json"] {
+    for name in ["index.json", "report.json", "p/1.001193.json", "p/1.013225.json", "p/2.000815.json", "p/1.013133.json", "p/1.013539.json"] {
         let a = std::fs::read_to_string(committed.join(name)).unwrap();
         let b = std::fs::read_to_string(out.join(name)).unwrap();
-        assert!(a == b, "{name} is stale: run `cargo run --release --bin hoso -- catalogue import ../shared/data/tthc-2026-07`");
+        assert!(a == b, "{name} is stale: run `cargo run --release --bin hoso -- catalogue import ../shared/data`");
     }
     let count = std::fs::read_dir(out.join("p")).unwrap().count();
     assert_eq!(count, std::fs::read_dir(committed.join("p")).unwrap().count());
@@ -224,7 +224,8 @@ fn committed_catalogue_is_what_the_importer_produces() {
 #[test]
 fn catalogue_stats_and_show_contract() {
     let v = json(&hoso(&["catalogue", "stats"]));
-    assert_eq!(v["procedures"], 2642);
+    assert_eq!(v["procedures"], 2849);
+    assert_eq!((v["by_source"]["tthc-2026-07"].as_u64(), v["by_source"]["tthc-bqp-2025-12"].as_u64()), (Some(2642), Some(207)));
     for key in ["with_documents", "with_fees", "needs_review"] {
         assert!(v[key].as_u64().unwrap() > 0, "{key}");
     }

@@ -6,16 +6,18 @@ use std::path::{Path, PathBuf};
 
 use crate::args::Args;
 use crate::Failure;
+use hoso::core::catalogue::import::flag_unread_conditions;
 use hoso::core::catalogue::import::reading::conditional_phrase;
-use hoso::core::catalogue::import::{flag_unread_conditions, import_record};
 use hoso::core::catalogue::model::Document;
 use hoso::core::catalogue::overrides::Overrides;
+use hoso::core::catalogue::sources::{Layout, Source, SOURCES};
 use hoso::core::catalogue::{Index, Procedure};
 use serde_json::json;
 
 pub const HELP: &str = "\
-  catalogue import THƯ_MỤC_CRAWL [--out public/catalogue]
-                                 Dựng danh mục thủ tục từ dữ liệu thu thập, in báo cáo nhập
+  catalogue import THƯ_MỤC_DỮ_LIỆU [--out public/catalogue]
+                                 Dựng danh mục thủ tục từ mọi nguồn có trong thư mục (hoặc từ
+                                 một thư mục nguồn), in báo cáo nhập
   catalogue stats                Thống kê danh mục (JSON): procedures, with_documents, with_fees
                                  (có thông tin lệ phí, kể cả miễn phí), with_paid_fees, needs_review
   catalogue show MÃ              Toàn bộ thông tin một thủ tục (JSON)
@@ -64,27 +66,31 @@ pub fn load_procedure(dir: &Path, code: &str) -> Result<Option<Procedure>, Failu
 }
 
 fn import(args: &mut Args) -> Result<(), Failure> {
-    let crawl = args.next_positional().ok_or_else(|| Failure::Usage("thiếu THƯ_MỤC_CRAWL".into()))?;
+    let data = args.next_positional().ok_or_else(|| Failure::Usage("thiếu THƯ_MỤC_DỮ_LIỆU".into()))?;
     let out = PathBuf::from(args.option("out")?.unwrap_or_else(|| "public/catalogue".into()));
     args.finish()?;
-    let crawl = PathBuf::from(crawl);
+    let data = PathBuf::from(data);
     let overrides = Overrides::bundled().map_err(Failure::Request)?;
+    // Every source found under the data folder, or the one source the folder is.
+    let mut found: Vec<(&Source, PathBuf)> = SOURCES.iter().filter(|s| data.join(s.id).is_dir()).map(|s| (s, data.join(s.id))).collect();
+    if found.is_empty() {
+        let own = data.file_name().and_then(|n| Source::by_id(&n.to_string_lossy()));
+        found = own.map(|s| vec![(s, data.clone())]).unwrap_or_default();
+    }
+    if found.is_empty() {
+        let ids: Vec<&str> = SOURCES.iter().map(|s| s.id).collect();
+        return Err(Failure::Request(format!("{} không chứa nguồn dữ liệu nào đã biết ({}).", data.display(), ids.join(", "))));
+    }
 
     let mut procedures: Vec<Procedure> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     let mut stale: Vec<String> = Vec::new();
-    let mut ministries: Vec<PathBuf> = read_dir_sorted(&crawl)?.into_iter().filter(|p| p.is_dir()).collect();
-    ministries.retain(|p| p.file_name().is_some_and(|n| n != "lists"));
-    if ministries.is_empty() {
-        return Err(Failure::Request(format!("{} không có thư mục bộ, ngành nào.", crawl.display())));
-    }
-    for dir in &ministries {
-        let ministry = dir.file_name().unwrap().to_string_lossy().to_string();
-        for file in read_dir_sorted(dir)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for (source, dir) in &found {
+        for (ministry, file) in source_files(source, dir)? {
             let parsed = fs::read_to_string(&file)
                 .map_err(|e| e.to_string())
                 .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).map_err(|e| e.to_string()))
-                .and_then(|v| import_record(&ministry, &v).map_err(|e| format!("{e:?}")));
+                .and_then(|v| source.import(&ministry, &v).map_err(|e| format!("{e:?}")));
             match parsed {
                 Ok(mut p) => {
                     let code = p.code.clone();
@@ -105,11 +111,8 @@ fn import(args: &mut Args) -> Result<(), Failure> {
         errors.push(format!("{} mã thủ tục trùng lặp, giữ bản đầu tiên", before - procedures.len()));
     }
 
-    let version = crawl.file_name().map(|n| n.to_string_lossy().trim_start_matches("tthc-").to_string()).unwrap_or_else(|| "unknown".into());
-    let source = format!(
-        "Cơ sở dữ liệu quốc gia về thủ tục hành chính, Cổng Dịch vụ công quốc gia (bản thu thập {})",
-        version.split('-').rev().collect::<Vec<_>>().join("/")
-    );
+    let version = found[0].0.id.trim_start_matches("tthc-").to_string();
+    let source = found.iter().map(|(s, _)| s.describe()).collect::<Vec<_>>().join("; ");
     let index = Index::build(&version, &source, &procedures);
 
     let p_dir = out.join("p");
@@ -158,6 +161,27 @@ fn report(procedures: &[Procedure], errors: &[String], stale: &[String], version
     })
 }
 
+/// The JSON files of a source, with the ministry each belongs to, in a stable order.
+fn source_files(source: &Source, dir: &Path) -> Result<Vec<(String, PathBuf)>, Failure> {
+    let json =
+        |d: &Path| -> Result<Vec<PathBuf>, Failure> { Ok(read_dir_sorted(d)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")).collect()) };
+    match source.layout {
+        Layout::MinistryFolders => {
+            let mut out = Vec::new();
+            let ministries = read_dir_sorted(dir)?.into_iter().filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != "lists"));
+            for m in ministries {
+                let name = m.file_name().unwrap().to_string_lossy().to_string();
+                out.extend(json(&m)?.into_iter().map(|f| (name.clone(), f)));
+            }
+            if out.is_empty() {
+                return Err(Failure::Request(format!("{} không có thư mục bộ, ngành nào.", dir.display())));
+            }
+            Ok(out)
+        }
+        Layout::Flat { dir: sub, ministry } => Ok(json(&dir.join(sub))?.into_iter().map(|f| (ministry.to_string(), f)).collect()),
+    }
+}
+
 /// The counts shared by `stats` and the import report.
 pub fn counts(ps: &[&Procedure]) -> serde_json::Value {
     let n = |f: &dyn Fn(&Procedure) -> bool| ps.iter().filter(|p| f(p)).count();
@@ -173,6 +197,7 @@ pub fn counts(ps: &[&Procedure]) -> serde_json::Value {
         "with_legal_basis": n(&|p| !p.legal_basis.is_empty()),
         "with_results": n(&|p| !p.results.is_empty()),
         "needs_review": n(&|p| !p.needs_review.is_empty()),
+        "by_source": by_source(ps),
         "papers": papers(ps),
         "flags": ps.iter().map(|p| p.needs_review.len()).sum::<usize>(),
     })
@@ -222,6 +247,15 @@ fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 
 fn write_json(path: &Path, text: &str) -> Result<(), Failure> {
     fs::write(path, format!("{text}\n")).map_err(|e| Failure::Request(format!("không ghi được {}: {e}", path.display())))
+}
+
+/// How many procedures each source gave.
+fn by_source(ps: &[&Procedure]) -> BTreeMap<String, usize> {
+    let mut by: BTreeMap<String, usize> = BTreeMap::new();
+    for p in ps {
+        *by.entry(p.source.clone().unwrap_or_else(|| "unknown".into())).or_default() += 1;
+    }
+    by
 }
 
 /// How the papers were read (#16): cases, "(nếu có)", alternatives, data the state holds, short names.

@@ -148,6 +148,27 @@ test("the papers everyone needs are listed apart from those needed only in some 
   await expect(page.locator(".doc-originals")).toContainText("Mang theo cả bản chính của: Thẻ Căn cước, Căn cước công dân hoặc Hộ chiếu");
 });
 
+test("the Ministry of National Defence's procedures are searched, shown and started like the rest", async ({ page }) => {
+  await open(page, "/");
+  await page.getByLabel("Bạn cần làm thủ tục gì?").pressSequentially("dang ky nghia vu quan su");
+  const first = page.locator(".search__results .procedure-list__link").first();
+  await expect(first).toHaveText("Thủ tục đăng ký nghĩa vụ quân sự lần đầu");
+  await first.click();
+  await expect(page).toHaveURL(/\/thu-tuc\/1\.013133$/);
+  await expect(page.locator("main h1")).toHaveText("Thủ tục đăng ký nghĩa vụ quân sự lần đầu");
+  const group = (title) => page.locator(`h3.doc-group__title:text-is("${title}") + ul.doc-list > li > .doc__name`);
+  await expect(group("Ai cũng cần")).toHaveText(["Phiếu tự khai sức khỏe nghĩa vụ quân sự", "Bản chụp Căn cước công dân hoặc Thẻ Căn cước"]);
+  await expect(page.locator("section[aria-labelledby=le-phi]")).toContainText("Trực tiếpMiễn phí");
+  await expect(page.locator("main")).toContainText("Bộ Quốc phòng");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Bắt đầu hồ sơ" }).click();
+  await expect(page.locator("main h1")).toHaveText("Hồ sơ: Thủ tục đăng ký nghĩa vụ quân sự lần đầu");
+  await expect(page.locator(".report")).toContainText("Phiếu tự khai sức khỏe nghĩa vụ quân sự");
+  // Browse: the life event lists it.
+  await open(page, "/su-kien/nghia-vu-quan-su");
+  await expect(page.locator("main")).toContainText("Thủ tục đăng ký nghĩa vụ quân sự lần đầu");
+});
+
 test("a due date across Tết is computed from the device clock", async ({ page }) => {
   // Friday 13/2/2026 16:30 Vietnam time, 7 working days → Wednesday 4/3/2026.
   await page.clock.setFixedTime(new Date("2026-02-13T16:30:00+07:00"));

@@ -50,6 +50,18 @@ pub const LIFE_EVENTS: &[LifeEvent] = &[
         slug: "lai-xe", title: "Lái xe", summary: "Cấp, đổi, cấp lại giấy phép lái xe.", codes: &["3.000346", "3.000347", "3.000348", "3.000353"]
     },
     LifeEvent {
+        slug: "nghia-vu-quan-su",
+        title: "Đến tuổi nghĩa vụ quân sự",
+        summary: "Đăng ký nghĩa vụ quân sự lần đầu, bổ sung, khi chuyển nơi ở, tạm vắng; trợ cấp cho gia đình người đang tại ngũ.",
+        codes: &["1.013133", "1.013136", "1.013134", "1.013137", "1.013138", "2.002764"],
+    },
+    LifeEvent {
+        slug: "nguoi-co-cong",
+        title: "Cựu chiến binh, người có công",
+        summary: "Trợ cấp cho quân nhân đã tham gia kháng chiến, chế độ hưu trí, công nhận thương binh, liệt sĩ.",
+        codes: &["1.013157", "1.013159", "1.013144", "1.013140", "1.013176", "1.013174"],
+    },
+    LifeEvent {
         slug: "nguoi-than-qua-doi",
         title: "Khi người thân qua đời",
         summary: "Đăng ký khai tử, chứng thực văn bản phân chia di sản.",

@@ -1,8 +1,10 @@
 //! The procedure catalogue (danh mục thủ tục hành chính).
 //!
 //! - [`model`]: what a procedure is, as the app and the CLI read it.
-//! - [`import`]: parses one record of the national database crawl into a [`model::Procedure`],
-//!   keeping the original text beside every parsed value and flagging what it cannot parse.
+//! - [`import`]: parses one record of a source (the national database crawl, the Ministry of
+//!   National Defence's exports) into a [`model::Procedure`], keeping the original text beside
+//!   every parsed value and flagging what it cannot parse.
+//! - [`sources`]: the sources, one line each (folder, layout, reader, name, date).
 //! - [`overrides`]: reviewed corrections applied on import.
 //! - [`short`]: a paper's short name by rule (headings, status lines, package folders).
 //! - [`index`]: the small index loaded at start (code, name, field, levels, search keys).
@@ -17,6 +19,7 @@ pub mod model;
 pub mod overrides;
 pub mod present;
 pub mod short;
+pub mod sources;
 
 pub use index::{Index, IndexEntry};
 pub use model::*;

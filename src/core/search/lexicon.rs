@@ -260,6 +260,9 @@ pub const LEXICON: &[Entry] = &[
     // — Khiếu nại, hoà giải (complaints, mediation).
     w("tranh chấp đất", "hòa giải tranh chấp đất đai", "Tranh chấp đất đai trước hết được hoà giải ở xã, phường."),
     w("kiện", "khiếu nại", "Người dân nói «kiện» cho cả khiếu nại hành chính."),
+    w("xử phạt sai", "khiếu nại quyết định hành chính", "Cho rằng mình bị xử phạt sai thì khiếu nại quyết định hành chính (quyết định xử phạt)."),
+    w("công an phường", "công an cấp xã", "Từ năm 2025 phường và xã cùng là cấp xã: công an phường là công an cấp xã."),
+    w("biển định danh", "đổi chứng nhận đăng ký xe biển số xe", "Biển số định danh: đổi chứng nhận đăng ký xe, biển số xe."),
     w("khai sanh", "khai sinh", "Cách nói miền Nam."),
     w("học lái xe", "cấp giấy phép lái xe", "Học xong, thi đạt thì được cấp giấy phép lái xe."),
     w("thi bằng lái", "cấp giấy phép lái xe", "Như trên."),

@@ -149,7 +149,8 @@ impl SearchIndex {
             }
         };
         let near: Vec<f32> = index.levels.iter().map(|l| level_prior(&fold(l))).collect();
-        // Names that abbreviate ("sổ BHXH, thẻ BHYT") are found by the words in full too.
+        // Names, result names and fields that abbreviate ("sổ BHXH, thẻ BHYT", "Thực hiện chính sách
+        // BHXH") are found by the words in full too.
         let abbreviations: HashMap<String, String> =
             LEXICON.iter().filter(|e| e.kind == Kind::Abbreviation && !fold(e.says).contains(' ')).map(|e| (fold(e.says), fold(e.means))).collect();
         let mut families: HashMap<String, u32> = HashMap::new();
@@ -161,8 +162,14 @@ impl SearchIndex {
                     add(full, i as u32, Place::Name);
                 }
             }
-            add(&fold(e.keys()), i as u32, Place::Keys);
-            add(&fold(index.field_of(e)), i as u32, Place::Field);
+            for (text, place) in [(fold(e.keys()), Place::Keys), (fold(index.field_of(e)), Place::Field)] {
+                add(&text, i as u32, place);
+                for word in text.split(' ') {
+                    if let Some(full) = abbreviations.get(word) {
+                        add(full, i as u32, place);
+                    }
+                }
+            }
             let next = families.len() as u32;
             let family = *families.entry(family_key(&name).to_string()).or_insert(next);
             let people = match e.6 {

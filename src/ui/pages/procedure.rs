@@ -23,7 +23,15 @@ pub fn ProcedurePage() -> impl IntoView {
 #[component]
 fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
     let catalogue = use_catalogue();
-    let source = move || catalogue.get().and_then(|c| c.ok()).map(|c| format!("Nguồn: {}. Phiên bản danh mục {}.", c.index.source, c.index.catalogue_version));
+    // This procedure's own source and decision; the catalogue's when an older file names none.
+    let own = p.source.as_deref().and_then(crate::core::catalogue::sources::Source::by_id).map(|s| s.describe());
+    let decision = p.decision.clone().map(|d| format!(" Công bố tại: {d}.")).unwrap_or_default();
+    let source = move || {
+        catalogue.get().and_then(|c| c.ok()).map(|c| {
+            let from = own.clone().unwrap_or_else(|| c.index.source.clone());
+            format!("Nguồn: {from}.{decision} Phiên bản danh mục {}.", c.index.catalogue_version)
+        })
+    };
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

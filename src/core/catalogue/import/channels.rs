@@ -69,7 +69,9 @@ fn row_starts(body: &str) -> Vec<usize> {
     starts
 }
 
-fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
+/// One row `mode · time · fee · (note) · description` in the crawl's shape (another source's
+/// reader builds the same shape from its own cells).
+pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
     let (mode_name, mode) = MODES.iter().copied().find(|(n, _)| row.starts_with(n)).expect("row starts with a mode");
     let mut rest = &row[mode_name.len()..];
     let mut ch = Channel {

@@ -179,21 +179,38 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
         out.flags.push(flag("một dòng có số lượng nhưng không có tên giấy tờ"));
         return;
     }
+    let raw = clean(&format!("{text}{}", Document::quantity_text(row.originals, row.copies)));
+    let (doc, flags) = paper(name, template_file, (row.originals, row.copies), group.kind, group.condition.clone(), raw);
+    out.flags.extend(flags);
+    out.documents.push(doc);
+}
+
+/// One paper from its cells, read the same way whatever the source: its own case, "(nếu có)",
+/// alternatives, the template it names, its short name. `raw` is the row as the source has it.
+pub(super) fn paper(
+    name: String,
+    template_file: Option<String>,
+    (originals, copies): (u32, u32),
+    kind: DocumentKind,
+    condition: Option<String>,
+    raw: String,
+) -> (Document, Vec<ReviewFlag>) {
+    let mut flags = Vec::new();
     let template_name = named_template(&name);
     let name = if name.is_empty() { template_file.clone().unwrap_or_default() } else { name };
     let reading = read(&name);
     if reading.unsplit {
-        out.flags.push(flag(&format!("giấy tờ nêu trường hợp nhưng không tách được tên giấy tờ: «{}»", short(&raw))));
+        flags.push(flag(&format!("giấy tờ nêu trường hợp nhưng không tách được tên giấy tờ: «{}»", short(&raw))));
     }
-    out.documents.push(Document {
+    let doc = Document {
         short: short_name(&reading.paper),
         name: reading.paper,
         template_file,
         template_name,
-        originals: row.originals,
-        copies: row.copies,
-        kind: group.kind,
-        condition: group.condition.clone(),
+        originals,
+        copies,
+        kind,
+        condition,
         when: reading.when,
         if_any: reading.if_any,
         any_of: reading.any_of,
@@ -201,8 +218,9 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
         paper_spared: reading.paper_spared,
         short_by_hand: false,
         needed_anyway: None,
-        raw: clean(&format!("{text}{}", Document::quantity_text(row.originals, row.copies))),
-    });
+        raw,
+    };
+    (doc, flags)
 }
 
 /// Splits a trailing template file name ("… (NA20).Mau NA20-BCA.docx") from the paper's name.

@@ -59,6 +59,11 @@ pub fn parse_legal_basis(source: &str) -> (Vec<LegalDocument>, Vec<ReviewFlag>) 
     (docs, flags)
 }
 
+/// The first document number in a text ("Quyết định số 12/2021/QĐ-TTg ngày…" → "12/2021/QĐ-TTg").
+pub fn first_number(text: &str) -> Option<String> {
+    find_numbers(text).first().map(|n| text[n.start..n.end].to_string())
+}
+
 /// Every `NNN[/YYYY]/SUFFIX` in the text (123/2015/NĐ-CP, 601/QĐ-BTC, 60/2014/QH13).
 fn find_numbers(s: &str) -> Vec<Number> {
     let b = s.as_bytes();

@@ -4,6 +4,7 @@
 //! never guesses silently: each parser returns review flags for what it could not read, and the
 //! original text stays beside every parsed value.
 
+mod bqp;
 mod channels;
 mod documents;
 mod legal;
@@ -16,6 +17,7 @@ use super::model::*;
 use crate::core::text::clean;
 use scan::{meaningful, split_list};
 
+pub use bqp::import_bqp;
 pub use channels::parse_channels;
 pub use documents::parse_documents;
 pub use legal::{parse_legal_basis, parse_results};
@@ -82,6 +84,7 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
         needs_review,
         corrections: Vec::new(),
         source_url: meaningful(&text("detail_url")),
+        source: None,
     })
 }
 

@@ -143,8 +143,25 @@ struct OwnIfAny {
 
 /// What may follow "(nếu có)" when it qualifies the paper itself: the end, its quantity or
 /// template, its contents ("bao gồm"), or another paper to bring instead ("hoặc").
-const AFTER_OWN_IF_ANY: [&str; 16] =
-    [":", ";", ".", ", bao gồm", ", gồm", " bao gồm", " gồm", " theo mẫu", " mẫu", " kèm theo", " - ", " (bản", " mà ", " ban hành", " trường hợp", " hoặc "];
+const AFTER_OWN_IF_ANY: [&str; 17] = [
+    ":",
+    ";",
+    ".",
+    ", bao gồm",
+    ", gồm",
+    " bao gồm",
+    " gồm",
+    " theo mẫu",
+    " mẫu",
+    " kèm theo",
+    " - ",
+    " (bản",
+    " mà ",
+    " ban hành",
+    " trường hợp",
+    " hoặc ",
+    ", trừ ",
+];
 
 /// "Hóa đơn thương mại (nếu có): 01 bản chụp", "Bản khai vũ khí (nếu có) theo mẫu": the paper is
 /// needed only if the person has one. Not when "(nếu có)" ends one item of a list ("Giấy
