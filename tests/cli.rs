@@ -104,6 +104,16 @@ fn calendar_due_across_tet_2026() {
     let v = json(&hoso(&["calendar", "due", "--received", "2026-02-13T16:30:00+07:00", "--working-days", "7"]));
     assert_eq!(v["due"], "2026-03-04");
     assert_eq!(v["counted_from"], "2026-02-23");
+    assert!(v.get("provisional").is_none(), "2026's days off are published");
+}
+
+#[test]
+fn calendar_due_in_a_year_without_a_decision_says_it_may_change() {
+    // 2027's Tết is not decided yet: the rule gives 4–5/2 and 8–10/2 (so Thursday 11/2 and Friday
+    // 12/2 are the two working days), and the answer says so.
+    let v = json(&hoso(&["calendar", "due", "--received", "2027-02-03T09:00:00+07:00", "--working-days", "2"]));
+    assert_eq!(v["due"], "2027-02-12");
+    assert_eq!(v["provisional"], "Lịch nghỉ lễ, Tết năm 2027 chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi.");
 }
 
 #[test]

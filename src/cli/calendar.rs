@@ -70,6 +70,10 @@ fn due_cmd(args: &mut Args) -> Result<(), Failure> {
     if let Some(m) = result.minute {
         out["due_time"] = json!(format!("{:02}:{:02}", m / 60, m % 60));
     }
+    // A year whose days off are not published yet: the same sentence the procedure page shows.
+    if let Some(note) = hoso::core::catalogue::present::provisional_note(receipt, &result) {
+        out["provisional"] = json!(note);
+    }
     println!("{out}");
     Ok(())
 }

@@ -176,6 +176,19 @@ test("a due date across Tết is computed from the device clock", async ({ page 
   await expect(page.locator("section[aria-labelledby=thoi-han] tbody tr").first()).toContainText("Thứ Tư, 04/03/2026");
 });
 
+test("a due date in a year whose days off are not published yet says it may change", async ({ page }) => {
+  // Friday 25/12/2026: 7 working days run into January 2027, whose Tết decision is not out.
+  await page.clock.setFixedTime(new Date("2026-12-25T09:00:00+07:00"));
+  await open(page, "/thu-tuc/1.004222");
+  await expect(page.locator("section[aria-labelledby=thoi-han] tbody tr").first()).toContainText("/01/2027");
+  await expect(page.locator("section[aria-labelledby=thoi-han]")).toContainText("Lịch nghỉ lễ, Tết năm 2027 chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi.");
+  // Within 2026, whose decisions are published, nothing to warn about.
+  await page.clock.setFixedTime(new Date("2026-11-25T10:00:00+07:00"));
+  await open(page, "/thu-tuc/1.004222");
+  await expect(page.locator("section[aria-labelledby=thoi-han] tbody tr").first()).toContainText("/12/2026");
+  await expect(page.locator("section[aria-labelledby=thoi-han]")).not.toContainText("chưa được công bố");
+});
+
 test("flags and corrections in the source are shown, not hidden", async ({ page }) => {
   await open(page, "/thu-tuc/1.001193");
   await expect(page.locator("section[aria-labelledby=thoi-han]")).toContainText("không ghi đơn vị");

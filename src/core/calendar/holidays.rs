@@ -3,7 +3,8 @@
 //!
 //! Rules that hold every year (Bộ luật Lao động 2019, Điều 112):
 //! - 1/1 Tết Dương lịch; 5 days of Tết Nguyên Đán; 10/3 lunar Giỗ Tổ Hùng Vương; 30/4; 1/5;
-//!   2/9 Quốc khánh and one adjacent day.
+//!   2/9 Quốc khánh and, from 2021 (Bộ luật Lao động 2019), one adjacent day; from 2026, 24/11
+//!   Ngày Văn hóa Việt Nam (Nghị quyết 80-NQ/TW; a paid day off).
 //! - A holiday that falls on a weekly day off (Saturday, Sunday) is compensated on the next
 //!   working day (nghỉ bù).
 //!
@@ -90,6 +91,12 @@ pub fn days_off(year: i32) -> Vec<DayOff> {
     year_plan(year).days_off
 }
 
+/// Whether the year's decision on days off (Tết, swaps) is in `decisions.json`; without it the
+/// year is computed by the general rules and may change when the decision is published.
+pub fn decided(year: i32) -> bool {
+    decision_for(year).is_some()
+}
+
 /// Weekend days worked in `year` in exchange for swapped days off.
 pub fn worked_weekend_days(year: i32) -> Vec<WorkedWeekendDay> {
     year_plan(year).worked
@@ -118,8 +125,13 @@ fn year_plan(year: i32) -> YearPlan {
     holidays.push((fixed(5, 1), "Ngày Quốc tế Lao động (1/5)".into()));
     let national_day = fixed(9, 2);
     holidays.push((national_day, "Quốc khánh (2/9)".into()));
-    let adjacent = decision.and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
-    holidays.push((adjacent, "Quốc khánh (ngày liền kề)".into()));
+    if year >= 2021 {
+        let adjacent = decision.and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
+        holidays.push((adjacent, "Quốc khánh (ngày liền kề)".into()));
+    }
+    if year >= 2026 {
+        holidays.push((fixed(11, 24), "Ngày Văn hóa Việt Nam (24/11)".into()));
+    }
     holidays.sort();
 
     let mut taken: BTreeSet<Date> = holidays.iter().map(|(d, _)| *d).collect();
@@ -162,10 +174,27 @@ fn year_plan(year: i32) -> YearPlan {
     YearPlan { days_off: out, worked }
 }
 
-/// Without a decision: the last day of the old lunar year and the first four of the new one.
+/// Without a decision: the last day of the old lunar year and the first four of the new one, a
+/// Saturday among them moved to the working day before and a Sunday to the one after (as every
+/// decision from 2020 to 2026 did: 2024's Saturday mùng 1 made Thursday 8/2 a day off).
 fn default_tet_days(year: i32) -> Vec<Date> {
     let Some(first) = from_lunar(LunarDate { year, month: 1, day: 1, leap_month: false }) else { return Vec::new() };
-    (-1..=3).map(|n| first.add_days(n)).collect()
+    let days: Vec<Date> = (-1..=3).map(|n| first.add_days(n)).collect();
+    let mut out: Vec<Date> = days.iter().copied().filter(|d| !d.weekday().is_weekend()).collect();
+    for d in days {
+        let step = match d.weekday() {
+            Weekday::Saturday => -1,
+            Weekday::Sunday => 1,
+            _ => continue,
+        };
+        let mut moved = d.add_days(step);
+        while moved.weekday().is_weekend() || out.contains(&moved) {
+            moved = moved.add_days(step);
+        }
+        out.push(moved);
+    }
+    out.sort();
+    out
 }
 
 fn tet_day_name(day: Date) -> String {
@@ -302,10 +331,16 @@ mod tests {
                 "2026-04-27",
                 "2026-04-30",
                 "2026-05-01",
+                "2026-08-31",
                 "2026-09-01",
-                "2026-09-02"
+                "2026-09-02",
+                "2026-11-24"
             ]
         );
+        // Quốc khánh 29/8 – 2/9: Monday 31/8 swapped with Saturday 22/8, which is worked.
+        assert!(WorkCalendar::new().is_working_day(d("2026-08-22")));
+        let culture = off.iter().find(|o| o.date == d("2026-11-24")).unwrap();
+        assert_eq!((culture.kind, culture.name.as_str()), (DayOffKind::Holiday, "Ngày Văn hóa Việt Nam (24/11)"));
         // Giỗ Tổ 2026 is Sunday 26/4: compensated on Monday 27/4.
         let observed = off.iter().find(|o| o.date == d("2026-04-27")).unwrap();
         assert_eq!(observed.kind, DayOffKind::Observed);
@@ -325,10 +360,36 @@ mod tests {
 
     #[test]
     fn tet_without_a_decision_is_five_days_around_the_new_year() {
-        // Tết 2027 is Saturday 6/2: 5/2 (last day of the year), 6–9/2, with 6 and 7 compensated.
+        // Tết 2027 is Saturday 6/2: 5/2 (last day of the year) and 8–9/2 are weekdays; Saturday
+        // 6/2 moves to Thursday 4/2 and Sunday 7/2 to Wednesday 10/2.
         let y = days_off(2027);
         let tet: Vec<String> = y.iter().filter(|d| d.name.contains("Tết Nguyên đán")).map(|d| d.date.to_string()).collect();
-        assert_eq!(tet, ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"]);
+        assert_eq!(tet, ["2027-02-04", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10"]);
+        assert!(!decided(2027), "2027's decision is not published yet");
+        // The rule gives what each published decision gave.
+        for year in 2020..=2026 {
+            assert_eq!(default_tet_days(year), decision_for(year).unwrap().tet_days_off.clone().unwrap(), "{year}");
+        }
+    }
+
+    #[test]
+    fn days_off_2020_to_2024_match_the_published_decisions_and_a_public_dataset() {
+        // As listed by vacanza/holidays 0.109 (Vietnam, observed days included), which cites the
+        // Labour Codes and the yearly dispatches; weekends left out.
+        let expected: [(i32, &[&str]); 5] = [
+            (2020, &["01-01", "01-23", "01-24", "01-27", "01-28", "01-29", "04-02", "04-30", "05-01", "09-02"]),
+            (2021, &["01-01", "02-10", "02-11", "02-12", "02-15", "02-16", "04-21", "04-30", "05-03", "09-02", "09-03"]),
+            (2022, &["01-03", "01-31", "02-01", "02-02", "02-03", "02-04", "04-11", "05-02", "05-03", "09-01", "09-02"]),
+            (2023, &["01-02", "01-20", "01-23", "01-24", "01-25", "01-26", "05-01", "05-02", "05-03", "09-01", "09-04"]),
+            (2024, &["01-01", "02-08", "02-09", "02-12", "02-13", "02-14", "04-18", "04-29", "04-30", "05-01", "09-02", "09-03"]),
+        ];
+        for (year, days) in expected {
+            let want: Vec<String> = days.iter().map(|md| format!("{year}-{md}")).collect();
+            assert_eq!(dates(year), want, "{year}");
+        }
+        assert!(WorkCalendar::new().is_working_day(d("2024-05-04")), "Saturday 4/5/2024 was worked");
+        // Before the 2019 Labour Code, Quốc khánh was one day.
+        assert!(WorkCalendar::new().is_working_day(d("2020-09-03")) && WorkCalendar::new().is_working_day(d("2020-09-01")));
     }
 
     #[test]

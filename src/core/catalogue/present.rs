@@ -38,6 +38,13 @@ pub fn estimate_due(ch: &Channel, receipt: Receipt) -> Option<Due> {
     Some(due_date(&WorkCalendar::new(), receipt, limit, &DueRules::default()))
 }
 
+/// When a due date is counted through a year whose days off are not published yet (its Tết,
+/// its swaps): the date is the general rules' and may change.
+pub fn provisional_note(receipt: Receipt, due: &Due) -> Option<String> {
+    let years: Vec<String> = (receipt.date.year()..=due.date.year()).filter(|y| !crate::core::calendar::holidays::decided(*y)).map(|y| y.to_string()).collect();
+    (!years.is_empty()).then(|| format!("Lịch nghỉ lễ, Tết năm {} chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi.", years.join(", ")))
+}
+
 /// "Thứ Tư, 04/03/2026", and " lúc 15:30" for limits in hours.
 pub fn describe_due(d: &Due) -> String {
     let at = d.minute.map(|m| format!(" lúc {:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
@@ -283,6 +290,17 @@ mod tests {
         assert_eq!(describe_time(&channel(Some(7.0), Some(TimeUnit::WorkingDays), None)).unwrap(), "7 ngày làm việc");
         assert!(describe_time(&channel(Some(1.0), None, None)).unwrap().contains("không ghi đơn vị"));
         assert_eq!(describe_time(&channel(None, None, None)), None);
+    }
+
+    #[test]
+    fn a_due_date_in_a_year_without_a_published_decision_says_it_may_change() {
+        let at = |y, m, d| Receipt { date: crate::core::calendar::Date::new(y, m, d).unwrap(), minute: 9 * 60 };
+        let due = |y, m, d| Due { date: crate::core::calendar::Date::new(y, m, d).unwrap(), minute: None };
+        assert_eq!(provisional_note(at(2026, 12, 6), &due(2026, 12, 15)), None);
+        assert_eq!(
+            provisional_note(at(2026, 12, 6), &due(2027, 1, 20)).unwrap(),
+            "Lịch nghỉ lễ, Tết năm 2027 chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi."
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::present::{
     describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, fee_notes, format_thousands, online_saving, originals_of_copies,
-    paper_groups, paper_note, PaperGroup,
+    paper_groups, paper_note, provisional_note, PaperGroup,
 };
 use crate::core::catalogue::{Channel, Document, DocumentKind, Procedure};
 use crate::ui::state::use_catalogue;
@@ -253,6 +253,8 @@ fn Timing(p: Arc<Procedure>) -> impl IntoView {
         return view! { <p>"Nguồn dữ liệu chưa ghi thời hạn giải quyết."</p> }.into_any();
     }
     let now = crate::web::clock::now();
+    let latest = p.channels.iter().filter_map(|ch| estimate_due(ch, now)).max_by_key(|d| d.date);
+    let provisional = latest.and_then(|d| provisional_note(now, &d)).map(|n| view! { <p class="hint hint--warning">{n}</p> });
     let rows = p
         .channels
         .iter()
@@ -274,6 +276,7 @@ fn Timing(p: Arc<Procedure>) -> impl IntoView {
             <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Thời hạn"</th><th scope="col">"Nếu nộp hôm nay, ngày hẹn trả kết quả dự kiến"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {provisional}
         <p class="hint">
             "Ngày hẹn tính theo ngày làm việc của cơ quan nhà nước, đã trừ ngày nghỉ lễ, Tết. Hồ sơ nhận sau 15 giờ hoặc vào ngày nghỉ "
             "được tính từ ngày làm việc tiếp theo. Thời hạn chỉ bắt đầu khi hồ sơ đầy đủ, hợp lệ."
