@@ -12,10 +12,12 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
 use crate::core::forms::{Answers, FormDef, Kind};
+use crate::core::submission::Submission;
 
 /// The format this hoso writes. Bump it when the shape changes, and teach [`Dossier::from_json`]
-/// to read the old one (with a test). 1: the first; 2: adds [`Basis`].
-pub const DOSSIER_FORMAT: u32 = 2;
+/// to read the old one (with a test). 1: the first; 2: adds [`Basis`]; 3: adds the
+/// [`Submission`] the person recorded after handing the dossier in.
+pub const DOSSIER_FORMAT: u32 = 3;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -57,6 +59,10 @@ pub struct Dossier {
     /// from format 1 until its page is next opened): to tell them what changed since.
     #[serde(default)]
     pub basis: Option<Basis>,
+    /// What the person recorded after submitting (format 3): the portal's codes, when it was
+    /// received, what happened since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<Submission>,
 }
 
 /// The facts of a procedure a person plans around: its papers, fees and time limits as published.
@@ -183,6 +189,7 @@ impl Dossier {
             started: at.clone(),
             changed: at,
             basis: None,
+            submission: None,
         }
     }
 
@@ -220,9 +227,10 @@ impl Dossier {
         let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(StateProblem::NotADossier)?;
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
-            // Format 1 had no basis: the same fields, read and brought to this format.
-            1 => serde_json::from_value::<Dossier>(value)
-                .map(|d| Dossier { format: DOSSIER_FORMAT, basis: None, ..d })
+            // Format 1 had no basis, format 2 no submission: the same fields, read and brought to
+            // this format.
+            old @ (1 | 2) => serde_json::from_value::<Dossier>(value)
+                .map(|d| Dossier { format: DOSSIER_FORMAT, basis: if old == 1 { None } else { d.basis }, submission: None, ..d })
                 .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
             newer if newer > DOSSIER_FORMAT => Err(StateProblem::NewerFormat { format: newer, supported: DOSSIER_FORMAT }),
             _ => Err(StateProblem::NotADossier),
@@ -420,6 +428,19 @@ mod tests {
         assert_eq!(d.answers["nguoi-yeu-cau.ho-ten"], "Nguyễn Văn An");
         assert_eq!(d.changed, "2026-11-25T10:05+07:00");
         assert_eq!(Dossier::from_json(&d.to_json()), Ok(d), "written again as this format");
+    }
+
+    #[test]
+    fn a_dossier_of_format_2_keeps_its_basis_and_a_submission_is_kept_from_format_3() {
+        let v2 = r#"{"format":2,"id":"a1","procedure":"1.001193","catalogue_version":"2026-07","channel":"online","step":null,
+            "answers":{},"attachments":{},"started":"2026-11-25T10:00+07:00","changed":"2026-11-25T10:05+07:00",
+            "basis":{"papers":["Giấy chứng sinh"],"fees":["Miễn phí"],"time_limits":["1"]}}"#;
+        let mut d = Dossier::from_json(v2).unwrap();
+        assert_eq!((d.format, d.basis.as_ref().map(|b| b.papers.len())), (DOSSIER_FORMAT, Some(1)));
+        let limit = crate::core::calendar::TimeLimit::WorkingDays(7);
+        d.submission = Some(crate::core::submission::Submission::new("H1-2026", "TC9", "2026-11-25T10:00+07:00", limit).unwrap());
+        let again = Dossier::from_json(&d.to_json()).unwrap();
+        assert_eq!(again.submission.unwrap().dossier_code, "H1-2026");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod files;
 pub mod forms;
 pub mod package;
 pub mod search;
+pub mod submission;
 pub mod text;
 pub mod units;
 pub mod validate;

@@ -290,6 +290,22 @@ impl Drafts {
         self.stored.with_value(|s| s.get(id).and_then(|d| d.channel))
     }
 
+    /// What the person recorded after submitting the dossier `id`.
+    pub fn submission(self, id: &str) -> Option<crate::core::submission::Submission> {
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.submission.clone()))
+    }
+
+    /// Records what the person says of the submitted dossier `id` (codes, receipt, what happened
+    /// since), and saves it.
+    pub fn record_submission(self, id: String, submission: crate::core::submission::Submission) {
+        let mut d = self.stored_or_new(&id);
+        d.submission = Some(submission);
+        self.stored.update_value(|s| {
+            s.insert(id.clone(), d);
+        });
+        self.save_dossier(id);
+    }
+
     /// Records how the person means to submit the dossier `id`, and saves it.
     pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
         let mut d = self.stored_or_new(&id);

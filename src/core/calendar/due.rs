@@ -21,7 +21,8 @@ use super::date::Date;
 use super::holidays::WorkCalendar;
 
 /// A procedure's time limit for one channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "unit", content = "amount", rename_all = "snake_case")]
 pub enum TimeLimit {
     WorkingDays(u32),
     CalendarDays(u32),

@@ -73,6 +73,7 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
             <ChannelChoice id=id.clone() p=p.clone()/>
             <h2>"4. Kiểm tra"</h2>
             <p><A href=check_href attr:class="button">"Kiểm tra câu trả lời"</A></p>
+            <AfterSubmission id=id.clone() p=p.clone()/>
             <h2>"Làm tiếp ở máy khác"</h2>
             <DraftFile dossier_id=Some(id.clone())/>
         </Page>
@@ -175,4 +176,122 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
             <div class="radios">{options}</div>
         </fieldset>
     })
+}
+
+/// "Sau khi nộp": the person records the portal's dossier code, the lookup code and when it was
+/// received; hoso shows the appointment date and the working days left, follows a supplement
+/// request (the clock stops, then restarts whole), and offers the date for the phone's calendar.
+#[component]
+fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
+    use crate::core::submission::{EventKind, State, Submission};
+    let drafts = crate::ui::autosave::use_drafts();
+    let record = RwSignal::new(drafts.submission(&id));
+    let problem = RwSignal::new(None::<String>);
+    // The time limit of the way the person chose, else of the first way that gives one.
+    let chosen = drafts.channel(&id);
+    let limit = p.channels.iter().filter(|c| chosen.is_none_or(|m| c.mode == m)).chain(p.channels.iter()).find_map(crate::core::catalogue::present::time_limit);
+    let now = crate::web::clock::now();
+    let code = RwSignal::new(String::new());
+    let lookup = RwSignal::new(String::new());
+    let day = RwSignal::new(now.date.to_string());
+    let hour = RwSignal::new(format!("{:02}:{:02}", now.minute / 60, now.minute % 60));
+    let id = StoredValue::new(id);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(limit) = limit else { return };
+        match Submission::new(&code.get_untracked(), &lookup.get_untracked(), &format!("{}T{}+07:00", day.get_untracked(), hour.get_untracked()), limit) {
+            Ok(s) => {
+                drafts.record_submission(id.get_value(), s.clone());
+                record.set(Some(s));
+                problem.set(None);
+            }
+            Err(e) => problem.set(Some(e.message())),
+        }
+    };
+    let happened = move |kind: EventKind| {
+        move |_| {
+            let Some(mut s) = record.get_untracked() else { return };
+            match s.record(kind, crate::web::clock::now()) {
+                Ok(()) => {
+                    drafts.record_submission(id.get_value(), s.clone());
+                    record.set(Some(s));
+                    problem.set(None);
+                }
+                Err(e) => problem.set(Some(e.message())),
+            }
+        }
+    };
+    let name = p.name.clone();
+    let to_calendar = move |_| {
+        let ics = record.get_untracked().and_then(|s| s.ics(&name, crate::web::clock::now()));
+        let saved = ics
+            .and_then(|ics| crate::web::files::to_blob(ics.as_bytes(), "text/calendar").ok())
+            .and_then(|blob| crate::web::files::save_as(&blob, "hen-tra-ket-qua.ics"));
+        if saved.is_none() {
+            problem.set(Some("Trình duyệt không cho tải tệp lịch xuống. Hãy ghi ngày hẹn vào lịch bằng tay.".into()));
+        }
+    };
+    let status = move || {
+        record.get().map(|s| {
+            let today = crate::web::clock::now().date;
+            let codes = format!(
+                "Mã hồ sơ: {}{}",
+                s.dossier_code,
+                s.lookup_code.as_deref().map(|l| format!(" · Mã tra cứu: {l}")).unwrap_or_default()
+            );
+            let state = s.state();
+            let running = matches!(state, Some(State::InProgress { .. }));
+            let waiting = matches!(state, Some(State::SupplementRequested));
+            view! {
+                <div class="notice" role="status">
+                    <p class="submission__state">{s.describe(today)}</p>
+                    <p class="hint">{codes}</p>
+                </div>
+                <div class="button-group">
+                    {running.then(|| view! {
+                        <button type="button" class="button" on:click=to_calendar.clone()>"Thêm vào lịch (tệp .ics)"</button>
+                        <button type="button" class="button button--secondary" on:click=happened(EventKind::SupplementRequested)>"Cơ quan yêu cầu bổ sung"</button>
+                        <button type="button" class="button button--secondary" on:click=happened(EventKind::ResultReady)>"Đã có kết quả"</button>
+                    })}
+                    {waiting.then(|| view! {
+                        <button type="button" class="button" on:click=happened(EventKind::SupplementGiven)>"Đã nộp bổ sung"</button>
+                    })}
+                </div>
+            }
+        })
+    };
+    let form = move || {
+        (record.get().is_none()).then(|| match limit {
+            None => view! { <p class="hint">"Thủ tục này không ghi thời hạn tính được, nên hoso chưa tính được ngày hẹn. Hãy giữ giấy tiếp nhận của cơ quan."</p> }.into_any(),
+            Some(_) => view! {
+                <p class="hint">"Nộp xong, hãy ghi lại mã hồ sơ trên giấy tiếp nhận (hoặc trên Cổng Dịch vụ công): hoso tính ngày hẹn trả kết quả và nhắc bạn."</p>
+                <form class="submission" on:submit=save novalidate>
+                    <div class="field">
+                        <label class="label" for="ma-ho-so">"Mã hồ sơ"</label>
+                        <input class="input" id="ma-ho-so" autocomplete="off" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="ma-tra-cuu">"Mã tra cứu (nếu có)"</label>
+                        <input class="input" id="ma-tra-cuu" autocomplete="off" prop:value=move || lookup.get() on:input=move |ev| lookup.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="ngay-tiep-nhan">"Ngày cơ quan tiếp nhận"</label>
+                        <input class="input input--w10" type="date" id="ngay-tiep-nhan" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label class="label" for="gio-tiep-nhan">"Giờ tiếp nhận"</label>
+                        <input class="input input--w5" type="time" id="gio-tiep-nhan" prop:value=move || hour.get() on:input=move |ev| hour.set(event_target_value(&ev))/>
+                    </div>
+                    <button type="submit" class="button">"Lưu thông tin đã nộp"</button>
+                </form>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <h2>"5. Sau khi nộp"</h2>
+        {form}
+        {status}
+        <div role="alert">{move || problem.get().map(|m| view! { <p class="error-message">{m}</p> })}</div>
+    }
 }
