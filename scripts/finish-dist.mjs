@@ -96,7 +96,7 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   const shellFiles = readdirSync(dir).filter((n) =>
     n === "index.html" || /^hoso-(web|browse)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n) || /^hoso-worker(_loader\.js|\.js|_bg\.wasm)$/.test(n)
     || /^hoso-[0-9a-f]+\.css$/.test(n) || /^favicon-[0-9a-f]+\.svg$/.test(n));
-  const dataFiles = ["catalogue/index.json", "units/2025.json"].filter((n) => existsSync(join(dir, n)));
+  const dataFiles = ["catalogue/index.json", "units/2025.json", "calendar/decisions.json"].filter((n) => existsSync(join(dir, n)));
   const version = (files) => {
     const h = createHash("sha256");
     for (const n of files) h.update(n).update(n === "index.html" ? html : readFileSync(join(dir, n)));
@@ -108,6 +108,9 @@ const DATA = "hoso-du-lieu-${version(dataFiles)}";
 const PRECACHE = ${JSON.stringify(shellFiles.map((n) => "/" + n))};
 const PREDATA = ${JSON.stringify(dataFiles.map((n) => "/" + n))};
 const isData = (p) => /^\\/(catalogue|units|forms)\\//.test(p);
+// The days-off decisions change within a build's life (a new year's Tết): the network first, the
+// copy when offline.
+const isFresh = (p) => p === "/calendar/decisions.json";
 const isApp = (p) => /^\\/(hoso-[^/]*\\.(js|wasm)|fonts\\/[^/]+)$/.test(p);
 self.addEventListener("install", (e) => e.waitUntil(Promise.all([
   caches.open(SHELL).then((c) => c.addAll(PRECACHE)),
@@ -137,6 +140,16 @@ self.addEventListener("fetch", (e) => {
   if (request.method !== "GET" || url.origin !== location.origin) return;
   if (request.mode === "navigate") {
     e.respondWith(caches.open(SHELL).then((c) => c.match("/index.html")).then((hit) => hit || fetch(request)));
+  } else if (isFresh(url.pathname)) {
+    // The copy is refreshed only in a data cache that exists: after "Kết thúc phiên" removed it,
+    // a page loading in another tab does not bring it back.
+    e.respondWith(fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        e.waitUntil(caches.has(DATA).then((kept) => kept && caches.open(DATA).then((c) => c.put(request, copy))).catch(() => {}));
+      }
+      return response;
+    }).catch(() => caches.open(DATA).then((c) => c.match(request)).then((hit) => hit || Response.error())));
   } else if (isData(url.pathname)) {
     e.respondWith(cacheFirst(e, DATA, request));
   } else if (isApp(url.pathname) || PRECACHE.includes(url.pathname)) {

@@ -256,9 +256,9 @@ impl Dossier {
         Receipt::parse_rfc3339(&self.changed)
     }
 
-    /// Nothing in it yet: no answer, no file (not listed, not kept as work).
+    /// Nothing in it yet: no answer, no file, no submission recorded (not listed, not kept as work).
     pub fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.attachments.is_empty()
+        self.answers.is_empty() && self.attachments.is_empty() && self.submission.is_none()
     }
 
     /// The line on "Hồ sơ của tôi", with the procedure's form (for the name and the progress).

@@ -133,8 +133,39 @@ fn Header() -> impl IntoView {
                         <li><A href="/gioi-thieu">"Giới thiệu"</A></li>
                     </ul>
                 </nav>
+                <DisplayChoice/>
             </div>
         </header>
+    }
+}
+
+/// "Hiển thị": large type and high contrast, for anyone, remembered on this device.
+#[component]
+fn DisplayChoice() -> impl IntoView {
+    use crate::web::display::{choose, remembered};
+    let chosen = RwSignal::new(remembered());
+    let set = move |f: fn(&mut crate::web::display::Display, bool)| {
+        move |ev: leptos::ev::Event| {
+            let mut d = chosen.get_untracked();
+            f(&mut d, event_target_checked(&ev));
+            chosen.set(d);
+            choose(d);
+        }
+    };
+    view! {
+        <details class="display-choice">
+            <summary>"Hiển thị"</summary>
+            <div class="display-choice__panel">
+                <div class="checklist__item">
+                    <input type="checkbox" id="chu-lon" prop:checked=move || chosen.get().large_type on:change=set(|d, on| d.large_type = on)/>
+                    <label for="chu-lon">"Chữ lớn"</label>
+                </div>
+                <div class="checklist__item">
+                    <input type="checkbox" id="tuong-phan-cao" prop:checked=move || chosen.get().high_contrast on:change=set(|d, on| d.high_contrast = on)/>
+                    <label for="tuong-phan-cao">"Tương phản cao"</label>
+                </div>
+            </div>
+        </details>
     }
 }
 

@@ -300,6 +300,7 @@ impl Drafts {
     pub fn record_submission(self, id: String, submission: crate::core::submission::Submission) {
         let mut d = self.stored_or_new(&id);
         d.submission = Some(submission);
+        d.touch(crate::web::clock::now());
         self.stored.update_value(|s| {
             s.insert(id.clone(), d);
         });

@@ -5,10 +5,12 @@
 
 pub mod boot;
 pub mod cache;
+pub mod calendar;
 pub mod camera;
 pub mod catalogue;
 pub mod clock;
 pub mod device;
+pub mod display;
 pub mod drafts;
 pub mod fetch;
 pub mod files;

@@ -50,6 +50,10 @@ test("a submission is recorded, its appointment is counted, goes to the calendar
   await page.clock.setFixedTime(new Date("2026-12-03T14:00:00+07:00"));
   await page.getByRole("button", { name: "Đã nộp bổ sung" }).click();
   await expect(state).toHaveText("Đang giải quyết: hẹn trả kết quả Thứ Hai, 14/12/2026 (còn 7 ngày làm việc).");
+  // "Hồ sơ của tôi" says where it stands.
+  await open(page, "/ho-so");
+  await expect(page.locator(".my-dossier__state")).toHaveText("Đã nộp, mã hồ sơ H12.34-261125-0001. Đang giải quyết: hẹn trả kết quả Thứ Hai, 14/12/2026 (còn 7 ngày làm việc).");
+  await page.getByRole("link", { name: /^Làm tiếp/ }).click();
   await page.getByRole("button", { name: "Đã có kết quả" }).click();
   await expect(state).toContainText("Đã có kết quả");
 });

@@ -189,6 +189,24 @@ test("a due date in a year whose days off are not published yet says it may chan
   await expect(page.locator("section[aria-labelledby=thoi-han]")).not.toContainText("chưa được công bố");
 });
 
+test("a days-off decision published after the build is fetched and counts, without a rebuild", async ({ page, context }) => {
+  // The host serves a newer calendar/decisions.json with 2027's decision (a test one: Monday 4/1
+  // swapped with Saturday 9/1).
+  await context.route("**/calendar/decisions.json", async (route) => {
+    const response = await route.fetch();
+    const decisions = await response.json();
+    decisions.years.push({ year: 2027, sources: ["Quyết định thử cho kiểm thử"], tet_days_off: null, national_day_adjacent: null,
+      swaps: [{ day_off: "2027-01-04", work_day: "2027-01-09", reason: "Thử" }] });
+    await route.fulfill({ response, json: decisions });
+  });
+  // Friday 25/12/2026, 7 working days: with the swap, Monday 4/1 is off → Thursday 7/1/2027.
+  await page.clock.setFixedTime(new Date("2026-12-25T09:00:00+07:00"));
+  await open(page, "/thu-tuc/1.004222");
+  const timing = page.locator("section[aria-labelledby=thoi-han]");
+  await expect(timing.locator("tbody tr").first()).toContainText("Thứ Năm, 07/01/2027");
+  await expect(timing).not.toContainText("chưa được công bố");
+});
+
 test("flags and corrections in the source are shown, not hidden", async ({ page }) => {
   await open(page, "/thu-tuc/1.001193");
   await expect(page.locator("section[aria-labelledby=thoi-han]")).toContainText("không ghi đơn vị");

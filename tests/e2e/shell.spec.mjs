@@ -102,3 +102,32 @@ test("design tokens are CSS custom properties a portal can override", async ({ p
   await page.evaluate(() => document.documentElement.style.setProperty("--hoso-color-brand", "rgb(1, 2, 3)"));
   await expect(page.locator("header.site-header")).toHaveCSS("background-color", "rgb(1, 2, 3)");
 });
+
+test("large type and high contrast can be chosen by anyone, are remembered, and keep the pages accessible", async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page, "/thu-tuc/1.004222");
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  const before = await size();
+  await page.locator(".display-choice summary").click();
+  await page.getByLabel("Chữ lớn").check();
+  expect(await size()).toBeCloseTo(before * 1.25, 0);
+  await page.getByLabel("Tương phản cao").check();
+  await expect(page.locator("html")).toHaveAttribute("data-tuong-phan-cao", "");
+  expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(0, 0, 0)");
+  expect(await axeViolations(page)).toEqual([]);
+  // Remembered on this device, on the whole app's pages too.
+  await open(page, "/ho-so/1.004222");
+  await expect(page.locator("html")).toHaveAttribute("data-chu-lon", "");
+  expect(await size()).toBeCloseTo(before * 1.25, 0);
+  expect(await axeViolations(page)).toEqual([]);
+  // Large type still fits a 320 px phone.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await open(page, "/thu-tuc/1.004222");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // And can be turned off again.
+  await page.locator(".display-choice summary").click();
+  await page.getByLabel("Chữ lớn").uncheck();
+  await page.getByLabel("Tương phản cao").uncheck();
+  await page.reload();
+  await expect(page.locator("html")).not.toHaveAttribute("data-chu-lon");
+});

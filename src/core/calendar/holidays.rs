@@ -51,7 +51,7 @@ struct Decisions {
     years: Vec<YearDecision>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct YearDecision {
     year: i32,
     #[allow(dead_code)]
@@ -64,14 +64,14 @@ struct YearDecision {
     extra_days_off: Vec<ExtraDayOff>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct Swap {
     day_off: Date,
     work_day: Date,
     reason: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 struct ExtraDayOff {
     date: Date,
     name: String,
@@ -79,11 +79,60 @@ struct ExtraDayOff {
 
 const DECISIONS_JSON: &str = include_str!("decisions.json");
 
-fn decision_for(year: i32) -> Option<&'static YearDecision> {
+/// Decisions published after this build, installed from a fetched `decisions.json` (the app's
+/// `calendar/decisions.json`, refreshed when online): they take the place of the bundled ones.
+static INSTALLED: std::sync::RwLock<Vec<YearDecision>> = std::sync::RwLock::new(Vec::new());
+
+fn decision_for(year: i32) -> Option<YearDecision> {
+    if let Some(d) = INSTALLED.read().ok().and_then(|i| i.iter().find(|d| d.year == year).cloned()) {
+        return Some(d);
+    }
     // Parsed once; a broken file is caught by the tests below.
     static ALL: std::sync::OnceLock<Decisions> = std::sync::OnceLock::new();
     let all = ALL.get_or_init(|| serde_json::from_str(DECISIONS_JSON).expect("decisions.json is valid (checked by tests)"));
-    all.years.iter().find(|d| d.year == year)
+    all.years.iter().find(|d| d.year == year).cloned()
+}
+
+/// Why a decisions file is not taken, typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionsProblem {
+    /// Not a decisions file (not JSON, or not its shape).
+    NotDecisions,
+    /// A year breaks a rule every decision keeps (a source cited, swaps of a working day for a
+    /// weekend day, Tết days on weekdays of that year).
+    Invalid { year: i32, detail: String },
+}
+
+fn check(all: &Decisions) -> Result<(), DecisionsProblem> {
+    for y in &all.years {
+        let invalid = |detail: String| Err(DecisionsProblem::Invalid { year: y.year, detail });
+        if y.sources.is_empty() {
+            return invalid("a decision must cite its source".into());
+        }
+        for s in &y.swaps {
+            if s.day_off.year() != y.year || s.day_off.weekday().is_weekend() || !s.work_day.weekday().is_weekend() {
+                return invalid(format!("swap {} ↔ {}", s.day_off, s.work_day));
+            }
+        }
+        if y.tet_days_off.iter().flatten().any(|t| t.weekday().is_weekend() || t.year() != y.year) {
+            return invalid("Tết days are weekdays of the year".into());
+        }
+    }
+    Ok(())
+}
+
+/// Takes the decisions of a fetched `decisions.json` (newer than this build's, or the same): from
+/// now on they decide their years. Returns the years taken; a file that breaks a rule changes
+/// nothing.
+pub fn install_decisions(json: &str) -> Result<Vec<i32>, DecisionsProblem> {
+    let all: Decisions = serde_json::from_str(json).map_err(|_| DecisionsProblem::NotDecisions)?;
+    check(&all)?;
+    let years: Vec<i32> = all.years.iter().map(|y| y.year).collect();
+    if let Ok(mut installed) = INSTALLED.write() {
+        installed.retain(|d| !years.contains(&d.year));
+        installed.extend(all.years);
+    }
+    Ok(years)
 }
 
 /// Every official day off in `year` that is not an ordinary weekend, in date order.
@@ -113,7 +162,7 @@ fn year_plan(year: i32) -> YearPlan {
     let fixed = |m, d| Date::new(year, m, d).expect("fixed holiday exists");
 
     holidays.push((fixed(1, 1), "Tết Dương lịch".into()));
-    let decided_tet = decision.and_then(|d| d.tet_days_off.clone());
+    let decided_tet = decision.as_ref().and_then(|d| d.tet_days_off.clone());
     let tet_days = decided_tet.clone().unwrap_or_else(|| default_tet_days(year));
     for day in tet_days {
         holidays.push((day, tet_day_name(day)));
@@ -126,7 +175,7 @@ fn year_plan(year: i32) -> YearPlan {
     let national_day = fixed(9, 2);
     holidays.push((national_day, "Quốc khánh (2/9)".into()));
     if year >= 2021 {
-        let adjacent = decision.and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
+        let adjacent = decision.as_ref().and_then(|d| d.national_day_adjacent).unwrap_or_else(|| default_national_day_adjacent(national_day));
         holidays.push((adjacent, "Quốc khánh (ngày liền kề)".into()));
     }
     if year >= 2026 {
@@ -156,7 +205,7 @@ fn year_plan(year: i32) -> YearPlan {
     }
 
     let mut worked = Vec::new();
-    if let Some(decision) = decision {
+    if let Some(decision) = &decision {
         for swap in &decision.swaps {
             out.push(DayOff {
                 date: swap.day_off,
@@ -275,17 +324,22 @@ mod tests {
     #[test]
     fn decisions_file_is_valid_and_consistent() {
         let all: Decisions = serde_json::from_str(DECISIONS_JSON).unwrap();
-        for y in &all.years {
-            assert!(!y.sources.is_empty(), "{}: a decision must cite its source", y.year);
-            for s in &y.swaps {
-                assert_eq!(s.day_off.year(), y.year);
-                assert!(!s.day_off.weekday().is_weekend(), "{}: a swapped day off is a working day", s.day_off);
-                assert!(s.work_day.weekday().is_weekend(), "{}: a make-up day is a weekend day", s.work_day);
-            }
-            for t in y.tet_days_off.iter().flatten() {
-                assert!(!t.weekday().is_weekend(), "{t}: list only the weekdays off for Tết");
-            }
-        }
+        assert_eq!(check(&all), Ok(()));
+    }
+
+    #[test]
+    fn a_fetched_decision_decides_its_year_and_a_broken_one_changes_nothing() {
+        // 2031 is far enough that no other test counts through it.
+        assert!(!decided(2031));
+        let broken = r#"{"years":[{"year":2031,"sources":[],"tet_days_off":null,"national_day_adjacent":null}]}"#;
+        assert!(matches!(install_decisions(broken), Err(DecisionsProblem::Invalid { year: 2031, .. })));
+        assert_eq!(install_decisions("<html>"), Err(DecisionsProblem::NotDecisions));
+        assert!(!decided(2031));
+        let published = r#"{"years":[{"year":2031,"sources":["Thông báo (thử)"],"tet_days_off":null,"national_day_adjacent":null,
+            "swaps":[{"day_off":"2031-05-02","work_day":"2031-05-10","reason":"Kéo dài kỳ nghỉ"}]}]}"#;
+        assert_eq!(install_decisions(published), Ok(vec![2031]));
+        assert!(decided(2031));
+        assert!(!WorkCalendar::new().is_working_day(d("2031-05-02")) && WorkCalendar::new().is_working_day(d("2031-05-10")));
     }
 
     #[test]

@@ -84,6 +84,11 @@ pub fn MyDossiers() -> impl IntoView {
                     None => format!("/ho-so/{id}"),
                 };
                 let who = summary.applicant.clone().map(|a| format!("Người yêu cầu: {a}"));
+                // Submitted: where it stands, and the appointment with the working days left.
+                let submitted = dossier.submission.as_ref().map(|s| {
+                    let state = format!("Đã nộp, mã hồ sơ {}. {}", s.dossier_code, s.describe(crate::web::clock::now().date));
+                    view! { <p class="my-dossier__state">{state}</p> }
+                });
                 let (to_copy, to_delete) = (id.clone(), id.clone());
                 let label = format!(" hồ sơ {name}{}", summary.applicant.as_ref().map(|a| format!(" của {a}")).unwrap_or_default());
                 let (go_label, copy_label, delete_label) = (label.clone(), label.clone(), label);
@@ -91,6 +96,7 @@ pub fn MyDossiers() -> impl IntoView {
                     <li class="my-dossier">
                         <h2 class="my-dossier__name"><A href=format!("/ho-so/{id}")>{name}</A></h2>
                         {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
+                        {submitted}
                         <p class="hint">
                             {format!(
                                 "Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}",

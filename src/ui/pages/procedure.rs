@@ -249,6 +249,16 @@ fn mode_label(ch: &Channel) -> &'static str {
 
 #[component]
 fn Timing(p: Arc<Procedure>) -> impl IntoView {
+    // Counted again when newer days-off decisions arrive (`web::calendar`).
+    let updates = crate::web::calendar::updates();
+    move || {
+        updates.track();
+        view! { <TimingTable p=p.clone()/> }
+    }
+}
+
+#[component]
+fn TimingTable(p: Arc<Procedure>) -> impl IntoView {
     if p.channels.is_empty() {
         return view! { <p>"Nguồn dữ liệu chưa ghi thời hạn giải quyết."</p> }.into_any();
     }
