@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use hoso::core::catalogue::curated::{LIFE_EVENTS, POPULAR};
-use hoso::core::catalogue::import::reading::conditional_phrase;
+use hoso::core::catalogue::import::unread_case;
 use hoso::core::catalogue::{DocumentKind, Index, Mode, Procedure};
 
 fn dir() -> std::path::PathBuf {
@@ -315,8 +315,8 @@ fn everyone_needs(p: &Procedure) -> Vec<String> {
 fn no_paper_reads_as_needed_in_every_case_while_its_text_names_a_case() {
     let mut wrong = Vec::new();
     for p in all_procedures() {
-        for d in p.documents.iter().filter(|d| d.always_needed() && d.any_of.is_empty() && d.needed_anyway.is_none()) {
-            if let Some(phrase) = conditional_phrase(&d.name) {
+        for d in &p.documents {
+            if let Some(phrase) = unread_case(d) {
                 wrong.push(format!("{} «{phrase}»: {}", p.code, d.name.chars().take(100).collect::<String>()));
             }
         }

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::Args;
 use crate::Failure;
-use hoso::core::catalogue::import::flag_unread_conditions;
-use hoso::core::catalogue::import::reading::conditional_phrase;
+use hoso::core::catalogue::import::{flag_unread_conditions, unread_case};
 use hoso::core::catalogue::model::Document;
 use hoso::core::catalogue::overrides::Overrides;
 use hoso::core::catalogue::sources::{Layout, Source, SOURCES};
@@ -274,6 +273,6 @@ fn papers(ps: &[&Procedure]) -> serde_json::Value {
         "short_name_by_rule": n(&|d| !d.short_by_hand && d.short != d.name),
         "short_name_by_hand": n(&|d| d.short_by_hand),
         "name_short_already": n(&|d| !d.short_by_hand && d.short == d.name),
-        "case_unread": n(&|d| d.always_needed() && d.any_of.is_empty() && d.needed_anyway.is_none() && conditional_phrase(&d.name).is_some()),
+        "case_unread": n(&|d| unread_case(d).is_some()),
     })
 }

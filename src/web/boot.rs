@@ -16,8 +16,6 @@ pub fn mount<V: IntoView + 'static>(app: fn() -> V, binary: &str) {
     console_error_panic_hook::set_once();
     crate::web::display::apply(crate::web::display::remembered());
     leptos::mount::mount_to_body(app);
-    // Newer days-off decisions, if any were published since this build.
-    crate::web::calendar::refresh();
     let document = document();
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-ung-dung", binary);

@@ -1,21 +1,31 @@
 //! The working-day calendar's yearly decisions, refreshed from `calendar/decisions.json` (served
 //! with the app, kept by the service worker for use offline): a Tết decision published after this
 //! build counts without a rebuild. The rules stay in `core::calendar::holidays`.
+//!
+//! Fetched once, the first time a page counts working days (`updates`), not at start-up: the
+//! home page and the search never need it.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 
 thread_local! {
     static UPDATES: ArcRwSignal<u32> = ArcRwSignal::new(0);
+    static FETCHED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Changes each time newer decisions are taken: read it where due dates are shown.
+/// Changes each time newer decisions are taken: read it (`track`) where working days are
+/// counted. The first call fetches the decisions file.
 pub fn updates() -> ArcRwSignal<u32> {
+    if !FETCHED.with(|f| f.replace(true)) {
+        refresh();
+    }
     UPDATES.with(|u| u.clone())
 }
 
 /// Fetches the decisions file and takes it; offline without a copy, or a broken file, keeps the
 /// decisions this build has.
-pub fn refresh() {
+fn refresh() {
     leptos::task::spawn_local(async {
         let Ok(text) = crate::web::fetch::get_text("/calendar/decisions.json").await else { return };
         match crate::core::calendar::holidays::install_decisions(&text) {

@@ -40,7 +40,7 @@ pub struct Procedure {
     /// Corrections applied from the reviewed overrides file, with their reasons.
     pub corrections: Vec<String>,
     pub source_url: Option<String>,
-    /// The source it was read from (`import::sources::SOURCES`: `tthc-2026-07`, `tthc-bqp-2025-12`).
+    /// The source it was read from (`sources::SOURCES`: `tthc-2026-07`, `tthc-bqp-2025-12`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }

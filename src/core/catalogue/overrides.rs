@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::model::Procedure;
+use super::model::{Document, Procedure};
 use crate::core::text::clean;
 
 pub const OVERRIDES_JSON: &str = include_str!("overrides.json");
@@ -78,11 +78,7 @@ impl Override {
             p.name = clean(name);
         }
         for r in &self.replace_in_document_names {
-            let mut n = 0;
-            for d in p.documents.iter_mut().filter(|d| d.name.contains(&r.find)) {
-                d.name = d.name.replace(&r.find, &r.replace);
-                n += 1;
-            }
+            let n = papers_containing(p, &r.find, false, |d| d.name = d.name.replace(&r.find, &r.replace));
             if n == 0 {
                 stale.push(format!("{}: không còn giấy tờ nào chứa «{}»", self.code, r.find));
             } else {
@@ -100,33 +96,21 @@ impl Override {
             }
         }
         for sn in &self.short_names {
-            let mut n = 0;
-            for d in p.documents.iter_mut().filter(|d| d.name.contains(&sn.find)) {
+            let set = |d: &mut Document| {
                 d.short = clean(&sn.short);
                 d.short_by_hand = true;
-                n += 1;
-            }
-            if n == 0 {
+            };
+            if papers_containing(p, &sn.find, false, set) == 0 {
                 stale.push(format!("{}: không còn giấy tờ nào chứa «{}» để đặt tên ngắn", self.code, sn.find));
             }
         }
         for na in &self.needed_in_every_case {
-            let mut n = 0;
-            for d in p.documents.iter_mut().filter(|d| d.name.contains(&na.find) && d.always_needed()) {
-                d.needed_anyway = Some(na.why.clone());
-                n += 1;
-            }
-            if n == 0 {
+            if papers_containing(p, &na.find, true, |d| d.needed_anyway = Some(na.why.clone())) == 0 {
                 stale.push(format!("{}: không còn giấy tờ luôn cần nào chứa «{}»", self.code, na.find));
             }
         }
         for na in &self.if_the_person_has_one {
-            let mut n = 0;
-            for d in p.documents.iter_mut().filter(|d| d.name.contains(&na.find) && d.always_needed()) {
-                d.if_any = true;
-                n += 1;
-            }
-            if n == 0 {
+            if papers_containing(p, &na.find, true, |d| d.if_any = true) == 0 {
                 stale.push(format!("{}: không còn giấy tờ luôn cần nào chứa «{}» để đọc là «nếu có»", self.code, na.find));
             }
         }
@@ -148,6 +132,17 @@ impl Override {
         }
         stale
     }
+}
+
+/// Changes every paper whose name contains `find` (only those needed in every case, when
+/// `always_needed_only`); returns how many it changed (0: a stale override).
+fn papers_containing(p: &mut Procedure, find: &str, always_needed_only: bool, mut change: impl FnMut(&mut Document)) -> usize {
+    let mut n = 0;
+    for d in p.documents.iter_mut().filter(|d| d.name.contains(find) && (!always_needed_only || d.always_needed())) {
+        change(d);
+        n += 1;
+    }
+    n
 }
 
 #[cfg(test)]

@@ -16,6 +16,12 @@ pub fn time_limit(ch: &Channel) -> Option<TimeLimit> {
     }
 }
 
+/// The time limit of the way the person chose to submit, else of the first way that gives one
+/// (what a recorded submission's appointment is counted with).
+pub fn time_limit_for(channels: &[Channel], chosen: Option<Mode>) -> Option<TimeLimit> {
+    channels.iter().filter(|c| chosen.is_none_or(|m| c.mode == m)).chain(channels).find_map(time_limit)
+}
+
 /// "7 ngày làm việc", "10 ngày (kể cả ngày nghỉ)", "8 giờ làm việc"…; `None` when the source
 /// gives no usable time limit.
 pub fn describe_time(ch: &Channel) -> Option<String> {
@@ -290,6 +296,19 @@ mod tests {
         assert_eq!(describe_time(&channel(Some(7.0), Some(TimeUnit::WorkingDays), None)).unwrap(), "7 ngày làm việc");
         assert!(describe_time(&channel(Some(1.0), None, None)).unwrap().contains("không ghi đơn vị"));
         assert_eq!(describe_time(&channel(None, None, None)), None);
+    }
+
+    #[test]
+    fn a_submission_counts_with_the_chosen_ways_time_limit_else_the_first_given() {
+        let online = channel(Some(5.0), Some(TimeUnit::WorkingDays), Some(0));
+        let in_person = Channel { mode: Mode::InPerson, ..channel(Some(7.0), Some(TimeUnit::WorkingDays), Some(0)) };
+        let unknown = channel(None, None, None);
+        let channels = [unknown, online, in_person];
+        assert_eq!(time_limit_for(&channels, Some(Mode::InPerson)), Some(TimeLimit::WorkingDays(7)));
+        assert_eq!(time_limit_for(&channels, None), Some(TimeLimit::WorkingDays(5)));
+        // A chosen way without a usable limit falls back to the first that has one.
+        assert_eq!(time_limit_for(&channels, Some(Mode::Post)), Some(TimeLimit::WorkingDays(5)));
+        assert_eq!(time_limit_for(&channels[..1], None), None);
     }
 
     #[test]

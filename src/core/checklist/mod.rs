@@ -386,7 +386,6 @@ mod tests {
         // What the declaration settles (khai sinh: an abandoned child) is not asked again.
         let p = procedure("1.001193");
         let before = checklist(&p, form_for("1.001193").unwrap(), true, &Answers::new(), &Attached::new(), cx());
-        // What the declaration settles is not asked again.
         assert!(entry(&before, "Biên bản về việc trẻ bị bỏ rơi").asks.is_none());
         // The key is the same on every device and version (drafts and packages keep it), and
         // does not depend on case or diacritics.

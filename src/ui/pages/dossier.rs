@@ -187,9 +187,7 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
     let drafts = crate::ui::autosave::use_drafts();
     let record = RwSignal::new(drafts.submission(&id));
     let problem = RwSignal::new(None::<String>);
-    // The time limit of the way the person chose, else of the first way that gives one.
-    let chosen = drafts.channel(&id);
-    let limit = p.channels.iter().filter(|c| chosen.is_none_or(|m| c.mode == m)).chain(p.channels.iter()).find_map(crate::core::catalogue::present::time_limit);
+    let limit = crate::core::catalogue::present::time_limit_for(&p.channels, drafts.channel(&id));
     let now = crate::web::clock::now();
     let code = RwSignal::new(String::new());
     let lookup = RwSignal::new(String::new());
@@ -231,7 +229,9 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
             problem.set(Some("Trình duyệt không cho tải tệp lịch xuống. Hãy ghi ngày hẹn vào lịch bằng tay.".into()));
         }
     };
+    let decisions = crate::web::calendar::updates();
     let status = move || {
+        decisions.track();
         record.get().map(|s| {
             let today = crate::web::clock::now().date;
             let codes = format!(
@@ -266,22 +266,10 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
             Some(_) => view! {
                 <p class="hint">"Nộp xong, hãy ghi lại mã hồ sơ trên giấy tiếp nhận (hoặc trên Cổng Dịch vụ công): hoso tính ngày hẹn trả kết quả và nhắc bạn."</p>
                 <form class="submission" on:submit=save novalidate>
-                    <div class="field">
-                        <label class="label" for="ma-ho-so">"Mã hồ sơ"</label>
-                        <input class="input" id="ma-ho-so" autocomplete="off" prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label class="label" for="ma-tra-cuu">"Mã tra cứu (nếu có)"</label>
-                        <input class="input" id="ma-tra-cuu" autocomplete="off" prop:value=move || lookup.get() on:input=move |ev| lookup.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label class="label" for="ngay-tiep-nhan">"Ngày cơ quan tiếp nhận"</label>
-                        <input class="input input--w10" type="date" id="ngay-tiep-nhan" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field">
-                        <label class="label" for="gio-tiep-nhan">"Giờ tiếp nhận"</label>
-                        <input class="input input--w5" type="time" id="gio-tiep-nhan" prop:value=move || hour.get() on:input=move |ev| hour.set(event_target_value(&ev))/>
-                    </div>
+                    {field("ma-ho-so", "Mã hồ sơ", "text", "input", code)}
+                    {field("ma-tra-cuu", "Mã tra cứu (nếu có)", "text", "input", lookup)}
+                    {field("ngay-tiep-nhan", "Ngày cơ quan tiếp nhận", "date", "input input--w10", day)}
+                    {field("gio-tiep-nhan", "Giờ tiếp nhận", "time", "input input--w5", hour)}
                     <button type="submit" class="button">"Lưu thông tin đã nộp"</button>
                 </form>
             }
@@ -293,5 +281,15 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
         {form}
         {status}
         <div role="alert">{move || problem.get().map(|m| view! { <p class="error-message">{m}</p> })}</div>
+    }
+}
+
+/// One labelled input of "Sau khi nộp", bound to `value`.
+fn field(id: &'static str, label: &'static str, kind: &'static str, class: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="label" for=id>{label}</label>
+            <input class=class type=kind id=id autocomplete="off" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
     }
 }

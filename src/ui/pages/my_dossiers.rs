@@ -65,8 +65,11 @@ pub fn MyDossiers() -> impl IntoView {
     let copy = move |id: String| {
         copied.set(Some(drafts.duplicate(&id)));
     };
+    // Submitted dossiers show their appointment: counted again when newer days-off decisions arrive.
+    let decisions = crate::web::calendar::updates();
     let rows = move || {
         loaded.get()?;
+        decisions.track();
         let hidden = deleting.get();
         let ids: Vec<String> = drafts.ids().into_iter().filter(|c| hidden.as_ref() != Some(c)).collect();
         if ids.is_empty() {

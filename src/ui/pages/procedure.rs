@@ -263,14 +263,16 @@ fn TimingTable(p: Arc<Procedure>) -> impl IntoView {
         return view! { <p>"Nguồn dữ liệu chưa ghi thời hạn giải quyết."</p> }.into_any();
     }
     let now = crate::web::clock::now();
-    let latest = p.channels.iter().filter_map(|ch| estimate_due(ch, now)).max_by_key(|d| d.date);
-    let provisional = latest.and_then(|d| provisional_note(now, &d)).map(|n| view! { <p class="hint hint--warning">{n}</p> });
+    let dues: Vec<_> = p.channels.iter().map(|ch| estimate_due(ch, now)).collect();
+    let latest = dues.iter().flatten().max_by_key(|d| d.date);
+    let provisional = latest.and_then(|d| provisional_note(now, d)).map(|n| view! { <p class="hint hint--warning">{n}</p> });
     let rows = p
         .channels
         .iter()
-        .map(|ch| {
+        .zip(&dues)
+        .map(|(ch, due)| {
             let time = describe_time(ch).unwrap_or_else(|| "Chưa có thông tin".into());
-            let due = estimate_due(ch, now).map(|d| describe_due(&d));
+            let due = due.as_ref().map(describe_due);
             view! {
                 <tr>
                     <th scope="row">{mode_label(ch)}</th>

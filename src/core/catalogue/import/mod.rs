@@ -93,16 +93,25 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
 /// Run after the overrides.
 pub fn flag_unread_conditions(p: &mut Procedure) {
     for d in &p.documents {
-        if !d.always_needed() || !d.any_of.is_empty() || d.needed_anyway.is_some() {
-            continue;
-        }
-        if let Some(phrase) = reading::conditional_phrase(&d.name) {
+        if let Some(phrase) = unread_case(d) {
             let name: String = d.name.chars().take(80).collect();
             p.needs_review
                 .push(ReviewFlag {
                     field: "documents".into(), reason: format!("giấy tờ được coi là luôn cần nhưng có cụm «{}»: «{name}»", phrase.trim())
                 });
         }
+    }
+}
+
+/// The conditional phrase of a paper read as needed in every case (`reading::conditional_phrase`),
+/// unless it has alternatives (which name their cases) or a reviewed override says why it is needed
+/// anyway: a case the importer did not read.
+pub fn unread_case(d: &Document) -> Option<&'static str> {
+    let settled = !d.always_needed() || !d.any_of.is_empty() || d.needed_anyway.is_some();
+    if settled {
+        None
+    } else {
+        reading::conditional_phrase(&d.name)
     }
 }
 
