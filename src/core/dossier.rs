@@ -12,12 +12,14 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
 use crate::core::forms::{Answers, FormDef, Kind};
+use crate::core::rating::Rating;
 use crate::core::submission::Submission;
 
 /// The format this hoso writes. Bump it when the shape changes, and teach [`Dossier::from_json`]
 /// to read the old one (with a test). 1: the first; 2: adds [`Basis`]; 3: adds the
-/// [`Submission`] the person recorded after handing the dossier in.
-pub const DOSSIER_FORMAT: u32 = 3;
+/// [`Submission`] the person recorded after handing the dossier in; 4: adds the answers a portal
+/// filled ([`Prefilled`]) and the person's [`Rating`].
+pub const DOSSIER_FORMAT: u32 = 4;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -63,6 +65,28 @@ pub struct Dossier {
     /// received, what happened since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission: Option<Submission>,
+    /// The answers a portal filled when it embedded hoso (format 4): which, and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefilled: Option<Prefilled>,
+    /// How the person rated the service after exporting (format 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+}
+
+/// The answers a portal filled (`core::embed::prefill`): the person sees which, and may change them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prefilled {
+    /// The portal's origin (`https://dichvucong.gov.vn`).
+    pub by: String,
+    /// The answer keys it filled.
+    pub keys: Vec<String>,
+}
+
+impl Prefilled {
+    /// Whether `key` still holds what the portal gave (the person has not cleared it).
+    pub fn filled(&self, key: &str) -> bool {
+        self.keys.iter().any(|k| k == key)
+    }
 }
 
 /// The facts of a procedure a person plans around: its papers, fees and time limits as published.
@@ -190,6 +214,8 @@ impl Dossier {
             changed: at,
             basis: None,
             submission: None,
+            prefilled: None,
+            rating: None,
         }
     }
 
@@ -199,10 +225,11 @@ impl Dossier {
     }
 
     /// A copy to start another dossier from (a second child's birth, a neighbour's same request):
-    /// the same answers and files (shared by hash, not stored twice), a new id, started now.
+    /// the same answers and files (shared by hash, not stored twice), a new id, started now — not
+    /// yet submitted nor rated.
     pub fn duplicate(&self, id: String, now: Receipt) -> Dossier {
         let at = now.to_rfc3339();
-        Dossier { id, step: None, started: at.clone(), changed: at, ..self.clone() }
+        Dossier { id, step: None, started: at.clone(), changed: at, submission: None, rating: None, ..self.clone() }
     }
 
     /// The dossier with only the files `stored` holds (every file of an attachment, the photos a
@@ -227,10 +254,17 @@ impl Dossier {
         let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(StateProblem::NotADossier)?;
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
-            // Format 1 had no basis, format 2 no submission: the same fields, read and brought to
-            // this format.
-            old @ (1 | 2) => serde_json::from_value::<Dossier>(value)
-                .map(|d| Dossier { format: DOSSIER_FORMAT, basis: if old == 1 { None } else { d.basis }, submission: None, ..d })
+            // Format 1 had no basis, format 2 no submission, format 3 no prefill or rating: the
+            // same fields, read and brought to this format.
+            old @ (1..=3) => serde_json::from_value::<Dossier>(value)
+                .map(|d| Dossier {
+                    format: DOSSIER_FORMAT,
+                    basis: if old == 1 { None } else { d.basis },
+                    submission: if old <= 2 { None } else { d.submission },
+                    prefilled: None,
+                    rating: None,
+                    ..d
+                })
                 .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
             newer if newer > DOSSIER_FORMAT => Err(StateProblem::NewerFormat { format: newer, supported: DOSSIER_FORMAT }),
             _ => Err(StateProblem::NotADossier),
@@ -441,6 +475,22 @@ mod tests {
         d.submission = Some(crate::core::submission::Submission::new("H1-2026", "TC9", "2026-11-25T10:00+07:00", limit).unwrap());
         let again = Dossier::from_json(&d.to_json()).unwrap();
         assert_eq!(again.submission.unwrap().dossier_code, "H1-2026");
+    }
+
+    #[test]
+    fn a_portals_prefill_and_the_rating_are_kept_and_a_format_3_dossier_has_neither() {
+        let mut d = sample();
+        d.prefilled = Some(Prefilled { by: "https://dichvucong.gov.vn".into(), keys: vec!["yeu-cau.ho-ten".into()] });
+        let rating = crate::core::rating::Rating::new(crate::core::rating::Level::Satisfied, &[], "", "2026-11-25T10:00+07:00".into());
+        d.rating = Some(rating.clone());
+        let again = Dossier::from_json(&d.to_json()).unwrap();
+        assert!(again.prefilled.as_ref().is_some_and(|p| p.filled("yeu-cau.ho-ten") && !p.filled("yeu-cau.giay-to")));
+        assert_eq!(again.rating, Some(rating));
+        let copy = again.duplicate("x-2".into(), Receipt::from_unix_millis(1_764_039_600_000));
+        assert_eq!((copy.rating, copy.submission), (None, None), "a copy is a new dossier: not submitted, not rated");
+        let v3 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":3", 1);
+        let old = Dossier::from_json(&v3).unwrap();
+        assert_eq!((old.format, old.prefilled, old.rating), (DOSSIER_FORMAT, None, None));
     }
 
     #[test]

@@ -1,0 +1,458 @@
+//! hoso inside a portal: the embedding protocol (version [`PROTOCOL`]) a host page speaks with
+//! hoso in an iframe through `postMessage`, and the deployment's allow-list of host origins.
+//!
+//! Every rule of the protocol is here: which origins may talk to hoso ([`Config::allows`]), the
+//! `Content-Security-Policy: frame-ancestors` value that matches ([`Config::frame_ancestors`]),
+//! what a host may send ([`Incoming::parse`], typed refusals in [`EmbedProblem`]), what hoso
+//! sends ([`Outgoing`]), how a portal's data fills a declaration ([`prefill`]) and which theme
+//! properties a portal may set ([`theme`]). The browser adapter (`web::embed`) only listens,
+//! posts and applies; README ("Embedding in a portal") documents the messages for host authors.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::forms::{Answers, FormDef};
+
+/// The protocol version a host names in `hoso:init` (`v`) and hoso names in `hoso:ready`.
+pub const PROTOCOL: u32 = 1;
+
+/// The file a deployment serves beside `index.html` (`public/embed.json`).
+pub const CONFIG_FILE: &str = "embed.json";
+
+/// A deployment's embedding settings: the host origins allowed to embed hoso and talk to it.
+/// Served with the app (never taken from the address), read by the app and by the static server
+/// that sends the matching `frame-ancestors` header (`scripts/serve-dist.mjs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// The config format (1).
+    pub v: u32,
+    /// Exact origins (`https://dichvucong.gov.vn`): a scheme, a host and an optional port.
+    pub origins: Vec<String>,
+}
+
+/// Why a config, or a message from a host, is refused. `message()` is for the host's developer
+/// (the console, `hoso:error`); the person never sees these.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EmbedProblem {
+    /// The config file is not JSON of the documented shape.
+    BadConfig { detail: String },
+    /// An allow-list entry is not an origin (a path, a wildcard, `null`, not http(s)).
+    BadOrigin { origin: String },
+    /// A message from an origin the deployment does not allow.
+    OriginNotAllowed { origin: String },
+    /// Not a hoso message at all (no `type` starting with `hoso:`): ignored.
+    NotHoso,
+    /// A `hoso:` type hoso does not know (or one only hoso sends).
+    UnknownType { r#type: String },
+    /// A protocol version this hoso does not speak.
+    Version { v: u64, supported: u32 },
+    /// A field of the message has the wrong shape.
+    BadField { field: String, detail: String },
+    /// A prefill key the procedure's declaration does not have (the rest is applied).
+    UnknownAnswer { key: String },
+    /// A theme property hoso does not offer, or a value it does not accept (the rest is applied).
+    BadTheme { property: String },
+    /// A language hoso's interface is not written in yet.
+    UnsupportedLocale { locale: String },
+}
+
+impl EmbedProblem {
+    pub fn message(&self) -> String {
+        match self {
+            EmbedProblem::BadConfig { detail } => format!("embed.json không đúng dạng {{\"v\": 1, \"origins\": [\"https://…\"]}}: {detail}"),
+            EmbedProblem::BadOrigin { origin } => format!("«{origin}» không phải một origin (https://tên-miền[:cổng], không có đường dẫn, không có *)."),
+            EmbedProblem::OriginNotAllowed { origin } => format!("Bỏ qua tin nhắn từ {origin}: không có trong embed.json của nơi triển khai."),
+            EmbedProblem::NotHoso => "Bỏ qua tin nhắn không thuộc giao thức hoso.".into(),
+            EmbedProblem::UnknownType { r#type } => format!("Loại tin nhắn «{type}» không có trong giao thức hoso v{PROTOCOL}.", type = r#type),
+            EmbedProblem::Version { v, supported } => format!("Giao thức v{v} chưa được hỗ trợ; hoso này dùng v{supported}."),
+            EmbedProblem::BadField { field, detail } => format!("Trường «{field}» không hợp lệ: {detail}"),
+            EmbedProblem::UnknownAnswer { key } => format!("Tờ khai của thủ tục không có câu hỏi «{key}»; giá trị này không được điền."),
+            EmbedProblem::BadTheme { property } => format!("Không áp dụng giao diện «{property}»: hoso không có thuộc tính này hoặc giá trị không hợp lệ."),
+            EmbedProblem::UnsupportedLocale { locale } => format!("Giao diện hoso chưa có ngôn ngữ «{locale}»; dùng tiếng Việt."),
+        }
+    }
+}
+
+impl Config {
+    pub fn from_json(text: &str) -> Result<Config, EmbedProblem> {
+        let config: Config = serde_json::from_str(text).map_err(|e| EmbedProblem::BadConfig { detail: e.to_string() })?;
+        if config.v != 1 {
+            return Err(EmbedProblem::BadConfig { detail: format!("v = {}, cần 1", config.v) });
+        }
+        let origins = config.origins.iter().map(|o| origin(o).ok_or_else(|| EmbedProblem::BadOrigin { origin: o.clone() })).collect::<Result<Vec<_>, _>>()?;
+        Ok(Config { v: 1, origins })
+    }
+
+    /// Whether a message from `origin` (`MessageEvent.origin`) is listened to: an exact match
+    /// of scheme, host and port. An opaque origin (`null`) never is.
+    pub fn allows(&self, origin: &str) -> bool {
+        self::origin(origin).is_some_and(|o| self.origins.contains(&o))
+    }
+
+    /// The `Content-Security-Policy` directive that lets exactly these hosts (and hoso itself)
+    /// frame hoso: `frame-ancestors 'self' https://a https://b`.
+    pub fn frame_ancestors(&self) -> String {
+        std::iter::once("frame-ancestors 'self'".to_string()).chain(self.origins.iter().cloned()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// `text` as an origin in its serialised form (lower-case scheme and host, no default port, no
+/// trailing slash), or `None` when it is not one.
+pub fn origin(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('/');
+    let (scheme, rest) = text.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host = host.to_ascii_lowercase();
+    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+    if !host_ok {
+        return None;
+    }
+    let port = match port {
+        None => None,
+        Some(p) => {
+            let n: u16 = p.parse().ok().filter(|_| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))?;
+            let default = if scheme == "https" { 443 } else { 80 };
+            (n != default).then_some(n)
+        }
+    };
+    Some(match port {
+        Some(n) => format!("{scheme}://{host}:{n}"),
+        None => format!("{scheme}://{host}"),
+    })
+}
+
+/// A host's portal limits for files, in megabytes.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+pub struct PortalLimits {
+    pub file_mb: f64,
+    pub dossier_mb: f64,
+}
+
+/// `hoso:init`: what a host tells hoso before the person starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Init {
+    /// The procedure to open (`1.001193`): hoso starts a dossier for it.
+    pub procedure: Option<String>,
+    /// Answers the portal already holds, by the form definitions' keys (`yeu-cau.ho-ten`).
+    pub prefill: BTreeMap<String, String>,
+    pub locale: Option<String>,
+    /// CSS custom properties (`--hoso-color-brand`) and their values.
+    pub theme: BTreeMap<String, String>,
+    pub limits: Option<PortalLimits>,
+    /// The agencies' age public keys: the package is sealed to them (checked when it is made).
+    pub recipients: Vec<String>,
+    /// Newer days-off decisions (the `calendar/decisions.json` shape), installed like the file's.
+    pub decisions: Option<serde_json::Value>,
+}
+
+/// A message from the host, once its origin is allowed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Incoming {
+    Init(Box<Init>),
+}
+
+impl Incoming {
+    /// Reads a message's data (the JSON value of `MessageEvent.data`).
+    pub fn parse(data: &serde_json::Value) -> Result<Incoming, EmbedProblem> {
+        let kind = data.get("type").and_then(serde_json::Value::as_str).filter(|t| t.starts_with("hoso:")).ok_or(EmbedProblem::NotHoso)?;
+        if kind != "hoso:init" {
+            return Err(EmbedProblem::UnknownType { r#type: kind.to_string() });
+        }
+        let v = data.get("v").and_then(serde_json::Value::as_u64).ok_or_else(|| bad("v", "cần số phiên bản giao thức (1)"))?;
+        if v != u64::from(PROTOCOL) {
+            return Err(EmbedProblem::Version { v, supported: PROTOCOL });
+        }
+        let text = |field: &str| -> Result<Option<String>, EmbedProblem> {
+            match data.get(field) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
+                Some(_) => Err(bad(field, "cần một chuỗi")),
+            }
+        };
+        let map = |field: &str| -> Result<BTreeMap<String, String>, EmbedProblem> {
+            match data.get(field) {
+                None | Some(serde_json::Value::Null) => Ok(BTreeMap::new()),
+                Some(serde_json::Value::Object(o)) => o
+                    .iter()
+                    .map(|(k, v)| match v {
+                        serde_json::Value::String(s) => Ok((k.clone(), s.clone())),
+                        serde_json::Value::Number(n) => Ok((k.clone(), n.to_string())),
+                        _ => Err(bad(&format!("{field}.{k}"), "cần một chuỗi")),
+                    })
+                    .collect(),
+                Some(_) => Err(bad(field, "cần một đối tượng {khoá: giá trị}")),
+            }
+        };
+        let procedure = text("procedure")?;
+        if let Some(code) = &procedure {
+            if code.len() > 20 || !code.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                return Err(bad("procedure", "cần mã thủ tục, ví dụ 1.001193"));
+            }
+        }
+        let limits = match data.get("limits") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(l) => {
+                let parsed: PortalLimits = serde_json::from_value(l.clone()).map_err(|e| bad("limits", &format!("cần {{file_mb, dossier_mb}}: {e}")))?;
+                crate::core::files::Limits::from_megabytes(parsed.file_mb, parsed.dossier_mb).map_err(|e| bad("limits", &e.to_string()))?;
+                Some(parsed)
+            }
+        };
+        let recipients = match data.get("recipients") {
+            None | Some(serde_json::Value::Null) => Vec::new(),
+            Some(serde_json::Value::Array(a)) => {
+                a.iter().map(|r| r.as_str().map(|s| s.trim().to_string()).ok_or_else(|| bad("recipients", "cần danh sách khoá age1…"))).collect::<Result<_, _>>()?
+            }
+            Some(_) => return Err(bad("recipients", "cần danh sách khoá age1…")),
+        };
+        let decisions = match data.get("decisions") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(d @ serde_json::Value::Object(_)) => Some(d.clone()),
+            Some(_) => return Err(bad("decisions", "cần đúng dạng calendar/decisions.json")),
+        };
+        Ok(Incoming::Init(Box::new(Init { procedure, prefill: map("prefill")?, locale: text("locale")?, theme: map("theme")?, limits, recipients, decisions })))
+    }
+}
+
+fn bad(field: &str, detail: &str) -> EmbedProblem {
+    EmbedProblem::BadField { field: field.to_string(), detail: detail.to_string() }
+}
+
+/// The languages hoso's interface is written in.
+pub const LOCALES: &[&str] = &["vi"];
+
+/// The locale hoso uses for a host's wish: the one asked for when hoso has it, else Vietnamese
+/// with the refusal to report.
+pub fn locale(asked: Option<&str>) -> (&'static str, Option<EmbedProblem>) {
+    match asked {
+        None => ("vi", None),
+        Some(a) => match LOCALES.iter().find(|l| a.eq_ignore_ascii_case(l) || a.to_ascii_lowercase().starts_with(&format!("{l}-"))) {
+            Some(l) => (l, None),
+            None => ("vi", Some(EmbedProblem::UnsupportedLocale { locale: a.to_string() })),
+        },
+    }
+}
+
+/// The CSS custom properties a portal may set (its colours and type), from `public/hoso.css`.
+/// Colours take `#rgb` or `#rrggbb`; the font a list of family names.
+pub const THEME_PROPERTIES: &[&str] = &[
+    "--hoso-color-brand",
+    "--hoso-color-brand-dark",
+    "--hoso-color-link",
+    "--hoso-color-focus",
+    "--hoso-color-text",
+    "--hoso-color-bg",
+    "--hoso-color-surface",
+    "--hoso-font-family",
+];
+
+/// The theme properties hoso applies, each value checked, and the ones refused.
+pub fn theme(asked: &BTreeMap<String, String>) -> (Vec<(String, String)>, Vec<EmbedProblem>) {
+    let mut applied = Vec::new();
+    let mut refused = Vec::new();
+    for (property, value) in asked {
+        let value = value.trim();
+        let ok = THEME_PROPERTIES.contains(&property.as_str())
+            && if property == "--hoso-font-family" {
+                !value.is_empty() && value.len() <= 200 && value.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '"' | '\''))
+            } else {
+                is_hex_colour(value)
+            };
+        if ok {
+            applied.push((property.clone(), value.to_string()));
+        } else {
+            refused.push(EmbedProblem::BadTheme { property: property.clone() });
+        }
+    }
+    (applied, refused)
+}
+
+fn is_hex_colour(v: &str) -> bool {
+    v.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// What a portal's prefill gives a new declaration: the answers with every known, non-empty
+/// value (the form's keys, or the items of a repeating section `key#2`), the keys filled (the
+/// declaration shows "do cổng dịch vụ công điền sẵn" beside them), and the keys refused.
+/// Answers already typed are never overwritten.
+pub fn prefill(form: &FormDef, answers: &Answers, given: &BTreeMap<String, String>) -> (Answers, Vec<String>, Vec<EmbedProblem>) {
+    let mut out = answers.clone();
+    let (mut filled, mut refused) = (Vec::new(), Vec::new());
+    for (key, value) in given {
+        let base = key.split_once('#').map_or(key.as_str(), |(b, _)| b);
+        if form.field(base).is_none() {
+            refused.push(EmbedProblem::UnknownAnswer { key: key.clone() });
+            continue;
+        }
+        let value = crate::core::text::clean(value);
+        if value.is_empty() || out.get(key).is_some_and(|v| !v.trim().is_empty()) {
+            continue;
+        }
+        out.insert(key.clone(), value);
+        filled.push(key.clone());
+    }
+    (out, filled, refused)
+}
+
+/// What hoso tells its host. Serialised with `type` (`hoso:ready`…); a `Blob` the message
+/// carries (the package) is added by the adapter beside these fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type")]
+pub enum Outgoing {
+    /// hoso is running and listens (sent once, to the allowed host that frames it).
+    #[serde(rename = "hoso:ready")]
+    Ready { v: u32, locales: Vec<String> },
+    /// The height of hoso's content in CSS pixels: the host sizes the iframe to it.
+    #[serde(rename = "hoso:resize")]
+    Resize { height: u32 },
+    /// A draft was saved on the device (nothing of its content is sent).
+    #[serde(rename = "hoso:draft-saved")]
+    DraftSaved { dossier: String, procedure: String, saved_at: String },
+    /// The submission package was made; the adapter adds `blob`.
+    #[serde(rename = "hoso:package-ready")]
+    PackageReady { dossier: String, procedure: String, name: String, size: u64, sha256: String, sealed: bool },
+    /// The person rated the service.
+    #[serde(rename = "hoso:rating")]
+    Rating { dossier: String, procedure: String, rating: crate::core::rating::Rating },
+    /// The person is done with hoso (pressed "Quay lại cổng dịch vụ công").
+    #[serde(rename = "hoso:closed")]
+    Closed { reason: String },
+    /// A message from the host was refused (or partly applied).
+    #[serde(rename = "hoso:error")]
+    Error { problem: EmbedProblem, message: String },
+}
+
+impl Outgoing {
+    pub fn error(problem: EmbedProblem) -> Outgoing {
+        let message = problem.message();
+        Outgoing::Error { problem, message }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a message is plain data")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn config() -> Config {
+        Config::from_json(r#"{"v":1,"origins":["https://dichvucong.gov.vn","https://dichvucong.hanoi.gov.vn/","http://127.0.0.1:8091"]}"#).unwrap()
+    }
+
+    #[test]
+    fn only_the_listed_origins_may_talk_to_hoso() {
+        let c = config();
+        assert!(c.allows("https://dichvucong.gov.vn"));
+        assert!(c.allows("https://dichvucong.hanoi.gov.vn"), "a trailing slash in the file is not part of the origin");
+        assert!(c.allows("HTTPS://DichVuCong.gov.vn:443"), "the same origin written otherwise");
+        assert!(c.allows("http://127.0.0.1:8091"));
+        for other in ["http://dichvucong.gov.vn", "https://evil.dichvucong.gov.vn", "https://dichvucong.gov.vn.evil.com", "http://127.0.0.1:8092", "null", ""] {
+            assert!(!c.allows(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn an_allow_list_entry_must_be_an_origin() {
+        for bad in ["https://*.gov.vn", "https://dichvucong.gov.vn/portal", "dichvucong.gov.vn", "null", "ftp://x.vn", "https://x.vn:99999"] {
+            let text = json!({"v": 1, "origins": [bad]}).to_string();
+            assert!(matches!(Config::from_json(&text), Err(EmbedProblem::BadOrigin { .. })), "{bad}");
+        }
+        assert!(matches!(Config::from_json(r#"{"v":2,"origins":[]}"#), Err(EmbedProblem::BadConfig { .. })));
+    }
+
+    #[test]
+    fn the_frame_ancestors_header_names_the_same_origins() {
+        assert_eq!(config().frame_ancestors(), "frame-ancestors 'self' https://dichvucong.gov.vn https://dichvucong.hanoi.gov.vn http://127.0.0.1:8091");
+        assert_eq!(Config::default().frame_ancestors(), "frame-ancestors 'self'");
+    }
+
+    #[test]
+    fn init_is_read_with_every_field() {
+        let m = json!({
+            "type": "hoso:init", "v": 1, "procedure": "2.000815",
+            "prefill": {"yeu-cau.ho-ten": "Nguyễn Văn An", "yeu-cau.so-trang": 2},
+            "locale": "vi", "theme": {"--hoso-color-brand": "#c00"},
+            "limits": {"file_mb": 5, "dossier_mb": 20}, "recipients": ["age1abc"],
+        });
+        let Incoming::Init(init) = Incoming::parse(&m).unwrap();
+        assert_eq!(init.procedure.as_deref(), Some("2.000815"));
+        assert_eq!(init.prefill["yeu-cau.so-trang"], "2", "a number is taken as the text a person would type");
+        assert_eq!(init.limits, Some(PortalLimits { file_mb: 5.0, dossier_mb: 20.0 }));
+        assert_eq!(init.recipients, vec!["age1abc".to_string()]);
+    }
+
+    #[test]
+    fn a_wrong_message_is_refused_with_its_reason() {
+        assert_eq!(Incoming::parse(&json!({"type": "other"})), Err(EmbedProblem::NotHoso));
+        assert_eq!(Incoming::parse(&json!("hello")), Err(EmbedProblem::NotHoso));
+        assert_eq!(Incoming::parse(&json!({"type": "hoso:ready", "v": 1})), Err(EmbedProblem::UnknownType { r#type: "hoso:ready".into() }));
+        assert_eq!(Incoming::parse(&json!({"type": "hoso:init", "v": 2})), Err(EmbedProblem::Version { v: 2, supported: 1 }));
+        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init"})), Err(EmbedProblem::BadField { field, .. }) if field == "v"));
+        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "procedure": "../x"})), Err(EmbedProblem::BadField { field, .. }) if field == "procedure"));
+        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "limits": {"file_mb": 60, "dossier_mb": 50}})), Err(EmbedProblem::BadField { field, .. }) if field == "limits"));
+        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "prefill": {"a": {"b": 1}}})), Err(EmbedProblem::BadField { field, .. }) if field == "prefill.a"));
+    }
+
+    #[test]
+    fn prefill_fills_known_empty_answers_and_never_overwrites_what_was_typed() {
+        let form = crate::core::forms::form_for("2.000815").expect("the certification form is built in");
+        let typed: Answers = [("yeu-cau.giay-to".to_string(), "Học bạ".to_string())].into();
+        let given: BTreeMap<String, String> = [
+            ("yeu-cau.ho-ten", "  nguyễn  văn an "),
+            ("yeu-cau.giay-to", "Bằng tốt nghiệp"),
+            ("khong-co.truong", "x"),
+            ("yeu-cau.so-trang", ""),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let (answers, filled, refused) = prefill(&form, &typed, &given);
+        assert_eq!(answers["yeu-cau.ho-ten"], "nguyễn văn an", "spaces cleaned; the declaration's own checks judge the rest");
+        assert_eq!(answers["yeu-cau.giay-to"], "Học bạ", "what the person typed stays");
+        assert!(!answers.contains_key("yeu-cau.so-trang"), "an empty value fills nothing");
+        assert_eq!(filled, vec!["yeu-cau.ho-ten".to_string()]);
+        assert_eq!(refused, vec![EmbedProblem::UnknownAnswer { key: "khong-co.truong".into() }]);
+    }
+
+    #[test]
+    fn a_portal_may_set_its_colours_and_font_but_nothing_else() {
+        let asked: BTreeMap<String, String> = [
+            ("--hoso-color-brand", "#9b1c1c"),
+            ("--hoso-color-link", "red; background:url(x)"),
+            ("--hoso-font-family", "Roboto, \"Noto Sans\", sans-serif"),
+            ("--hoso-max-width", "10px"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let (applied, refused) = theme(&asked);
+        assert_eq!(applied, vec![("--hoso-color-brand".into(), "#9b1c1c".into()), ("--hoso-font-family".into(), "Roboto, \"Noto Sans\", sans-serif".into())]);
+        assert_eq!(refused.len(), 2);
+    }
+
+    #[test]
+    fn a_language_hoso_has_not_is_reported_and_vietnamese_used() {
+        assert_eq!(locale(Some("vi-VN")), ("vi", None));
+        assert_eq!(locale(Some("en")), ("vi", Some(EmbedProblem::UnsupportedLocale { locale: "en".into() })));
+    }
+
+    #[test]
+    fn messages_carry_their_protocol_type() {
+        let m: serde_json::Value = serde_json::from_str(&Outgoing::Resize { height: 812 }.to_json()).unwrap();
+        assert_eq!(m, json!({"type": "hoso:resize", "height": 812}));
+        let e: serde_json::Value = serde_json::from_str(&Outgoing::error(EmbedProblem::Version { v: 2, supported: 1 }).to_json()).unwrap();
+        assert_eq!(e["type"], "hoso:error");
+        assert_eq!(e["problem"]["kind"], "version");
+    }
+}
