@@ -75,7 +75,7 @@ pub async fn hoso_sha256(bytes: Vec<u8>) -> String {
 /// `hosoExportPackage(dossierJson, files, recipients?, passphrase?)`: the submission package of a
 /// complete dossier (`core::dossier::Dossier` as JSON; `files`: an object of `Blob`s by SHA-256,
 /// every file the dossier names), made by the package maker exactly as "Xuất hồ sơ" makes it:
-/// a Promise of `{blob, name, workerMemory}`, rejected with hoso's sentence when the dossier is not complete or
+/// a Promise of `{blob, name, sha256, workerMemory}`, rejected with hoso's sentence when the dossier is not complete or
 /// a file is missing. `recipients` (age1… keys) or `passphrase` seal it.
 #[wasm_bindgen(js_name = hosoExportPackage)]
 pub async fn hoso_export_package(
@@ -95,6 +95,7 @@ pub async fn hoso_export_package(
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"blob".into(), &made.blob);
     let _ = js_sys::Reflect::set(&out, &"name".into(), &made.name.into());
+    let _ = js_sys::Reflect::set(&out, &"sha256".into(), &made.sha256.into());
     let _ = js_sys::Reflect::set(&out, &"workerMemory".into(), &made.worker_memory.into());
     Ok(out)
 }

@@ -6,7 +6,7 @@
 //! Messages (each answered `{id, ok: true, …}` or `{id, ok: false, message}`, the refusal's
 //! sentence made here):
 //! - `{id, op: "package", dossier: Dossier JSON, fonts: [Blob, Blob], files: {sha256: Blob},
-//!   recipients: "age1…" or "", passphrase: "" or the passphrase}` → `{blob, name, memory}` (the
+//!   recipients: "age1…" or "", passphrase: "" or the passphrase}` → `{blob, name, sha256, memory}` (the
 //!   ZIP, sealed in the age format when keys or a passphrase are given, and its file name). It
 //!   plans the package itself (`core::package::plan`), loading the procedure, its form and the
 //!   units as the app does.
@@ -42,11 +42,19 @@ fn main() {
             };
             let progress = |done: f64| message(&[("progress", &JsValue::from_f64(done))]);
             let outcome: Result<Vec<(&str, JsValue)>, String> = match op.as_deref() {
-                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal, &progress).await.map(|(blob, name)| {
+                Some("package") => package(&dossier.unwrap_or_default(), &fonts, &files, &seal, &progress).await.and_then(|(blob, name)| {
+                    // The package's own SHA-256 (what a portal checks it received), read piece by piece.
+                    let mut hash = hoso::core::files::Sha256Hex::default();
+                    read_pieces(&blob, |piece| hash.update(piece)).ok_or_else(|| hoso::core::package::WriteProblem::Unavailable.message())?;
                     // How much memory this worker took (it only grows): the benchmark's figure.
                     let memory =
                         wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
-                    vec![("blob", blob.into()), ("name", JsValue::from_str(&name)), ("memory", JsValue::from_f64(memory as f64))]
+                    Ok(vec![
+                        ("blob", blob.into()),
+                        ("name", JsValue::from_str(&name)),
+                        ("sha256", JsValue::from_str(&hash.finish())),
+                        ("memory", JsValue::from_f64(memory as f64)),
+                    ])
                 }),
                 Some("draft") => {
                     draft(&dossier.unwrap_or_default(), &files).map(|(blob, name)| vec![("blob", blob.into()), ("name", JsValue::from_str(&name))])

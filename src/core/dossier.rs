@@ -78,14 +78,14 @@ pub struct Dossier {
 pub struct Prefilled {
     /// The portal's origin (`https://dichvucong.gov.vn`).
     pub by: String,
-    /// The answer keys it filled.
-    pub keys: Vec<String>,
+    /// The answers it filled, as it gave them.
+    pub answers: Answers,
 }
 
 impl Prefilled {
-    /// Whether `key` still holds what the portal gave (the person has not cleared it).
-    pub fn filled(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k == key)
+    /// Whether the answer `key` is still what the portal gave (the person has not changed it).
+    pub fn gave(&self, key: &str, now: &str) -> bool {
+        self.answers.get(key).is_some_and(|given| given == now)
     }
 }
 
@@ -480,11 +480,15 @@ mod tests {
     #[test]
     fn a_portals_prefill_and_the_rating_are_kept_and_a_format_3_dossier_has_neither() {
         let mut d = sample();
-        d.prefilled = Some(Prefilled { by: "https://dichvucong.gov.vn".into(), keys: vec!["yeu-cau.ho-ten".into()] });
+        let given: Answers = [("yeu-cau.ho-ten".to_string(), "Nguyễn Văn An".to_string())].into();
+        d.prefilled = Some(Prefilled { by: "https://dichvucong.gov.vn".into(), answers: given });
         let rating = crate::core::rating::Rating::new(crate::core::rating::Level::Satisfied, &[], "", "2026-11-25T10:00+07:00".into());
         d.rating = Some(rating.clone());
         let again = Dossier::from_json(&d.to_json()).unwrap();
-        assert!(again.prefilled.as_ref().is_some_and(|p| p.filled("yeu-cau.ho-ten") && !p.filled("yeu-cau.giay-to")));
+        let p = again.prefilled.as_ref().unwrap();
+        assert!(p.gave("yeu-cau.ho-ten", "Nguyễn Văn An"));
+        assert!(!p.gave("yeu-cau.ho-ten", "Nguyễn Văn Anh"), "changed by the person: no longer the portal's");
+        assert!(!p.gave("yeu-cau.giay-to", ""));
         assert_eq!(again.rating, Some(rating));
         let copy = again.duplicate("x-2".into(), Receipt::from_unix_millis(1_764_039_600_000));
         assert_eq!((copy.rating, copy.submission), (None, None), "a copy is a new dossier: not submitted, not rated");

@@ -279,13 +279,13 @@ fn is_hex_colour(v: &str) -> bool {
     v.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// What a portal's prefill gives a new declaration: the answers with every known, non-empty
-/// value (the form's keys, or the items of a repeating section `key#2`), the keys filled (the
-/// declaration shows "do cổng dịch vụ công điền sẵn" beside them), and the keys refused.
-/// Answers already typed are never overwritten.
-pub fn prefill(form: &FormDef, answers: &Answers, given: &BTreeMap<String, String>) -> (Answers, Vec<String>, Vec<EmbedProblem>) {
+/// What a portal's prefill gives a declaration: the answers with every known, non-empty value
+/// (the form's keys, or the items of a repeating section `key#2`), the answers it filled as
+/// filled (the declaration says "Cổng dịch vụ công đã điền sẵn" beside them while they stay so),
+/// and the keys refused. Answers already typed are never overwritten.
+pub fn prefill(form: &FormDef, answers: &Answers, given: &BTreeMap<String, String>) -> (Answers, Answers, Vec<EmbedProblem>) {
     let mut out = answers.clone();
-    let (mut filled, mut refused) = (Vec::new(), Vec::new());
+    let (mut filled, mut refused) = (Answers::new(), Vec::new());
     for (key, value) in given {
         let base = key.split_once('#').map_or(key.as_str(), |(b, _)| b);
         if form.field(base).is_none() {
@@ -296,8 +296,8 @@ pub fn prefill(form: &FormDef, answers: &Answers, given: &BTreeMap<String, Strin
         if value.is_empty() || out.get(key).is_some_and(|v| !v.trim().is_empty()) {
             continue;
         }
-        out.insert(key.clone(), value);
-        filled.push(key.clone());
+        out.insert(key.clone(), value.clone());
+        filled.insert(key.clone(), value);
     }
     (out, filled, refused)
 }
@@ -421,7 +421,7 @@ mod tests {
         assert_eq!(answers["yeu-cau.ho-ten"], "nguyễn văn an", "spaces cleaned; the declaration's own checks judge the rest");
         assert_eq!(answers["yeu-cau.giay-to"], "Học bạ", "what the person typed stays");
         assert!(!answers.contains_key("yeu-cau.so-trang"), "an empty value fills nothing");
-        assert_eq!(filled, vec!["yeu-cau.ho-ten".to_string()]);
+        assert_eq!(filled.keys().collect::<Vec<_>>(), ["yeu-cau.ho-ten"]);
         assert_eq!(refused, vec![EmbedProblem::UnknownAnswer { key: "khong-co.truong".into() }]);
     }
 

@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
+                <super::embed::PortalBridge/>
                 <super::autosave::ExpiredNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>

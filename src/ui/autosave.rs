@@ -307,6 +307,55 @@ impl Drafts {
         self.save_dossier(id);
     }
 
+    /// The answers a portal filled in the dossier `id` (`core::embed::prefill`).
+    pub fn prefilled(self, id: &str) -> Option<crate::core::dossier::Prefilled> {
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.prefilled.clone()))
+    }
+
+    /// Fills the dossier `id`'s empty answers with what the portal at `by` gave, records which,
+    /// and saves it. Gives the keys the form does not have (for the portal).
+    pub fn take_prefill(
+        self,
+        id: &str,
+        form: &crate::core::forms::FormDef,
+        by: &str,
+        given: &std::collections::BTreeMap<String, String>,
+    ) -> Vec<crate::core::embed::EmbedProblem> {
+        let now = self.latest(id);
+        let (answers, filled, refused) = crate::core::embed::prefill(form, &now.answers, given);
+        if filled.is_empty() {
+            return refused;
+        }
+        let mut d = self.stored_or_new(id);
+        let mut record = d.prefilled.take().unwrap_or_default();
+        record.by = by.to_string();
+        record.answers.extend(filled);
+        d.prefilled = Some(record);
+        self.stored.update_value(|s| {
+            s.insert(id.to_string(), d);
+        });
+        self.dossiers.0.update(|all| {
+            all.insert(id.to_string(), answers.clone());
+        });
+        self.save_now(id.to_string(), answers);
+        refused
+    }
+
+    /// How the person rated the service for the dossier `id`.
+    pub fn rating(self, id: &str) -> Option<crate::core::rating::Rating> {
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.rating.clone()))
+    }
+
+    /// Keeps the person's rating with the dossier `id`, and saves it.
+    pub fn rate(self, id: String, rating: crate::core::rating::Rating) {
+        let mut d = self.stored_or_new(&id);
+        d.rating = Some(rating);
+        self.stored.update_value(|s| {
+            s.insert(id.clone(), d);
+        });
+        self.save_dossier(id);
+    }
+
     /// Records how the person means to submit the dossier `id`, and saves it.
     pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
         let mut d = self.stored_or_new(&id);
@@ -557,6 +606,11 @@ impl Drafts {
                         s.retain(|h| !removed.contains(h));
                     });
                     crate::web::clock::measure("hoso-luu", "hoso-luu-bat-dau");
+                    crate::web::embed::tell(&crate::core::embed::Outgoing::DraftSaved {
+                        procedure: crate::core::dossier::procedure_of(&id).to_string(),
+                        dossier: id.clone(),
+                        saved_at: now.to_rfc3339(),
+                    });
                     crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
                     SaveStatus::Saved(now.minute)
                 }

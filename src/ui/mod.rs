@@ -6,6 +6,7 @@
 mod app;
 pub mod autosave;
 pub mod components;
+pub mod embed;
 pub mod focus;
 mod page;
 pub mod pages;

@@ -12,6 +12,17 @@ use leptos::prelude::*;
 thread_local! {
     static UPDATES: ArcRwSignal<u32> = ArcRwSignal::new(0);
     static FETCHED: Cell<bool> = const { Cell::new(false) };
+    /// Decisions a portal passed (`hoso:init`): they stay over the file's for the years they name.
+    static GIVEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the decisions a portal passed (the `calendar/decisions.json` shape), checked by the same
+/// rules as the file's; they count over the file's for the years they name.
+pub fn install_given(json: &str) -> Result<Vec<i32>, crate::core::calendar::holidays::DecisionsProblem> {
+    let years = crate::core::calendar::holidays::install_decisions(json)?;
+    GIVEN.with(|g| *g.borrow_mut() = Some(json.to_string()));
+    UPDATES.with(|u| u.update(|n| *n += 1));
+    Ok(years)
 }
 
 /// Changes each time newer decisions are taken: read it (`track`) where working days are
@@ -27,9 +38,14 @@ pub fn updates() -> ArcRwSignal<u32> {
 /// decisions this build has.
 fn refresh() {
     leptos::task::spawn_local(async {
-        let Ok(text) = crate::web::fetch::get_text("/calendar/decisions.json").await else { return };
+        let Ok(text) = crate::web::fetch::get_text("calendar/decisions.json").await else { return };
         match crate::core::calendar::holidays::install_decisions(&text) {
-            Ok(_) => UPDATES.with(|u| u.update(|n| *n += 1)),
+            Ok(_) => {
+                if let Some(given) = GIVEN.with(|g| g.borrow().clone()) {
+                    let _ = crate::core::calendar::holidays::install_decisions(&given);
+                }
+                UPDATES.with(|u| u.update(|n| *n += 1))
+            }
             Err(problem) => leptos::logging::warn!("calendar/decisions.json not taken: {problem:?}"),
         }
     });

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod device;
 pub mod display;
 pub mod drafts;
+pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod history;

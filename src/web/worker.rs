@@ -213,10 +213,11 @@ pub async fn combine(jpegs: &[Vec<u8>]) -> Result<Vec<u8>, FileProblem> {
     Err(serde_json::from_str(&field(&answer, "text").as_string().unwrap_or_default()).unwrap_or(FileProblem::CheckerUnavailable))
 }
 
-/// A package made: the `Blob`, its file name, and the package maker's memory (bytes).
+/// A package made: the `Blob`, its file name, its SHA-256, and the package maker's memory (bytes).
 pub struct Exported {
     pub blob: web_sys::Blob,
     pub name: String,
+    pub sha256: String,
     pub worker_memory: f64,
 }
 
@@ -250,7 +251,8 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
     if field(&answer, "ok").is_truthy() {
         let blob = field(&answer, "blob").dyn_into::<web_sys::Blob>().map_err(|_| unavailable())?;
         let name = field(&answer, "name").as_string().unwrap_or_else(|| "ho-so.zip".into());
-        return Ok(Exported { blob, name, worker_memory: field(&answer, "memory").as_f64().unwrap_or(0.0) });
+        let sha256 = field(&answer, "sha256").as_string().unwrap_or_default();
+        return Ok(Exported { blob, name, sha256, worker_memory: field(&answer, "memory").as_f64().unwrap_or(0.0) });
     }
     Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
 }

@@ -213,7 +213,23 @@ pub fn quality_problems(q: &image::Quality) -> Vec<FileProblem> {
 
 /// The file's address in hoso: SHA-256, lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    let mut h = Sha256Hex::default();
+    h.update(bytes);
+    h.finish()
+}
+
+/// [`sha256_hex`] of bytes that come piece by piece (a package read from its `Blob`).
+#[derive(Default)]
+pub struct Sha256Hex(Sha256);
+
+impl Sha256Hex {
+    pub fn update(&mut self, piece: &[u8]) {
+        self.0.update(piece);
+    }
+
+    pub fn finish(self) -> String {
+        self.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
 }
 
 /// Test files shared by the file modules' tests.

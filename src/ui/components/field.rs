@@ -13,18 +13,31 @@ pub fn dom_id(field_id: &str) -> String {
     format!("f-{}", field_id.replace(['.', '#'], "-"))
 }
 
+/// `given`: whether the answer is still what a portal filled (`core::dossier::Prefilled`): the
+/// question then says so, for the person to check rather than retype.
 #[component]
-pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<String>>, units: UnitsResource) -> impl IntoView {
+pub fn FormField(
+    field: Field,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    units: UnitsResource,
+    #[prop(optional)] given: Option<Signal<bool>>,
+) -> impl IntoView {
     let id = dom_id(&field.id);
     let hint_id = format!("{id}-goi-y");
     let err_id = format!("{id}-loi");
+    let given_id = format!("{id}-dien-san");
     let has_hint = field.help.is_some();
+    let given = move || given.is_some_and(|g| g.get());
     let described = {
-        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        let (hint_id, err_id, given_id) = (hint_id.clone(), err_id.clone(), given_id.clone());
         move || {
             let mut v = Vec::new();
             if has_hint {
                 v.push(hint_id.clone());
+            }
+            if given() {
+                v.push(given_id.clone());
             }
             if error.get().is_some() {
                 v.push(err_id.clone());
@@ -33,6 +46,7 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
         }
     };
     let hint = field.help.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
+    let given_note = move || given().then(|| view! { <p class="hint hint--given" id=given_id.clone()>"Cổng Dịch vụ công đã điền sẵn. Hãy kiểm tra, sửa nếu chưa đúng."</p> });
     let error_view = {
         let err_id = err_id.clone();
         move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p> })
@@ -54,6 +68,7 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
                 <fieldset class="fieldset" aria-describedby=described>
                     <legend class="label">{field.label.clone()}</legend>
                     {hint}
+                    {given_note}
                     {error_view}
                     {controls}
                 </fieldset>
@@ -75,6 +90,7 @@ pub fn FormField(field: Field, value: RwSignal<String>, error: Signal<Option<Str
         <div class=group_class>
             <label class="label" for=id>{field.label.clone()}</label>
             {hint}
+            {given_note}
             {error_view}
             {control}
         </div>

@@ -23,6 +23,7 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
     let dossiers = crate::ui::state::use_dossiers();
     crate::ui::autosave::use_drafts().at_step(&id, "");
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name));
+    crate::ui::embed::fill(&id, &form);
     let code = id.clone();
     // Follows the answers (a draft file opened here replaces them).
     let answers = Memo::new(move |_| dossiers.0.with(|d| d.get(&code).cloned().unwrap_or_default()));

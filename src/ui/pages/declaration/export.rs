@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::core::catalogue::Procedure;
+use crate::core::embed::Outgoing;
 use crate::core::files::human_size;
 use crate::core::forms::{form_for, form_of};
 use crate::core::package::{ready, Input, ToDo, Unready, WriteProblem};
@@ -34,12 +35,16 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     let state = RwSignal::new(Export::Idle);
     let done = RwSignal::new(0.0);
     // Sealing (optional): the agency's public keys, or a passphrase. Checked by the package maker.
-    let (keys, passphrase) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // A portal that embeds hoso may name the keys (`hoso:init`'s recipients).
+    let portal_keys = crate::ui::embed::use_portal().0.with_untracked(|g| g.as_ref().map(|g| g.recipients.join("\n"))).filter(|k| !k.is_empty());
+    let sealed_for_portal = portal_keys.is_some();
+    let (keys, passphrase) = (RwSignal::new(portal_keys.unwrap_or_default()), RwSignal::new(String::new()));
     let run = StoredValue::new(0u32);
     // The plan follows the answers and files; the units only name communes, so a failure to load
     // them does not stop the export.
     // Whether it is ready follows the answers and files; the package maker plans the rest.
     let back = format!("/ho-so/{dossier_id}");
+    let (rated, exporting) = (dossier_id.clone(), dossier_id.clone());
     let planned = Memo::new(move |_| {
         let units = units.get()?;
         let form = form_of(&p.code, &p.name);
@@ -52,6 +57,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     });
     let start = move |_| {
         let Some(Ok((dossier_json, hashes))) = planned.get_untracked() else { return };
+        let id = exporting.clone();
         let this = run.with_value(|n| n + 1);
         run.set_value(this);
         state.set(Export::Working(this));
@@ -68,10 +74,24 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                 return; // cancelled
             }
             state.set(match outcome {
-                Ok((blob, name)) => match crate::web::files::save_as(&blob, &name) {
-                    Some(url) => Export::Done { name, size: blob.size() as u64, url },
-                    None => Export::Failed(WriteProblem::Unavailable.message()),
-                },
+                Ok(made) => {
+                    let size = made.blob.size() as u64;
+                    crate::web::embed::tell_with_blob(
+                        &Outgoing::PackageReady {
+                            dossier: id.clone(),
+                            procedure: crate::core::dossier::procedure_of(&id).to_string(),
+                            name: made.name.clone(),
+                            size,
+                            sha256: made.sha256.clone(),
+                            sealed: made.name.ends_with(".age"),
+                        },
+                        &made.blob,
+                    );
+                    match crate::web::files::save_as(&made.blob, &made.name) {
+                        Some(url) => Export::Done { name: made.name, size, url },
+                        None => Export::Failed(WriteProblem::Unavailable.message()),
+                    }
+                }
                 Err(message) => Export::Failed(message),
             });
         });
@@ -101,9 +121,11 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
             }
             .into_any()
         }
-        Some(Ok(_)) => view! {
+        Some(Ok(_)) => {
+            let (rated, start) = (rated.clone(), start.clone());
+            view! {
             <p>"Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này."</p>
-            <details class="seal">
+            <details class="seal" open=sealed_for_portal>
                 <summary>"Mã hoá gói hồ sơ (không bắt buộc)"</summary>
                 <p>"Chỉ cơ quan có khoá, hoặc người biết mật khẩu, mở được gói đã mã hoá (định dạng age). Dùng khi gửi gói qua thư điện tử hoặc USB."</p>
                 <div class="form-group">
@@ -139,14 +161,21 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                         <div class="notice notice--important">
                             <p><strong>{format!("Đã lập gói hồ sơ «{name}» ({}).", human_size(size))}</strong></p>
                             <p>"Nếu trình duyệt chưa tự lưu, "<a href=url download=name.clone()>"bấm vào đây để tải gói hồ sơ"</a>"."</p>
+                            {crate::web::embed::active().then(|| view! {
+                                <p>"Gói hồ sơ đã được chuyển cho Cổng Dịch vụ công."</p>
+                                <button type="button" class="button button--secondary"
+                                    on:click=|_| crate::web::embed::tell(&Outgoing::Closed { reason: "done".into() })>"Quay lại Cổng Dịch vụ công"</button>
+                            })}
                         </div>
+                        <crate::ui::components::RatingPanel dossier_id=rated.clone()/>
                     }
                     .into_any(),
                     Export::Failed(message) => view! { <div class="error-box" role="alert"><p>{message}</p></div> }.into_any(),
                 }}
             </div>
         }
-        .into_any(),
+        .into_any()
+        }
     }
     }
 }
@@ -158,11 +187,11 @@ pub struct Seal {
     pub passphrase: String,
 }
 
-async fn make(dossier_json: &str, hashes: &[String], seal: &Seal, progress: impl Fn(f64) + 'static) -> Result<(web_sys::Blob, String), String> {
+async fn make(dossier_json: &str, hashes: &[String], seal: &Seal, progress: impl Fn(f64) + 'static) -> Result<crate::web::worker::Exported, String> {
     let mut files = Vec::new();
     for hash in hashes {
         let blob = crate::web::files::blob(hash).ok_or_else(|| WriteProblem::MissingFile { hash: hash.clone() }.message())?;
         files.push((hash.clone(), blob));
     }
-    crate::web::worker::package(dossier_json, &files, (&seal.recipients, &seal.passphrase), progress).await.map(|e| (e.blob, e.name))
+    crate::web::worker::package(dossier_json, &files, (&seal.recipients, &seal.passphrase), progress).await
 }

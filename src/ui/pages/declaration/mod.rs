@@ -185,22 +185,30 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
 #[component]
 fn ItemQuestions(dossier_id: String, section: Arc<Section>, at: Slot, item: PageItem, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
+    let prefilled = std::sync::Arc::new(use_drafts().prefilled(&dossier_id));
     section
         .fields
         .iter()
         .zip(item.values.iter())
         .map(|(f, (_, value))| {
             let key = at.key(&f.id);
+            let value = *value;
+            let given = prefilled.as_ref().as_ref().map(|p| {
+                let (p, key) = (p.clone(), key.clone());
+                Signal::derive(move || p.gave(&key, &value.get()))
+            });
             let error = Signal::derive({
                 let key = key.clone();
                 move || errors.with(|e| e.iter().find(|x| x.field == key).map(|x| x.message()))
             });
             let field = Field { id: key, ..f.clone() };
-            let value = *value;
             match &f.show_if {
                 // Most questions are always shown: no reactive wrapper, so typing elsewhere never
                 // rebuilds them (and never moves the focus).
-                None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
+                None => match given {
+                    Some(given) => view! { <FormField field=field value=value error=error units=units given=given/> }.into_any(),
+                    None => view! { <FormField field=field value=value error=error units=units/> }.into_any(),
+                },
                 Some(cond) => {
                     // Track only the answers the condition reads.
                     let watched: Vec<(String, RwSignal<String>)> = item.values.iter().filter(|(id, _)| cond.fields().contains(&id.as_str())).cloned().collect();
