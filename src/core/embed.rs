@@ -208,9 +208,10 @@ impl Incoming {
         };
         let recipients = match data.get("recipients") {
             None | Some(serde_json::Value::Null) => Vec::new(),
-            Some(serde_json::Value::Array(a)) => {
-                a.iter().map(|r| r.as_str().map(|s| s.trim().to_string()).ok_or_else(|| bad("recipients", "cần danh sách khoá age1…"))).collect::<Result<_, _>>()?
-            }
+            Some(serde_json::Value::Array(a)) => a
+                .iter()
+                .map(|r| r.as_str().map(|s| s.trim().to_string()).ok_or_else(|| bad("recipients", "cần danh sách khoá age1…")))
+                .collect::<Result<_, _>>()?,
             Some(_) => return Err(bad("recipients", "cần danh sách khoá age1…")),
         };
         let decisions = match data.get("decisions") {
@@ -399,24 +400,26 @@ mod tests {
         assert_eq!(Incoming::parse(&json!({"type": "hoso:ready", "v": 1})), Err(EmbedProblem::UnknownType { r#type: "hoso:ready".into() }));
         assert_eq!(Incoming::parse(&json!({"type": "hoso:init", "v": 2})), Err(EmbedProblem::Version { v: 2, supported: 1 }));
         assert!(matches!(Incoming::parse(&json!({"type": "hoso:init"})), Err(EmbedProblem::BadField { field, .. }) if field == "v"));
-        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "procedure": "../x"})), Err(EmbedProblem::BadField { field, .. }) if field == "procedure"));
-        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "limits": {"file_mb": 60, "dossier_mb": 50}})), Err(EmbedProblem::BadField { field, .. }) if field == "limits"));
-        assert!(matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "prefill": {"a": {"b": 1}}})), Err(EmbedProblem::BadField { field, .. }) if field == "prefill.a"));
+        assert!(
+            matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "procedure": "../x"})), Err(EmbedProblem::BadField { field, .. }) if field == "procedure")
+        );
+        assert!(
+            matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "limits": {"file_mb": 60, "dossier_mb": 50}})), Err(EmbedProblem::BadField { field, .. }) if field == "limits")
+        );
+        assert!(
+            matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "prefill": {"a": {"b": 1}}})), Err(EmbedProblem::BadField { field, .. }) if field == "prefill.a")
+        );
     }
 
     #[test]
     fn prefill_fills_known_empty_answers_and_never_overwrites_what_was_typed() {
         let form = crate::core::forms::form_for("2.000815").expect("the certification form is built in");
         let typed: Answers = [("yeu-cau.giay-to".to_string(), "Học bạ".to_string())].into();
-        let given: BTreeMap<String, String> = [
-            ("yeu-cau.ho-ten", "  nguyễn  văn an "),
-            ("yeu-cau.giay-to", "Bằng tốt nghiệp"),
-            ("khong-co.truong", "x"),
-            ("yeu-cau.so-trang", ""),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+        let given: BTreeMap<String, String> =
+            [("yeu-cau.ho-ten", "  nguyễn  văn an "), ("yeu-cau.giay-to", "Bằng tốt nghiệp"), ("khong-co.truong", "x"), ("yeu-cau.so-trang", "")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
         let (answers, filled, refused) = prefill(&form, &typed, &given);
         assert_eq!(answers["yeu-cau.ho-ten"], "nguyễn văn an", "spaces cleaned; the declaration's own checks judge the rest");
         assert_eq!(answers["yeu-cau.giay-to"], "Học bạ", "what the person typed stays");

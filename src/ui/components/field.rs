@@ -46,7 +46,9 @@ pub fn FormField(
         }
     };
     let hint = field.help.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
-    let given_note = move || given().then(|| view! { <p class="hint hint--given" id=given_id.clone()>"Cổng Dịch vụ công đã điền sẵn. Hãy kiểm tra, sửa nếu chưa đúng."</p> });
+    let given_note = move || {
+        given().then(|| view! { <p class="hint hint--given" id=given_id.clone()>"Cổng Dịch vụ công đã điền sẵn. Hãy kiểm tra, sửa nếu chưa đúng."</p> })
+    };
     let error_view = {
         let err_id = err_id.clone();
         move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p> })

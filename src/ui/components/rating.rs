@@ -32,37 +32,37 @@ pub fn RatingPanel(dossier_id: String) -> impl IntoView {
     };
     let levels = move || {
         Level::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &l)| {
-            let id = format!("danh-gia-{i}");
-            view! {
-                <div class="radio">
-                    <input class="radio__input" type="radio" name="danh-gia" id=id.clone() prop:checked=move || level.get() == Some(l)
-                        on:change=move |_| { level.set(Some(l)); missing.set(false); }/>
-                    <label class="radio__label" for=id>{l.label()}</label>
-                </div>
-            }
-        })
-        .collect_view()
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| {
+                let id = format!("danh-gia-{i}");
+                view! {
+                    <div class="radio">
+                        <input class="radio__input" type="radio" name="danh-gia" id=id.clone() prop:checked=move || level.get() == Some(l)
+                            on:change=move |_| { level.set(Some(l)); missing.set(false); }/>
+                        <label class="radio__label" for=id>{l.label()}</label>
+                    </div>
+                }
+            })
+            .collect_view()
     };
     let reason_boxes = move || {
         Reason::ALL
-        .iter()
-        .map(|&r| {
-            let id = format!("ly-do-{}", r.key());
-            view! {
-                <div class="checklist__item">
-                    <input type="checkbox" id=id.clone() prop:checked=move || reasons.with(|v| v.contains(&r))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            reasons.update(|v| if on { v.push(r) } else { v.retain(|x| *x != r) });
-                        }/>
-                    <label for=id>{r.label()}</label>
-                </div>
-            }
-        })
-        .collect_view()
+            .iter()
+            .map(|&r| {
+                let id = format!("ly-do-{}", r.key());
+                view! {
+                    <div class="checklist__item">
+                        <input type="checkbox" id=id.clone() prop:checked=move || reasons.with(|v| v.contains(&r))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                reasons.update(|v| if on { v.push(r) } else { v.retain(|x| *x != r) });
+                            }/>
+                        <label for=id>{r.label()}</label>
+                    </div>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="rating" aria-labelledby="danh-gia-tieu-de">

@@ -96,8 +96,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
             });
         });
     };
-    move || {
-        match planned.get() {
+    move || match planned.get() {
         None => view! { <p class="loading" role="status">"Đang chuẩn bị…"</p> }.into_any(),
         Some(Err(unready)) => {
             let Unready::Incomplete { to_do } = &unready;
@@ -176,7 +175,6 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
         }
         .into_any()
         }
-    }
     }
 }
 
