@@ -38,21 +38,26 @@ if (existsSync(join(dir, "hoso-browse.js"))) {
 const glue = (bin) => {
   const js = readdirSync(dir).find((n) => new RegExp(`^${bin}-[0-9a-f]+\\.js$`).test(n));
   if (!js) throw new Error(`no ${bin} glue in ${dir}`);
-  return [`/${js}`, `/${js.replace(/\.js$/, "_bg.wasm")}`];
+  return [`./${js}`, `./${js.replace(/\.js$/, "_bg.wasm")}`];
 };
+// Every file is named relative to the page's <base href> (the deployment's base path, "/" at the
+// root); the routes are tested on the address under it. In a portal's frame the whole app starts
+// (it carries the embedding protocol, web::embed).
 const loader = `
 const apps = ${JSON.stringify({ duyet: glue("hoso-browse"), "day-du": glue("hoso-web") })};
 const browse = /^\\/(gioi-thieu|linh-vuc|linh-vuc\\/[^/]+|su-kien\\/[^/]+)?$/;
-let whole = false;
+const base = new URL(document.baseURI).pathname;
+const here = location.pathname.startsWith(base) ? "/" + location.pathname.slice(base.length) : location.pathname;
+let whole = window.parent !== window;
 try {
-  whole = sessionStorage.getItem("hoso-tai-ung-dung-day-du") !== null;
+  whole ||= sessionStorage.getItem("hoso-tai-ung-dung-day-du") !== null;
   sessionStorage.removeItem("hoso-tai-ung-dung-day-du");
 } catch {}
-const name = !whole && browse.test(location.pathname) ? "duyet" : "day-du";
+const name = !whole && browse.test(here) ? "duyet" : "day-du";
 // A procedure's or a dossier's page first checks the code in the catalogue index: fetch it
 // beside the app, not after it.
-if (name === "day-du" && /^\\/(thu-tuc|ho-so)\\//.test(location.pathname)) {
-  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: "/catalogue/index.json", crossOrigin: "anonymous" });
+if (name === "day-du" && /^\\/(thu-tuc|ho-so)\\//.test(here)) {
+  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: "catalogue/index.json", crossOrigin: "anonymous" });
   document.head.append(link);
 }
 const [js, wasm] = apps[name];
@@ -67,10 +72,15 @@ if (name === "day-du") window.wasmBindings = app;
 // the first paint needs on a slow connection.
 const register = `
 if ("serviceWorker" in navigator) {
-  const later = () => setTimeout(() => navigator.serviceWorker.register("/sw.js").catch(() => {}), 3000);
+  const later = () => setTimeout(() => navigator.serviceWorker.register("sw.js").catch(() => {}), 3000);
   if (document.readyState === "complete") later(); else addEventListener("load", later);
 }
 `;
+// The base path is the deployment's one setting in the page: written plainly (the minifier may
+// have dropped the quotes) so a host, or scripts/serve-dist.mjs --base, can set it.
+const baseTag = /<base\s+href=("?)\/\1\s*\/?>/;
+if (!baseTag.test(html)) throw new Error('index.html has no <base href="/">');
+html = html.replace(baseTag, '<base href="/">');
 const slot = /<script id="?hoso-nap"?><\/script>/;
 if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
 html = html.replace(slot, () => `<script type="module">${loader}${loaderOnly ? "" : register}</script>`);
@@ -105,13 +115,16 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   const sw = `// Written by scripts/finish-dist.mjs at each release build. See ARCHITECTURE.md, "Offline".
 const SHELL = "hoso-shell-${version(shellFiles)}";
 const DATA = "hoso-du-lieu-${version(dataFiles)}";
-const PRECACHE = ${JSON.stringify(shellFiles.map((n) => "/" + n))};
-const PREDATA = ${JSON.stringify(dataFiles.map((n) => "/" + n))};
-const isData = (p) => /^\\/(catalogue|units|forms)\\//.test(p);
+// Paths are relative to the worker's scope: the base path the app is served from.
+const PRECACHE = ${JSON.stringify(shellFiles)};
+const PREDATA = ${JSON.stringify(dataFiles)};
+const SCOPE = new URL(self.registration.scope).pathname;
+const inScope = (p) => (p.startsWith(SCOPE) ? p.slice(SCOPE.length) : null);
+const isData = (p) => /^(catalogue|units|forms)\\//.test(p);
 // The days-off decisions change within a build's life (a new year's Tết): the network first, the
 // copy when offline.
-const isFresh = (p) => p === "/calendar/decisions.json";
-const isApp = (p) => /^\\/(hoso-[^/]*\\.(js|wasm)|fonts\\/[^/]+)$/.test(p);
+const isFresh = (p) => p === "calendar/decisions.json";
+const isApp = (p) => /^(hoso-[^/]*\\.(js|wasm)|fonts\\/[^/]+)$/.test(p);
 self.addEventListener("install", (e) => e.waitUntil(Promise.all([
   caches.open(SHELL).then((c) => c.addAll(PRECACHE)),
   caches.open(DATA).then((c) => c.addAll(PREDATA)),
@@ -137,10 +150,11 @@ async function cacheFirst(e, name, request) {
 self.addEventListener("fetch", (e) => {
   const request = e.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin) return;
+  const path = inScope(url.pathname);
+  if (request.method !== "GET" || url.origin !== location.origin || path === null) return;
   if (request.mode === "navigate") {
-    e.respondWith(caches.open(SHELL).then((c) => c.match("/index.html")).then((hit) => hit || fetch(request)));
-  } else if (isFresh(url.pathname)) {
+    e.respondWith(caches.open(SHELL).then((c) => c.match("index.html")).then((hit) => hit || fetch(request)));
+  } else if (isFresh(path)) {
     // The copy is refreshed only in a data cache that exists: after "Kết thúc phiên" removed it,
     // a page loading in another tab does not bring it back.
     e.respondWith(fetch(request).then((response) => {
@@ -150,9 +164,9 @@ self.addEventListener("fetch", (e) => {
       }
       return response;
     }).catch(() => caches.open(DATA).then((c) => c.match(request)).then((hit) => hit || Response.error())));
-  } else if (isData(url.pathname)) {
+  } else if (isData(path)) {
     e.respondWith(cacheFirst(e, DATA, request));
-  } else if (isApp(url.pathname) || PRECACHE.includes(url.pathname)) {
+  } else if (isApp(path) || PRECACHE.includes(path)) {
     e.respondWith(cacheFirst(e, SHELL, request));
   }
 });

@@ -644,3 +644,49 @@ fn a_sealed_package_opens_with_debian_s_age_and_verifies() {
     assert_eq!(v["ok"], true, "{v}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn embed_header_is_the_frame_ancestors_value_for_the_deployment_s_allow_list() {
+    let o = hoso(&["embed", "header", "public/embed.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = json(&o);
+    assert_eq!(out["header"], "Content-Security-Policy");
+    assert_eq!(out["value"], "frame-ancestors 'self' https://dichvucong.gov.vn");
+    // A wildcard or a path is not an origin: refused, naming the entry, nothing printed.
+    let dir = std::env::temp_dir().join(format!("hoso-embed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("embed.json");
+    std::fs::write(&bad, r#"{"v": 1, "origins": ["https://dichvucong.gov.vn", "https://*.gov.vn"]}"#).unwrap();
+    let o = hoso(&["embed", "header", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("«https://*.gov.vn» không phải một origin"), "{}", stderr(&o));
+}
+
+#[test]
+fn embed_init_says_what_hoso_will_fill_and_what_it_refuses() {
+    let message = r##"{"type": "hoso:init", "v": 1, "procedure": "2.000815",
+        "prefill": {"yeu-cau.ho-ten": "  Nguyễn Thị Ánh Tuyết ", "yeu-cau.khong-co": "x"},
+        "theme": {"--hoso-color-brand": "#a50e0e", "--hoso-color-link": "url(x)"},
+        "recipients": ["age1khongphaikhoa"]}"##;
+    let o = hoso_with_stdin(&["embed", "init"], message);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["prefill"], serde_json::json!({"yeu-cau.ho-ten": "Nguyễn Thị Ánh Tuyết"}));
+    assert_eq!(out["theme"], serde_json::json!({"--hoso-color-brand": "#a50e0e"}));
+    let kinds: Vec<(&str, &str)> = out["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p.get("key").or(p.get("property")).or(p.get("field")).and_then(|v| v.as_str()).unwrap_or("")))
+        .collect();
+    assert_eq!(kinds, [("bad_theme", "--hoso-color-link"), ("unknown_answer", "yeu-cau.khong-co"), ("bad_field", "recipients")]);
+    // A message of another protocol version is refused whole.
+    let o = hoso_with_stdin(&["embed", "init", "-"], r#"{"type": "hoso:init", "v": 2}"#);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Giao thức v2 chưa được hỗ trợ"), "{}", stderr(&o));
+    // A good one passes.
+    let o = hoso_with_stdin(&["embed", "init"], r#"{"type": "hoso:init", "v": 1, "procedure": "2.000815", "prefill": {"yeu-cau.so-ban": 3}}"#);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o)["prefill"]["yeu-cau.so-ban"], "3");
+}

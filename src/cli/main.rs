@@ -9,6 +9,7 @@ mod calendar;
 mod catalogue;
 mod check;
 mod draft;
+mod embed;
 mod files;
 mod forms;
 mod package;
@@ -28,7 +29,7 @@ Cách dùng:
 Lệnh:
   help                 In hướng dẫn này
   version              In phiên bản
-{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{DRAFT}{PACKAGE}{UNITS}{CALENDAR}
+{CATALOGUE}{SEARCH}{CHECK}{FORMS}{FILES}{DRAFT}{PACKAGE}{EMBED}{UNITS}{CALENDAR}
 Tuỳ chọn chung:
   -h, --help           In hướng dẫn này
   -V, --version        In phiên bản
@@ -45,6 +46,7 @@ fn help() -> String {
         .replace("{FILES}", files::HELP)
         .replace("{DRAFT}", draft::HELP)
         .replace("{PACKAGE}", package::HELP)
+        .replace("{EMBED}", embed::HELP)
         .replace("{UNITS}", units::HELP)
         .replace("{CALENDAR}", calendar::HELP)
 }
@@ -111,6 +113,7 @@ fn run(args: &mut Args) -> Result<(), Failure> {
         "files" => files::run(args),
         "draft" => draft::run(args),
         "package" => package::run(args),
+        "embed" => embed::run(args),
         "forms" => forms::run(args),
         "units" => units::run(args),
         other => Err(Failure::Usage(format!("không có lệnh `{other}`"))),

@@ -107,12 +107,22 @@ pub fn origin(text: &str) -> Option<String> {
     if scheme != "https" && scheme != "http" {
         return None;
     }
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-        _ => (rest, None),
+    // An IPv6 host is bracketed (`[::1]:8080`); its colons are not the port's.
+    let (host, port) = match rest.find(']') {
+        Some(end) if rest.starts_with('[') => match &rest[end + 1..] {
+            "" => (rest, None),
+            after => (&rest[..=end], Some(after.strip_prefix(':')?)),
+        },
+        _ => match rest.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (rest, None),
+        },
     };
     let host = host.to_ascii_lowercase();
-    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+    let host_ok = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => !v6.is_empty() && v6.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.')),
+        None => !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')),
+    };
     if !host_ok {
         return None;
     }
@@ -361,6 +371,9 @@ mod tests {
         for other in ["http://dichvucong.gov.vn", "https://evil.dichvucong.gov.vn", "https://dichvucong.gov.vn.evil.com", "http://127.0.0.1:8092", "null", ""] {
             assert!(!c.allows(other), "{other}");
         }
+        assert_eq!(origin("http://[::1]:8091/").as_deref(), Some("http://[::1]:8091"));
+        assert_eq!(origin("https://[::1]").as_deref(), Some("https://[::1]"));
+        assert_eq!(origin("https://[::1]x"), None);
     }
 
     #[test]
@@ -420,7 +433,7 @@ mod tests {
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-        let (answers, filled, refused) = prefill(&form, &typed, &given);
+        let (answers, filled, refused) = prefill(form, &typed, &given);
         assert_eq!(answers["yeu-cau.ho-ten"], "nguyễn văn an", "spaces cleaned; the declaration's own checks judge the rest");
         assert_eq!(answers["yeu-cau.giay-to"], "Học bạ", "what the person typed stays");
         assert!(!answers.contains_key("yeu-cau.so-trang"), "an empty value fills nothing");

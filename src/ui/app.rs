@@ -7,7 +7,9 @@
 //! everywhere else; a link from a browse page to any other page loads the whole app.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
+
+use super::A;
 use leptos_router::path;
 
 use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, MyDossiers, NotFound, PrintPage, ProcedurePage, SectionPage};
@@ -17,7 +19,7 @@ use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home
 pub fn App() -> impl IntoView {
     super::state::provide_dossiers();
     view! {
-        <Router>
+        <Router base=crate::web::base::base()>
             <Shell>
                 <super::embed::PortalBridge/>
                 <super::autosave::ExpiredNotice/>
@@ -47,7 +49,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn BrowseApp() -> impl IntoView {
     view! {
-        <Router>
+        <Router base=crate::web::base::base()>
             <Shell>
                 <Routes fallback=LoadWholeApp>
                     <Route path=path!("/") view=Home/>

@@ -140,13 +140,17 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
             drafts.off.set_value(true);
             drafts.forget();
             crate::web::files::forget_all();
-            let _ = window().location().replace("/");
+            let _ = window().location().replace(&crate::web::base::path("/"));
         }
         // Another tab saved a dossier this page holds: this copy is older; saving it would
         // overwrite that tab's work.
         // (Also when this page has not touched it yet: what it read at its start is older.)
         crate::web::device::TabNews::Saved(id) => {
-            let shown = window().location().pathname().is_ok_and(|p| p == format!("/ho-so/{id}") || p.starts_with(&format!("/ho-so/{id}/")));
+            let shown = window()
+                .location()
+                .pathname()
+                .map(|p| crate::web::base::app_path(&p))
+                .is_ok_and(|p| p == format!("/ho-so/{id}") || p.starts_with(&format!("/ho-so/{id}/")));
             if shown || drafts.holds(&id) {
                 drafts.status.set(SaveStatus::Elsewhere);
             }

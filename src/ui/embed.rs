@@ -45,7 +45,7 @@ pub fn PortalBridge() -> impl IntoView {
         }
         if let Some(decisions) = &init.decisions {
             if let Err(p) = crate::web::calendar::install_given(&decisions.to_string()) {
-                problems.push(EmbedProblem::BadField { field: "decisions".into(), detail: format!("{p:?}") });
+                problems.push(EmbedProblem::BadField { field: "decisions".into(), detail: p.message() });
             }
         }
         for p in problems {

@@ -13,4 +13,4 @@ pub mod pages;
 pub mod state;
 
 pub use app::{App, BrowseApp};
-pub use page::Page;
+pub use page::{Page, A};

@@ -26,3 +26,10 @@ pub fn Page(title: String, children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// A link to an app path (`/ho-so/1.001193`), written under the base path hoso is served from
+/// (`web::base`): the router's `A` takes an absolute path as it is.
+#[component]
+pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
+    view! { <leptos_router::components::A href=crate::web::base::path(&href)>{children()}</leptos_router::components::A> }
+}

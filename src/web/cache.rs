@@ -136,6 +136,6 @@ pub async fn form(code: &str) -> Result<(), LoadError> {
         return Ok(());
     }
     let failed = |error| LoadError { data: super::fetch::Data::Form, error };
-    let text = super::fetch::get_text(&format!("/forms/{file}")).await.map_err(failed)?;
+    let text = super::fetch::get_text(&format!("forms/{file}")).await.map_err(failed)?;
     crate::core::forms::install(&text).map_err(|_| failed(super::fetch::FetchError::Parse))
 }

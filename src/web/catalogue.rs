@@ -26,7 +26,7 @@ impl Catalogue {
 }
 
 pub async fn load_index() -> Result<Arc<Catalogue>, LoadError> {
-    let index: Index = get_json("/catalogue/index.json", Data::Catalogue).await?;
+    let index: Index = get_json("catalogue/index.json", Data::Catalogue).await?;
     Ok(Arc::new(Catalogue::new(index)))
 }
 
@@ -35,7 +35,7 @@ pub async fn load_procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadEr
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Ok(None);
     }
-    match get_json(&format!("/catalogue/p/{code}.json"), Data::Procedure).await {
+    match get_json(&format!("catalogue/p/{code}.json"), Data::Procedure).await {
         Ok(p) => Ok(Some(Arc::new(p))),
         Err(LoadError { error: FetchError::NotFound, .. }) => Ok(None),
         Err(e) => Err(e),
@@ -44,10 +44,10 @@ pub async fn load_procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadEr
 
 /// The 2025 administrative units (`/units/2025.json`).
 pub async fn load_units() -> Result<Arc<Units>, LoadError> {
-    get_json("/units/2025.json", Data::Units).await.map(Arc::new)
+    get_json("units/2025.json", Data::Units).await.map(Arc::new)
 }
 
 /// The old→new address table (`/units/old-to-new-2025.json`).
 pub async fn load_old_to_new() -> Result<Arc<OldToNew>, LoadError> {
-    get_json("/units/old-to-new-2025.json", Data::OldToNew).await.map(Arc::new)
+    get_json("units/old-to-new-2025.json", Data::OldToNew).await.map(Arc::new)
 }

@@ -58,7 +58,7 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Fetches `path` (relative to the site root): the answer, when it is a success.
+/// Fetches `path` (relative to the base hoso is served from: `index.html`'s `<base href>` on a page, the worker's own address in a worker): the answer, when it is a success.
 /// Works on a page and in a worker (the package maker loads what the app loads).
 async fn get(path: &str) -> Result<web_sys::Response, FetchError> {
     let request = match web_sys::window() {
@@ -74,7 +74,7 @@ async fn get(path: &str) -> Result<web_sys::Response, FetchError> {
     }
 }
 
-/// Fetches `path` (relative to the site root) as text.
+/// Fetches `path` (relative to the base, as above) as text.
 pub async fn get_text(path: &str) -> Result<String, FetchError> {
     let resp = get(path).await?;
     let text = JsFuture::from(resp.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| FetchError::Network)?;

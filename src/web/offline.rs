@@ -80,9 +80,9 @@ pub fn kept_offline() -> bool {
 /// form definition, the old→new address table.
 pub async fn data_files() -> Result<Vec<String>, super::fetch::LoadError> {
     let catalogue = super::cache::catalogue().await?;
-    let mut paths: Vec<String> = catalogue.index.entries.iter().map(|e| format!("/catalogue/p/{}.json", e.0)).collect();
-    paths.extend(crate::core::forms::FORM_FILES.iter().map(|(file, _)| format!("/forms/{file}")));
-    paths.push("/units/old-to-new-2025.json".into());
+    let mut paths: Vec<String> = catalogue.index.entries.iter().map(|e| format!("catalogue/p/{}.json", e.0)).collect();
+    paths.extend(crate::core::forms::FORM_FILES.iter().map(|(file, _)| format!("forms/{file}")));
+    paths.push("units/old-to-new-2025.json".into());
     Ok(paths)
 }
 

@@ -18,9 +18,9 @@ use crate::core::files::{FileProblem, FileReport, Limits};
 use crate::core::package::WriteProblem;
 
 /// Worker files are not content-hashed by Trunk: the version keeps a new app from a stale worker.
-const CHECKER: &str = concat!("/hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
-const EXPORTER: &str = concat!("/hoso-export_loader.js?v=", env!("CARGO_PKG_VERSION"));
-const QR_READER: &str = concat!("/hoso-qr_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const CHECKER: &str = concat!("hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const EXPORTER: &str = concat!("hoso-export_loader.js?v=", env!("CARGO_PKG_VERSION"));
+const QR_READER: &str = concat!("hoso-qr_loader.js?v=", env!("CARGO_PKG_VERSION"));
 
 struct Connection {
     worker: Worker,
@@ -232,7 +232,7 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
     let font = |path: &'static str| async move {
         super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error }.to_string())
     };
-    let fonts = [font("/fonts/DejaVuSerif.ttf").await?, font("/fonts/DejaVuSerif-Bold.ttf").await?];
+    let fonts = [font("fonts/DejaVuSerif.ttf").await?, font("fonts/DejaVuSerif-Bold.ttf").await?];
     let by_hash = blobs_object(files);
     let r = request(
         "package",

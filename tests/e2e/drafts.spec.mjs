@@ -349,3 +349,13 @@ test("a device whose storage is full: a clear message with what to do, nothing a
     rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
 });
+
+test("what is typed on a section and left by a link, without 'Tiếp tục', is there on coming back", async ({ page }) => {
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Học bạ");
+  await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
+  await expect(page.getByText("Đang làm")).toBeVisible();
+  await page.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
+  await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Học bạ");
+});

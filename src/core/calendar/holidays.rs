@@ -103,6 +103,16 @@ pub enum DecisionsProblem {
     Invalid { year: i32, detail: String },
 }
 
+impl DecisionsProblem {
+    /// For the developer who sent the file (a portal's `hoso:init`, `hoso embed init`).
+    pub fn message(&self) -> String {
+        match self {
+            DecisionsProblem::NotDecisions => "không đúng dạng calendar/decisions.json".into(),
+            DecisionsProblem::Invalid { year, detail } => format!("quyết định năm {year} không hợp lệ: {detail}"),
+        }
+    }
+}
+
 fn check(all: &Decisions) -> Result<(), DecisionsProblem> {
     for y in &all.years {
         let invalid = |detail: String| Err(DecisionsProblem::Invalid { year: y.year, detail });

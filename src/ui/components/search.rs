@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use leptos_router::components::A;
+use crate::ui::A;
 
 use super::ProcedureList;
 use crate::core::catalogue::curated::LIFE_EVENTS;

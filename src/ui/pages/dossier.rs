@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::Procedure;

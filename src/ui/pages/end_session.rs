@@ -2,8 +2,8 @@
 //! desk, a digital support point). Says what hoso keeps on this device, removes all of it in one
 //! press (`Drafts::end_session`), then says what was removed.
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::files::human_size;
 use crate::ui::autosave::use_drafts;

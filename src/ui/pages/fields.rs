@@ -1,7 +1,7 @@
 //! `/linh-vuc` (all fields) and `/linh-vuc/:slug` (the procedures of one field).
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::text::slug;

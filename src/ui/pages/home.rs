@@ -1,7 +1,7 @@
 //! `/`: where a citizen starts — search, or browse by life event.
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::catalogue::curated::LIFE_EVENTS;
 use crate::ui::components::Search;

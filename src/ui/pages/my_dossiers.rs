@@ -3,8 +3,8 @@
 //! dossiers of one procedure) or delete (with a few seconds to undo); how much
 //! of the device's storage hoso uses; and "Mở hồ sơ đã lưu" for a draft file from elsewhere.
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::dossier::procedure_of;
 use crate::core::files::human_size;

@@ -1,7 +1,7 @@
 //! Fallback for any path the router does not know.
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::Page;
 

@@ -74,7 +74,7 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
 /// with, and "Bắt đầu hồ sơ mới" for another (a family, a ward desk).
 #[component]
 fn StartDossier(code: String, name: String) -> impl IntoView {
-    use leptos_router::components::A;
+    use crate::ui::A;
     let drafts = use_context::<crate::ui::autosave::Drafts>();
     let form_code = code.clone();
     // The drafts on the device, and the form (to name each dossier's applicant).

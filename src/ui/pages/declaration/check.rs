@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{today, with_form};
 use crate::core::forms::{Context, FormDef};

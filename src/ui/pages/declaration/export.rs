@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::catalogue::Procedure;
 use crate::core::embed::Outgoing;
@@ -40,9 +40,8 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     let sealed_for_portal = portal_keys.is_some();
     let (keys, passphrase) = (RwSignal::new(portal_keys.unwrap_or_default()), RwSignal::new(String::new()));
     let run = StoredValue::new(0u32);
-    // The plan follows the answers and files; the units only name communes, so a failure to load
-    // them does not stop the export.
-    // Whether it is ready follows the answers and files; the package maker plans the rest.
+    // Whether it is ready follows the answers and files; the package maker plans the rest. The
+    // units only name communes, so a failure to load them does not stop the export.
     let back = format!("/ho-so/{dossier_id}");
     let (rated, exporting) = (dossier_id.clone(), dossier_id.clone());
     let planned = Memo::new(move |_| {
@@ -178,13 +177,13 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     }
 }
 
-/// The fonts and the files, then the worker's ZIP.
 /// What the person asked to seal the package with (empty: not sealed).
 pub struct Seal {
     pub recipients: String,
     pub passphrase: String,
 }
 
+/// The files, then the worker's package.
 async fn make(dossier_json: &str, hashes: &[String], seal: &Seal, progress: impl Fn(f64) + 'static) -> Result<crate::web::worker::Exported, String> {
     let mut files = Vec::new();
     for hash in hashes {

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::core::forms::{count_key, item_key, Answers, Context, Field, FieldError, FormDef, Item, Repeat, Section, Slot};
@@ -103,8 +103,18 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
     let drafts = use_drafts();
     {
         let (dossier_id, current) = (dossier_id.clone(), current.clone());
-        // Once the page is gone its values are too: nothing is left to save.
-        let alive = move || items.try_with_untracked(|_| ()).map(|_| current());
+        // Once the page is gone its values are too: nothing is left to save. What is saved is the
+        // dossier's answers for every page, also before "Tiếp tục" (leaving by a link keeps them).
+        let alive = {
+            let dossier_id = dossier_id.clone();
+            move || {
+                items.try_with_untracked(|_| ()).map(|_| current()).inspect(|answers| {
+                    dossiers.0.update(|d| {
+                        d.insert(dossier_id.clone(), answers.clone());
+                    })
+                })
+            }
+        };
         Effect::watch(
             move || items.with(|its| its.iter().for_each(|i| i.values.iter().for_each(|(_, v)| v.track()))),
             move |_, _, _| drafts.save_soon(dossier_id.clone(), alive.clone()),

@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use crate::ui::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::with_form;
 use crate::core::checklist::{Need, Status};
