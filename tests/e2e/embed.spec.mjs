@@ -1,9 +1,9 @@
 // hoso inside a portal (README, "Embedding in a portal"): the release bundle served under a path
-// (/dich-vu/hoso/) on one origin, with an embed.json that allows the portal; the example host page
-// (tests/e2e/portal/) on another origin of the same site frames it, as dichvucong.gov.vn would frame
-// hoso.dichvucong.gov.vn. The same page on another site, allowed too, shows what a browser that
-// keeps no storage for framed sites does. A third origin is ignored and cannot frame hoso. The
-// package the portal receives is checked by the portal (SHA-256), by Debian's age and by
+// (http://localhost:P1/dich-vu/hoso/) with an embed.json that allows the portal; the example host
+// page (examples/portal/) frames it from http://127.0.0.1:P2, another site, as a portal hosted
+// elsewhere would, and from http://localhost:P2, another origin of hoso's own site, as
+// dichvucong.gov.vn would frame hoso.dichvucong.gov.vn. A third origin is ignored and cannot frame
+// hoso. The package the portal receives is checked by the portal (SHA-256), by Debian's age and by
 // `hoso package verify`.
 import { test, expect } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
@@ -33,10 +33,10 @@ async function freePort() {
 }
 
 /** The portal's web server: the example host page, on every local address (reached as
- *  http://127.0.0.1:P, the same site as hoso, and as http://localhost:P, another site).
+ *  http://127.0.0.1:P, another site than hoso's, and as http://localhost:P, hoso's site).
  *  `/ben-thu-ba.html` is a page that tries to drive hoso (served by the third origin's server). */
 function servePortal() {
-  const dir = join(root, "tests/e2e/portal");
+  const dir = join(root, "examples/portal");
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
   const intruder = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Bên thứ ba</title><script>
     parent.frames[0].postMessage({ type: "hoso:init", v: 1, procedure: "1.001193", prefill: { "yeu-cau.ho-ten": "Kẻ Giả Mạo" } }, "*");
@@ -66,16 +66,16 @@ async function serveHoso(origins) {
     child.stdout.on("data", (d) => String(d).includes("hoso (dist) at") && ok());
     child.on("exit", (code) => fail(new Error(`serve-dist exited ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}${BASE}`, origin: `http://127.0.0.1:${port}`, config, child };
+  return { url: `http://localhost:${port}${BASE}`, local: `http://127.0.0.1:${port}${BASE}`, config, child };
 }
 
-let portal, other, hoso, portalOrigin, crossSite, third;
+let portal, other, hoso, portalOrigin, sameSite, third;
 test.beforeAll(async () => {
   [portal, other] = [await servePortal(), await servePortal()];
   portalOrigin = `http://127.0.0.1:${portal.address().port}`;
-  crossSite = `http://localhost:${portal.address().port}`;
+  sameSite = `http://localhost:${portal.address().port}`;
   third = `http://127.0.0.1:${other.address().port}`;
-  hoso = await serveHoso([portalOrigin, crossSite]);
+  hoso = await serveHoso([portalOrigin, sameSite]);
 });
 test.afterAll(async () => {
   hoso?.child.kill();
@@ -108,16 +108,16 @@ test("the server sends the frame-ancestors header that `hoso embed header` print
   const printed = run(cli, ["embed", "header", hoso.config]);
   expect(printed.status, printed.stderr).toBe(0);
   const { value } = JSON.parse(printed.stdout);
-  expect(value).toBe(`frame-ancestors 'self' ${portalOrigin} ${crossSite}`);
+  expect(value).toBe(`frame-ancestors 'self' ${portalOrigin} ${sameSite}`);
   for (const path of ["", "ho-so/2.000815"]) {
-    const response = await fetch(hoso.url + path);
+    const response = await fetch(hoso.local + path);
     expect(response.headers.get("content-security-policy")).toBe(value);
   }
 });
 
-test("a portal frames hoso under its path: the procedure opens, the portal's answers are filled and marked, the frame follows the content's height", async ({ page }) => {
+test("a portal of hoso's site frames it under its path: the procedure opens, the portal's answers are filled and marked, the frame follows the content's height, saves are told", async ({ page }) => {
   const seen = watch(page);
-  const frame = await openPortal(page, { procedure: CERTIFY.code });
+  const frame = await openPortal(page, { procedure: CERTIFY.code }, sameSite);
   await expect(frame.locator("main h1")).toContainText("Chứng thực bản sao");
   expect(new URL(await page.frames()[1].url()).pathname).toMatch(new RegExp(`^${BASE}ho-so/${CERTIFY.code.replace(".", "\\.")}`));
   expect((await received(page, "hoso:ready"))[0]).toEqual({ type: "hoso:ready", v: 1, locales: ["vi"] });
@@ -212,7 +212,7 @@ test("a message from a third origin is ignored and logged; a page the deployment
 
 test("framed by a portal on another site, in a browser that keeps no storage for framed sites, hoso says so and keeps what is typed on the page", async ({ page }) => {
   const seen = watch(page);
-  const frame = await openPortal(page, { procedure: CERTIFY.code }, crossSite);
+  const frame = await openPortal(page, { procedure: CERTIFY.code });
   await frame.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
   await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Nguyễn Thị Ánh Tuyết");
   await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Học bạ");
