@@ -15,6 +15,7 @@ pub mod forms;
 pub mod package;
 pub mod rating;
 pub mod search;
+pub mod speech;
 pub mod submission;
 pub mod text;
 pub mod units;

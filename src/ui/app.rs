@@ -142,7 +142,8 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// "Hiển thị": large type and high contrast, for anyone, remembered on this device.
+/// "Hiển thị": large type, high contrast and the read-aloud buttons, for anyone, remembered on this
+/// device.
 #[component]
 fn DisplayChoice() -> impl IntoView {
     use crate::web::display::{choose, remembered};
@@ -166,6 +167,10 @@ fn DisplayChoice() -> impl IntoView {
                 <div class="checklist__item">
                     <input type="checkbox" id="tuong-phan-cao" prop:checked=move || chosen.get().high_contrast on:change=set(|d, on| d.high_contrast = on)/>
                     <label for="tuong-phan-cao">"Tương phản cao"</label>
+                </div>
+                <div class="checklist__item">
+                    <input type="checkbox" id="nut-doc-to" prop:checked=move || chosen.get().read_aloud on:change=set(|d, on| d.read_aloud = on)/>
+                    <label for="nut-doc-to">"Nút đọc to"</label>
                 </div>
             </div>
         </details>

@@ -18,4 +18,5 @@ pub mod fetch;
 pub mod files;
 pub mod history;
 pub mod offline;
+pub mod speech;
 pub mod worker;

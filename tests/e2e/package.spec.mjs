@@ -68,6 +68,23 @@ test("a package sealed to an agency's key opens with Debian's age and verifies; 
   expect(opened.status, opened.stderr).toBe(0);
   const verified = run(cli, ["package", "verify", join(dir, "mo.zip")], { cwd: root });
   expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+
+  // The satisfaction rating: the top level asks no reasons; it is kept with the dossier on the device.
+  await page.getByLabel("Rất hài lòng").check();
+  await expect(page.getByText("Điều gì chưa tốt?")).toHaveCount(0);
+  await page.getByLabel("Góp ý thêm (không bắt buộc)").fill("Nhanh,   dễ hiểu.");
+  await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+  await expect(page.getByText("Bạn đã đánh giá: Rất hài lòng.")).toBeVisible();
+  await page.reload();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+  const rating = () => page.evaluate((code) => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const get = req.result.transaction("ho-so").objectStore("ho-so").get(code);
+      get.onsuccess = () => { req.result.close(); const d = typeof get.result === "string" ? JSON.parse(get.result) : get.result; resolve(d?.rating ?? null); };
+    };
+  }), CODE);
+  await expect.poll(rating).toMatchObject({ level: "very_satisfied", reasons: [], comment: "Nhanh, dễ hiểu." });
 });
 
 test("a complete dossier exports a package that independent tools and hoso package verify accept", async ({ page, browser }) => {

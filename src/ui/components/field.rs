@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::ReadAloud;
 use crate::core::forms::{Field, Kind};
 use crate::ui::state::UnitsResource;
 
@@ -51,7 +52,20 @@ pub fn FormField(
     };
     let error_view = {
         let err_id = err_id.clone();
-        move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p> })
+        move || {
+            error.get().map(|m| {
+                let read = vec![format!("Lỗi: {m}")];
+                view! {
+                    <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p>
+                    <ReadAloud about="lỗi" texts=read/>
+                }
+            })
+        }
+    };
+    // The question as it is read aloud: its label, then its hint.
+    let read_question = {
+        let texts: Vec<String> = std::iter::once(field.label.clone()).chain(field.help.clone()).collect();
+        view! { <ReadAloud about=field.label.clone() texts=texts/> }
     };
     let invalid = move || error.get().is_some().then_some("true");
     let group_class = move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" };
@@ -69,6 +83,7 @@ pub fn FormField(
             <div class=group_class>
                 <fieldset class="fieldset" aria-describedby=described>
                     <legend class="label">{field.label.clone()}</legend>
+                    {read_question}
                     {hint}
                     {given_note}
                     {error_view}
@@ -91,6 +106,7 @@ pub fn FormField(
     view! {
         <div class=group_class>
             <label class="label" for=id>{field.label.clone()}</label>
+            {read_question}
             {hint}
             {given_note}
             {error_view}

@@ -309,6 +309,12 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
             }
         })
     };
+    // The paper as it is read aloud: its name, its state, how it is given and why it is needed.
+    let read_paper = {
+        let (short, how, why) = (entry.short.clone(), entry.how.clone(), why.clone());
+        let texts = Signal::derive(move || [short.clone(), format!("{}.", tag()), how.clone(), why()].into_iter().filter(|t| !t.trim().is_empty()).collect());
+        view! { <super::ReadAloud about=entry.short.clone() texts=texts/> }
+    };
     let template = entry.template.clone().map(|t| view! { <Template name=t source=source.clone()/> });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
     view! {
@@ -317,6 +323,7 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
                 <h3 class="paper__name">{entry.short.clone()}</h3>
                 <strong class=tag_class>{tag}</strong>
             </div>
+            {read_paper}
             {(entry.short != entry.name).then(|| view! {
                 <details class="doc__full">
                     <summary>"Xem đầy đủ theo văn bản"</summary>

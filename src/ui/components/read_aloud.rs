@@ -1,0 +1,25 @@
+//! "Đọc to": a button beside a question, an error or a paper that reads it aloud, shown when the
+//! person turns on "Nút đọc to" under "Hiển thị" (`<html data-doc-to>`). What is read and in which
+//! pieces is `core::speech`; `web::speech` speaks. Without a Vietnamese voice the button says how to
+//! add one, never nothing.
+
+use leptos::prelude::*;
+
+/// `about` names what is read for a screen reader ("Đọc to: Họ và tên"); `texts` are read in order
+/// at the press (their values then).
+#[component]
+pub fn ReadAloud(#[prop(into)] about: String, #[prop(into)] texts: Signal<Vec<String>>) -> impl IntoView {
+    let problem = RwSignal::new(None::<&'static str>);
+    let read = move |_| {
+        let pieces = crate::core::speech::pieces_of(texts.get_untracked().iter().map(String::as_str));
+        leptos::task::spawn_local(async move {
+            problem.set(crate::web::speech::speak(pieces).await.err().map(|p| p.message()));
+        });
+    };
+    view! {
+        <button type="button" class="read-aloud" aria-label=format!("Đọc to: {about}") on:click=read>
+            <span aria-hidden="true">"🔊 "</span>"Đọc to"
+        </button>
+        <p class="read-aloud__problem" role="status">{move || problem.get()}</p>
+    }
+}
