@@ -77,6 +77,7 @@ fn LoadWholeApp() -> impl IntoView {
 
 #[component]
 fn Shell(children: Children) -> impl IntoView {
+    provide_context(DisplayChosen(RwSignal::new(crate::web::display::remembered())));
     view! {
         <SkipLink/>
         <Header/>
@@ -142,12 +143,16 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The display settings chosen on this device, for the components that follow them ("Đọc to").
+#[derive(Clone, Copy)]
+pub struct DisplayChosen(pub RwSignal<crate::web::display::Display>);
+
 /// "Hiển thị": large type, high contrast and the read-aloud buttons, for anyone, remembered on this
 /// device.
 #[component]
 fn DisplayChoice() -> impl IntoView {
     use crate::web::display::{choose, remembered};
-    let chosen = RwSignal::new(remembered());
+    let chosen = use_context::<DisplayChosen>().map_or_else(|| RwSignal::new(remembered()), |d| d.0);
     let set = move |f: fn(&mut crate::web::display::Display, bool)| {
         move |ev: leptos::ev::Event| {
             let mut d = chosen.get_untracked();

@@ -12,5 +12,5 @@ mod page;
 pub mod pages;
 pub mod state;
 
-pub use app::{App, BrowseApp};
+pub use app::{App, BrowseApp, DisplayChosen};
 pub use page::{Page, A};

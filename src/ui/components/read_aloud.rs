@@ -1,5 +1,5 @@
-//! "Đọc to": a button beside a question, an error or a paper that reads it aloud, shown when the
-//! person turns on "Nút đọc to" under "Hiển thị" (`<html data-doc-to>`). What is read and in which
+//! "Đọc to": a button beside a question, an error or a paper that reads it aloud, there when the
+//! person turns on "Nút đọc to" under "Hiển thị" (`ui::app::DisplayChosen`). What is read and in which
 //! pieces is `core::speech`; `web::speech` speaks. Without a Vietnamese voice the button says how to
 //! add one, never nothing.
 
@@ -9,6 +9,7 @@ use leptos::prelude::*;
 /// at the press (their values then).
 #[component]
 pub fn ReadAloud(#[prop(into)] about: String, #[prop(into)] texts: Signal<Vec<String>>) -> impl IntoView {
+    let chosen = use_context::<crate::ui::DisplayChosen>();
     let problem = RwSignal::new(None::<&'static str>);
     let read = move |_| {
         let pieces = crate::core::speech::pieces_of(texts.get_untracked().iter().map(String::as_str));
@@ -16,10 +17,15 @@ pub fn ReadAloud(#[prop(into)] about: String, #[prop(into)] texts: Signal<Vec<St
             problem.set(crate::web::speech::speak(pieces).await.err().map(|p| p.message()));
         });
     };
-    view! {
-        <button type="button" class="read-aloud" aria-label=format!("Đọc to: {about}") on:click=read>
-            <span aria-hidden="true">"🔊 "</span>"Đọc to"
-        </button>
-        <p class="read-aloud__problem" role="status">{move || problem.get()}</p>
+    let name = format!("Đọc to: {about}");
+    move || {
+        chosen.is_some_and(|c| c.0.get().read_aloud).then(|| {
+            view! {
+                <button type="button" class="read-aloud" aria-label=name.clone() on:click=read>
+                    <span aria-hidden="true">"🔊 "</span>"Đọc to"
+                </button>
+                <p class="read-aloud__problem" role="status">{move || problem.get()}</p>
+            }
+        })
     }
 }
