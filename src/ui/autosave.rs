@@ -302,13 +302,10 @@ impl Drafts {
     /// Records what the person says of the submitted dossier `id` (codes, receipt, what happened
     /// since), and saves it.
     pub fn record_submission(self, id: String, submission: crate::core::submission::Submission) {
-        let mut d = self.stored_or_new(&id);
-        d.submission = Some(submission);
-        d.touch(crate::web::clock::now());
-        self.stored.update_value(|s| {
-            s.insert(id.clone(), d);
+        self.change(id, |d| {
+            d.submission = Some(submission);
+            d.touch(crate::web::clock::now());
         });
-        self.save_dossier(id);
     }
 
     /// The answers a portal filled in the dossier `id` (`core::embed::prefill`).
@@ -352,18 +349,18 @@ impl Drafts {
 
     /// Keeps the person's rating with the dossier `id`, and saves it.
     pub fn rate(self, id: String, rating: crate::core::rating::Rating) {
-        let mut d = self.stored_or_new(&id);
-        d.rating = Some(rating);
-        self.stored.update_value(|s| {
-            s.insert(id.clone(), d);
-        });
-        self.save_dossier(id);
+        self.change(id, |d| d.rating = Some(rating));
     }
 
     /// Records how the person means to submit the dossier `id`, and saves it.
     pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
+        self.change(id, |d| d.channel = Some(channel));
+    }
+
+    /// Changes the stored dossier `id` (or a new one) beside its answers, and saves it.
+    fn change(self, id: String, f: impl FnOnce(&mut Dossier)) {
         let mut d = self.stored_or_new(&id);
-        d.channel = Some(channel);
+        f(&mut d);
         self.stored.update_value(|s| {
             s.insert(id.clone(), d);
         });
