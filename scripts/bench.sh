@@ -5,6 +5,7 @@
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
+#   bash scripts/bench.sh a11y     Lighthouse accessibility and best practices on the pages and states a citizen goes through
 #   bash scripts/bench.sh package  export of 100 MB in Chromium vs JSZip and client-zip; verify and hostile archives natively
 #   bash scripts/bench.sh drafts   draft save latency (p50/p95, 30 answers) and reopening a dossier with 50 MB of files
 set -euo pipefail
@@ -32,6 +33,11 @@ fi
 if [ "$what" = all ] || [ "$what" = lighthouse ]; then
   hoso_log "Lighthouse (di động, 4G chậm, CPU chậm 4 lần) trên bản phát hành"
   CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-lighthouse.mjs dist "${LIGHTHOUSE_RUNS:-3}"
+fi
+
+if [ "$what" = all ] || [ "$what" = a11y ]; then
+  hoso_log "Lighthouse: trợ năng và thực hành tốt trên các trang và trạng thái người dân đi qua"
+  CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-a11y.mjs dist
 fi
 
 if [ "$what" = all ] || [ "$what" = package ]; then
