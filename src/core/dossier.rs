@@ -19,7 +19,7 @@ use crate::core::submission::Submission;
 /// to read the old one (with a test). 1: the first; 2: adds [`Basis`]; 3: adds the
 /// [`Submission`] the person recorded after handing the dossier in; 4: adds the answers a portal
 /// filled ([`Prefilled`]) and the person's [`Rating`].
-pub const DOSSIER_FORMAT: u32 = 4;
+pub const DOSSIER_FORMAT: u32 = 5;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -71,6 +71,9 @@ pub struct Dossier {
     /// How the person rated the service after exporting (format 4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
+    /// Who helped the person fill it, with their consent (format 5; `core::assist`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted: Option<crate::core::assist::Assisted>,
 }
 
 /// The answers a portal filled (`core::embed::prefill`): the person sees which, and may change them.
@@ -216,6 +219,7 @@ impl Dossier {
             submission: None,
             prefilled: None,
             rating: None,
+            assisted: None,
         }
     }
 
@@ -229,7 +233,7 @@ impl Dossier {
     /// yet submitted nor rated.
     pub fn duplicate(&self, id: String, now: Receipt) -> Dossier {
         let at = now.to_rfc3339();
-        Dossier { id, step: None, started: at.clone(), changed: at, submission: None, rating: None, ..self.clone() }
+        Dossier { id, step: None, started: at.clone(), changed: at, submission: None, rating: None, assisted: None, ..self.clone() }
     }
 
     /// The dossier with only the files `stored` holds (every file of an attachment, the photos a
@@ -254,15 +258,16 @@ impl Dossier {
         let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(StateProblem::NotADossier)?;
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
-            // Format 1 had no basis, format 2 no submission, format 3 no prefill or rating: the
-            // same fields, read and brought to this format.
-            old @ (1..=3) => serde_json::from_value::<Dossier>(value)
+            // Format 1 had no basis, format 2 no submission, format 3 no prefill or rating, format
+            // 4 no help recorded: the same fields, read and brought to this format.
+            old @ (1..=4) => serde_json::from_value::<Dossier>(value)
                 .map(|d| Dossier {
                     format: DOSSIER_FORMAT,
                     basis: if old == 1 { None } else { d.basis },
                     submission: if old <= 2 { None } else { d.submission },
-                    prefilled: None,
-                    rating: None,
+                    prefilled: if old <= 3 { None } else { d.prefilled },
+                    rating: if old <= 3 { None } else { d.rating },
+                    assisted: None,
                     ..d
                 })
                 .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
@@ -475,6 +480,22 @@ mod tests {
         d.submission = Some(crate::core::submission::Submission::new("H1-2026", "TC9", "2026-11-25T10:00+07:00", limit).unwrap());
         let again = Dossier::from_json(&d.to_json()).unwrap();
         assert_eq!(again.submission.unwrap().dossier_code, "H1-2026");
+    }
+
+    #[test]
+    fn an_officer_s_help_is_kept_a_copy_for_another_resident_drops_it_and_format_4_reads_without() {
+        let mut d = sample();
+        let helper = crate::core::assist::Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap();
+        d.assisted = Some(helper.with_consent("2026-11-25T10:01+07:00".into()));
+        let again = Dossier::from_json(&d.to_json()).unwrap();
+        assert_eq!(again.assisted, d.assisted);
+        let copy = again.duplicate("x-2".into(), Receipt::from_unix_millis(1_764_039_600_000));
+        assert_eq!(copy.assisted, None, "another resident has not agreed yet");
+        d.assisted = None;
+        d.rating = Some(crate::core::rating::Rating::new(crate::core::rating::Level::Satisfied, &[], "", "2026-11-25T10:00+07:00".into()));
+        let v4 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":4", 1);
+        let old = Dossier::from_json(&v4).unwrap();
+        assert_eq!((old.format, old.rating.is_some(), old.assisted), (DOSSIER_FORMAT, true, None));
     }
 
     #[test]

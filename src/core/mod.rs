@@ -4,6 +4,7 @@
 //! system, the clock or the network. Callers pass data in and get data out, so the same rules
 //! run in the browser, in the CLI and in host tests.
 
+pub mod assist;
 pub mod calendar;
 pub mod catalogue;
 pub mod checklist;

@@ -60,6 +60,9 @@ pub struct Manifest {
     pub answers: Answers,
     pub papers: Vec<Paper>,
     pub files: Vec<FileEntry>,
+    /// Who helped the person prepare it, with their consent (`core::assist`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<crate::core::assist::Assisted>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -285,6 +288,7 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
         answers: normalized.clone(),
         papers,
         files: all_files,
+        assisted_by: d.assisted.clone(),
     };
     let declaration = print::declaration(input.form, &normalized, input.units, &manifest);
     Ok(Plan { manifest, declaration })

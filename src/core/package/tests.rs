@@ -120,6 +120,23 @@ fn the_manifest_carries_normalised_answers_papers_and_hashes() {
 }
 
 #[test]
+fn a_dossier_prepared_with_an_officer_s_help_says_so_in_the_manifest_and_on_the_receipt() {
+    let (mut d, files) = complete();
+    let plain = package_of(&d, &files);
+    assert_eq!(manifest_of(&plain).assisted_by, None);
+    let manifest_text = String::from_utf8(entries(&plain).remove(0).1).unwrap();
+    assert!(!manifest_text.contains("assisted_by"), "nobody helped: the manifest hoso always wrote");
+    let helper = crate::core::assist::Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap();
+    d.assisted = Some(helper.with_consent("2026-11-25T10:01+07:00".into()));
+    let bytes = package_of(&d, &files);
+    assert!(verdict(&bytes).ok(), "{:?}", verdict(&bytes).problems);
+    let m = manifest_of(&bytes);
+    assert_eq!(m.assisted_by, d.assisted);
+    let receipt = format!("{:?}", print::receipt(&m, &"0".repeat(64)));
+    assert!(receipt.contains("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)"), "{receipt}");
+}
+
+#[test]
 fn the_same_dossier_gives_the_same_bytes() {
     let (d, files) = complete();
     assert_eq!(package_of(&d, &files), package_of(&d, &files));

@@ -1,0 +1,97 @@
+//! Assisted mode ("Hỗ trợ người dân"): a ward officer or a community digital team member fills a
+//! dossier with a resident. Who helps is set once on the shared computer ([`Helper`]); each
+//! dossier records that help only with the resident's consent ([`Assisted`]), and the package's
+//! manifest and receipt say who helped and when the resident agreed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::validate::Problem;
+
+/// The longest unit name kept ("UBND phường Hoàn Kiếm, thành phố Hà Nội" fits many times).
+pub const MAX_UNIT: usize = 120;
+
+/// The officer helping at this computer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Helper {
+    /// Their full name, as the name rules normalise it.
+    pub name: String,
+    /// Their unit ("UBND phường Hoàn Kiếm", "Tổ công nghệ số cộng đồng xã Tân Lập").
+    pub unit: String,
+}
+
+/// Why a helper's details are refused, by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HelperProblem {
+    Name(Problem),
+    /// The unit is empty or longer than [`MAX_UNIT`].
+    Unit {
+        limit: usize,
+    },
+}
+
+impl HelperProblem {
+    pub fn message(&self) -> String {
+        match self {
+            HelperProblem::Name(p) => p.message(),
+            HelperProblem::Unit { limit } => format!("Hãy nhập tên đơn vị của bạn (tối đa {limit} ký tự), ví dụ: UBND phường Hoàn Kiếm."),
+        }
+    }
+}
+
+impl Helper {
+    /// The helper as typed, checked: a person's name by the name rules, a unit that is there.
+    pub fn new(name: &str, unit: &str) -> Result<Helper, HelperProblem> {
+        let name = crate::core::validate::name::check_name(name).map_err(HelperProblem::Name)?;
+        let unit = crate::core::text::clean(unit);
+        if unit.is_empty() || unit.chars().count() > MAX_UNIT {
+            return Err(HelperProblem::Unit { limit: MAX_UNIT });
+        }
+        Ok(Helper { name, unit })
+    }
+
+    /// The help recorded in a dossier when the resident agrees, at `at` (RFC 3339, Vietnam time).
+    pub fn with_consent(&self, at: String) -> Assisted {
+        Assisted { name: self.name.clone(), unit: self.unit.clone(), consent_at: at }
+    }
+}
+
+/// Who helped with a dossier, recorded once the resident agreed ("Người dân đồng ý để cán bộ
+/// nhập giúp"); kept in the dossier (format 5) and written in the package's manifest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assisted {
+    pub name: String,
+    pub unit: String,
+    /// When the resident agreed (RFC 3339, Vietnam time).
+    pub consent_at: String,
+}
+
+impl Assisted {
+    /// The receipt's line: "Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)".
+    pub fn line(&self) -> String {
+        format!("Cán bộ hỗ trợ: {} ({})", self.name, self.unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_helper_is_a_person_s_name_and_a_unit() {
+        let h = Helper::new("  trần   thị bình ", " UBND  phường Hoàn Kiếm ").unwrap();
+        assert_eq!((h.name.as_str(), h.unit.as_str()), ("Trần Thị Bình", "UBND phường Hoàn Kiếm"));
+        assert!(matches!(Helper::new("Bình 2", "UBND"), Err(HelperProblem::Name(_))));
+        assert_eq!(Helper::new("Trần Thị Bình", "  "), Err(HelperProblem::Unit { limit: MAX_UNIT }));
+        assert_eq!(Helper::new("Trần Thị Bình", &"x".repeat(MAX_UNIT + 1)), Err(HelperProblem::Unit { limit: MAX_UNIT }));
+        assert!(HelperProblem::Unit { limit: MAX_UNIT }.message().contains("tên đơn vị"));
+    }
+
+    #[test]
+    fn consent_records_who_helped_and_when() {
+        let a = Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap().with_consent("2026-11-25T10:00+07:00".into());
+        assert_eq!(a.line(), "Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
+        assert_eq!(serde_json::from_str::<Assisted>(&serde_json::to_string(&a).unwrap()).unwrap(), a);
+    }
+}
