@@ -50,6 +50,11 @@ impl Helper {
         Ok(Helper { name, unit })
     }
 
+    /// "Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)".
+    pub fn line(&self) -> String {
+        line(&self.name, &self.unit)
+    }
+
     /// The help recorded in a dossier when the resident agrees, at `at` (RFC 3339, Vietnam time).
     pub fn with_consent(&self, at: String) -> Assisted {
         Assisted { name: self.name.clone(), unit: self.unit.clone(), consent_at: at }
@@ -70,8 +75,12 @@ pub struct Assisted {
 impl Assisted {
     /// The receipt's line: "Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)".
     pub fn line(&self) -> String {
-        format!("Cán bộ hỗ trợ: {} ({})", self.name, self.unit)
+        line(&self.name, &self.unit)
     }
+}
+
+fn line(name: &str, unit: &str) -> String {
+    format!("Cán bộ hỗ trợ: {name} ({unit})")
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ use leptos_router::components::{Route, Router, Routes};
 use super::A;
 use leptos_router::path;
 
-use super::pages::{About, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, MyDossiers, NotFound, PrintPage, ProcedurePage, SectionPage};
+use super::pages::{
+    About, Assist, CheckAnswers, Dossier, EndSession, Field, Fields, Home, LifeEvent, MyDossiers, NotFound, PrintPage, ProcedurePage, SectionPage,
+};
 
 /// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
@@ -27,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/gioi-thieu") view=About/>
                     <Route path=path!("/ket-thuc-phien") view=EndSession/>
+                    <Route path=path!("/ho-tro") view=Assist/>
                     <Route path=path!("/ho-so") view=MyDossiers/>
                     <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
                     <Route path=path!("/ho-so/:ma") view=Dossier/>
@@ -195,6 +198,10 @@ fn Footer() -> impl IntoView {
                     "Dùng máy chung? "
                     <A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>
                     " để xoá mọi thứ hoso đã lưu."
+                </p>
+                <p>
+                    "Cán bộ nhập hồ sơ giúp người dân? "
+                    <A href="/ho-tro">"Bật chế độ hỗ trợ người dân"</A>
                 </p>
                 <p class="site-footer__meta">"hoso phiên bản " {crate::VERSION}</p>
             </div>

@@ -352,6 +352,16 @@ impl Drafts {
         self.change(id, |d| d.rating = Some(rating));
     }
 
+    /// Who helped with the dossier `id`, with the resident's consent.
+    pub fn assisted(self, id: &str) -> Option<crate::core::assist::Assisted> {
+        self.stored.with_value(|s| s.get(id).and_then(|d| d.assisted.clone()))
+    }
+
+    /// Records the officer's help with the dossier `id` (the resident agreed), or takes it back.
+    pub fn assist(self, id: String, assisted: Option<crate::core::assist::Assisted>) {
+        self.change(id, |d| d.assisted = assisted);
+    }
+
     /// Records how the person means to submit the dossier `id`, and saves it.
     pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
         self.change(id, |d| d.channel = Some(channel));

@@ -3,6 +3,7 @@
 //! Each adapter is a thin function or small type over one browser API, returning plain core
 //! types, so the rules stay testable on the host.
 
+pub mod assist;
 pub mod base;
 pub mod boot;
 pub mod cache;

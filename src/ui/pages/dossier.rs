@@ -64,6 +64,7 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
         <Page title=format!("Hồ sơ: {}", crate::core::dossier::title(&id, &p.name))>
             <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
             <MemoryOnlyChoice/>
+            <super::AssistConsent dossier_id=id.clone()/>
             <ProcedureChanged id=id.clone() p=p.clone()/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>

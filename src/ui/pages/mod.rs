@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod about;
+mod assist;
 mod declaration;
 mod dossier;
 mod end_session;
@@ -12,6 +13,7 @@ mod not_found;
 mod procedure;
 
 pub use about::About;
+pub use assist::{Assist, AssistConsent};
 pub use declaration::{CheckAnswers, PrintPage, SectionPage};
 pub use dossier::Dossier;
 pub use end_session::EndSession;

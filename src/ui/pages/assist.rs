@@ -1,0 +1,107 @@
+//! `/ho-tro`, "Hỗ trợ người dân": a ward officer or a community digital team member turns assisted
+//! mode on at a shared computer with their name and unit (`core::assist::Helper`, remembered by
+//! `web::assist`). Each dossier then asks for the resident's consent before the help is recorded
+//! (`ui::pages::dossier`, `AssistConsent`).
+
+use leptos::prelude::*;
+
+use crate::core::assist::{Helper, HelperProblem};
+use crate::ui::{Page, A};
+
+#[component]
+pub fn Assist() -> impl IntoView {
+    let helper = RwSignal::new(crate::web::assist::helper());
+    let (name, unit) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let problem = RwSignal::new(None::<HelperProblem>);
+    let turn_on = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Helper::new(&name.get_untracked(), &unit.get_untracked()) {
+            Ok(h) => {
+                crate::web::assist::set_helper(Some(&h));
+                helper.set(Some(h));
+                problem.set(None);
+            }
+            Err(p) => {
+                problem.set(Some(p));
+                let id = if matches!(problem.get_untracked(), Some(HelperProblem::Name(_))) { "can-bo-ten" } else { "can-bo-don-vi" };
+                crate::ui::focus::focus_by_id(id);
+            }
+        }
+    };
+    let turn_off = move |_| {
+        crate::web::assist::set_helper(None);
+        helper.set(None);
+    };
+    let name_error = move || match problem.get() {
+        Some(p @ HelperProblem::Name(_)) => Some(p.message()),
+        _ => None,
+    };
+    let unit_error = move || match problem.get() {
+        Some(p @ HelperProblem::Unit { .. }) => Some(p.message()),
+        _ => None,
+    };
+    view! {
+        <Page title="Hỗ trợ người dân".to_string()>
+            <p class="lead">"Dành cho cán bộ phường, xã và tổ công nghệ số cộng đồng nhập hồ sơ giúp người dân trên máy dùng chung."</p>
+            {move || match helper.get() {
+                Some(h) => view! {
+                    <div class="notice notice--important" role="status">
+                        <p><strong>{format!("Đang bật chế độ hỗ trợ: {} ({}).", h.name, h.unit)}</strong></p>
+                        <p>"Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý."</p>
+                        <p>"Khi người dân về, hãy "<A href="/ket-thuc-phien">"kết thúc phiên trên máy này"</A>" để xoá hồ sơ của họ (tên bạn cũng được xoá)."</p>
+                    </div>
+                    <button type="button" class="button button--secondary" on:click=turn_off>"Tắt chế độ hỗ trợ"</button>
+                }
+                .into_any(),
+                None => view! {
+                    <form class="assist-form" novalidate on:submit=turn_on>
+                        <div class=move || if name_error().is_some() { "form-group form-group--error" } else { "form-group" }>
+                            <label class="label" for="can-bo-ten">"Họ và tên cán bộ"</label>
+                            {move || name_error().map(|m| view! { <p class="error-message" id="can-bo-ten-loi"><span class="visually-hidden">"Lỗi: "</span>{m}</p> })}
+                            <input class="input input--full" id="can-bo-ten" autocomplete="name" spellcheck="false"
+                                aria-describedby=move || name_error().map(|_| "can-bo-ten-loi") aria-invalid=move || name_error().map(|_| "true")
+                                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                        </div>
+                        <div class=move || if unit_error().is_some() { "form-group form-group--error" } else { "form-group" }>
+                            <label class="label" for="can-bo-don-vi">"Đơn vị"</label>
+                            <p class="hint" id="can-bo-don-vi-goi-y">"Ví dụ: UBND phường Hoàn Kiếm, hoặc Tổ công nghệ số cộng đồng xã Tân Lập."</p>
+                            {move || unit_error().map(|m| view! { <p class="error-message" id="can-bo-don-vi-loi"><span class="visually-hidden">"Lỗi: "</span>{m}</p> })}
+                            <input class="input input--full" id="can-bo-don-vi" autocomplete="organization"
+                                aria-describedby=move || if unit_error().is_some() { "can-bo-don-vi-goi-y can-bo-don-vi-loi" } else { "can-bo-don-vi-goi-y" }
+                                aria-invalid=move || unit_error().map(|_| "true")
+                                prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev))/>
+                        </div>
+                        <button type="submit" class="button">"Bật chế độ hỗ trợ"</button>
+                    </form>
+                }
+                .into_any(),
+            }}
+        </Page>
+    }
+}
+
+/// On a dossier's page while assisted mode is on: the resident's consent, recorded with the
+/// dossier (who helps, when they agreed), or taken back.
+#[component]
+pub fn AssistConsent(dossier_id: String) -> impl IntoView {
+    let Some(helper) = crate::web::assist::helper() else { return ().into_any() };
+    let drafts = crate::ui::autosave::use_drafts();
+    let who = format!("{}.", helper.line());
+    let agreed = RwSignal::new(drafts.assisted(&dossier_id).is_some());
+    let change = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        agreed.set(on);
+        let record = on.then(|| helper.with_consent(crate::web::clock::now().to_rfc3339()));
+        drafts.assist(dossier_id.clone(), record);
+    };
+    view! {
+        <div class="assist-consent">
+            <p>{who}</p>
+            <div class="checklist__item">
+                <input type="checkbox" id="dong-y-ho-tro" prop:checked=move || agreed.get() on:change=change/>
+                <label for="dong-y-ho-tro">"Người dân đồng ý để cán bộ nhập giúp"</label>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,28 @@
+//! Assisted mode on this device: the officer helping at a shared computer, remembered in
+//! `localStorage` until they turn it off or "Kết thúc phiên" clears the device. `core::assist`
+//! checks the details and makes the record a dossier keeps.
+
+use crate::core::assist::Helper;
+
+/// The `localStorage` key (the helper as JSON).
+const KEY: &str = "hoso-ho-tro";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The officer helping at this computer, when assisted mode is on.
+pub fn helper() -> Option<Helper> {
+    storage()?.get_item(KEY).ok().flatten().and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// Turns assisted mode on for `helper`, or off (`None`). A device that refuses storage keeps it
+/// for this page only (the caller holds it too).
+pub fn set_helper(helper: Option<&Helper>) {
+    if let Some(s) = storage() {
+        let _ = match helper.and_then(|h| serde_json::to_string(h).ok()) {
+            Some(json) => s.set_item(KEY, &json),
+            None => s.remove_item(KEY),
+        };
+    }
+}

@@ -1,0 +1,77 @@
+// Assisted mode (#14): an officer turns it on at a shared computer with their name and unit; the
+// resident's consent on the dossier's page records the help; the package's manifest (checked
+// against its JSON Schema by Debian's python3-jsonschema) and the receipt (read by pdftotext) say
+// who helped and when the resident agreed. "Kết thúc phiên" clears it with everything else.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test, expect, open, axeViolations, CERTIFY, printPdf, attachToCertify } from "./fixtures.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function run(program, args) {
+  const r = spawnSync(program, args, { encoding: "utf8" });
+  expect(r.error, `${program} is installed by scripts/setup.sh`).toBeUndefined();
+  return r;
+}
+
+async function turnOn(page) {
+  await open(page, "/ho-tro");
+  await page.getByRole("button", { name: "Bật chế độ hỗ trợ" }).click();
+  await expect(page.locator("#can-bo-ten-loi")).toContainText("họ và tên");
+  await expect(page.locator("#can-bo-ten")).toBeFocused();
+  await page.getByLabel("Họ và tên cán bộ").fill("trần   thị bình");
+  await page.getByRole("button", { name: "Bật chế độ hỗ trợ" }).click();
+  await expect(page.locator("#can-bo-don-vi-loi")).toContainText("tên đơn vị");
+  await expect(page.getByLabel("Họ và tên cán bộ"), "what was typed stays").toHaveValue("trần   thị bình");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel("Đơn vị").fill("UBND phường Hoàn Kiếm");
+  await page.getByRole("button", { name: "Bật chế độ hỗ trợ" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đang bật chế độ hỗ trợ" })).toContainText("Trần Thị Bình (UBND phường Hoàn Kiếm)");
+}
+
+test("an officer turns assisted mode on at a shared computer; it is remembered until turned off", async ({ page }) => {
+  await turnOn(page);
+  await page.reload();
+  await expect(page.getByText("Đang bật chế độ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm).")).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Tắt chế độ hỗ trợ" }).click();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Bật chế độ hỗ trợ" })).toBeVisible();
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  await expect(page.getByLabel("Người dân đồng ý để cán bộ nhập giúp")).toHaveCount(0);
+});
+
+test("with the resident's consent, the package and its receipt name the officer who helped", async ({ page, browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-assisted-"));
+  await turnOn(page);
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1>");
+  await attachToCertify(page, pdf);
+  const consent = page.getByLabel("Người dân đồng ý để cán bộ nhập giúp");
+  await expect(page.getByText("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm).")).toBeVisible();
+  await expect(consent).not.toBeChecked();
+  await consent.check();
+  // Kept with the dossier.
+  await page.reload();
+  await expect(page.getByLabel("Người dân đồng ý để cán bộ nhập giúp")).toBeChecked();
+  await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click()]);
+  const zip = join(dir, "goi.zip");
+  await download.saveAs(zip);
+  const out = join(dir, "ra");
+  expect(run("unzip", ["-oq", zip, "-d", out]).status).toBe(0);
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+  expect(manifest.assisted_by).toEqual({ name: "Trần Thị Bình", unit: "UBND phường Hoàn Kiếm", consent_at: "2026-11-25T10:00+07:00" });
+  const validate = "import json, sys, jsonschema\njsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))";
+  const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
+  expect(valid.status, valid.stderr).toBe(0);
+  expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
+  // The end of the session clears the officer's details too.
+  await open(page, "/ket-thuc-phien");
+  await page.getByRole("button", { name: /^Xoá/ }).click();
+  await expect(page.getByText(/^Đã xoá khỏi máy này/)).toBeVisible();
+  await open(page, "/ho-tro");
+  await expect(page.getByRole("button", { name: "Bật chế độ hỗ trợ" })).toBeVisible();
+});
