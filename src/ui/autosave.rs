@@ -253,9 +253,9 @@ impl Drafts {
 
     /// Ends the session on this device: forgets what this page holds (answers, files, the save
     /// waiting) and removes everything hoso stored (`web::device::end_session`).
-    pub async fn end_session(self) -> Result<crate::web::device::Removed, crate::web::drafts::StoreError> {
+    pub async fn end_session(self, keep: &[&str]) -> Result<crate::web::device::Removed, crate::web::drafts::StoreError> {
         self.forget();
-        crate::web::device::end_session().await
+        crate::web::device::end_session(keep).await
     }
 
     /// Drops the save waiting for the person to stop typing, if any.

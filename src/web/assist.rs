@@ -7,6 +7,9 @@ use crate::core::assist::Helper;
 /// The `localStorage` key (the helper as JSON).
 const KEY: &str = "hoso-ho-tro";
 
+/// What "Người dân đã về" keeps for the next resident: assisted mode and the display settings.
+pub const KEPT_FOR_NEXT_RESIDENT: &[&str] = &[KEY, crate::web::display::KEY];
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

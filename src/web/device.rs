@@ -94,9 +94,11 @@ pub async fn kept() -> Result<Kept, StoreError> {
     Ok(Kept { dossiers, files: files.len(), bytes: files.iter().map(|(_, b)| b.size() as u64).sum() })
 }
 
-/// Removes everything hoso stored on this device (see the module's note) and says what it was.
-/// The page's own memory (answers, attachments) is the caller's to clear.
-pub async fn end_session() -> Result<Removed, StoreError> {
+/// Removes everything hoso stored on this device (see the module's note) and says what it was,
+/// but the `localStorage` entries named in `keep` ("Người dân đã về" keeps the officer's assisted
+/// mode and the display settings for the next resident). The page's own memory (answers,
+/// attachments) is the caller's to clear.
+pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
     tell_tabs(&TabNews::SessionEnded);
     let kept = kept().await.unwrap_or_default();
     drafts::delete_all().await?;
@@ -112,10 +114,18 @@ pub async fn end_session() -> Result<Removed, StoreError> {
         }
     }
     let mut storage_items = 0;
-    for storage in [window.local_storage(), window.session_storage()].into_iter().filter_map(|s| s.ok().flatten()) {
+    let local = window.local_storage().ok().flatten();
+    let kept_items: Vec<(&str, String)> = keep.iter().filter_map(|k| Some((*k, local.as_ref()?.get_item(k).ok().flatten()?))).collect();
+    for storage in [local.clone(), window.session_storage().ok().flatten()].into_iter().flatten() {
         storage_items += storage.length().unwrap_or(0);
         storage.clear().map_err(|_| StoreError::WriteRefused)?;
     }
+    if let Some(local) = &local {
+        for (key, value) in &kept_items {
+            let _ = local.set_item(key, value);
+        }
+    }
+    let storage_items = storage_items.saturating_sub(kept_items.len() as u32);
     Ok(Removed { kept, caches, storage_items })
 }
 

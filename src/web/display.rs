@@ -4,7 +4,7 @@
 //! nothing else depends on them.
 
 /// The `localStorage` key ("chu-lon", "tuong-phan-cao", "doc-to", comma-separated).
-const KEY: &str = "hoso-hien-thi";
+pub const KEY: &str = "hoso-hien-thi";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Display {

@@ -1,7 +1,8 @@
 // Assisted mode (#14): an officer turns it on at a shared computer with their name and unit; the
 // resident's consent on the dossier's page records the help; the package's manifest (checked
 // against its JSON Schema by Debian's python3-jsonschema) and the receipt (read by pdftotext) say
-// who helped and when the resident agreed. "Kết thúc phiên" clears it with everything else.
+// who helped and when the resident agreed. "Người dân đã về" wipes the resident's data and keeps
+// assisted mode; "Kết thúc phiên" clears it with everything else.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,9 +69,20 @@ test("with the resident's consent, the package and its receipt name the officer 
   const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
   expect(valid.status, valid.stderr).toBe(0);
   expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
-  // The end of the session clears the officer's details too.
+  // "Người dân đã về": the resident's dossier and files go, assisted mode stays for the next one.
   await open(page, "/ket-thuc-phien");
-  await page.getByRole("button", { name: /^Xoá/ }).click();
+  await expect(page.getByText(/^Trên máy này hoso đang lưu: 1 hồ sơ, 1 tệp đính kèm/)).toBeVisible();
+  await page.getByRole("button", { name: "Người dân đã về: xoá hồ sơ của họ" }).click();
+  await expect(page.getByText("Chế độ hỗ trợ vẫn bật cho người tiếp theo.")).toBeVisible();
+  await open(page, "/ho-so");
+  await expect(page.locator(".my-dossier")).toHaveCount(0);
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  await expect(page.getByLabel("Người dân đồng ý để cán bộ nhập giúp"), "the next resident has not agreed yet").not.toBeChecked();
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }), "nothing of the last resident's").toHaveValue("");
+  // At the end of the officer's day, everything goes, their details too.
+  await open(page, "/ket-thuc-phien");
+  await page.getByRole("button", { name: "Xoá hết và kết thúc phiên" }).click();
   await expect(page.getByText(/^Đã xoá khỏi máy này/)).toBeVisible();
   await open(page, "/ho-tro");
   await expect(page.getByRole("button", { name: "Bật chế độ hỗ trợ" })).toBeVisible();

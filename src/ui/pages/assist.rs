@@ -48,7 +48,7 @@ pub fn Assist() -> impl IntoView {
                     <div class="notice notice--important" role="status">
                         <p><strong>{format!("Đang bật chế độ hỗ trợ: {} ({}).", h.name, h.unit)}</strong></p>
                         <p>"Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý."</p>
-                        <p>"Khi người dân về, hãy "<A href="/ket-thuc-phien">"kết thúc phiên trên máy này"</A>" để xoá hồ sơ của họ (tên bạn cũng được xoá)."</p>
+                        <p>"Khi người dân về, vào "<A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" và chọn «Người dân đã về»: hồ sơ của họ được xoá, chế độ hỗ trợ vẫn bật cho người tiếp theo."</p>
                     </div>
                     <button type="button" class="button button--secondary" on:click=turn_off>"Tắt chế độ hỗ trợ"</button>
                 }

@@ -43,15 +43,21 @@ pub fn EndSession() -> impl IntoView {
     let drafts = use_drafts();
     let step = RwSignal::new(Step::Ready);
     let kept = LocalResource::new(crate::web::device::kept);
-    let end = move |_| {
+    // In assisted mode the officer's setting may stay for the next resident ("Người dân đã về").
+    let helper = crate::web::assist::helper();
+    let next_resident = RwSignal::new(false);
+    let run = move |keep: &'static [&'static str]| {
         step.set(Step::Working);
+        next_resident.set(!keep.is_empty());
         leptos::task::spawn_local(async move {
-            step.set(match drafts.end_session().await {
+            step.set(match drafts.end_session(keep).await {
                 Ok(removed) => Step::Done(removed),
                 Err(_) => Step::Failed,
             });
         });
     };
+    let end = move |_| run(&[]);
+    let resident_left = move |_| run(crate::web::assist::KEPT_FOR_NEXT_RESIDENT);
     let now_kept = move || match kept.get() {
         None => "Đang xem những gì hoso lưu trên máy này…".to_string(),
         Some(Ok(k)) => format!("Trên máy này hoso đang lưu: {}.", kept_text(k)),
@@ -69,7 +75,14 @@ pub fn EndSession() -> impl IntoView {
                     <div class="notice">
                         <p>"Sau khi xoá thì không lấy lại được. Nếu còn cần làm tiếp, hãy mở hồ sơ và lưu lại trước."</p>
                     </div>
-                    <button type="button" class="button button--warning" on:click=end disabled=move || step.get() == Step::Working>
+                    {helper.clone().map(|h| view! {
+                        <p>{format!("Chế độ hỗ trợ đang bật ({}). Khi một người dân về, chỉ xoá hồ sơ của họ và giữ chế độ hỗ trợ cho người tiếp theo.", h.line())}</p>
+                        <button type="button" class="button button--warning" on:click=resident_left disabled=move || step.get() == Step::Working>
+                            "Người dân đã về: xoá hồ sơ của họ"
+                        </button>
+                    })}
+                    <button type="button" class=if helper.is_some() { "button button--secondary" } else { "button button--warning" }
+                        on:click=end disabled=move || step.get() == Step::Working>
                         "Xoá hết và kết thúc phiên"
                     </button>
                 }
@@ -78,7 +91,11 @@ pub fn EndSession() -> impl IntoView {
                     <div class="notice notice--important" role="status">
                         <h2>"Đã kết thúc phiên"</h2>
                         <p>{removed_text(removed)}</p>
-                        <p>"Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt."</p>
+                        {move || if next_resident.get() {
+                            view! { <p>"Trên máy này không còn hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo."</p> }.into_any()
+                        } else {
+                            view! { <p>"Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt."</p> }.into_any()
+                        }}
                     </div>
                     <p><A href="/">"Về trang chủ"</A></p>
                 }
