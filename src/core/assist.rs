@@ -79,6 +79,39 @@ impl Assisted {
     }
 }
 
+/// One dossier helped, for the ward's own count of who needed help (the seeds ask wards to know
+/// which households cannot yet declare online): no name, no answer, nothing of the resident.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Helped {
+    /// The day (`2026-11-25`).
+    pub date: String,
+    pub procedure: String,
+    pub procedure_name: String,
+    pub channel: Option<crate::core::catalogue::Mode>,
+}
+
+/// The count as a CSV file a spreadsheet opens as it is (RFC 4180, CRLF, a UTF-8 byte order mark
+/// so that Excel shows Vietnamese): one row per dossier helped, in the order given.
+pub fn helped_csv(rows: &[Helped]) -> String {
+    let mut out = String::from("\u{FEFF}Ngày,Mã thủ tục,Tên thủ tục,Cách nộp,Kết quả\r\n");
+    for r in rows {
+        let channel = r.channel.map_or("Chưa chọn", |c| c.label_vi());
+        let fields = [r.date.as_str(), r.procedure.as_str(), r.procedure_name.as_str(), channel, "Đã lập gói hồ sơ"];
+        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(f: &str) -> String {
+    if f.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", f.replace('"', "\"\""))
+    } else {
+        f.to_string()
+    }
+}
+
 fn line(name: &str, unit: &str) -> String {
     format!("Cán bộ hỗ trợ: {name} ({unit})")
 }
@@ -95,6 +128,26 @@ mod tests {
         assert_eq!(Helper::new("Trần Thị Bình", "  "), Err(HelperProblem::Unit { limit: MAX_UNIT }));
         assert_eq!(Helper::new("Trần Thị Bình", &"x".repeat(MAX_UNIT + 1)), Err(HelperProblem::Unit { limit: MAX_UNIT }));
         assert!(HelperProblem::Unit { limit: MAX_UNIT }.message().contains("tên đơn vị"));
+    }
+
+    #[test]
+    fn the_ward_s_count_is_a_csv_a_spreadsheet_opens_with_nothing_of_the_resident() {
+        let rows = [
+            Helped {
+                date: "2026-11-25".into(),
+                procedure: "2.000815".into(),
+                procedure_name: "Chứng thực bản sao".into(),
+                channel: Some(crate::core::catalogue::Mode::InPerson),
+            },
+            Helped { date: "2026-11-26".into(), procedure: "1.001193".into(), procedure_name: "Đăng ký khai sinh, \"lưu động\"".into(), channel: None },
+        ];
+        let csv = helped_csv(&rows);
+        assert!(csv.starts_with('\u{FEFF}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+        assert_eq!(lines[0], "Ngày,Mã thủ tục,Tên thủ tục,Cách nộp,Kết quả");
+        assert_eq!(lines[1], "2026-11-25,2.000815,Chứng thực bản sao,Trực tiếp,Đã lập gói hồ sơ");
+        assert_eq!(lines[2], "2026-11-26,1.001193,\"Đăng ký khai sinh, \"\"lưu động\"\"\",Chưa chọn,Đã lập gói hồ sơ");
+        assert_eq!(lines[3], "");
     }
 
     #[test]

@@ -2,13 +2,31 @@
 //! `localStorage` until they turn it off or "Kết thúc phiên" clears the device. `core::assist`
 //! checks the details and makes the record a dossier keeps.
 
-use crate::core::assist::Helper;
+use crate::core::assist::{Helped, Helper};
 
 /// The `localStorage` key (the helper as JSON).
 const KEY: &str = "hoso-ho-tro";
 
-/// What "Người dân đã về" keeps for the next resident: assisted mode and the display settings.
-pub const KEPT_FOR_NEXT_RESIDENT: &[&str] = &[KEY, crate::web::display::KEY];
+/// The ward's count of dossiers helped (`core::assist::Helped` rows, JSON).
+const HELPED: &str = "hoso-da-ho-tro";
+
+/// What "Người dân đã về" keeps for the next resident: assisted mode, the count and the display
+/// settings.
+pub const KEPT_FOR_NEXT_RESIDENT: &[&str] = &[KEY, HELPED, crate::web::display::KEY];
+
+/// The dossiers helped on this device so far.
+pub fn helped() -> Vec<Helped> {
+    storage().and_then(|s| s.get_item(HELPED).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+}
+
+/// Counts one more dossier helped.
+pub fn count_helped(row: Helped) {
+    let mut rows = helped();
+    rows.push(row);
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&rows)) {
+        let _ = s.set_item(HELPED, &json);
+    }
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -69,6 +69,19 @@ test("with the resident's consent, the package and its receipt name the officer 
   const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
   expect(valid.status, valid.stderr).toBe(0);
   expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
+  // The ward's count: one dossier helped, as a CSV Python's csv module reads, nothing of the resident.
+  await open(page, "/ho-tro");
+  await expect(page.getByText(/^Trên máy này: 1 hồ sơ đã lập gói/)).toBeVisible();
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bảng thống kê (CSV)" }).click()]);
+  expect(csvDownload.suggestedFilename()).toBe("thong-ke-ho-tro-2026-11-25.csv");
+  const csvPath = join(dir, "thong-ke.csv");
+  await csvDownload.saveAs(csvPath);
+  const rows = run("/usr/bin/python3", ["-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))", csvPath]);
+  expect(JSON.parse(rows.stdout)).toEqual([
+    ["Ngày", "Mã thủ tục", "Tên thủ tục", "Cách nộp", "Kết quả"],
+    ["2026-11-25", CERTIFY.code, manifest.procedure.name, "Chưa chọn", "Đã lập gói hồ sơ"],
+  ]);
+  expect(readFileSync(csvPath, "utf8")).not.toContain("Tuyết");
   // "Người dân đã về": the resident's dossier and files go, assisted mode stays for the next one.
   await open(page, "/ket-thuc-phien");
   await expect(page.getByText(/^Trên máy này hoso đang lưu: 1 hồ sơ, 1 tệp đính kèm/)).toBeVisible();
@@ -80,6 +93,8 @@ test("with the resident's consent, the package and its receipt name the officer 
   await expect(page.getByLabel("Người dân đồng ý để cán bộ nhập giúp"), "the next resident has not agreed yet").not.toBeChecked();
   await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
   await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }), "nothing of the last resident's").toHaveValue("");
+  await open(page, "/ho-tro");
+  await expect(page.getByText(/^Trên máy này: 1 hồ sơ đã lập gói/), "the count stays for the ward").toBeVisible();
   // At the end of the officer's day, everything goes, their details too.
   await open(page, "/ket-thuc-phien");
   await page.getByRole("button", { name: "Xoá hết và kết thúc phiên" }).click();

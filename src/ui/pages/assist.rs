@@ -50,6 +50,7 @@ pub fn Assist() -> impl IntoView {
                         <p>"Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý."</p>
                         <p>"Khi người dân về, vào "<A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" và chọn «Người dân đã về»: hồ sơ của họ được xoá, chế độ hỗ trợ vẫn bật cho người tiếp theo."</p>
                     </div>
+                    <HelpedCount/>
                     <button type="button" class="button button--secondary" on:click=turn_off>"Tắt chế độ hỗ trợ"</button>
                 }
                 .into_any(),
@@ -77,6 +78,27 @@ pub fn Assist() -> impl IntoView {
                 .into_any(),
             }}
         </Page>
+    }
+}
+
+/// The ward's count of dossiers helped on this device, downloadable as a spreadsheet (CSV).
+#[component]
+fn HelpedCount() -> impl IntoView {
+    let rows = crate::web::assist::helped();
+    let count = rows.len();
+    let download = move |_| {
+        let csv = crate::core::assist::helped_csv(&crate::web::assist::helped());
+        if let Ok(blob) = crate::web::files::to_blob(csv.as_bytes(), "text/csv;charset=utf-8") {
+            crate::web::files::save_as(&blob, &format!("thong-ke-ho-tro-{}.csv", crate::web::clock::now().date));
+        }
+    };
+    view! {
+        <h2>"Thống kê hồ sơ đã hỗ trợ"</h2>
+        <p>{format!("Trên máy này: {count} hồ sơ đã lập gói với sự hỗ trợ của cán bộ. Bảng thống kê chỉ có ngày, thủ tục và cách nộp, không có thông tin của người dân; nó không tự gửi đi đâu.")}</p>
+        <p>"Tải bảng thống kê trước khi «Xoá hết và kết thúc phiên» (khi đó bảng cũng bị xoá)."</p>
+        {(count > 0).then(|| view! {
+            <p><button type="button" class="button button--secondary" on:click=download>"Tải bảng thống kê (CSV)"</button></p>
+        })}
     }
 }
 

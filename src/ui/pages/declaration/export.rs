@@ -44,6 +44,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     // units only name communes, so a failure to load them does not stop the export.
     let back = format!("/ho-so/{dossier_id}");
     let (rated, exporting) = (dossier_id.clone(), dossier_id.clone());
+    let procedure_name = p.name.clone();
     let planned = Memo::new(move |_| {
         let units = units.get()?;
         let form = form_of(&p.code, &p.name);
@@ -56,7 +57,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     });
     let start = move |_| {
         let Some(Ok((dossier_json, hashes))) = planned.get_untracked() else { return };
-        let id = exporting.clone();
+        let (id, procedure_name) = (exporting.clone(), procedure_name.clone());
         let this = run.with_value(|n| n + 1);
         run.set_value(this);
         state.set(Export::Working(this));
@@ -86,6 +87,16 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                         },
                         &made.blob,
                     );
+                    // A dossier made with an officer's help counts in the ward's tally (nothing personal).
+                    let made_for = drafts.latest(&id);
+                    if made_for.assisted.is_some() {
+                        crate::web::assist::count_helped(crate::core::assist::Helped {
+                            date: crate::web::clock::now().date.to_string(),
+                            procedure: made_for.procedure.clone(),
+                            procedure_name: procedure_name.clone(),
+                            channel: made_for.channel,
+                        });
+                    }
                     match crate::web::files::save_as(&made.blob, &made.name) {
                         Some(url) => Export::Done { name: made.name, size, url },
                         None => Export::Failed(WriteProblem::Unavailable.message()),
