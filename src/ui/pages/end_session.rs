@@ -105,7 +105,11 @@ pub fn EndSession() -> impl IntoView {
                         <p>"Chưa xoá được hết những gì hoso lưu trên máy này."</p>
                         <p>"Hãy đóng các thẻ khác đang mở hoso rồi thử lại."</p>
                     </div>
-                    <button type="button" class="button button--warning" on:click=end>"Thử lại"</button>
+                    // The same wipe again: for one resident, or everything.
+                    <button type="button" class="button button--warning"
+                        on:click=move |_| run(if next_resident.get_untracked() { crate::web::assist::KEPT_FOR_NEXT_RESIDENT } else { &[] })>
+                        "Thử lại"
+                    </button>
                 }
                 .into_any(),
             }}
