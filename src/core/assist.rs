@@ -91,6 +91,15 @@ pub struct Helped {
     pub channel: Option<crate::core::catalogue::Mode>,
 }
 
+impl Helped {
+    /// The row a package made `on` that day adds to the count: only for a dossier the resident agreed
+    /// to be helped with.
+    pub fn of(dossier: &crate::core::dossier::Dossier, procedure_name: &str, on: crate::core::calendar::Date) -> Option<Helped> {
+        dossier.assisted.as_ref()?;
+        Some(Helped { date: on.to_string(), procedure: dossier.procedure.clone(), procedure_name: procedure_name.to_string(), channel: dossier.channel })
+    }
+}
+
 /// The count as a CSV file a spreadsheet opens as it is (RFC 4180, CRLF, a UTF-8 byte order mark
 /// so that Excel shows Vietnamese): one row per dossier helped, in the order given.
 pub fn helped_csv(rows: &[Helped]) -> String {
@@ -148,6 +157,18 @@ mod tests {
         assert_eq!(lines[1], "2026-11-25,2.000815,Chứng thực bản sao,Trực tiếp,Đã lập gói hồ sơ");
         assert_eq!(lines[2], "2026-11-26,1.001193,\"Đăng ký khai sinh, \"\"lưu động\"\"\",Chưa chọn,Đã lập gói hồ sơ");
         assert_eq!(lines[3], "");
+    }
+
+    #[test]
+    fn only_a_dossier_the_resident_agreed_to_be_helped_with_counts() {
+        let now = crate::core::calendar::Receipt::parse_rfc3339("2026-11-25T10:00:00+07:00").unwrap();
+        let mut d = crate::core::dossier::Dossier::new("2.000815".into(), "2.000815".into(), "2026-07".into(), now);
+        assert_eq!(Helped::of(&d, "Chứng thực bản sao", now.date), None);
+        d.assisted = Some(Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap().with_consent(now.to_rfc3339()));
+        d.channel = Some(crate::core::catalogue::Mode::InPerson);
+        let row = Helped::of(&d, "Chứng thực bản sao", now.date).unwrap();
+        assert_eq!((row.date.as_str(), row.procedure.as_str(), row.channel), ("2026-11-25", "2.000815", Some(crate::core::catalogue::Mode::InPerson)));
+        assert!(!serde_json::to_string(&row).unwrap().contains("Bình"), "nothing of the people in the row");
     }
 
     #[test]

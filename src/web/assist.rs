@@ -3,6 +3,7 @@
 //! checks the details and makes the record a dossier keeps.
 
 use crate::core::assist::{Helped, Helper};
+use crate::web::device::local_storage as storage;
 
 /// The `localStorage` key (the helper as JSON).
 const KEY: &str = "hoso-ho-tro";
@@ -26,10 +27,6 @@ pub fn count_helped(row: Helped) {
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&rows)) {
         let _ = s.set_item(HELPED, &json);
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The officer helping at this computer, when assisted mode is on.

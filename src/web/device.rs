@@ -94,6 +94,12 @@ pub async fn kept() -> Result<Kept, StoreError> {
     Ok(Kept { dossiers, files: files.len(), bytes: files.iter().map(|(_, b)| b.size() as u64).sum() })
 }
 
+/// This site's `localStorage` on this device (`None` when the browser refuses it): hoso's remembered
+/// settings (`web::display`, `web::assist`).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Removes everything hoso stored on this device (see the module's note) and says what it was,
 /// but the `localStorage` entries named in `keep` ("Người dân đã về" keeps the officer's assisted
 /// mode and the display settings for the next resident). The page's own memory (answers,
@@ -114,7 +120,7 @@ pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
         }
     }
     let mut storage_items = 0;
-    let local = window.local_storage().ok().flatten();
+    let local = local_storage();
     let kept_items: Vec<(&str, String)> = keep.iter().filter_map(|k| Some((*k, local.as_ref()?.get_item(k).ok().flatten()?))).collect();
     for storage in [local.clone(), window.session_storage().ok().flatten()].into_iter().flatten() {
         storage_items += storage.length().unwrap_or(0);

@@ -17,13 +17,9 @@ const LARGE: &str = "chu-lon";
 const CONTRAST: &str = "tuong-phan-cao";
 const READ_ALOUD: &str = "doc-to";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// What was chosen on this device (nothing chosen: the default display).
 pub fn remembered() -> Display {
-    let saved = storage().and_then(|s| s.get_item(KEY).ok().flatten()).unwrap_or_default();
+    let saved = crate::web::device::local_storage().and_then(|s| s.get_item(KEY).ok().flatten()).unwrap_or_default();
     let has = |v: &str| saved.split(',').any(|x| x == v);
     Display { large_type: has(LARGE), high_contrast: has(CONTRAST), read_aloud: has(READ_ALOUD) }
 }
@@ -31,7 +27,7 @@ pub fn remembered() -> Display {
 /// Applies `d` to the page and remembers it (a device that refuses storage still shows it now).
 pub fn choose(d: Display) {
     apply(d);
-    if let Some(s) = storage() {
+    if let Some(s) = crate::web::device::local_storage() {
         let on: Vec<&str> =
             [(LARGE, d.large_type), (CONTRAST, d.high_contrast), (READ_ALOUD, d.read_aloud)].into_iter().filter(|(_, on)| *on).map(|(v, _)| v).collect();
         let _ = if on.is_empty() { s.remove_item(KEY) } else { s.set_item(KEY, &on.join(",")) };

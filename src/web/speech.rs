@@ -51,10 +51,3 @@ pub async fn speak(pieces: Vec<String>) -> Result<(), SpeechProblem> {
     }
     Ok(())
 }
-
-/// Stops reading.
-pub fn stop() {
-    if let Some(synth) = synth() {
-        synth.cancel();
-    }
-}

@@ -22,9 +22,8 @@ pub fn Assist() -> impl IntoView {
                 problem.set(None);
             }
             Err(p) => {
+                crate::ui::focus::focus_by_id(if matches!(p, HelperProblem::Name(_)) { "can-bo-ten" } else { "can-bo-don-vi" });
                 problem.set(Some(p));
-                let id = if matches!(problem.get_untracked(), Some(HelperProblem::Name(_))) { "can-bo-ten" } else { "can-bo-don-vi" };
-                crate::ui::focus::focus_by_id(id);
             }
         }
     };

@@ -45,10 +45,11 @@ pub fn EndSession() -> impl IntoView {
     let kept = LocalResource::new(crate::web::device::kept);
     // In assisted mode the officer's setting may stay for the next resident ("Người dân đã về").
     let helper = crate::web::assist::helper();
-    let next_resident = RwSignal::new(false);
+    // The last wipe asked for (what it keeps): "Thử lại" repeats it.
+    let wipe = RwSignal::new(&[] as &'static [&'static str]);
     let run = move |keep: &'static [&'static str]| {
         step.set(Step::Working);
-        next_resident.set(!keep.is_empty());
+        wipe.set(keep);
         leptos::task::spawn_local(async move {
             step.set(match drafts.end_session(keep).await {
                 Ok(removed) => Step::Done(removed),
@@ -91,7 +92,7 @@ pub fn EndSession() -> impl IntoView {
                     <div class="notice notice--important" role="status">
                         <h2>"Đã kết thúc phiên"</h2>
                         <p>{removed_text(removed)}</p>
-                        {move || if next_resident.get() {
+                        {move || if !wipe.get().is_empty() {
                             view! { <p>"Trên máy này không còn hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo."</p> }.into_any()
                         } else {
                             view! { <p>"Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt."</p> }.into_any()
@@ -106,10 +107,7 @@ pub fn EndSession() -> impl IntoView {
                         <p>"Hãy đóng các thẻ khác đang mở hoso rồi thử lại."</p>
                     </div>
                     // The same wipe again: for one resident, or everything.
-                    <button type="button" class="button button--warning"
-                        on:click=move |_| run(if next_resident.get_untracked() { crate::web::assist::KEPT_FOR_NEXT_RESIDENT } else { &[] })>
-                        "Thử lại"
-                    </button>
+                    <button type="button" class="button button--warning" on:click=move |_| run(wipe.get_untracked())>"Thử lại"</button>
                 }
                 .into_any(),
             }}

@@ -88,14 +88,8 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                         &made.blob,
                     );
                     // A dossier made with an officer's help counts in the ward's tally (nothing personal).
-                    let made_for = drafts.latest(&id);
-                    if made_for.assisted.is_some() {
-                        crate::web::assist::count_helped(crate::core::assist::Helped {
-                            date: crate::web::clock::now().date.to_string(),
-                            procedure: made_for.procedure.clone(),
-                            procedure_name: procedure_name.clone(),
-                            channel: made_for.channel,
-                        });
+                    if let Some(row) = crate::core::assist::Helped::of(&drafts.latest(&id), &procedure_name, crate::web::clock::now().date) {
+                        crate::web::assist::count_helped(row);
                     }
                     match crate::web::files::save_as(&made.blob, &made.name) {
                         Some(url) => Export::Done { name: made.name, size, url },
