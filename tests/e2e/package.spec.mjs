@@ -75,8 +75,6 @@ test("a package sealed to an agency's key opens with Debian's age and verifies; 
   await page.getByLabel("Góp ý thêm (không bắt buộc)").fill("Nhanh,   dễ hiểu.");
   await page.getByRole("button", { name: "Gửi đánh giá" }).click();
   await expect(page.getByText("Bạn đã đánh giá: Rất hài lòng.")).toBeVisible();
-  await page.reload();
-  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
   const rating = () => page.evaluate((code) => new Promise((resolve) => {
     const req = indexedDB.open("hoso");
     req.onsuccess = () => {
@@ -84,7 +82,13 @@ test("a package sealed to an agency's key opens with Debian's age and verifies; 
       get.onsuccess = () => { req.result.close(); const d = typeof get.result === "string" ? JSON.parse(get.result) : get.result; resolve(d?.rating ?? null); };
     };
   }), CODE);
-  await expect.poll(rating).toMatchObject({ level: "very_satisfied", reasons: [], comment: "Nhanh, dễ hiểu." });
+  const kept = { level: "very_satisfied", reasons: [], comment: "Nhanh, dễ hiểu." };
+  // Saved on the device (the write is asynchronous: waited for, not raced by the reload)…
+  await expect.poll(rating).toMatchObject(kept);
+  // …and still there after a reload.
+  await page.reload();
+  await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+  expect(await rating()).toMatchObject(kept);
 });
 
 test("a complete dossier exports a package that independent tools and hoso package verify accept", async ({ page, browser }) => {
