@@ -107,6 +107,8 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
     n === "index.html" || /^hoso-(web|browse)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n) || /^hoso-worker(_loader\.js|\.js|_bg\.wasm)$/.test(n)
     || /^hoso-[0-9a-f]+\.css$/.test(n) || /^favicon-[0-9a-f]+\.svg$/.test(n));
   const dataFiles = ["catalogue/index.json", "units/2025.json", "calendar/decisions.json"].filter((n) => existsSync(join(dir, n)));
+  // Kept as first used, but part of the data cache's name: a new English table is a new cache.
+  const lazyData = ["i18n/en.json"].filter((n) => existsSync(join(dir, n)));
   const version = (files) => {
     const h = createHash("sha256");
     for (const n of files) h.update(n).update(n === "index.html" ? html : readFileSync(join(dir, n)));
@@ -114,13 +116,13 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   };
   const sw = `// Written by scripts/finish-dist.mjs at each release build. See ARCHITECTURE.md, "Offline".
 const SHELL = "hoso-shell-${version(shellFiles)}";
-const DATA = "hoso-du-lieu-${version(dataFiles)}";
+const DATA = "hoso-du-lieu-${version([...dataFiles, ...lazyData])}";
 // Paths are relative to the worker's scope: the base path the app is served from.
 const PRECACHE = ${JSON.stringify(shellFiles)};
 const PREDATA = ${JSON.stringify(dataFiles)};
 const SCOPE = new URL(self.registration.scope).pathname;
 const inScope = (p) => (p.startsWith(SCOPE) ? p.slice(SCOPE.length) : null);
-const isData = (p) => /^(catalogue|units|forms)\\//.test(p);
+const isData = (p) => /^(catalogue|units|forms|i18n)\\//.test(p);
 // The days-off decisions change within a build's life (a new year's Tết): the network first, the
 // copy when offline.
 const isFresh = (p) => p === "calendar/decisions.json";

@@ -8,6 +8,7 @@
 //!
 //! The native CLI (`src/cli`) and the browser app (`src/main.rs`) are two front ends over `core`.
 
+#[macro_use]
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

@@ -34,7 +34,9 @@ impl HelperProblem {
     pub fn message(&self) -> String {
         match self {
             HelperProblem::Name(p) => p.message(),
-            HelperProblem::Unit { limit } => format!("Hãy nhập tên đơn vị của bạn (tối đa {limit} ký tự), ví dụ: UBND phường Hoàn Kiếm."),
+            HelperProblem::Unit { limit } => {
+                tr!("assist.hay-nhap-ten-don-vi", "Hãy nhập tên đơn vị của bạn (tối đa {limit} ký tự), ví dụ: UBND phường Hoàn Kiếm.", limit = limit)
+            }
         }
     }
 }
@@ -122,7 +124,7 @@ fn csv_field(f: &str) -> String {
 }
 
 fn line(name: &str, unit: &str) -> String {
-    format!("Cán bộ hỗ trợ: {name} ({unit})")
+    tr!("assist.can-bo-ho-tro", "Cán bộ hỗ trợ: {name} ({unit})", name = name, unit = unit)
 }
 
 #[cfg(test)]

@@ -146,10 +146,14 @@ pub enum ProcedureChange {
 impl ProcedureChange {
     pub fn message(&self) -> String {
         match self {
-            ProcedureChange::PaperAdded { name } => format!("Cần thêm giấy tờ: {name}."),
-            ProcedureChange::PaperRemoved { name } => format!("Không còn cần: {name}."),
-            ProcedureChange::FeeChanged { before, now } => format!("Phí, lệ phí đổi từ «{before}» thành «{now}»."),
-            ProcedureChange::TimeLimitChanged { before, now } => format!("Thời hạn giải quyết đổi từ «{before}» thành «{now}»."),
+            ProcedureChange::PaperAdded { name } => tr!("dossier.can-them-giay-to", "Cần thêm giấy tờ: {name}.", name = name),
+            ProcedureChange::PaperRemoved { name } => tr!("dossier.khong-con-can", "Không còn cần: {name}.", name = name),
+            ProcedureChange::FeeChanged { before, now } => {
+                tr!("dossier.phi-le-phi-doi-tu", "Phí, lệ phí đổi từ «{before}» thành «{now}».", before = before, now = now)
+            }
+            ProcedureChange::TimeLimitChanged { before, now } => {
+                tr!("dossier.thoi-han-giai-quyet-doi", "Thời hạn giải quyết đổi từ «{before}» thành «{now}».", before = before, now = now)
+            }
         }
     }
 }
@@ -178,10 +182,14 @@ pub enum StateProblem {
 impl StateProblem {
     pub fn message(&self) -> String {
         match self {
-            StateProblem::NotADossier => "Đây không phải hồ sơ nháp của hoso.".into(),
-            StateProblem::NewerFormat { .. } => "Hồ sơ này được lưu bằng phiên bản hoso mới hơn. Hãy tải lại trang để cập nhật hoso rồi mở lại.".into(),
-            StateProblem::Damaged { .. } => "Hồ sơ nháp bị hỏng, không đọc được. Hồ sơ đang có trên máy không bị ảnh hưởng.".into(),
-            StateProblem::TooLarge { .. } => "Tệp thông tin hồ sơ quá lớn, không phải hồ sơ nháp hoso tạo ra.".into(),
+            StateProblem::NotADossier => tr!("dossier.day-khong-phai-ho-so", "Đây không phải hồ sơ nháp của hoso.").into(),
+            StateProblem::NewerFormat { .. } => {
+                tr!("dossier.ho-so-nay-duoc-luu", "Hồ sơ này được lưu bằng phiên bản hoso mới hơn. Hãy tải lại trang để cập nhật hoso rồi mở lại.").into()
+            }
+            StateProblem::Damaged { .. } => {
+                tr!("dossier.ho-so-nhap-bi-hong", "Hồ sơ nháp bị hỏng, không đọc được. Hồ sơ đang có trên máy không bị ảnh hưởng.").into()
+            }
+            StateProblem::TooLarge { .. } => tr!("dossier.tep-thong-tin-ho-so", "Tệp thông tin hồ sơ quá lớn, không phải hồ sơ nháp hoso tạo ra.").into(),
         }
     }
 }
@@ -338,7 +346,7 @@ pub fn ordinal(id: &str) -> u32 {
 pub fn title(id: &str, procedure_name: &str) -> String {
     match ordinal(id) {
         1 => procedure_name.to_string(),
-        n => format!("{procedure_name} (hồ sơ thứ {n})"),
+        n => tr!("dossier.ho-so-thu", "{procedure_name} (hồ sơ thứ {n})", procedure_name = procedure_name, n = n),
     }
 }
 

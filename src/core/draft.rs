@@ -58,12 +58,12 @@ impl From<ZipProblem> for DraftProblem {
 impl DraftProblem {
     pub fn message(&self) -> String {
         use DraftProblem::*;
-        let bad = "Tệp hồ sơ nháp này không dùng được";
+        let bad = tr!("draft.tep-ho-so-nhap-nay", "Tệp hồ sơ nháp này không dùng được");
         match self {
             Archive(p) => p.message(bad),
-            HashMismatch { name } => format!("{bad}: tệp «{name}» bên trong đã bị thay đổi."),
-            MissingFile { .. } => format!("{bad}: thiếu một giấy tờ đã đính kèm."),
-            NoState => format!("{bad}: không có thông tin hồ sơ bên trong."),
+            HashMismatch { name } => tr!("draft.tep-ben-trong-da-bi", "{bad}: tệp «{name}» bên trong đã bị thay đổi.", bad = bad, name = name),
+            MissingFile { .. } => tr!("draft.thieu-mot-giay-to-da", "{bad}: thiếu một giấy tờ đã đính kèm.", bad = bad),
+            NoState => tr!("draft.khong-co-thong-tin-ho", "{bad}: không có thông tin hồ sơ bên trong.", bad = bad),
             State { problem } => problem.message(),
         }
     }

@@ -61,16 +61,38 @@ pub enum EmbedProblem {
 impl EmbedProblem {
     pub fn message(&self) -> String {
         match self {
-            EmbedProblem::BadConfig { detail } => format!("embed.json không đúng dạng {{\"v\": 1, \"origins\": [\"https://…\"]}}: {detail}"),
-            EmbedProblem::BadOrigin { origin } => format!("«{origin}» không phải một origin (https://tên-miền[:cổng], không có đường dẫn, không có *)."),
-            EmbedProblem::OriginNotAllowed { origin } => format!("Bỏ qua tin nhắn từ {origin}: không có trong embed.json của nơi triển khai."),
-            EmbedProblem::NotHoso => "Bỏ qua tin nhắn không thuộc giao thức hoso.".into(),
-            EmbedProblem::UnknownType { r#type } => format!("Loại tin nhắn «{type}» không có trong giao thức hoso v{PROTOCOL}.", type = r#type),
-            EmbedProblem::Version { v, supported } => format!("Giao thức v{v} chưa được hỗ trợ; hoso này dùng v{supported}."),
-            EmbedProblem::BadField { field, detail } => format!("Trường «{field}» không hợp lệ: {detail}"),
-            EmbedProblem::UnknownAnswer { key } => format!("Tờ khai của thủ tục không có câu hỏi «{key}»; giá trị này không được điền."),
-            EmbedProblem::BadTheme { property } => format!("Không áp dụng giao diện «{property}»: hoso không có thuộc tính này hoặc giá trị không hợp lệ."),
-            EmbedProblem::UnsupportedLocale { locale } => format!("Giao diện hoso chưa có ngôn ngữ «{locale}»; dùng tiếng Việt."),
+            EmbedProblem::BadConfig { detail } => {
+                tr!("embed.embed-json-khong-dung-dang", "embed.json không đúng dạng {{\"v\": 1, \"origins\": [\"https://…\"]}}: {detail}", detail = detail)
+            }
+            EmbedProblem::BadOrigin { origin } => tr!(
+                "embed.khong-phai-mot-origin-https",
+                "«{origin}» không phải một origin (https://tên-miền[:cổng], không có đường dẫn, không có *).",
+                origin = origin
+            ),
+            EmbedProblem::OriginNotAllowed { origin } => {
+                tr!("embed.bo-qua-tin-nhan-tu", "Bỏ qua tin nhắn từ {origin}: không có trong embed.json của nơi triển khai.", origin = origin)
+            }
+            EmbedProblem::NotHoso => tr!("embed.bo-qua-tin-nhan-khong", "Bỏ qua tin nhắn không thuộc giao thức hoso.").into(),
+            EmbedProblem::UnknownType { r#type } => {
+                tr!("embed.unknown-type", "Loại tin nhắn «{kind}» không có trong giao thức hoso v{v}.", kind = r#type, v = PROTOCOL)
+            }
+            EmbedProblem::Version { v, supported } => {
+                tr!("embed.giao-thuc-v-chua-duoc", "Giao thức v{v} chưa được hỗ trợ; hoso này dùng v{supported}.", v = v, supported = supported)
+            }
+            EmbedProblem::BadField { field, detail } => {
+                tr!("embed.truong-khong-hop-le", "Trường «{field}» không hợp lệ: {detail}", field = field, detail = detail)
+            }
+            EmbedProblem::UnknownAnswer { key } => {
+                tr!("embed.to-khai-cua-thu-tuc", "Tờ khai của thủ tục không có câu hỏi «{key}»; giá trị này không được điền.", key = key)
+            }
+            EmbedProblem::BadTheme { property } => tr!(
+                "embed.khong-ap-dung-giao-dien",
+                "Không áp dụng giao diện «{property}»: hoso không có thuộc tính này hoặc giá trị không hợp lệ.",
+                property = property
+            ),
+            EmbedProblem::UnsupportedLocale { locale } => {
+                tr!("embed.giao-dien-hoso-chua-co", "Giao diện hoso chưa có ngôn ngữ «{locale}»; dùng tiếng Việt.", locale = locale)
+            }
         }
     }
 }
@@ -177,7 +199,8 @@ impl Incoming {
         if kind != "hoso:init" {
             return Err(EmbedProblem::UnknownType { r#type: kind.to_string() });
         }
-        let v = data.get("v").and_then(serde_json::Value::as_u64).ok_or_else(|| bad("v", "cần số phiên bản giao thức (1)"))?;
+        let v =
+            data.get("v").and_then(serde_json::Value::as_u64).ok_or_else(|| bad("v", tr!("embed.can-so-phien-ban-giao", "cần số phiên bản giao thức (1)")))?;
         if v != u64::from(PROTOCOL) {
             return Err(EmbedProblem::Version { v, supported: PROTOCOL });
         }
@@ -185,7 +208,7 @@ impl Incoming {
             match data.get(field) {
                 None | Some(serde_json::Value::Null) => Ok(None),
                 Some(serde_json::Value::String(s)) => Ok(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
-                Some(_) => Err(bad(field, "cần một chuỗi")),
+                Some(_) => Err(bad(field, tr!("embed.can-mot-chuoi", "cần một chuỗi"))),
             }
         };
         let map = |field: &str| -> Result<BTreeMap<String, String>, EmbedProblem> {
@@ -196,22 +219,23 @@ impl Incoming {
                     .map(|(k, v)| match v {
                         serde_json::Value::String(s) => Ok((k.clone(), s.clone())),
                         serde_json::Value::Number(n) => Ok((k.clone(), n.to_string())),
-                        _ => Err(bad(&format!("{field}.{k}"), "cần một chuỗi")),
+                        _ => Err(bad(&format!("{field}.{k}"), tr!("embed.can-mot-chuoi", "cần một chuỗi"))),
                     })
                     .collect(),
-                Some(_) => Err(bad(field, "cần một đối tượng {khoá: giá trị}")),
+                Some(_) => Err(bad(field, tr!("embed.can-mot-doi-tuong-khoa", "cần một đối tượng JSON (khoá: giá trị)"))),
             }
         };
         let procedure = text("procedure")?;
         if let Some(code) = &procedure {
             if code.len() > 20 || !code.chars().all(|c| c.is_ascii_digit() || c == '.') {
-                return Err(bad("procedure", "cần mã thủ tục, ví dụ 1.001193"));
+                return Err(bad("procedure", tr!("embed.can-ma-thu-tuc-vi", "cần mã thủ tục, ví dụ 1.001193")));
             }
         }
         let limits = match data.get("limits") {
             None | Some(serde_json::Value::Null) => None,
             Some(l) => {
-                let parsed: PortalLimits = serde_json::from_value(l.clone()).map_err(|e| bad("limits", &format!("cần {{file_mb, dossier_mb}}: {e}")))?;
+                let parsed: PortalLimits = serde_json::from_value(l.clone())
+                    .map_err(|e| bad("limits", &tr!("embed.can-file-mb-dossier-mb", "cần {{file_mb, dossier_mb}}: {e}", e = e)))?;
                 crate::core::files::Limits::from_megabytes(parsed.file_mb, parsed.dossier_mb).map_err(|e| bad("limits", &e.to_string()))?;
                 Some(parsed)
             }
@@ -220,14 +244,16 @@ impl Incoming {
             None | Some(serde_json::Value::Null) => Vec::new(),
             Some(serde_json::Value::Array(a)) => a
                 .iter()
-                .map(|r| r.as_str().map(|s| s.trim().to_string()).ok_or_else(|| bad("recipients", "cần danh sách khoá age1…")))
+                .map(|r| {
+                    r.as_str().map(|s| s.trim().to_string()).ok_or_else(|| bad("recipients", tr!("embed.can-danh-sach-khoa-age1", "cần danh sách khoá age1…")))
+                })
                 .collect::<Result<_, _>>()?,
-            Some(_) => return Err(bad("recipients", "cần danh sách khoá age1…")),
+            Some(_) => return Err(bad("recipients", tr!("embed.can-danh-sach-khoa-age1", "cần danh sách khoá age1…"))),
         };
         let decisions = match data.get("decisions") {
             None | Some(serde_json::Value::Null) => None,
             Some(d @ serde_json::Value::Object(_)) => Some(d.clone()),
-            Some(_) => return Err(bad("decisions", "cần đúng dạng calendar/decisions.json")),
+            Some(_) => return Err(bad("decisions", tr!("embed.can-dung-dang-calendar-decisions", "cần đúng dạng calendar/decisions.json"))),
         };
         Ok(Incoming::Init(Box::new(Init { procedure, prefill: map("prefill")?, locale: text("locale")?, theme: map("theme")?, limits, recipients, decisions })))
     }
@@ -237,8 +263,8 @@ fn bad(field: &str, detail: &str) -> EmbedProblem {
     EmbedProblem::BadField { field: field.to_string(), detail: detail.to_string() }
 }
 
-/// The languages hoso's interface is written in.
-pub const LOCALES: &[&str] = &["vi"];
+/// The languages hoso's interface is written in (`i18n::Lang`).
+pub const LOCALES: &[&str] = &["vi", "en"];
 
 /// The locale hoso uses for a host's wish: the one asked for when hoso has it, else Vietnamese
 /// with the refusal to report.
@@ -460,7 +486,10 @@ mod tests {
     #[test]
     fn a_language_hoso_has_not_is_reported_and_vietnamese_used() {
         assert_eq!(locale(Some("vi-VN")), ("vi", None));
-        assert_eq!(locale(Some("en")), ("vi", Some(EmbedProblem::UnsupportedLocale { locale: "en".into() })));
+        assert_eq!(locale(Some("en-GB")), ("en", None));
+        assert_eq!(locale(Some("fr")), ("vi", Some(EmbedProblem::UnsupportedLocale { locale: "fr".into() })));
+        // Every locale offered is a language the interface has.
+        assert!(LOCALES.iter().all(|l| crate::core::i18n::Lang::from_tag(l).is_some_and(|lang| lang.tag() == *l)));
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! system, the clock or the network. Callers pass data in and get data out, so the same rules
 //! run in the browser, in the CLI and in host tests.
 
+// First: its `tr!` macro is used by the modules below (textual scope).
+#[macro_use]
+pub mod i18n;
+
 pub mod assist;
 pub mod calendar;
 pub mod catalogue;

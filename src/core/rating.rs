@@ -18,9 +18,9 @@ impl Level {
 
     pub fn label(self) -> &'static str {
         match self {
-            Level::VerySatisfied => "Rất hài lòng",
-            Level::Satisfied => "Hài lòng",
-            Level::Unsatisfied => "Không hài lòng",
+            Level::VerySatisfied => tr!("rating.rat-hai-long", "Rất hài lòng"),
+            Level::Satisfied => tr!("rating.hai-long", "Hài lòng"),
+            Level::Unsatisfied => tr!("rating.khong-hai-long", "Không hài lòng"),
         }
     }
 
@@ -52,12 +52,12 @@ impl Reason {
 
     pub fn label(self) -> &'static str {
         match self {
-            Reason::HardToFind => "Khó tìm đúng thủ tục",
-            Reason::UnclearPapers => "Danh sách giấy tờ, hướng dẫn chưa rõ",
-            Reason::HardForm => "Tờ khai khó điền",
-            Reason::FileTrouble => "Khó đính kèm tệp",
-            Reason::Slow => "Chạy chậm",
-            Reason::Other => "Lý do khác",
+            Reason::HardToFind => tr!("rating.kho-tim-dung-thu-tuc", "Khó tìm đúng thủ tục"),
+            Reason::UnclearPapers => tr!("rating.danh-sach-giay-to-huong", "Danh sách giấy tờ, hướng dẫn chưa rõ"),
+            Reason::HardForm => tr!("rating.to-khai-kho-dien", "Tờ khai khó điền"),
+            Reason::FileTrouble => tr!("rating.kho-dinh-kem-tep", "Khó đính kèm tệp"),
+            Reason::Slow => tr!("rating.chay-cham", "Chạy chậm"),
+            Reason::Other => tr!("rating.ly-do-khac", "Lý do khác"),
         }
     }
 
@@ -102,8 +102,8 @@ impl Rating {
     /// The thanks the page says once the rating is kept.
     pub fn thanks(&self) -> &'static str {
         match self.level {
-            Level::VerySatisfied => "Cảm ơn bạn đã đánh giá.",
-            _ => "Cảm ơn bạn. Góp ý của bạn giúp hoso đơn giản hơn cho người sau.",
+            Level::VerySatisfied => tr!("rating.cam-on-ban-da-danh", "Cảm ơn bạn đã đánh giá."),
+            _ => tr!("rating.cam-on-ban-gop-y", "Cảm ơn bạn. Góp ý của bạn giúp hoso đơn giản hơn cho người sau."),
         }
     }
 }

@@ -41,9 +41,11 @@ pub enum SpeechProblem {
 impl SpeechProblem {
     pub fn message(self) -> &'static str {
         match self {
-            SpeechProblem::NoSpeech => "Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới.",
+            SpeechProblem::NoSpeech => {
+                tr!("speech.trinh-duyet-nay-khong-doc", "Trình duyệt này không đọc to được. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới.")
+            }
             SpeechProblem::NoVietnameseVoice => {
-                "Máy này chưa có giọng đọc tiếng Việt. Cách thêm: trên điện thoại Android, vào Cài đặt → Ngôn ngữ → Chuyển văn bản thành giọng nói, tải giọng Tiếng Việt; trên iPhone, vào Cài đặt → Trợ năng → Nội dung được đọc → Giọng nói → Tiếng Việt; trên Windows, vào Cài đặt → Thời gian và ngôn ngữ → Giọng nói → Thêm giọng nói → Tiếng Việt. Sau đó tải lại trang."
+                tr!("speech.may-nay-chua-co-giong", "Máy này chưa có giọng đọc tiếng Việt. Cách thêm: trên điện thoại Android, vào Cài đặt → Ngôn ngữ → Chuyển văn bản thành giọng nói, tải giọng Tiếng Việt; trên iPhone, vào Cài đặt → Trợ năng → Nội dung được đọc → Giọng nói → Tiếng Việt; trên Windows, vào Cài đặt → Thời gian và ngôn ngữ → Giọng nói → Thêm giọng nói → Tiếng Việt. Sau đó tải lại trang.")
             }
         }
     }

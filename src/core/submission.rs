@@ -74,9 +74,13 @@ pub enum SubmissionProblem {
 impl SubmissionProblem {
     pub fn message(&self) -> String {
         match self {
-            SubmissionProblem::MissingCode => "Hãy nhập mã hồ sơ ghi trên giấy tiếp nhận hoặc trên Cổng Dịch vụ công.".into(),
-            SubmissionProblem::BadTime => "Thời điểm tiếp nhận chưa đúng: hãy chọn ngày và giờ cơ quan nhận hồ sơ.".into(),
-            SubmissionProblem::OutOfOrder => "Ngày này sớm hơn một việc đã ghi trước đó: hãy kiểm tra lại ngày.".into(),
+            SubmissionProblem::MissingCode => {
+                tr!("submission.hay-nhap-ma-ho-so", "Hãy nhập mã hồ sơ ghi trên giấy tiếp nhận hoặc trên Cổng Dịch vụ công.").into()
+            }
+            SubmissionProblem::BadTime => {
+                tr!("submission.thoi-diem-tiep-nhan-chua", "Thời điểm tiếp nhận chưa đúng: hãy chọn ngày và giờ cơ quan nhận hồ sơ.").into()
+            }
+            SubmissionProblem::OutOfOrder => tr!("submission.ngay-nay-som-hon-mot", "Ngày này sớm hơn một việc đã ghi trước đó: hãy kiểm tra lại ngày.").into(),
         }
     }
 }
@@ -141,14 +145,25 @@ impl Submission {
                 let left = working_days_left(today, due);
                 let when = format!("{}, {}", due.weekday().name_vi(), due.to_vn());
                 match left {
-                    0 if today == due => format!("Đang giải quyết: hẹn trả kết quả hôm nay, {when}."),
-                    0 => format!("Đã quá ngày hẹn {when}: hãy liên hệ nơi tiếp nhận, mang theo mã hồ sơ {}.", self.dossier_code),
-                    n => format!("Đang giải quyết: hẹn trả kết quả {when} (còn {n} ngày làm việc)."),
+                    0 if today == due => tr!("submission.dang-giai-quyet-hen-tra", "Đang giải quyết: hẹn trả kết quả hôm nay, {when}.", when = when),
+                    0 => tr!(
+                        "submission.overdue",
+                        "Đã quá ngày hẹn {when}: hãy liên hệ nơi tiếp nhận, mang theo mã hồ sơ {code}.",
+                        when = when,
+                        code = self.dossier_code
+                    ),
+                    n => tr!("submission.dang-giai-quyet-hen-tra-2", "Đang giải quyết: hẹn trả kết quả {when} (còn {n} ngày làm việc).", when = when, n = n),
                 }
             }
-            Some(State::SupplementRequested) => "Cơ quan yêu cầu bổ sung hồ sơ: thời hạn tạm dừng, và được tính lại từ đầu khi bạn nộp đủ phần bổ sung.".into(),
-            Some(State::ResultReady) => "Đã có kết quả: mang giấy tiếp nhận và giấy tờ tùy thân đến nhận (hoặc nhận theo cách bạn đã chọn).".into(),
-            None => "Không đọc được thời điểm tiếp nhận đã ghi.".into(),
+            Some(State::SupplementRequested) => {
+                tr!("submission.co-quan-yeu-cau-bo", "Cơ quan yêu cầu bổ sung hồ sơ: thời hạn tạm dừng, và được tính lại từ đầu khi bạn nộp đủ phần bổ sung.")
+                    .into()
+            }
+            Some(State::ResultReady) => {
+                tr!("submission.da-co-ket-qua-mang", "Đã có kết quả: mang giấy tiếp nhận và giấy tờ tùy thân đến nhận (hoặc nhận theo cách bạn đã chọn).")
+                    .into()
+            }
+            None => tr!("submission.khong-doc-duoc-thoi-diem", "Không đọc được thời điểm tiếp nhận đã ghi.").into(),
         }
     }
 
@@ -182,18 +197,19 @@ impl Submission {
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;TZID=Asia/Ho_Chi_Minh:{}T080000", ymd(due)),
             format!("DTEND;TZID=Asia/Ho_Chi_Minh:{}T083000", ymd(due)),
-            format!("SUMMARY:{}", ics_text(&format!("Hẹn trả kết quả: {procedure_name}"))),
+            format!("SUMMARY:{}", ics_text(&tr!("submission.hen-tra-ket-qua", "Hẹn trả kết quả: {procedure_name}", procedure_name = procedure_name))),
             format!(
                 "DESCRIPTION:{}",
-                ics_text(&format!(
-                    "Mã hồ sơ: {}{}. Mang theo giấy tiếp nhận và giấy tờ tùy thân.",
-                    self.dossier_code,
-                    self.lookup_code.as_deref().map(|l| format!("; mã tra cứu: {l}")).unwrap_or_default()
+                ics_text(&tr!(
+                    "submission.ics-description",
+                    "Mã hồ sơ: {code}{lookup}. Mang theo giấy tiếp nhận và giấy tờ tùy thân.",
+                    code = self.dossier_code,
+                    lookup = self.lookup_code.as_deref().map(|l| tr!("submission.ma-tra-cuu", "; mã tra cứu: {l}", l = l)).unwrap_or_default()
                 ))
             ),
             "BEGIN:VALARM".into(),
             "ACTION:DISPLAY".into(),
-            format!("DESCRIPTION:{}", ics_text(&format!("Ngày mai hẹn trả kết quả hồ sơ {}", self.dossier_code))),
+            format!("DESCRIPTION:{}", ics_text(&tr!("submission.ics-reminder", "Ngày mai hẹn trả kết quả hồ sơ {code}", code = self.dossier_code))),
             "TRIGGER:-P1D".into(),
             "END:VALARM".into(),
             "END:VEVENT".into(),

@@ -78,19 +78,47 @@ impl ZipProblem {
     pub fn message(&self, refused: &str) -> String {
         use ZipProblem::*;
         match self {
-            NotAZip => format!("{refused}: tệp bị hỏng hoặc chưa tải, chép xong (không đọc được). Hãy lấy lại tệp gốc."),
-            TooLarge { .. } => format!("{refused}: tệp quá lớn so với một hồ sơ."),
-            TooManyEntries { .. } => format!("{refused}: có quá nhiều tệp bên trong."),
-            UnsafeName { name } => format!("{refused}: tệp «{name}» bên trong có đường dẫn không an toàn."),
-            Link { name } => format!("{refused}: «{name}» bên trong là lối tắt (liên kết) tới nơi khác, không phải tệp."),
-            UnexpectedEntry { name } => format!("{refused}: có tệp lạ «{name}» mà hoso không tạo ra."),
-            Duplicate { name } => format!("{refused}: tệp «{name}» có hai lần."),
-            EntryTooLarge { name, .. } => format!("{refused}: tệp «{name}» bên trong quá lớn."),
-            Bomb { name } => format!("{refused}: tệp «{name}» bên trong được nén bất thường (có thể là tệp độc hại)."),
-            Unsupported { name } => format!("{refused}: tệp «{name}» được nén hoặc mã hoá theo cách hoso không dùng."),
-            HeaderMismatch { name } => format!("{refused}: thông tin của tệp «{name}» bên trong không khớp nhau (có thể là tệp độc hại)."),
-            Overlap { name } => format!("{refused}: tệp «{name}» bên trong chồng lên tệp khác (có thể là tệp độc hại)."),
-            Damaged { name } => format!("{refused}: tệp «{name}» bên trong bị hỏng. Hãy lấy lại tệp gốc."),
+            NotAZip => {
+                tr!("zip.tep-bi-hong-hoac-chua", "{refused}: tệp bị hỏng hoặc chưa tải, chép xong (không đọc được). Hãy lấy lại tệp gốc.", refused = refused)
+            }
+            TooLarge { .. } => tr!("zip.tep-qua-lon-so-voi", "{refused}: tệp quá lớn so với một hồ sơ.", refused = refused),
+            TooManyEntries { .. } => tr!("zip.co-qua-nhieu-tep-ben", "{refused}: có quá nhiều tệp bên trong.", refused = refused),
+            UnsafeName { name } => {
+                tr!("zip.tep-ben-trong-co-duong", "{refused}: tệp «{name}» bên trong có đường dẫn không an toàn.", refused = refused, name = name)
+            }
+            Link { name } => tr!(
+                "zip.ben-trong-la-loi-tat",
+                "{refused}: «{name}» bên trong là lối tắt (liên kết) tới nơi khác, không phải tệp.",
+                refused = refused,
+                name = name
+            ),
+            UnexpectedEntry { name } => tr!("zip.co-tep-la-ma-hoso", "{refused}: có tệp lạ «{name}» mà hoso không tạo ra.", refused = refused, name = name),
+            Duplicate { name } => tr!("zip.tep-co-hai-lan", "{refused}: tệp «{name}» có hai lần.", refused = refused, name = name),
+            EntryTooLarge { name, .. } => tr!("zip.tep-ben-trong-qua-lon", "{refused}: tệp «{name}» bên trong quá lớn.", refused = refused, name = name),
+            Bomb { name } => tr!(
+                "zip.tep-ben-trong-duoc-nen",
+                "{refused}: tệp «{name}» bên trong được nén bất thường (có thể là tệp độc hại).",
+                refused = refused,
+                name = name
+            ),
+            Unsupported { name } => {
+                tr!("zip.tep-duoc-nen-hoac-ma", "{refused}: tệp «{name}» được nén hoặc mã hoá theo cách hoso không dùng.", refused = refused, name = name)
+            }
+            HeaderMismatch { name } => tr!(
+                "zip.thong-tin-cua-tep-ben",
+                "{refused}: thông tin của tệp «{name}» bên trong không khớp nhau (có thể là tệp độc hại).",
+                refused = refused,
+                name = name
+            ),
+            Overlap { name } => tr!(
+                "zip.tep-ben-trong-chong-len",
+                "{refused}: tệp «{name}» bên trong chồng lên tệp khác (có thể là tệp độc hại).",
+                refused = refused,
+                name = name
+            ),
+            Damaged { name } => {
+                tr!("zip.tep-ben-trong-bi-hong", "{refused}: tệp «{name}» bên trong bị hỏng. Hãy lấy lại tệp gốc.", refused = refused, name = name)
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ fn LoadWholeApp() -> impl IntoView {
     let search = if search.is_empty() { search } else { format!("?{search}") };
     let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
     crate::web::boot::load_whole_app(format!("{}{search}{hash}", at.pathname.get_untracked()));
-    view! { <p class="loading" role="status">"Đang mở trang…"</p> }
+    view! { <p class="loading" role="status">{tr!("app.dang-mo-trang", "Đang mở trang…")}</p> }
 }
 
 #[component]
@@ -102,12 +102,12 @@ fn ConnectionBanner() -> impl IntoView {
     view! {
         <div class="container banners" role="status">
             {move || (!online.get()).then(|| view! {
-                <p class="banner">"Đang không có mạng. hoso vẫn dùng được: tìm thủ tục, điền tờ khai, đính kèm tệp và lưu trên máy này."</p>
+                <p class="banner">{tr!("app.dang-khong-co-mang-hoso", "Đang không có mạng. hoso vẫn dùng được: tìm thủ tục, điền tờ khai, đính kèm tệp và lưu trên máy này.")}</p>
             })}
             {move || update.get().then(|| view! {
                 <p class="banner">
-                    "Có phiên bản mới của hoso. Những gì bạn đã nhập vẫn được giữ trên máy này. "
-                    <button type="button" class="button button--secondary" on:click=|_| crate::web::offline::apply_update()>"Cập nhật"</button>
+                    {tr!("app.co-phien-ban-moi-cua", "Có phiên bản mới của hoso. Những gì bạn đã nhập vẫn được giữ trên máy này. ")}
+                    <button type="button" class="button button--secondary" on:click=|_| crate::web::offline::apply_update()>{tr!("app.cap-nhat", "Cập nhật")}</button>
                 </p>
             })}
         </div>
@@ -121,7 +121,7 @@ fn SkipLink() -> impl IntoView {
         ev.prevent_default();
         super::focus::focus_by_id("noi-dung");
     };
-    view! { <a class="skip-link" href="#noi-dung" on:click=skip>"Bỏ qua, đến nội dung chính"</a> }
+    view! { <a class="skip-link" href="#noi-dung" on:click=skip>{tr!("app.bo-qua-den-noi-dung", "Bỏ qua, đến nội dung chính")}</a> }
 }
 
 #[component]
@@ -130,19 +130,35 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="container site-header__inner">
                 <A href="/" attr:class="site-header__brand">
-                    <span class="site-header__logo" aria-hidden="true">"hồ sơ"</span>
-                    <span class="visually-hidden">"hoso — Trang chủ"</span>
+                    <span class="site-header__logo" aria-hidden="true">{tr!("app.ho-so", "hồ sơ")}</span>
+                    <span class="visually-hidden">{tr!("app.hoso-trang-chu", "hoso — Trang chủ")}</span>
                 </A>
-                <nav aria-label="Điều hướng chính">
+                <nav aria-label={tr!("app.dieu-huong-chinh", "Điều hướng chính")}>
                     <ul class="site-nav">
-                        <li><A href="/">"Trang chủ"</A></li>
-                        <li><A href="/ho-so">"Hồ sơ của tôi"</A></li>
-                        <li><A href="/gioi-thieu">"Giới thiệu"</A></li>
+                        <li><A href="/">{tr!("app.trang-chu", "Trang chủ")}</A></li>
+                        <li><A href="/ho-so">{tr!("app.ho-so-cua-toi", "Hồ sơ của tôi")}</A></li>
+                        <li><A href="/gioi-thieu">{tr!("app.gioi-thieu", "Giới thiệu")}</A></li>
                     </ul>
                 </nav>
-                <DisplayChoice/>
+                <div class="site-header__settings">
+                    <LanguageChoice/>
+                    <DisplayChoice/>
+                </div>
             </div>
         </header>
+    }
+}
+
+/// The other language, offered in its own name ("English", "Tiếng Việt"): the page reloads in it
+/// and it is remembered on this device (`web::lang`).
+#[component]
+fn LanguageChoice() -> impl IntoView {
+    use crate::core::i18n::{current, Lang};
+    let other = if current() == Lang::Vi { Lang::En } else { Lang::Vi };
+    view! {
+        <button type="button" class="language-choice" lang=other.tag() on:click=move |_| crate::web::lang::choose(other)>
+            {other.own_name()}
+        </button>
     }
 }
 
@@ -166,19 +182,19 @@ fn DisplayChoice() -> impl IntoView {
     };
     view! {
         <details class="display-choice">
-            <summary>"Hiển thị"</summary>
+            <summary>{tr!("app.hien-thi", "Hiển thị")}</summary>
             <div class="display-choice__panel">
                 <div class="checklist__item">
                     <input type="checkbox" id="chu-lon" prop:checked=move || chosen.get().large_type on:change=set(|d, on| d.large_type = on)/>
-                    <label for="chu-lon">"Chữ lớn"</label>
+                    <label for="chu-lon">{tr!("app.chu-lon", "Chữ lớn")}</label>
                 </div>
                 <div class="checklist__item">
                     <input type="checkbox" id="tuong-phan-cao" prop:checked=move || chosen.get().high_contrast on:change=set(|d, on| d.high_contrast = on)/>
-                    <label for="tuong-phan-cao">"Tương phản cao"</label>
+                    <label for="tuong-phan-cao">{tr!("app.tuong-phan-cao", "Tương phản cao")}</label>
                 </div>
                 <div class="checklist__item">
                     <input type="checkbox" id="nut-doc-to" prop:checked=move || chosen.get().read_aloud on:change=set(|d, on| d.read_aloud = on)/>
-                    <label for="nut-doc-to">"Nút đọc to"</label>
+                    <label for="nut-doc-to">{tr!("app.nut-doc-to", "Nút đọc to")}</label>
                 </div>
             </div>
         </details>
@@ -190,20 +206,20 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p>"Đơn giản hơn — Đúng hẹn hơn — Thân thiện hơn."</p>
+                <p>{tr!("app.don-gian-hon-dung-hen", "Đơn giản hơn — Đúng hẹn hơn — Thân thiện hơn.")}</p>
                 <p>
-                    "Mọi thông tin bạn nhập chỉ nằm trên thiết bị này. hoso không gửi dữ liệu của bạn đi đâu cả."
+                    {tr!("app.moi-thong-tin-ban-nhap", "Mọi thông tin bạn nhập chỉ nằm trên thiết bị này. hoso không gửi dữ liệu của bạn đi đâu cả.")}
                 </p>
                 <p>
-                    "Dùng máy chung? "
-                    <A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>
-                    " để xoá mọi thứ hoso đã lưu."
+                    {tr!("app.dung-may-chung", "Dùng máy chung? ")}
+                    <A href="/ket-thuc-phien">{tr!("app.ket-thuc-phien-tren-may", "Kết thúc phiên trên máy này")}</A>
+                    {tr!("app.de-xoa-moi-thu-hoso", " để xoá mọi thứ hoso đã lưu.")}
                 </p>
                 <p>
-                    "Cán bộ nhập hồ sơ giúp người dân? "
-                    <A href="/ho-tro">"Bật chế độ hỗ trợ người dân"</A>
+                    {tr!("app.can-bo-nhap-ho-so", "Cán bộ nhập hồ sơ giúp người dân? ")}
+                    <A href="/ho-tro">{tr!("app.bat-che-do-ho-tro", "Bật chế độ hỗ trợ người dân")}</A>
                 </p>
-                <p class="site-footer__meta">"hoso phiên bản " {crate::VERSION}</p>
+                <p class="site-footer__meta">{tr!("app.hoso-phien-ban", "hoso phiên bản ")} {crate::VERSION}</p>
             </div>
         </footer>
     }

@@ -163,7 +163,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
     std::mem::forget(window_event_listener(leptos::ev::beforeunload, move |e| {
         if drafts.memory_only.get_untracked() && !drafts.ids_untracked().is_empty() {
             e.prevent_default();
-            e.set_return_value("Hồ sơ chưa được lưu trên máy này.");
+            e.set_return_value(tr!("autosave.ho-so-chua-duoc-luu", "Hồ sơ chưa được lưu trên máy này."));
         }
     }));
     // Hidden or leaving: save now what is waiting (the write is issued before the page goes).
@@ -638,12 +638,12 @@ pub fn SaveLine() -> impl IntoView {
     let text = move || {
         match status.get() {
         SaveStatus::Idle => String::new(),
-        SaveStatus::Saving => "Đang lưu trên máy này…".to_string(),
-        SaveStatus::Saved(minute) => format!("Đã lưu trên máy này lúc {:02}:{:02}.", minute / 60, minute % 60),
+        SaveStatus::Saving => tr!("autosave.dang-luu-tren-may-nay", "Đang lưu trên máy này…").to_string(),
+        SaveStatus::Saved(minute) => tr!("autosave.da-luu-luc", "Đã lưu trên máy này lúc {time}.", time = format!("{:02}:{:02}", minute / 60, minute % 60)),
         SaveStatus::Failed(e) => e.to_string(),
-        SaveStatus::MemoryOnly => "Không lưu trên máy này: thông tin chỉ còn đến khi bạn đóng trang. Cần làm tiếp ở nơi khác thì hãy lưu hồ sơ ra tệp.".to_string(),
+        SaveStatus::MemoryOnly => tr!("autosave.khong-luu-tren-may-nay", "Không lưu trên máy này: thông tin chỉ còn đến khi bạn đóng trang. Cần làm tiếp ở nơi khác thì hãy lưu hồ sơ ra tệp.").to_string(),
         SaveStatus::Elsewhere => {
-            "Hồ sơ này vừa được sửa ở một thẻ (cửa sổ) khác. Để không ghi đè lên đó, những gì nhập ở đây chưa được lưu: hãy đóng thẻ này, hoặc tải lại trang để làm tiếp với bản mới nhất.".to_string()
+            tr!("autosave.ho-so-nay-vua-duoc", "Hồ sơ này vừa được sửa ở một thẻ (cửa sổ) khác. Để không ghi đè lên đó, những gì nhập ở đây chưa được lưu: hãy đóng thẻ này, hoặc tải lại trang để làm tiếp với bản mới nhất.").to_string()
         }
     }
     };
@@ -662,16 +662,16 @@ pub fn ExpiredNotice() -> impl IntoView {
             let items = list
                 .into_iter()
                 .map(|(code, changed)| {
-                    let name = catalogue.as_ref().and_then(|c| c.index.find(&code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+                    let name = catalogue.as_ref().and_then(|c| c.index.find(&code).map(|e| e.1.clone())).unwrap_or_else(|| tr!("autosave.thu-tuc", "Thủ tục {code}", code = code));
                     let day = crate::core::calendar::Receipt::parse_rfc3339(&changed).map(|r| r.date.to_vn()).unwrap_or_default();
-                    view! { <li>{format!("{name} (sửa lần cuối ngày {day})")}</li> }
+                    view! { <li>{tr!("autosave.sua-lan-cuoi-ngay", "{name} (sửa lần cuối ngày {day})", name = name, day = day)}</li> }
                 })
                 .collect_view();
             view! {
                 <div class="notice" role="status">
-                    <p>{format!("Các hồ sơ sau không được sửa trong {days} ngày nên hoso đã xoá khỏi máy này, để máy không giữ thông tin cũ của bạn:")}</p>
+                    <p>{tr!("autosave.cac-ho-so-sau-khong", "Các hồ sơ sau không được sửa trong {days} ngày nên hoso đã xoá khỏi máy này, để máy không giữ thông tin cũ của bạn:", days = days)}</p>
                     <ul>{items}</ul>
-                    <p class="hint">"Nếu bạn đã lưu hồ sơ ra tệp, có thể mở lại ở trang «Hồ sơ của tôi»."</p>
+                    <p class="hint">{tr!("autosave.neu-ban-da-luu-ho", "Nếu bạn đã lưu hồ sơ ra tệp, có thể mở lại ở trang «Hồ sơ của tôi».")}</p>
                 </div>
             }
         })

@@ -36,7 +36,15 @@ pub fn PortalBridge() -> impl IntoView {
     let drafts = crate::ui::autosave::use_drafts();
     crate::web::embed::start(move |init: Init| {
         let mut problems: Vec<EmbedProblem> = Vec::new();
-        problems.extend(crate::core::embed::locale(init.locale.as_deref()).1);
+        let (locale, refused) = crate::core::embed::locale(init.locale.as_deref());
+        if let Some(lang) = crate::core::i18n::Lang::from_tag(locale).filter(|l| init.locale.is_some() && *l != crate::web::lang::wanted()) {
+            // The texts are read as the page is built: hoso starts again in the portal's
+            // language, says hoso:ready again and takes the portal's next init. (Asked for the
+            // language already wanted, whose texts could not be had: no second reload.)
+            crate::web::lang::choose(lang);
+            return;
+        }
+        problems.extend(refused);
         problems.extend(crate::web::embed::apply_theme(&init.theme));
         if let Some(l) = init.limits {
             if let Ok(limits) = crate::core::files::Limits::from_megabytes(l.file_mb, l.dossier_mb) {

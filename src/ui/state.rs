@@ -21,10 +21,10 @@ pub fn use_catalogue() -> CatalogueResource {
 pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V + Send + Sync + 'static) -> impl IntoView {
     let catalogue = use_catalogue();
     move || match catalogue.get() {
-        None => view! { <p class="loading" role="status">"Đang tải danh mục thủ tục…"</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{tr!("state.dang-tai-danh-muc-thu", "Đang tải danh mục thủ tục…")}</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="error-box" role="alert">
-                <p><strong>"Chưa tải được danh mục thủ tục. "</strong>{e.to_string()}</p>
+                <p><strong>{tr!("state.chua-tai-duoc-danh-muc", "Chưa tải được danh mục thủ tục. ")}</strong>{e.to_string()}</p>
             </div>
         }
         .into_any(),
@@ -130,15 +130,17 @@ fn with_loaded<V: IntoView + 'static>(
     procedure: LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>>,
     ready: impl Fn(Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || match procedure.get() {
-        None => view! { <div class="container page"><p class="loading" role="status">"Đang tải thông tin thủ tục…"</p></div> }.into_any(),
+    move || {
+        match procedure.get() {
+        None => view! { <div class="container page"><p class="loading" role="status">{tr!("state.dang-tai-thong-tin-thu", "Đang tải thông tin thủ tục…")}</p></div> }.into_any(),
         Some(Err(e)) => view! {
-            <crate::ui::Page title="Chưa tải được thủ tục".to_string()>
+            <crate::ui::Page title={tr!("state.chua-tai-duoc-thu-tuc", "Chưa tải được thủ tục").to_string()}>
                 <div class="error-box" role="alert"><p>{e.to_string()}</p></div>
             </crate::ui::Page>
         }
         .into_any(),
         Some(Ok(None)) => view! { <crate::ui::pages::NotFound/> }.into_any(),
         Some(Ok(Some(p))) => ready(p).into_any(),
+    }
     }
 }

@@ -10,11 +10,19 @@ use leptos::prelude::*;
 /// The `sessionStorage` key the loader reads (and removes) before picking a binary.
 pub const WHOLE_APP_FLAG: &str = "hoso-tai-ung-dung-day-du";
 
-/// Mounts `app`, marks which binary runs (`<html data-ung-dung="…">`, for tests and for a
-/// portal's support staff) and removes the "đang tải" line the page showed meanwhile.
-pub fn mount<V: IntoView + 'static>(app: fn() -> V, binary: &str) {
+/// Mounts `app` in the chosen language (`web::lang`), marks which binary runs
+/// (`<html data-ung-dung="…">`, for tests and for a portal's support staff) and removes the
+/// "đang tải" line the page showed meanwhile.
+pub fn mount<V: IntoView + 'static>(app: fn() -> V, binary: &'static str) {
     console_error_panic_hook::set_once();
     crate::web::display::apply(crate::web::display::remembered());
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::web::lang::apply(crate::web::lang::wanted()).await;
+        mounted(app, binary);
+    });
+}
+
+fn mounted<V: IntoView + 'static>(app: fn() -> V, binary: &str) {
     leptos::mount::mount_to_body(app);
     let document = document();
     if let Some(html) = document.document_element() {

@@ -27,9 +27,14 @@ pub enum CameraError {
 impl std::fmt::Display for CameraError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            CameraError::Missing => "Không tìm thấy máy ảnh trên thiết bị này. Hãy chụp ảnh mã QR trên căn cước rồi bấm «Chọn ảnh mã QR».",
+            CameraError::Missing => {
+                tr!("web.camera.khong-tim-thay-may-anh", "Không tìm thấy máy ảnh trên thiết bị này. Hãy chụp ảnh mã QR trên căn cước rồi bấm «Chọn ảnh mã QR».")
+            }
             CameraError::Refused => {
-                "Trình duyệt chưa được phép dùng máy ảnh. Hãy cho phép trong phần cài đặt của trình duyệt, hoặc chọn ảnh chụp mã QR trên căn cước."
+                tr!(
+                    "web.camera.trinh-duyet-chua-duoc-phep",
+                    "Trình duyệt chưa được phép dùng máy ảnh. Hãy cho phép trong phần cài đặt của trình duyệt, hoặc chọn ảnh chụp mã QR trên căn cước."
+                )
             }
         })
     }

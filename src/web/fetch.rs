@@ -41,19 +41,21 @@ pub struct LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let what = match self.data {
-            Data::Catalogue => "danh mục thủ tục",
-            Data::Procedure => "dữ liệu thủ tục",
-            Data::Units => "danh mục đơn vị hành chính",
-            Data::OldToNew => "bảng đổi địa chỉ cũ",
-            Data::Form => "mẫu tờ khai",
-            Data::Font => "phông chữ để in tờ khai",
+            Data::Catalogue => tr!("web.fetch.danh-muc-thu-tuc", "danh mục thủ tục"),
+            Data::Procedure => tr!("web.fetch.du-lieu-thu-tuc", "dữ liệu thủ tục"),
+            Data::Units => tr!("web.fetch.danh-muc-don-vi-hanh", "danh mục đơn vị hành chính"),
+            Data::OldToNew => tr!("web.fetch.bang-doi-dia-chi-cu", "bảng đổi địa chỉ cũ"),
+            Data::Form => tr!("web.fetch.mau-to-khai", "mẫu tờ khai"),
+            Data::Font => tr!("web.fetch.phong-chu-de-in-to", "phông chữ để in tờ khai"),
         };
         match self.error {
-            FetchError::NotFound => write!(f, "Không tìm thấy {what}."),
-            FetchError::Network => write!(f, "Không tải được {what}. Hãy kiểm tra kết nối mạng rồi thử lại."),
-            FetchError::Status(code) => write!(f, "Máy chủ trả lời lỗi {code} khi tải {what}. Hãy thử lại sau."),
-            FetchError::Unreadable => write!(f, "Không đọc được {what}. Hãy tải lại trang."),
-            FetchError::Parse => write!(f, "Tệp {what} bị hỏng. Hãy tải lại trang."),
+            FetchError::NotFound => f.write_str(&tr!("web.fetch.khong-tim-thay", "Không tìm thấy {what}.", what = what)),
+            FetchError::Network => f.write_str(&tr!("web.fetch.khong-tai-duoc", "Không tải được {what}. Hãy kiểm tra kết nối mạng rồi thử lại.", what = what)),
+            FetchError::Status(code) => {
+                f.write_str(&tr!("web.fetch.loi-may-chu", "Máy chủ trả lời lỗi {code} khi tải {what}. Hãy thử lại sau.", what = what, code = code))
+            }
+            FetchError::Unreadable => f.write_str(&tr!("web.fetch.khong-doc-duoc", "Không đọc được {what}. Hãy tải lại trang.", what = what)),
+            FetchError::Parse => f.write_str(&tr!("web.fetch.tep-bi-hong", "Tệp {what} bị hỏng. Hãy tải lại trang.", what = what)),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod history;
+pub mod lang;
 pub mod offline;
 pub mod speech;
 pub mod worker;

@@ -120,7 +120,7 @@ test("a portal of hoso's site frames it under its path: the procedure opens, the
   const frame = await openPortal(page, { procedure: CERTIFY.code }, sameSite);
   await expect(frame.locator("main h1")).toContainText("Chứng thực bản sao");
   expect(new URL(await page.frames()[1].url()).pathname).toMatch(new RegExp(`^${BASE}ho-so/${CERTIFY.code.replace(".", "\\.")}`));
-  expect((await received(page, "hoso:ready"))[0]).toEqual({ type: "hoso:ready", v: 1, locales: ["vi"] });
+  expect((await received(page, "hoso:ready"))[0]).toEqual({ type: "hoso:ready", v: 1, locales: ["vi", "en"] });
   await frame.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
   const name = frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true });
   await expect(name).toHaveValue("Nguyễn Thị Ánh Tuyết");

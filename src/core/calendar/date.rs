@@ -29,13 +29,13 @@ impl Weekday {
     /// The Vietnamese name: "Thứ Hai" … "Chủ nhật".
     pub fn name_vi(self) -> &'static str {
         match self {
-            Weekday::Monday => "Thứ Hai",
-            Weekday::Tuesday => "Thứ Ba",
-            Weekday::Wednesday => "Thứ Tư",
-            Weekday::Thursday => "Thứ Năm",
-            Weekday::Friday => "Thứ Sáu",
-            Weekday::Saturday => "Thứ Bảy",
-            Weekday::Sunday => "Chủ nhật",
+            Weekday::Monday => tr!("calendar.date.thu-hai", "Thứ Hai"),
+            Weekday::Tuesday => tr!("calendar.date.thu-ba", "Thứ Ba"),
+            Weekday::Wednesday => tr!("calendar.date.thu-tu", "Thứ Tư"),
+            Weekday::Thursday => tr!("calendar.date.thu-nam", "Thứ Năm"),
+            Weekday::Friday => tr!("calendar.date.thu-sau", "Thứ Sáu"),
+            Weekday::Saturday => tr!("calendar.date.thu-bay", "Thứ Bảy"),
+            Weekday::Sunday => tr!("calendar.date.chu-nhat", "Chủ nhật"),
         }
     }
 }

@@ -28,13 +28,13 @@ pub fn describe_time(ch: &Channel) -> Option<String> {
     let amount = ch.time_amount?;
     let n = if amount.fract() == 0.0 { format!("{}", amount as u64) } else { format!("{amount}").replace('.', ",") };
     Some(match ch.time_unit {
-        Some(TimeUnit::WorkingDays) => format!("{n} ngày làm việc"),
-        Some(TimeUnit::Days) => format!("{n} ngày (kể cả ngày nghỉ)"),
-        Some(TimeUnit::WorkingHours) => format!("{n} giờ làm việc"),
-        Some(TimeUnit::Hours) => format!("{n} giờ"),
-        Some(TimeUnit::Months) => format!("{n} tháng"),
-        Some(TimeUnit::Years) => format!("{n} năm"),
-        None => format!("«{n}» (nguồn dữ liệu không ghi đơn vị: ngày hay giờ)"),
+        Some(TimeUnit::WorkingDays) => tr!("catalogue.present.ngay-lam-viec", "{n} ngày làm việc", n = n),
+        Some(TimeUnit::Days) => tr!("catalogue.present.ngay-ke-ca-ngay-nghi", "{n} ngày (kể cả ngày nghỉ)", n = n),
+        Some(TimeUnit::WorkingHours) => tr!("catalogue.present.gio-lam-viec", "{n} giờ làm việc", n = n),
+        Some(TimeUnit::Hours) => tr!("catalogue.present.gio", "{n} giờ", n = n),
+        Some(TimeUnit::Months) => tr!("catalogue.present.thang", "{n} tháng", n = n),
+        Some(TimeUnit::Years) => tr!("catalogue.present.nam", "{n} năm", n = n),
+        None => tr!("catalogue.present.nguon-du-lieu-khong-ghi", "«{n}» (nguồn dữ liệu không ghi đơn vị: ngày hay giờ)", n = n),
     })
 }
 
@@ -48,12 +48,18 @@ pub fn estimate_due(ch: &Channel, receipt: Receipt) -> Option<Due> {
 /// its swaps): the date is the general rules' and may change.
 pub fn provisional_note(receipt: Receipt, due: &Due) -> Option<String> {
     let years: Vec<String> = (receipt.date.year()..=due.date.year()).filter(|y| !crate::core::calendar::holidays::decided(*y)).map(|y| y.to_string()).collect();
-    (!years.is_empty()).then(|| format!("Lịch nghỉ lễ, Tết năm {} chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi.", years.join(", ")))
+    (!years.is_empty()).then(|| {
+        tr!(
+            "catalogue.present.provisional",
+            "Lịch nghỉ lễ, Tết năm {years} chưa được công bố: ngày hẹn tính theo quy tắc chung và có thể thay đổi.",
+            years = years.join(", ")
+        )
+    })
 }
 
 /// "Thứ Tư, 04/03/2026", and " lúc 15:30" for limits in hours.
 pub fn describe_due(d: &Due) -> String {
-    let at = d.minute.map(|m| format!(" lúc {:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
+    let at = d.minute.map(|m| tr!("catalogue.present.at-time", " lúc {time}", time = format!("{:02}:{:02}", m / 60, m % 60))).unwrap_or_default();
     format!("{}, {}{at}", d.date.weekday().name_vi(), d.date.to_vn())
 }
 
@@ -107,9 +113,9 @@ pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
     });
     let province_sets_fee = province.then(|| {
         if exemptions(channels).is_empty() {
-            "«Miễn phí» là mức ghi trong cơ sở dữ liệu quốc gia; mức cụ thể do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định, nên có nơi thu một khoản nhỏ. Hỏi nơi tiếp nhận nếu cần chắc chắn.".to_string()
+            tr!("catalogue.present.mien-phi-la-muc-ghi", "«Miễn phí» là mức ghi trong cơ sở dữ liệu quốc gia; mức cụ thể do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định, nên có nơi thu một khoản nhỏ. Hỏi nơi tiếp nhận nếu cần chắc chắn.").to_string()
         } else {
-            "«Miễn phí» áp dụng cho những người, trường hợp ghi ở mục «Miễn, giảm lệ phí» bên dưới; các trường hợp khác nộp theo mức do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định.".to_string()
+            tr!("catalogue.present.mien-phi-ap-dung-cho", "«Miễn phí» áp dụng cho những người, trường hợp ghi ở mục «Miễn, giảm lệ phí» bên dưới; các trường hợp khác nộp theo mức do Hội đồng nhân dân tỉnh, thành phố nơi bạn nộp quyết định.").to_string()
         }
     });
     if same {
@@ -122,20 +128,22 @@ pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
 /// "Miễn phí", "20.000 đồng", "10 USD", or "Chưa có thông tin".
 pub fn describe_fee(ch: &Channel) -> String {
     match (ch.fee_vnd, &ch.fee_other) {
-        (Some(0), _) => "Miễn phí".into(),
-        (Some(v), _) => format!("{} đồng", format_thousands(v)),
+        (Some(0), _) => tr!("catalogue.present.mien-phi", "Miễn phí").into(),
+        (Some(v), _) => tr!("catalogue.present.dong", "{amount} đồng", amount = format_thousands(v)),
         (None, Some(f)) => format!("{} {}", format_decimal(f.amount), f.currency),
-        (None, None) if !ch.fee_text.is_empty() && ch.fee_text != "Không có thông tin" => format!("{} (chưa rõ số tiền)", ch.fee_text),
-        (None, None) => "Chưa có thông tin".into(),
+        (None, None) if !ch.fee_text.is_empty() && ch.fee_text != "Không có thông tin" => {
+            tr!("catalogue.present.amount-unknown", "{fee} (chưa rõ số tiền)", fee = ch.fee_text)
+        }
+        (None, None) => tr!("catalogue.present.chua-co-thong-tin", "Chưa có thông tin").into(),
     }
 }
 
 /// "1 bản chính", "1 bản sao", "2 bản chính và 1 bản sao".
 pub fn describe_quantity(d: &Document) -> String {
     match (d.originals, d.copies) {
-        (o, 0) => format!("{o} bản chính"),
-        (0, c) => format!("{c} bản sao"),
-        (o, c) => format!("{o} bản chính và {c} bản sao"),
+        (o, 0) => tr!("catalogue.present.ban-chinh", "{o} bản chính", o = o),
+        (0, c) => tr!("catalogue.present.ban-sao", "{c} bản sao", c = c),
+        (o, c) => tr!("catalogue.present.ban-chinh-va-ban-sao", "{o} bản chính và {c} bản sao", o = o, c = c),
     }
 }
 
@@ -159,12 +167,12 @@ pub enum PaperGroup<'a> {
 impl PaperGroup<'_> {
     pub fn title(&self) -> String {
         match self {
-            PaperGroup::Everyone => "Ai cũng cần".into(),
-            PaperGroup::Bring => "Mang theo khi đến nộp (bản chính để cán bộ đối chiếu, không phải nộp)".into(),
-            PaperGroup::OnlyIf => "Chỉ khi đúng trường hợp của bạn".into(),
-            PaperGroup::IfAny => "Nộp nếu bạn có".into(),
-            PaperGroup::StateHolds => "Thường không cần: cơ quan tự tra cứu".into(),
-            PaperGroup::Case(c) => format!("Nếu: {c}"),
+            PaperGroup::Everyone => tr!("catalogue.present.ai-cung-can", "Ai cũng cần").into(),
+            PaperGroup::Bring => tr!("catalogue.present.mang-theo-khi-den-nop", "Mang theo khi đến nộp (bản chính để cán bộ đối chiếu, không phải nộp)").into(),
+            PaperGroup::OnlyIf => tr!("catalogue.present.chi-khi-dung-truong-hop", "Chỉ khi đúng trường hợp của bạn").into(),
+            PaperGroup::IfAny => tr!("catalogue.present.nop-neu-ban-co", "Nộp nếu bạn có").into(),
+            PaperGroup::StateHolds => tr!("catalogue.present.thuong-khong-can-co-quan", "Thường không cần: cơ quan tự tra cứu").into(),
+            PaperGroup::Case(c) => tr!("catalogue.present.neu", "Nếu: {c}", c = c),
         }
     }
 }
@@ -230,16 +238,22 @@ pub fn original_name(copy: &str) -> String {
 /// simply needed.
 pub fn paper_note(d: &Document) -> Option<String> {
     if d.state_holds {
-        let when = d.when.as_deref().map(|w| format!(" Chỉ cần khi: {}.", w.trim_end_matches('.'))).unwrap_or_default();
-        return Some(format!("Thường không cần: cơ quan tự tra cứu dữ liệu. Mang theo phòng khi cơ quan không tra cứu được.{when}"));
+        let when =
+            d.when.as_deref().map(|w| tr!("catalogue.present.only-needed-when", " Chỉ cần khi: {when}.", when = w.trim_end_matches('.'))).unwrap_or_default();
+        return Some(tr!(
+            "catalogue.present.thuong-khong-can-co-quan-2",
+            "Thường không cần: cơ quan tự tra cứu dữ liệu. Mang theo phòng khi cơ quan không tra cứu được.{when}",
+            when = when
+        ));
     }
     if let Some(w) = &d.when {
-        return Some(format!("Chỉ khi: {}.", w.trim_end_matches('.')));
+        return Some(tr!("catalogue.present.only-when", "Chỉ khi: {when}.", when = w.trim_end_matches('.')));
     }
     if d.if_any {
-        return Some("Chỉ nộp nếu bạn có.".to_string());
+        return Some(tr!("catalogue.present.chi-nop-neu-ban-co", "Chỉ nộp nếu bạn có.").to_string());
     }
-    d.paper_spared.then(|| "Không phải nộp bản giấy nếu cơ quan đã có bản điện tử của giấy tờ này.".to_string())
+    d.paper_spared
+        .then(|| tr!("catalogue.present.khong-phai-nop-ban-giay", "Không phải nộp bản giấy nếu cơ quan đã có bản điện tử của giấy tờ này.").to_string())
 }
 
 /// 1234567 → "1.234.567" (Vietnamese thousands separator).

@@ -54,13 +54,13 @@ impl Status {
     /// The tag on the task list.
     pub fn label(self) -> String {
         match self {
-            Status::Missing => "Còn thiếu".into(),
-            Status::Attached(n) => format!("Đã đính kèm {n} tệp"),
-            Status::Open => "Tuỳ trường hợp".into(),
-            Status::NotNeeded => "Không cần".into(),
-            Status::DeclarationDone => "Đã khai xong".into(),
-            Status::DeclarationToDo => "Chưa khai xong".into(),
-            Status::BringInPerson => "Mang bản chính".into(),
+            Status::Missing => tr!("checklist.con-thieu", "Còn thiếu").into(),
+            Status::Attached(n) => tr!("checklist.da-dinh-kem-tep", "Đã đính kèm {n} tệp", n = n),
+            Status::Open => tr!("checklist.tuy-truong-hop", "Tuỳ trường hợp").into(),
+            Status::NotNeeded => tr!("checklist.khong-can", "Không cần").into(),
+            Status::DeclarationDone => tr!("checklist.da-khai-xong", "Đã khai xong").into(),
+            Status::DeclarationToDo => tr!("checklist.chua-khai-xong", "Chưa khai xong").into(),
+            Status::BringInPerson => tr!("checklist.mang-ban-chinh", "Mang bản chính").into(),
         }
     }
 }
@@ -108,7 +108,7 @@ pub fn case_question(case: &str) -> String {
     let l = crate::core::text::lower(case);
     let from = if l.starts_with("trường hợp ") { "trường hợp ".len() } else { 0 };
     let to = l.find(" thì ").unwrap_or(l.len()).max(from);
-    format!("Bạn có thuộc trường hợp này không: {}?", case[from..to].trim().trim_end_matches(['.', ';', ':', ',', ' ']))
+    tr!("checklist.case-question", "Bạn có thuộc trường hợp này không: {case}?", case = case[from..to].trim().trim_end_matches(['.', ';', ':', ',', ' ']))
 }
 
 impl Entry {
@@ -119,17 +119,29 @@ impl Entry {
     /// Why it is on the list, in plain words.
     pub fn why(&self) -> String {
         match &self.need {
-            Need::Required => "Mọi trường hợp đều cần.".into(),
-            Need::ForYourCase(because) => format!("Cần vì: {because}"),
+            Need::Required => tr!("checklist.moi-truong-hop-deu-can", "Mọi trường hợp đều cần.").into(),
+            Need::ForYourCase(because) => tr!("checklist.can-vi", "Cần vì: {because}", because = because),
             Need::DependsOnCase => {
-                format!("Chỉ cần nếu: {}.", self.condition.as_deref().unwrap_or("đúng trường hợp ghi trong tên giấy tờ").trim_end_matches('.'))
+                tr!(
+                    "checklist.only-if",
+                    "Chỉ cần nếu: {condition}.",
+                    condition = self
+                        .condition
+                        .as_deref()
+                        .unwrap_or(tr!("checklist.dung-truong-hop-ghi-trong", "đúng trường hợp ghi trong tên giấy tờ"))
+                        .trim_end_matches('.')
+                )
             }
-            Need::Optional => "Chỉ nộp nếu bạn có.".into(),
-            Need::StateHolds => "Thường không cần: cơ quan tự tra cứu dữ liệu. Đính kèm hoặc mang theo phòng khi cơ quan không tra cứu được.".into(),
-            Need::NotForYourCase => "Không cần trong trường hợp của bạn (theo câu trả lời của bạn).".into(),
-            Need::Declaration => "hoso lập tờ khai này từ câu trả lời của bạn.".into(),
-            Need::OtherDeclaration => "Không cần: đây là mẫu tờ khai khác, hoso đã lập tờ khai cho bạn.".into(),
-            Need::BringInPerson => "Mang bản chính để cán bộ đối chiếu, không phải nộp.".into(),
+            Need::Optional => tr!("checklist.chi-nop-neu-ban-co", "Chỉ nộp nếu bạn có.").into(),
+            Need::StateHolds => tr!(
+                "checklist.thuong-khong-can-co-quan",
+                "Thường không cần: cơ quan tự tra cứu dữ liệu. Đính kèm hoặc mang theo phòng khi cơ quan không tra cứu được."
+            )
+            .into(),
+            Need::NotForYourCase => tr!("checklist.khong-can-trong-truong-hop", "Không cần trong trường hợp của bạn (theo câu trả lời của bạn).").into(),
+            Need::Declaration => tr!("checklist.hoso-lap-to-khai-nay", "hoso lập tờ khai này từ câu trả lời của bạn.").into(),
+            Need::OtherDeclaration => tr!("checklist.khong-can-day-la-mau", "Không cần: đây là mẫu tờ khai khác, hoso đã lập tờ khai cho bạn.").into(),
+            Need::BringInPerson => tr!("checklist.mang-ban-chinh-de-can", "Mang bản chính để cán bộ đối chiếu, không phải nộp.").into(),
         }
     }
 }
@@ -200,7 +212,7 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
             };
             let how = match d.kind {
                 DocumentKind::Submit => describe_quantity(d),
-                DocumentKind::Present => "bản chính để đối chiếu".into(),
+                DocumentKind::Present => tr!("checklist.ban-chinh-de-doi-chieu", "bản chính để đối chiếu").into(),
             };
             Entry {
                 key,
@@ -276,20 +288,21 @@ impl Completeness {
     pub fn sentences(&self) -> Vec<String> {
         let mut v = Vec::new();
         if self.declaration_to_do {
-            v.push("Tờ khai chưa xong: hãy làm nốt các phần còn lại.".into());
+            v.push(tr!("checklist.to-khai-chua-xong-hay", "Tờ khai chưa xong: hãy làm nốt các phần còn lại.").into());
         }
         match self.missing.len() {
-            0 => v.push("Đã có đủ các giấy tờ cần nộp theo câu trả lời của bạn.".into()),
-            n => v.push(format!("Còn thiếu {n} giấy tờ: {}.", self.missing.join("; "))),
+            0 => v.push(tr!("checklist.da-co-du-cac-giay", "Đã có đủ các giấy tờ cần nộp theo câu trả lời của bạn.").into()),
+            n => v.push(tr!("checklist.missing", "Còn thiếu {n} giấy tờ: {papers}.", n = n, papers = self.missing.join("; "))),
         }
         if self.files_with_warnings > 0 {
-            v.push(format!(
-                "{} tệp có cảnh báo (ví dụ ảnh tối, mờ, nhỏ, tệp bị đổi tên hoặc PDF bị hạn chế in): nên xem lại trước khi nộp.",
-                self.files_with_warnings
+            v.push(tr!(
+                "checklist.files-with-warnings",
+                "{n} tệp có cảnh báo (ví dụ ảnh tối, mờ, nhỏ, tệp bị đổi tên hoặc PDF bị hạn chế in): nên xem lại trước khi nộp.",
+                n = self.files_with_warnings
             ));
         }
         if !self.bring.is_empty() {
-            v.push(format!("Khi đến nộp hoặc nhận kết quả, mang theo bản chính: {}.", self.bring.join("; ")));
+            v.push(tr!("checklist.bring", "Khi đến nộp hoặc nhận kết quả, mang theo bản chính: {papers}.", papers = self.bring.join("; ")));
         }
         v
     }

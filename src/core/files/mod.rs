@@ -42,7 +42,7 @@ impl Limits {
 
 impl std::fmt::Display for BadLimits {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Giới hạn không hợp lệ: cần 0 < mỗi tệp ≤ cả hồ sơ ≤ 10000 MB.")
+        f.write_str(tr!("files.gioi-han-khong-hop-le", "Giới hạn không hợp lệ: cần 0 < mỗi tệp ≤ cả hồ sơ ≤ 10000 MB."))
     }
 }
 

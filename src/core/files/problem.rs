@@ -99,58 +99,125 @@ impl FileProblem {
     pub fn message(&self) -> String {
         use FileProblem::*;
         match self {
-            Empty => "Tệp trống (0 byte): có lẽ tải hoặc chép chưa xong. Hãy chọn lại tệp gốc.".into(),
+            Empty => tr!("files.problem.tep-trong-0-byte-co", "Tệp trống (0 byte): có lẽ tải hoặc chép chưa xong. Hãy chọn lại tệp gốc.").into(),
             NotAccepted { found } => not_accepted(*found).into(),
             TooLarge { found, size, limit } => {
                 let tip = if found.is_image() {
-                    "hoso sẽ thử thu nhỏ ảnh"
+                    tr!("files.problem.hoso-se-thu-thu-nho", "hoso sẽ thử thu nhỏ ảnh")
                 } else {
-                    "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp"
+                    tr!("files.problem.hay-quet-lai-o-do", "hãy quét lại ở độ phân giải thấp hơn (200 dpi là đủ) hoặc tách thành nhiều tệp")
                 };
-                format!("Tệp quá lớn ({}), vượt giới hạn {} mỗi tệp: {tip}.", human_size(*size), human_size(*limit))
+                tr!(
+                    "files.problem.too-large",
+                    "Tệp quá lớn ({size}), vượt giới hạn {limit} mỗi tệp: {tip}.",
+                    size = human_size(*size),
+                    limit = human_size(*limit),
+                    tip = tip
+                )
             }
-            PdfBroken => "Tệp PDF bị hỏng, không có nội dung đọc được. Hãy xuất hoặc quét lại.".into(),
-            CutOff { found: FileKind::Pdf } => "Tệp PDF bị cắt cụt (tải hoặc chép chưa xong). Hãy tải lại hoặc chép lại tệp gốc.".into(),
-            CutOff { .. } => "Ảnh bị cắt cụt (tải hoặc chép chưa xong), phần dưới sẽ bị mất. Hãy chụp hoặc chép lại.".into(),
-            Password => "Tệp PDF có mật khẩu mở tệp: cơ quan tiếp nhận không mở được. Hãy lưu lại bản không đặt mật khẩu.".into(),
-            Restricted => {
-                "Tệp PDF mở được không cần mật khẩu nhưng có hạn chế (in, sao chép). Cơ quan vẫn xem được; nếu cần in, hãy xin bản không hạn chế.".into()
+            PdfBroken => tr!("files.problem.tep-pdf-bi-hong-khong", "Tệp PDF bị hỏng, không có nội dung đọc được. Hãy xuất hoặc quét lại.").into(),
+            CutOff { found: FileKind::Pdf } => {
+                tr!("files.problem.tep-pdf-bi-cat-cut", "Tệp PDF bị cắt cụt (tải hoặc chép chưa xong). Hãy tải lại hoặc chép lại tệp gốc.").into()
             }
-            PagesUnknown => "hoso không đếm được số trang của tệp này. Hãy mở thử để chắc tệp đọc được.".into(),
-            NoPages => "Tệp PDF không có trang nào đọc được: đây chưa phải một giấy tờ. Hãy xuất hoặc quét lại.".into(),
-            ImageBroken { found } => format!("Ảnh {} bị hỏng, không đọc được kích thước. Hãy chụp lại.", if *found == FileKind::Png { "PNG" } else { "JPEG" }),
-            SmallImage { width, height, min } => {
-                format!("Ảnh nhỏ ({width} × {height} điểm ảnh): chữ có thể không đọc được khi in. Nên chụp lại gần hơn, cạnh dài từ {min} điểm ảnh.")
+            CutOff { .. } => {
+                tr!("files.problem.anh-bi-cat-cut-tai", "Ảnh bị cắt cụt (tải hoặc chép chưa xong), phần dưới sẽ bị mất. Hãy chụp hoặc chép lại.").into()
             }
-            Renamed { extension, claimed, found } => format!(
-                "Tên tệp có đuôi .{extension} ({}) nhưng thực ra là {}: có lẽ tệp đã bị đổi tên. hoso sẽ ghi đúng đuôi .{} khi xuất hồ sơ.",
-                claimed.name(),
-                found.name(),
-                found.extension().unwrap_or("")
+            Password => {
+                tr!("files.problem.tep-pdf-co-mat-khau", "Tệp PDF có mật khẩu mở tệp: cơ quan tiếp nhận không mở được. Hãy lưu lại bản không đặt mật khẩu.")
+                    .into()
+            }
+            Restricted => tr!(
+                "files.problem.tep-pdf-mo-duoc-khong",
+                "Tệp PDF mở được không cần mật khẩu nhưng có hạn chế (in, sao chép). Cơ quan vẫn xem được; nếu cần in, hãy xin bản không hạn chế."
+            )
+            .into(),
+            PagesUnknown => tr!("files.problem.hoso-khong-dem-duoc-so", "hoso không đếm được số trang của tệp này. Hãy mở thử để chắc tệp đọc được.").into(),
+            NoPages => {
+                tr!("files.problem.tep-pdf-khong-co-trang", "Tệp PDF không có trang nào đọc được: đây chưa phải một giấy tờ. Hãy xuất hoặc quét lại.").into()
+            }
+            ImageBroken { found } => tr!(
+                "files.problem.image-broken",
+                "Ảnh {kind} bị hỏng, không đọc được kích thước. Hãy chụp lại.",
+                kind = if *found == FileKind::Png { "PNG" } else { "JPEG" }
             ),
-            Dark { brightness, min } => format!("Ảnh rất tối (độ sáng {brightness}/100; ảnh đọc rõ thường từ {min} trở lên). Nên chụp lại ở chỗ đủ sáng."),
+            SmallImage { width, height, min } => {
+                tr!(
+                    "files.problem.anh-nho-diem-anh-chu",
+                    "Ảnh nhỏ ({width} × {height} điểm ảnh): chữ có thể không đọc được khi in. Nên chụp lại gần hơn, cạnh dài từ {min} điểm ảnh.",
+                    width = width,
+                    height = height,
+                    min = min
+                )
+            }
+            Renamed { extension, claimed, found } => tr!(
+                "files.problem.renamed",
+                "Tên tệp có đuôi .{extension} ({claimed}) nhưng thực ra là {found}: có lẽ tệp đã bị đổi tên. hoso sẽ ghi đúng đuôi .{right} khi xuất hồ sơ.",
+                extension = extension,
+                claimed = claimed.name(),
+                found = found.name(),
+                right = found.extension().unwrap_or("")
+            ),
+            Dark { brightness, min } => tr!(
+                "files.problem.anh-rat-toi-do-sang",
+                "Ảnh rất tối (độ sáng {brightness}/100; ảnh đọc rõ thường từ {min} trở lên). Nên chụp lại ở chỗ đủ sáng.",
+                brightness = brightness,
+                min = min
+            ),
             Blurry { sharpness, min } => {
-                format!("Ảnh có vẻ bị mờ (độ nét {sharpness}/100; ảnh rõ chữ thường từ {min} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại.")
+                tr!(
+                    "files.problem.anh-co-ve-bi-mo",
+                    "Ảnh có vẻ bị mờ (độ nét {sharpness}/100; ảnh rõ chữ thường từ {min} trở lên). Nên giữ chắc máy, chạm để lấy nét rồi chụp lại.",
+                    sharpness = sharpness,
+                    min = min
+                )
             }
             Scaled { original, scaled } => {
-                format!("Ảnh gốc {} đã được thu nhỏ còn {} để vừa giới hạn; ảnh gốc vẫn được giữ trên máy.", human_size(*original), human_size(*scaled))
+                tr!(
+                    "files.problem.scaled",
+                    "Ảnh gốc {original} đã được thu nhỏ còn {scaled} để vừa giới hạn; ảnh gốc vẫn được giữ trên máy.",
+                    original = human_size(*original),
+                    scaled = human_size(*scaled)
+                )
             }
-            Recompressed { side, limit } => format!("Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {}.", human_size(*limit)),
-            Unreadable => "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại.".into(),
-            CannotConvert => "Trình duyệt không mở hoặc không thu nhỏ được ảnh này: ảnh có thể bị hỏng. Hãy chụp lại.".into(),
-            CheckerUnavailable => "hoso chưa kiểm tra được tệp trên máy này (bộ kiểm tra tệp không khởi động được). Hãy tải lại trang rồi thử lại.".into(),
-            Duplicate { name, paper } => format!("Tệp này đã được đính kèm (tệp «{name}» ở mục «{paper}»). Không cần đính kèm lại."),
-            DossierFull { limit, used, size } => format!(
-                "Hồ sơ sẽ vượt giới hạn {} (đã dùng {}, tệp này {}). Hãy thu nhỏ hoặc bỏ bớt tệp.",
-                human_size(*limit),
-                human_size(*used),
-                human_size(*size)
+            Recompressed { side, limit } => tr!(
+                "files.problem.recompressed",
+                "Ảnh đã được thu nhỏ (cạnh dài {side} điểm ảnh) để tệp PDF vừa giới hạn {limit}.",
+                side = side,
+                limit = human_size(*limit)
             ),
-            NothingToCombine => "Chưa có ảnh nào để gộp.".into(),
-            CombinedTooLarge { photos, size, limit } => format!(
-                "{photos} ảnh gộp lại vẫn quá lớn ({}, giới hạn {} mỗi tệp) dù đã thu nhỏ. Hãy gộp thành nhiều tệp, mỗi tệp ít ảnh hơn.",
-                human_size(*size),
-                human_size(*limit)
+            Unreadable => tr!(
+                "files.problem.khong-doc-duoc-tep-tren",
+                "Không đọc được tệp trên máy (có thể tệp đã bị xoá, di chuyển hoặc đang mở ở chương trình khác). Hãy chọn lại."
+            )
+            .into(),
+            CannotConvert => {
+                tr!("files.problem.trinh-duyet-khong-mo-hoac", "Trình duyệt không mở hoặc không thu nhỏ được ảnh này: ảnh có thể bị hỏng. Hãy chụp lại.").into()
+            }
+            CheckerUnavailable => tr!(
+                "files.problem.hoso-chua-kiem-tra-duoc",
+                "hoso chưa kiểm tra được tệp trên máy này (bộ kiểm tra tệp không khởi động được). Hãy tải lại trang rồi thử lại."
+            )
+            .into(),
+            Duplicate { name, paper } => tr!(
+                "files.problem.tep-nay-da-duoc-dinh",
+                "Tệp này đã được đính kèm (tệp «{name}» ở mục «{paper}»). Không cần đính kèm lại.",
+                name = name,
+                paper = paper
+            ),
+            DossierFull { limit, used, size } => tr!(
+                "files.problem.dossier-full",
+                "Hồ sơ sẽ vượt giới hạn {limit} (đã dùng {used}, tệp này {size}). Hãy thu nhỏ hoặc bỏ bớt tệp.",
+                limit = human_size(*limit),
+                used = human_size(*used),
+                size = human_size(*size)
+            ),
+            NothingToCombine => tr!("files.problem.chua-co-anh-nao-de", "Chưa có ảnh nào để gộp.").into(),
+            CombinedTooLarge { photos, size, limit } => tr!(
+                "files.problem.combined-too-large",
+                "{photos} ảnh gộp lại vẫn quá lớn ({size}, giới hạn {limit} mỗi tệp) dù đã thu nhỏ. Hãy gộp thành nhiều tệp, mỗi tệp ít ảnh hơn.",
+                photos = photos,
+                size = human_size(*size),
+                limit = human_size(*limit)
             ),
         }
     }
@@ -158,14 +225,14 @@ impl FileProblem {
 
 fn not_accepted(kind: FileKind) -> &'static str {
     match kind {
-        FileKind::Heic => "Ảnh HEIC (ảnh chụp từ iPhone) chưa được cơ quan tiếp nhận mở được. Hãy chụp lại bằng nút «Chụp ảnh», hoặc trên iPhone chọn Cài đặt › Camera › Định dạng › Tương thích nhất.",
-        FileKind::OtherImage => "Chỉ nhận ảnh JPEG hoặc PNG. Hãy lưu ảnh thành JPEG (hoặc chụp lại bằng nút «Chụp ảnh») rồi đính kèm.",
-        FileKind::Office => "Chưa nhận tệp Word, Excel. Hãy mở tệp, chọn Tệp › Lưu thành › PDF rồi đính kèm tệp PDF.",
-        FileKind::OfficeMacro => "Tệp Office loại này có thể chứa macro (mã lệnh tự chạy) nên không được nhận. Hãy lưu thành PDF rồi đính kèm.",
-        FileKind::Archive => "Không nhận tệp nén (.zip, .rar…). Hãy giải nén và đính kèm từng giấy tờ dạng PDF hoặc ảnh.",
-        FileKind::Executable => "Đây là tệp chương trình, không phải giấy tờ, và có thể chứa mã độc: không nhận. Đừng mở tệp này.",
-        FileKind::Script => "Đây là tệp mã lệnh hoặc trang web, không phải giấy tờ: không nhận vì có thể nguy hiểm.",
-        FileKind::Pdf | FileKind::Jpeg | FileKind::Png | FileKind::Unknown => "hoso không nhận ra loại tệp này. Hãy đính kèm tệp PDF hoặc ảnh JPEG, PNG.",
+        FileKind::Heic => tr!("files.problem.anh-heic-anh-chup-tu", "Ảnh HEIC (ảnh chụp từ iPhone) chưa được cơ quan tiếp nhận mở được. Hãy chụp lại bằng nút «Chụp ảnh», hoặc trên iPhone chọn Cài đặt › Camera › Định dạng › Tương thích nhất."),
+        FileKind::OtherImage => tr!("files.problem.chi-nhan-anh-jpeg-hoac", "Chỉ nhận ảnh JPEG hoặc PNG. Hãy lưu ảnh thành JPEG (hoặc chụp lại bằng nút «Chụp ảnh») rồi đính kèm."),
+        FileKind::Office => tr!("files.problem.chua-nhan-tep-word-excel", "Chưa nhận tệp Word, Excel. Hãy mở tệp, chọn Tệp › Lưu thành › PDF rồi đính kèm tệp PDF."),
+        FileKind::OfficeMacro => tr!("files.problem.tep-office-loai-nay-co", "Tệp Office loại này có thể chứa macro (mã lệnh tự chạy) nên không được nhận. Hãy lưu thành PDF rồi đính kèm."),
+        FileKind::Archive => tr!("files.problem.khong-nhan-tep-nen-zip", "Không nhận tệp nén (.zip, .rar…). Hãy giải nén và đính kèm từng giấy tờ dạng PDF hoặc ảnh."),
+        FileKind::Executable => tr!("files.problem.day-la-tep-chuong-trinh", "Đây là tệp chương trình, không phải giấy tờ, và có thể chứa mã độc: không nhận. Đừng mở tệp này."),
+        FileKind::Script => tr!("files.problem.day-la-tep-ma-lenh", "Đây là tệp mã lệnh hoặc trang web, không phải giấy tờ: không nhận vì có thể nguy hiểm."),
+        FileKind::Pdf | FileKind::Jpeg | FileKind::Png | FileKind::Unknown => tr!("files.problem.hoso-khong-nhan-ra-loai", "hoso không nhận ra loại tệp này. Hãy đính kèm tệp PDF hoặc ảnh JPEG, PNG."),
     }
 }
 

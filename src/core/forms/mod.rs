@@ -10,6 +10,7 @@ mod problem;
 mod registry;
 mod repeat;
 mod sheet;
+mod texts;
 
 use std::collections::BTreeMap;
 

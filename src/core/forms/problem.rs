@@ -82,31 +82,62 @@ impl FormProblem {
     pub fn message(&self) -> String {
         use FormProblem::*;
         match self {
-            Missing { label, choose: true } => format!("Hãy chọn {}.", lower_first(label)),
-            Missing { label, choose: false } => format!("Hãy nhập {}.", lower_first(label)),
-            TooFewItems { min, item } => format!("Hãy thêm ít nhất {min} {}.", lower_first(item)),
-            TooLong { label, max } => format!("{label} dài quá {max} ký tự. Hãy viết ngắn lại."),
-            NotADate { label } => format!("{label} phải là một ngày có thật, viết dạng ngày/tháng/năm, ví dụ 27/03/2020."),
-            NotAMonth { label } => format!("{label} viết dạng tháng/năm, ví dụ 03/2010."),
-            BeforeYear1900 { label } => format!("{label}: năm phải từ 1900 trở đi."),
-            FutureDate { label } => format!("{label} không thể là một ngày trong tương lai."),
-            FutureMonth { label } => format!("{label} không thể là một tháng trong tương lai."),
+            Missing { label, choose: true } => tr!("forms.problem.missing-choose", "Hãy chọn {label}.", label = lower_first(label)),
+            Missing { label, choose: false } => tr!("forms.problem.missing-enter", "Hãy nhập {label}.", label = lower_first(label)),
+            TooFewItems { min, item } => tr!("forms.problem.too-few-items", "Hãy thêm ít nhất {min} {item}.", min = min, item = lower_first(item)),
+            TooLong { label, max } => tr!("forms.problem.dai-qua-ky-tu-hay", "{label} dài quá {max} ký tự. Hãy viết ngắn lại.", label = label, max = max),
+            NotADate { label } => {
+                tr!("forms.problem.phai-la-mot-ngay-co", "{label} phải là một ngày có thật, viết dạng ngày/tháng/năm, ví dụ 27/03/2020.", label = label)
+            }
+            NotAMonth { label } => tr!("forms.problem.viet-dang-thang-nam-vi", "{label} viết dạng tháng/năm, ví dụ 03/2010.", label = label),
+            BeforeYear1900 { label } => tr!("forms.problem.nam-phai-tu-1900-tro", "{label}: năm phải từ 1900 trở đi.", label = label),
+            FutureDate { label } => tr!("forms.problem.khong-the-la-mot-ngay", "{label} không thể là một ngày trong tương lai.", label = label),
+            FutureMonth { label } => tr!("forms.problem.khong-the-la-mot-thang", "{label} không thể là một tháng trong tương lai.", label = label),
             Underage { years, sex, born } => {
                 let who = match sex {
-                    Some(Sex::Female) => " (nữ)",
-                    Some(Sex::Male) => " (nam)",
+                    Some(Sex::Female) => tr!("forms.problem.nu", " (nữ)"),
+                    Some(Sex::Male) => tr!("forms.problem.nam", " (nam)"),
                     None => "",
                 };
-                format!("Người này chưa đủ {years} tuổi{who} theo quy định; ngày sinh đã nhập là {born}.")
+                tr!(
+                    "forms.problem.nguoi-nay-chua-du-tuoi",
+                    "Người này chưa đủ {years} tuổi{who} theo quy định; ngày sinh đã nhập là {born}.",
+                    years = years,
+                    who = who,
+                    born = born
+                )
             }
-            Before { label, other, other_value } => format!("{label} không thể trước {} ({other_value}).", lower_first(other)),
-            NotAChoice { label } => format!("Hãy chọn một trong các lựa chọn của «{label}»."),
-            ChooseFromList { label } => format!("Hãy chọn {} trong danh sách.", label.to_lowercase()),
-            UnknownCommune { code } => format!("Không có đơn vị hành chính mã {code}. Hãy chọn lại trong danh sách."),
-            NumberSeparators { label } => format!("{label}: dùng dấu phẩy cho phần thập phân (ví dụ 120,5) và dấu chấm để tách hàng nghìn (1.200.000)."),
-            NotANumber { label, unit } => format!("{label} phải là một số{}.", unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()),
+            Before { label, other, other_value } => tr!(
+                "forms.problem.before",
+                "{label} không thể trước {other} ({other_value}).",
+                label = label,
+                other = lower_first(other),
+                other_value = other_value
+            ),
+            NotAChoice { label } => tr!("forms.problem.hay-chon-mot-trong-cac", "Hãy chọn một trong các lựa chọn của «{label}».", label = label),
+            ChooseFromList { label } => tr!("forms.problem.choose-from-list", "Hãy chọn {label} trong danh sách.", label = label.to_lowercase()),
+            UnknownCommune { code } => {
+                tr!("forms.problem.khong-co-don-vi-hanh", "Không có đơn vị hành chính mã {code}. Hãy chọn lại trong danh sách.", code = code)
+            }
+            NumberSeparators { label } => tr!(
+                "forms.problem.dung-dau-phay-cho-phan",
+                "{label}: dùng dấu phẩy cho phần thập phân (ví dụ 120,5) và dấu chấm để tách hàng nghìn (1.200.000).",
+                label = label
+            ),
+            NotANumber { label, unit } => tr!(
+                "forms.problem.not-a-number",
+                "{label} phải là một số{unit}.",
+                label = label,
+                unit = unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
             OutOfRange { label, min, max } => {
-                format!("{label} phải từ {} đến {}.", min.unwrap_or(0.0), max.map(|m| m.to_string()).unwrap_or_else(|| "…".into()))
+                tr!(
+                    "forms.problem.out-of-range",
+                    "{label} phải từ {min} đến {max}.",
+                    label = label,
+                    min = min.unwrap_or(0.0),
+                    max = max.map(|m| m.to_string()).unwrap_or_else(|| "…".into())
+                )
             }
         }
     }

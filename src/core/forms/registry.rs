@@ -61,13 +61,17 @@ pub fn form_for(code: &str) -> Option<&'static FormDef> {
 }
 
 /// The declaration form of a procedure: its full form, or the generic one (titled with the
-/// procedure's name). What the app shows, and what the bridge and the CLI check against.
+/// procedure's name), in the interface's language (`texts`). What the app shows, and what the
+/// bridge and the CLI check against. The agency's Vietnamese: `crate::core::i18n::in_vietnamese`.
 pub fn form_of(code: &str, procedure_name: &str) -> std::borrow::Cow<'static, FormDef> {
     match form_for(code) {
-        Some(f) => std::borrow::Cow::Borrowed(f),
-        None => std::borrow::Cow::Owned(generic_form(code, procedure_name)),
+        Some(f) => f.in_interface_language(),
+        None => std::borrow::Cow::Owned(generic_form(code, procedure_name).in_interface_language().into_owned()),
     }
 }
+
+/// The generic form's id: this and the procedure's code.
+pub const GENERIC_PREFIX: &str = "chung-";
 
 /// For procedures without a full form: who is applying, how to reach them, and what they ask.
 pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
@@ -83,11 +87,11 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
     };
     FormDef {
         format: FORM_FORMAT,
-        id: format!("chung-{code}"),
+        id: format!("{GENERIC_PREFIX}{code}"),
         version: 1,
         procedures: vec![code.to_string()],
-        title: format!("Thông tin người nộp hồ sơ: {procedure_name}"),
-        template: "Thông tin chung của người nộp hồ sơ (hoso chưa có tờ khai riêng cho thủ tục này)".into(),
+        title: tr!("forms.registry.generic-title", "Thông tin người nộp hồ sơ: {procedure_name}", procedure_name = procedure_name),
+        template: tr!("forms.registry.generic-template", "Thông tin chung của người nộp hồ sơ (hoso chưa có tờ khai riêng cho thủ tục này)").into(),
         sections: vec![
             Section {
                 id: "nguoi-nop".into(),

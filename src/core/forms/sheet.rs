@@ -36,7 +36,8 @@ impl FormDef {
             .filter(|s| self.section_visible(s, a))
             .map(|s| {
                 let slots = self.slots(s, a);
-                let none = (slots.is_empty()).then(|| format!("Không có {}.", s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default()));
+                let none = (slots.is_empty())
+                    .then(|| tr!("forms.sheet.khong-co", "Không có {item}.", item = s.repeat.as_ref().map(|r| r.item.to_lowercase()).unwrap_or_default()));
                 let items = slots
                     .into_iter()
                     .map(|slot| {

@@ -15,7 +15,7 @@
 //! inputs give the same bytes anywhere. [`verify`] reads a package back as hostile input.
 
 pub mod pdf;
-mod print;
+pub mod print;
 pub mod seal;
 pub mod verify;
 
@@ -149,9 +149,11 @@ impl ToDo {
     /// The line that links to the place.
     pub fn label(&self) -> String {
         match self {
-            ToDo::Section { title, errors: 0, .. } => format!("Tờ khai, phần «{title}»: chưa làm xong"),
-            ToDo::Section { title, errors, .. } => format!("Tờ khai, phần «{title}»: {errors} chỗ cần sửa hoặc bổ sung"),
-            ToDo::Paper { name, .. } => format!("Giấy tờ còn thiếu: {name}"),
+            ToDo::Section { title, errors: 0, .. } => tr!("package.to-khai-phan-chua-lam", "Tờ khai, phần «{title}»: chưa làm xong", title = title),
+            ToDo::Section { title, errors, .. } => {
+                tr!("package.to-khai-phan-cho-can", "Tờ khai, phần «{title}»: {errors} chỗ cần sửa hoặc bổ sung", title = title, errors = errors)
+            }
+            ToDo::Paper { name, .. } => tr!("package.giay-to-con-thieu", "Giấy tờ còn thiếu: {name}", name = name),
         }
     }
 }
@@ -163,12 +165,12 @@ impl Unready {
         let missing: Vec<&str> = to_do.iter().filter_map(|t| if let ToDo::Paper { name, .. } = t { Some(name.as_str()) } else { None }).collect();
         let mut parts = Vec::new();
         if errors > 0 {
-            parts.push(format!("tờ khai còn {errors} chỗ cần sửa hoặc bổ sung"));
+            parts.push(tr!("package.to-khai-con-cho-can", "tờ khai còn {errors} chỗ cần sửa hoặc bổ sung", errors = errors));
         }
         if !missing.is_empty() {
-            parts.push(format!("còn thiếu {}", missing.join("; ")));
+            parts.push(tr!("package.con-thieu", "còn thiếu {papers}", papers = missing.join("; ")));
         }
-        format!("Chưa xuất được hồ sơ: {}.", parts.join(", "))
+        tr!("package.chua-xuat-duoc", "Chưa xuất được hồ sơ: {why}.", why = parts.join(", "))
     }
 }
 
@@ -192,10 +194,16 @@ pub enum WriteProblem {
 impl WriteProblem {
     pub fn message(&self) -> String {
         match self {
-            WriteProblem::MissingFile { .. } => "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.".into(),
-            WriteProblem::Pdf { .. } => "Chưa tạo được tờ khai PDF: tệp phông chữ tải về bị hỏng. Hãy tải lại trang rồi thử lại.".into(),
-            WriteProblem::Zip { .. } => "Chưa ghi được gói hồ sơ. Hãy thử lại.".into(),
-            WriteProblem::Unavailable => "Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói. Hãy tải lại trang rồi thử lại.".into(),
+            WriteProblem::MissingFile { .. } => {
+                tr!("package.chua-xuat-duoc-ho-so", "Chưa xuất được hồ sơ: một tệp đã đính kèm không còn trên máy này. Hãy đính kèm lại.").into()
+            }
+            WriteProblem::Pdf { .. } => {
+                tr!("package.chua-tao-duoc-to-khai", "Chưa tạo được tờ khai PDF: tệp phông chữ tải về bị hỏng. Hãy tải lại trang rồi thử lại.").into()
+            }
+            WriteProblem::Zip { .. } => tr!("package.chua-ghi-duoc-goi-ho", "Chưa ghi được gói hồ sơ. Hãy thử lại.").into(),
+            WriteProblem::Unavailable => {
+                tr!("package.chua-xuat-duoc-ho-so-2", "Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói. Hãy tải lại trang rồi thử lại.").into()
+            }
         }
     }
 }

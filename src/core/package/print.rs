@@ -12,6 +12,16 @@ use crate::core::units::Units;
 /// A line still to fill in by hand.
 const BLANK: &str = "……………………………";
 
+// The declaration's fixed lines, in the agency's language whatever the person reads (the PDF and
+// the page `/ho-so/:ma/in` print the same).
+pub const NATION: &str = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+pub const PLEDGE: &str = "Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.";
+pub const APPLICANT: &str = "NGƯỜI YÊU CẦU";
+pub const SIGN_HERE: &str = "(Ký, ghi rõ họ, chữ đệm, tên)";
+/// The date line left to fill in by hand.
+pub const DATE_BLANK: &str = "…, ngày … tháng … năm …";
+
 fn created(m: &Manifest) -> Receipt {
     Receipt::parse_rfc3339(&m.created).unwrap_or(Receipt::from_unix_millis(0))
 }
@@ -19,8 +29,8 @@ fn created(m: &Manifest) -> Receipt {
 /// The declaration, from the normalised answers.
 pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: &Manifest) -> Doc {
     let mut b = vec![
-        Block::bold("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13.0, Align::Center),
-        Block::bold("Độc lập - Tự do - Hạnh phúc", 13.0, Align::Center),
+        Block::bold(NATION, 13.0, Align::Center),
+        Block::bold(MOTTO, 13.0, Align::Center),
         Block::Rule,
         Block::Space(14.0),
         Block::bold(form.title.to_uppercase(), 14.0, Align::Center),
@@ -54,7 +64,7 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
     let day = created(m).date;
     b.extend([
         Block::Space(10.0),
-        Block::text("Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình."),
+        Block::text(PLEDGE),
         Block::Space(12.0),
         Block::Text {
             text: format!("…, ngày {:02} tháng {:02} năm {}", day.day(), day.month(), day.year()),
@@ -63,8 +73,8 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
             align: Align::RightHalf,
             indent: 0.0,
         },
-        Block::bold("NGƯỜI YÊU CẦU", 12.0, Align::RightHalf),
-        Block::Text { text: "(Ký, ghi rõ họ, chữ đệm, tên)".into(), size: 11.0, bold: false, align: Align::RightHalf, indent: 0.0 },
+        Block::bold(APPLICANT, 12.0, Align::RightHalf),
+        Block::Text { text: SIGN_HERE.into(), size: 11.0, bold: false, align: Align::RightHalf, indent: 0.0 },
         Block::Space(56.0),
     ]);
     if let Some(who) = &m.applicant {

@@ -43,13 +43,17 @@ impl SealProblem {
     pub fn message(&self) -> String {
         match self {
             SealProblem::BadRecipient { recipient } => {
-                format!("«{recipient}» không phải khoá công khai age (bắt đầu bằng age1, dài 62 ký tự). Hãy chép lại khoá cơ quan tiếp nhận cung cấp.")
+                tr!(
+                    "package.seal.khong-phai-khoa-cong-khai",
+                    "«{recipient}» không phải khoá công khai age (bắt đầu bằng age1, dài 62 ký tự). Hãy chép lại khoá cơ quan tiếp nhận cung cấp.",
+                    recipient = recipient
+                )
             }
-            SealProblem::NoRecipient => "Hãy nhập ít nhất một khoá công khai của cơ quan tiếp nhận.".into(),
-            SealProblem::WeakPassphrase { min } => format!("Mật khẩu cần ít nhất {min} ký tự."),
-            SealProblem::WrongKey => "Không mở được gói: khoá hoặc mật khẩu không đúng.".into(),
-            SealProblem::BadIdentity => "Tệp khoá không phải khoá bí mật age (AGE-SECRET-KEY-1…).".into(),
-            SealProblem::Damaged => "Gói đã mã hoá bị hỏng hoặc chưa tải xong.".into(),
+            SealProblem::NoRecipient => tr!("package.seal.hay-nhap-it-nhat-mot", "Hãy nhập ít nhất một khoá công khai của cơ quan tiếp nhận.").into(),
+            SealProblem::WeakPassphrase { min } => tr!("package.seal.mat-khau-can-it-nhat", "Mật khẩu cần ít nhất {min} ký tự.", min = min),
+            SealProblem::WrongKey => tr!("package.seal.khong-mo-duoc-goi-khoa", "Không mở được gói: khoá hoặc mật khẩu không đúng.").into(),
+            SealProblem::BadIdentity => tr!("package.seal.tep-khoa-khong-phai-khoa", "Tệp khoá không phải khoá bí mật age (AGE-SECRET-KEY-1…).").into(),
+            SealProblem::Damaged => tr!("package.seal.goi-da-ma-hoa-bi", "Gói đã mã hoá bị hỏng hoặc chưa tải xong.").into(),
         }
     }
 }

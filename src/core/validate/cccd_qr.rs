@@ -84,25 +84,33 @@ impl CardProblem {
     pub fn message(&self) -> String {
         match self {
             CardProblem::NotCardCode | CardProblem::TooLong { .. } => {
-                "Mã QR này không phải mã trên căn cước (CCCD). Hãy quét mã QR ở mặt trước thẻ căn cước gắn chip.".into()
-            }
-            CardProblem::UnknownLayout { fields } => format!(
-                "Mã QR có {fields} trường thông tin, không giống mẫu căn cước hoso biết, nên hoso không tự điền để tránh điền sai. Hãy nhập tay các thông tin."
-            ),
-            CardProblem::BadId { problem } => format!("Số định danh trong mã QR không hợp lệ: {}", problem.message()),
-            CardProblem::IdMismatch { .. } => {
-                "Số định danh trong mã QR không khớp với ngày sinh hoặc giới tính in cùng mã, nên đây không phải mã của một thẻ căn cước thật. Hãy nhập tay."
+                tr!("validate.cccd_qr.ma-qr-nay-khong-phai", "Mã QR này không phải mã trên căn cước (CCCD). Hãy quét mã QR ở mặt trước thẻ căn cước gắn chip.")
                     .into()
             }
-            CardProblem::BadDate { field, text } => format!(
-                "{} trong mã QR («{text}») không phải một ngày có thật. Hãy nhập tay.",
-                match field {
-                    DateField::Birth => "Ngày sinh",
-                    DateField::Issued => "Ngày cấp",
+            CardProblem::UnknownLayout { fields } => tr!(
+                "validate.cccd_qr.ma-qr-co-truong-thong",
+                "Mã QR có {fields} trường thông tin, không giống mẫu căn cước hoso biết, nên hoso không tự điền để tránh điền sai. Hãy nhập tay các thông tin.",
+                fields = fields
+            ),
+            CardProblem::BadId { problem } => tr!("validate.cccd_qr.bad-id", "Số định danh trong mã QR không hợp lệ: {problem}", problem = problem.message()),
+            CardProblem::IdMismatch { .. } => tr!(
+                "validate.cccd_qr.so-dinh-danh-trong-ma",
+                "Số định danh trong mã QR không khớp với ngày sinh hoặc giới tính in cùng mã, nên đây không phải mã của một thẻ căn cước thật. Hãy nhập tay."
+            )
+            .into(),
+            CardProblem::BadDate { field, text } => tr!(
+                "validate.cccd_qr.bad-date",
+                "{field} trong mã QR («{text}») không phải một ngày có thật. Hãy nhập tay.",
+                text = text,
+                field = match field {
+                    DateField::Birth => tr!("validate.cccd_qr.ngay-sinh", "Ngày sinh"),
+                    DateField::Issued => tr!("validate.cccd_qr.ngay-cap", "Ngày cấp"),
                 }
             ),
-            CardProblem::BadSex { text } => format!("Giới tính trong mã QR («{text}») không đọc được. Hãy nhập tay."),
-            CardProblem::NoName => "Mã QR không có họ tên. Hãy nhập tay.".into(),
+            CardProblem::BadSex { text } => {
+                tr!("validate.cccd_qr.gioi-tinh-trong-ma-qr", "Giới tính trong mã QR («{text}») không đọc được. Hãy nhập tay.", text = text)
+            }
+            CardProblem::NoName => tr!("validate.cccd_qr.ma-qr-khong-co-ho", "Mã QR không có họ tên. Hãy nhập tay.").into(),
         }
     }
 }

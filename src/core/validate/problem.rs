@@ -94,46 +94,110 @@ impl Problem {
     pub fn message(&self) -> String {
         use Problem::*;
         match self {
-            CccdMissing => "Hãy nhập số căn cước (12 chữ số, in trên thẻ căn cước hoặc CCCD).".into(),
-            CccdNotDigits => "Số căn cước chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu.".into(),
-            CccdOldCmnd => "Đây có vẻ là số chứng minh nhân dân 9 số cũ. Hãy nhập số căn cước 12 chữ số.".into(),
-            CccdLength { digits } => format!("Số căn cước phải có đúng 12 chữ số (bạn đã nhập {digits} chữ số)."),
-            CccdProvince { code } => format!("3 số đầu «{code}» không phải mã tỉnh, thành phố nơi đăng ký khai sinh. Hãy kiểm tra lại số trên thẻ."),
-            CccdFutureYear { year } => format!("Số căn cước cho năm sinh {year}, là năm trong tương lai. Hãy kiểm tra chữ số thứ 4 đến thứ 6."),
+            CccdMissing => tr!("validate.problem.hay-nhap-so-can-cuoc", "Hãy nhập số căn cước (12 chữ số, in trên thẻ căn cước hoặc CCCD).").into(),
+            CccdNotDigits => tr!("validate.problem.so-can-cuoc-chi-gom", "Số căn cước chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu.").into(),
+            CccdOldCmnd => tr!("validate.problem.day-co-ve-la-so", "Đây có vẻ là số chứng minh nhân dân 9 số cũ. Hãy nhập số căn cước 12 chữ số.").into(),
+            CccdLength { digits } => {
+                tr!("validate.problem.so-can-cuoc-phai-co", "Số căn cước phải có đúng 12 chữ số (bạn đã nhập {digits} chữ số).", digits = digits)
+            }
+            CccdProvince { code } => tr!(
+                "validate.problem.3-so-dau-khong-phai",
+                "3 số đầu «{code}» không phải mã tỉnh, thành phố nơi đăng ký khai sinh. Hãy kiểm tra lại số trên thẻ.",
+                code = code
+            ),
+            CccdFutureYear { year } => tr!(
+                "validate.problem.so-can-cuoc-cho-nam",
+                "Số căn cước cho năm sinh {year}, là năm trong tương lai. Hãy kiểm tra chữ số thứ 4 đến thứ 6.",
+                year = year
+            ),
             CccdBirthYear { id_year, entered } => {
-                format!("Số căn cước cho năm sinh {id_year}, nhưng ngày sinh đã nhập là năm {entered}. Hãy kiểm tra lại một trong hai.")
+                tr!(
+                    "validate.problem.so-can-cuoc-cho-nam-2",
+                    "Số căn cước cho năm sinh {id_year}, nhưng ngày sinh đã nhập là năm {entered}. Hãy kiểm tra lại một trong hai.",
+                    id_year = id_year,
+                    entered = entered
+                )
             }
             CccdSex { id_sex, entered } => {
-                format!("Số căn cước là của người giới tính {}, nhưng giới tính đã chọn là {}. Hãy kiểm tra lại.", id_sex.label_vi(), entered.label_vi())
+                tr!(
+                    "validate.problem.cccd-sex",
+                    "Số căn cước là của người giới tính {id_sex}, nhưng giới tính đã chọn là {entered}. Hãy kiểm tra lại.",
+                    id_sex = sex_label(*id_sex),
+                    entered = sex_label(*entered)
+                )
             }
-            MstMissing => "Hãy nhập mã số thuế (10 chữ số, chi nhánh thêm «-» và 3 chữ số; cá nhân dùng số căn cước 12 chữ số).".into(),
-            MstNotDigits => "Mã số thuế chỉ gồm chữ số (chi nhánh có thêm dấu «-»). Hãy xoá chữ cái và ký hiệu.".into(),
-            MstPersonal { id } => format!("Mã số thuế cá nhân là số căn cước 12 chữ số. {}", id.message()),
-            MstLength { digits } => format!("Mã số thuế có 10 chữ số (bạn đã nhập {digits}). Cá nhân dùng số căn cước 12 chữ số."),
-            MstCheckDigit => "Mã số thuế không đúng: chữ số kiểm tra (số cuối) không khớp. Có thể gõ nhầm một chữ số; hãy đối chiếu với giấy tờ thuế.".into(),
-            MstBranch => "Mã số thuế chi nhánh có dạng 10 chữ số, dấu «-», rồi 3 chữ số từ 001 đến 999.".into(),
-            PhoneMissing => "Hãy nhập số điện thoại, ví dụ 0912 345 678.".into(),
-            PhoneForeign => "Chỉ nhận số điện thoại Việt Nam (+84). Số nước ngoài hãy ghi ở phần ghi chú.".into(),
-            PhoneNotDigits => "Số điện thoại chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu.".into(),
-            PhoneNoZero => "Số điện thoại Việt Nam bắt đầu bằng 0 (hoặc +84).".into(),
-            PhoneFixedLength { digits } => format!("Số máy bàn có 11 chữ số, gồm mã vùng 02x (bạn đã nhập {digits})."),
-            PhoneMobileLength { digits } => format!("Số di động có 10 chữ số (bạn đã nhập {digits}). Số đầu 01x cũ đã đổi sang 03x, 05x, 07x, 08x."),
-            PhonePrefix { prefix } => format!("Đầu số «{prefix}» không phải đầu số di động Việt Nam. Hãy kiểm tra lại."),
-            PhoneAreaCode { code } => format!("«{code}» không phải mã vùng điện thoại cố định ở Việt Nam. Hãy kiểm tra lại."),
-            NameMissing => "Hãy nhập họ và tên, ví dụ: Nguyễn Văn An.".into(),
-            NameTooLong { max } => format!("Họ và tên dài quá {max} ký tự. Hãy kiểm tra lại."),
+            MstMissing => tr!(
+                "validate.problem.hay-nhap-ma-so-thue",
+                "Hãy nhập mã số thuế (10 chữ số, chi nhánh thêm «-» và 3 chữ số; cá nhân dùng số căn cước 12 chữ số)."
+            )
+            .into(),
+            MstNotDigits => {
+                tr!("validate.problem.ma-so-thue-chi-gom", "Mã số thuế chỉ gồm chữ số (chi nhánh có thêm dấu «-»). Hãy xoá chữ cái và ký hiệu.").into()
+            }
+            MstPersonal { id } => tr!("validate.problem.mst-personal", "Mã số thuế cá nhân là số căn cước 12 chữ số. {problem}", problem = id.message()),
+            MstLength { digits } => {
+                tr!("validate.problem.ma-so-thue-co-10", "Mã số thuế có 10 chữ số (bạn đã nhập {digits}). Cá nhân dùng số căn cước 12 chữ số.", digits = digits)
+            }
+            MstCheckDigit => tr!(
+                "validate.problem.ma-so-thue-khong-dung",
+                "Mã số thuế không đúng: chữ số kiểm tra (số cuối) không khớp. Có thể gõ nhầm một chữ số; hãy đối chiếu với giấy tờ thuế."
+            )
+            .into(),
+            MstBranch => tr!("validate.problem.ma-so-thue-chi-nhanh", "Mã số thuế chi nhánh có dạng 10 chữ số, dấu «-», rồi 3 chữ số từ 001 đến 999.").into(),
+            PhoneMissing => tr!("validate.problem.hay-nhap-so-dien-thoai", "Hãy nhập số điện thoại, ví dụ 0912 345 678.").into(),
+            PhoneForeign => {
+                tr!("validate.problem.chi-nhan-so-dien-thoai", "Chỉ nhận số điện thoại Việt Nam (+84). Số nước ngoài hãy ghi ở phần ghi chú.").into()
+            }
+            PhoneNotDigits => tr!("validate.problem.so-dien-thoai-chi-gom", "Số điện thoại chỉ gồm chữ số. Hãy xoá chữ cái và ký hiệu.").into(),
+            PhoneNoZero => tr!("validate.problem.so-dien-thoai-viet-nam", "Số điện thoại Việt Nam bắt đầu bằng 0 (hoặc +84).").into(),
+            PhoneFixedLength { digits } => {
+                tr!("validate.problem.so-may-ban-co-11", "Số máy bàn có 11 chữ số, gồm mã vùng 02x (bạn đã nhập {digits}).", digits = digits)
+            }
+            PhoneMobileLength { digits } => tr!(
+                "validate.problem.so-di-dong-co-10",
+                "Số di động có 10 chữ số (bạn đã nhập {digits}). Số đầu 01x cũ đã đổi sang 03x, 05x, 07x, 08x.",
+                digits = digits
+            ),
+            PhonePrefix { prefix } => {
+                tr!("validate.problem.dau-so-khong-phai-dau", "Đầu số «{prefix}» không phải đầu số di động Việt Nam. Hãy kiểm tra lại.", prefix = prefix)
+            }
+            PhoneAreaCode { code } => {
+                tr!("validate.problem.khong-phai-ma-vung-dien", "«{code}» không phải mã vùng điện thoại cố định ở Việt Nam. Hãy kiểm tra lại.", code = code)
+            }
+            NameMissing => tr!("validate.problem.hay-nhap-ho-va-ten", "Hãy nhập họ và tên, ví dụ: Nguyễn Văn An.").into(),
+            NameTooLong { max } => tr!("validate.problem.ho-va-ten-dai-qua", "Họ và tên dài quá {max} ký tự. Hãy kiểm tra lại.", max = max),
             NameDigits { meant } => {
-                let hint = meant.as_ref().map(|h| format!(" Có phải bạn định gõ «{h}»? Hãy bật bộ gõ tiếng Việt.")).unwrap_or_default();
-                format!("Họ và tên không có chữ số.{hint}")
+                let hint = meant
+                    .as_ref()
+                    .map(|h| tr!("validate.problem.co-phai-ban-dinh-go", " Có phải bạn định gõ «{h}»? Hãy bật bộ gõ tiếng Việt.", h = h))
+                    .unwrap_or_default();
+                tr!("validate.problem.ho-va-ten-khong-co", "Họ và tên không có chữ số.{hint}", hint = hint)
             }
-            NameSymbol { symbol } => format!("Họ và tên không có ký hiệu «{symbol}». Chỉ dùng chữ cái, khoảng trắng và dấu nháy (như H'Hen)."),
-            NameTelex { word, meant } => format!("«{word}» có vẻ được gõ khi chưa bật bộ gõ tiếng Việt (có lẽ là «{meant}»). Hãy bật bộ gõ rồi nhập lại."),
-            EmailMissing => "Hãy nhập địa chỉ thư điện tử, ví dụ ten@example.com.".into(),
-            EmailSpace => "Địa chỉ thư điện tử không có khoảng trắng.".into(),
-            EmailNoAt => "Địa chỉ thư điện tử cần có dấu @, ví dụ ten@example.com.".into(),
-            EmailShape => "Địa chỉ thư điện tử có dạng ten@tenmien.vn, chỉ một dấu @.".into(),
-            EmailDomain => "Tên miền sau dấu @ chưa đúng (ví dụ gmail.com, yahoo.com.vn).".into(),
-            EmailTooLong => "Địa chỉ thư điện tử quá dài.".into(),
+            NameSymbol { symbol } => tr!(
+                "validate.problem.ho-va-ten-khong-co-2",
+                "Họ và tên không có ký hiệu «{symbol}». Chỉ dùng chữ cái, khoảng trắng và dấu nháy (như H'Hen).",
+                symbol = symbol
+            ),
+            NameTelex { word, meant } => tr!(
+                "validate.problem.co-ve-duoc-go-khi",
+                "«{word}» có vẻ được gõ khi chưa bật bộ gõ tiếng Việt (có lẽ là «{meant}»). Hãy bật bộ gõ rồi nhập lại.",
+                word = word,
+                meant = meant
+            ),
+            EmailMissing => tr!("validate.problem.hay-nhap-dia-chi-thu", "Hãy nhập địa chỉ thư điện tử, ví dụ ten@example.com.").into(),
+            EmailSpace => tr!("validate.problem.dia-chi-thu-dien-tu", "Địa chỉ thư điện tử không có khoảng trắng.").into(),
+            EmailNoAt => tr!("validate.problem.dia-chi-thu-dien-tu-2", "Địa chỉ thư điện tử cần có dấu @, ví dụ ten@example.com.").into(),
+            EmailShape => tr!("validate.problem.dia-chi-thu-dien-tu-3", "Địa chỉ thư điện tử có dạng ten@tenmien.vn, chỉ một dấu @.").into(),
+            EmailDomain => tr!("validate.problem.ten-mien-sau-dau-chua", "Tên miền sau dấu @ chưa đúng (ví dụ gmail.com, yahoo.com.vn).").into(),
+            EmailTooLong => tr!("validate.problem.dia-chi-thu-dien-tu-4", "Địa chỉ thư điện tử quá dài.").into(),
         }
+    }
+}
+
+/// "Nam" / "Nữ" in a sentence, in the interface's language.
+fn sex_label(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Male => tr!("validate.problem.sex-male", "Nam"),
+        Sex::Female => tr!("validate.problem.sex-female", "Nữ"),
     }
 }

@@ -33,7 +33,15 @@ pub fn DraftFile(dossier_id: Option<String>) -> impl IntoView {
     let finish = move |(dossier, blobs): Opened, replace: bool| {
         let (day, papers) = (saved_day(&dossier), dossier.attachments.all().count());
         let dossier_id = drafts.adopt(dossier, blobs, replace);
-        message.set(Some((true, format!("Đã mở hồ sơ lưu ngày {day}: các câu trả lời và {papers} tệp đính kèm đã trở lại, và đã lưu trên máy này."))));
+        message.set(Some((
+            true,
+            tr!(
+                "draft_file.da-mo-ho-so-luu",
+                "Đã mở hồ sơ lưu ngày {day}: các câu trả lời và {papers} tệp đính kèm đã trở lại, và đã lưu trên máy này.",
+                day = day,
+                papers = papers
+            ),
+        )));
         if here.as_deref() != Some(dossier_id.as_str()) {
             navigate(&format!("/ho-so/{dossier_id}"), Default::default());
         }
@@ -54,8 +62,15 @@ pub fn DraftFile(dossier_id: Option<String>) -> impl IntoView {
                     Err(why) => Err(why),
                 };
                 message.set(Some(match outcome {
-                    Ok(name) => (true, format!("Đã lưu hồ sơ ra tệp «{name}». Giữ tệp cẩn thận: trong đó có thông tin cá nhân và giấy tờ của bạn.")),
-                    Err(why) => (false, format!("Chưa lưu được hồ sơ ra tệp: {why}")),
+                    Ok(name) => (
+                        true,
+                        tr!(
+                            "draft_file.da-luu-ho-so-ra",
+                            "Đã lưu hồ sơ ra tệp «{name}». Giữ tệp cẩn thận: trong đó có thông tin cá nhân và giấy tờ của bạn.",
+                            name = name
+                        ),
+                    ),
+                    Err(why) => (false, tr!("draft_file.chua-luu-duoc-ho-so", "Chưa lưu được hồ sơ ra tệp: {why}", why = why)),
                 }));
                 busy.set(false);
             });
@@ -72,7 +87,7 @@ pub fn DraftFile(dossier_id: Option<String>) -> impl IntoView {
             let opened =
                 crate::web::worker::open_draft(&file).await.and_then(|(json, blobs)| Dossier::from_json(&json).map(|d| (d, blobs)).map_err(|p| p.message()));
             match opened {
-                Err(why) => message.set(Some((false, format!("Không mở được «{}». {why}", file.name())))),
+                Err(why) => message.set(Some((false, tr!("draft_file.khong-mo-duoc", "Không mở được «{name}». {why}", name = file.name(), why = why)))),
                 Ok(opened) if drafts.has_work(&opened.0.id) => waiting.set(Some(opened)),
                 Ok(opened) => finish.with_value(|f| f(opened, false)),
             }
@@ -86,23 +101,23 @@ pub fn DraftFile(dossier_id: Option<String>) -> impl IntoView {
     };
     let keep = move |_| {
         waiting.set(None);
-        message.set(Some((true, "Đã giữ nguyên hồ sơ trên máy này; tệp chưa được mở.".to_string())));
+        message.set(Some((true, tr!("draft_file.da-giu-nguyen-ho-so", "Đã giữ nguyên hồ sơ trên máy này; tệp chưa được mở.").to_string())));
     };
     view! {
         <div class="draft-file no-print">
             {save.map(|save| view! {
-                <p class="hint">"Để làm tiếp trên máy khác, hoặc để không để lại gì trên máy dùng chung, hãy lưu hồ sơ ra tệp (.zip) rồi mở lại ở nơi khác."</p>
-                <button type="button" class="button button--secondary" on:click=save prop:disabled=move || busy.get()>"Lưu hồ sơ ra tệp"</button>
+                <p class="hint">{tr!("draft_file.de-lam-tiep-tren-may", "Để làm tiếp trên máy khác, hoặc để không để lại gì trên máy dùng chung, hãy lưu hồ sơ ra tệp (.zip) rồi mở lại ở nơi khác.")}</p>
+                <button type="button" class="button button--secondary" on:click=save prop:disabled=move || busy.get()>{tr!("draft_file.luu-ho-so-ra-tep", "Lưu hồ sơ ra tệp")}</button>
             })}
-            <label class="label label--small" for="mo-ho-so">"Mở hồ sơ đã lưu (tệp .zip do hoso tạo)"</label>
+            <label class="label label--small" for="mo-ho-so">{tr!("draft_file.mo-ho-so-da-luu", "Mở hồ sơ đã lưu (tệp .zip do hoso tạo)")}</label>
             <input class="file-input" type="file" id="mo-ho-so" accept=".zip,application/zip" on:change=open prop:disabled=move || busy.get()/>
             {move || waiting.with(|w| w.as_ref().map(|(d, _)| saved_day(d))).map(|day| view! {
                 <div class="notice" role="alert">
-                    <p>{format!("Hồ sơ trong tệp (lưu ngày {day}) đang có trên máy này và đã được làm tiếp ở đây. Bạn muốn thay hồ sơ trên máy bằng hồ sơ trong tệp, hay mở tệp thành một hồ sơ mới bên cạnh?")}</p>
+                    <p>{tr!("draft_file.ho-so-trong-tep-luu", "Hồ sơ trong tệp (lưu ngày {day}) đang có trên máy này và đã được làm tiếp ở đây. Bạn muốn thay hồ sơ trên máy bằng hồ sơ trong tệp, hay mở tệp thành một hồ sơ mới bên cạnh?", day = day)}</p>
                     <div class="button-group">
-                        <button type="button" class="button" on:click=move |_| open_as(true)>"Thay bằng hồ sơ trong tệp"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| open_as(false)>"Mở thành hồ sơ mới"</button>
-                        <button type="button" class="button button--secondary" on:click=keep>"Giữ hồ sơ trên máy"</button>
+                        <button type="button" class="button" on:click=move |_| open_as(true)>{tr!("draft_file.thay-bang-ho-so-trong", "Thay bằng hồ sơ trong tệp")}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| open_as(false)>{tr!("draft_file.mo-thanh-ho-so-moi", "Mở thành hồ sơ mới")}</button>
+                        <button type="button" class="button button--secondary" on:click=keep>{tr!("draft_file.giu-ho-so-tren-may", "Giữ hồ sơ trên máy")}</button>
                     </div>
                 </div>
             })}

@@ -48,16 +48,16 @@ pub fn FormField(
     };
     let hint = field.help.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
     let given_note = move || {
-        given().then(|| view! { <p class="hint hint--given" id=given_id.clone()>"Cổng Dịch vụ công đã điền sẵn. Hãy kiểm tra, sửa nếu chưa đúng."</p> })
+        given().then(|| view! { <p class="hint hint--given" id=given_id.clone()>{tr!("field.cong-dich-vu-cong-da", "Cổng Dịch vụ công đã điền sẵn. Hãy kiểm tra, sửa nếu chưa đúng.")}</p> })
     };
     let error_view = {
         let err_id = err_id.clone();
         move || {
             error.get().map(|m| {
-                let read = vec![format!("Lỗi: {m}")];
+                let read = vec![tr!("field.loi", "Lỗi: {m}", m = m)];
                 view! {
-                    <p class="error-message" id=err_id.clone()><span class="visually-hidden">"Lỗi: "</span>{m}</p>
-                    <ReadAloud about="lỗi" texts=read/>
+                    <p class="error-message" id=err_id.clone()><span class="visually-hidden">{tr!("field.loi-2", "Lỗi: ")}</span>{m}</p>
+                    <ReadAloud about={tr!("field.loi-3", "lỗi")} texts=read/>
                 }
             })
         }
@@ -183,7 +183,7 @@ fn DatePicker(id: String, value: RwSignal<String>, not_future: bool) -> impl Int
     let max = not_future.then(|| crate::web::clock::now().date.to_string());
     view! {
         <span class="date-pick">
-            <label class="label label--small" for=id.clone()>"hoặc chọn trên lịch"</label>
+            <label class="label label--small" for=id.clone()>{tr!("field.hoac-chon-tren-lich", "hoặc chọn trên lịch")}</label>
             <input class="input input--date" type="date" id=id min="1900-01-01" max=max
                 prop:value=move || Date::parse_vn(&value.get()).map(|d| d.to_string()).unwrap_or_default()
                 on:change=move |ev| if let Some(d) = Date::parse_iso(&event_target_value(&ev)) { value.set(d.to_vn()) }/>
@@ -198,7 +198,7 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
     let province = RwSignal::new(String::new());
     let province_id = format!("{id}-tinh");
     move || match units.get() {
-        None => view! { <p class="loading" role="status">"Đang tải danh sách xã, phường…"</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{tr!("field.dang-tai-danh-sach-xa", "Đang tải danh sách xã, phường…")}</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error-message">{e.to_string()}</p> }.into_any(),
         Some(Ok(u)) => {
             // The province of the chosen commune, when there is one.
@@ -241,19 +241,19 @@ fn CommunePicker(id: String, value: RwSignal<String>, units: UnitsResource, inva
             view! {
                 <div class="commune">
                     <QuickFind id=find_id units=u.clone() province=province value=value/>
-                    <label class="label label--small" for=province_label_for>"Tỉnh, thành phố"</label>
+                    <label class="label label--small" for=province_label_for>{tr!("field.tinh-thanh-pho", "Tỉnh, thành phố")}</label>
                     <select class="select" id=province_id.clone() aria-invalid=move || invalid.get().then_some("true")
                         prop:value=move || province.get()
                         on:change=move |ev| { province.set(event_target_value(&ev)); value.set(String::new()); }>
-                        <option value="">"Chọn tỉnh, thành phố"</option>
+                        <option value="">{tr!("field.chon-tinh-thanh-pho", "Chọn tỉnh, thành phố")}</option>
                         {provinces}
                     </select>
-                    <label class="label label--small" for=commune_label_for>"Xã, phường, đặc khu"</label>
+                    <label class="label label--small" for=commune_label_for>{tr!("field.xa-phuong-dac-khu", "Xã, phường, đặc khu")}</label>
                     <select class="select" id=commune_id aria-invalid=move || invalid.get().then_some("true")
                         prop:disabled=move || province.get().is_empty()
                         prop:value=move || value.get()
                         on:change=move |ev| value.set(event_target_value(&ev))>
-                        <option value="">"Chọn xã, phường, đặc khu"</option>
+                        <option value="">{tr!("field.chon-xa-phuong-dac-khu", "Chọn xã, phường, đặc khu")}</option>
                         {communes}
                     </select>
                     <OldAddress id=old_id units=u.clone() province=province value=value/>
@@ -272,7 +272,7 @@ fn Candidates(candidates: Vec<(u32, u32, String)>, province: RwSignal<String>, v
         <ul class="old-address__list">
             {candidates.into_iter().map(|(code, prov, label)| view! {
                 <li><button type="button" class="link-button" on:click=move |_| { province.set(prov.to_string()); value.set(code.to_string()); }>
-                    "Chọn " {label}
+                    {tr!("field.chon", "Chọn ")} {label}
                 </button></li>
             }).collect_view()}
         </ul>
@@ -296,14 +296,15 @@ fn QuickFind(id: String, units: std::sync::Arc<crate::core::units::Units>, provi
             .map(|f| (f.commune.code, f.province.code, format!("{}, {}", f.commune.name, f.province.name)))
             .collect();
         let message = match found.len() {
-            0 => "Không thấy xã, phường nào có tên này. Hãy thử gõ ít chữ hơn, hoặc chọn trong danh sách bên dưới.".to_string(),
-            1 => "Tìm thấy:".to_string(),
-            n => format!("{n} kết quả. Hãy chọn đúng nơi của bạn:"),
+            0 => tr!("field.khong-thay-xa-phuong-nao", "Không thấy xã, phường nào có tên này. Hãy thử gõ ít chữ hơn, hoặc chọn trong danh sách bên dưới.")
+                .to_string(),
+            1 => tr!("field.tim-thay", "Tìm thấy:").to_string(),
+            n => tr!("field.ket-qua-hay-chon-dung", "{n} kết quả. Hãy chọn đúng nơi của bạn:", n = n),
         };
         Some(view! { <p>{message}</p> <Candidates candidates=found province=province value=value/> })
     };
     view! {
-        <label class="label label--small" for=id.clone()>"Tìm nhanh xã, phường (gõ có dấu hay không dấu đều được)"</label>
+        <label class="label label--small" for=id.clone()>{tr!("field.tim-nhanh-xa-phuong-go", "Tìm nhanh xã, phường (gõ có dấu hay không dấu đều được)")}</label>
         <input class="input input--full" type="text" id=id autocomplete="off" spellcheck="false" prop:value=text
             on:input=move |ev| text.set(event_target_value(&ev))/>
         <div role="status" aria-live="polite">{results}</div>
@@ -328,12 +329,27 @@ fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, prov
                     let out: Vec<(u32, u32, String)> = conversion
                         .candidates()
                         .into_iter()
-                        .map(|c| (c.code, c.province_code, format!("{}, {}{}", c.name, c.province, if c.most_of_old { " (phần lớn đơn vị cũ)" } else { "" })))
+                        .map(|c| {
+                            (
+                                c.code,
+                                c.province_code,
+                                format!(
+                                    "{}, {}{}",
+                                    c.name,
+                                    c.province,
+                                    if c.most_of_old { tr!("field.phan-lon-don-vi-cu", " (phần lớn đơn vị cũ)") } else { "" }
+                                ),
+                            )
+                        })
                         .collect();
                     let message = match (conversion.found.len(), out.len()) {
-                        (0, _) => "Không tìm thấy địa chỉ cũ này. Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy.".to_string(),
-                        (_, 1) => "Địa chỉ cũ này nay thuộc:".to_string(),
-                        _ => "Đơn vị cũ này nay thuộc nhiều xã, phường. Hãy chọn đúng nơi của bạn:".to_string(),
+                        (0, _) => tr!(
+                            "field.khong-tim-thay-dia-chi",
+                            "Không tìm thấy địa chỉ cũ này. Hãy ghi đủ xã/phường, huyện/quận, tỉnh/thành phố, cách nhau bằng dấu phẩy."
+                        )
+                        .to_string(),
+                        (_, 1) => tr!("field.dia-chi-cu-nay-nay", "Địa chỉ cũ này nay thuộc:").to_string(),
+                        _ => tr!("field.don-vi-cu-nay-nay", "Đơn vị cũ này nay thuộc nhiều xã, phường. Hãy chọn đúng nơi của bạn:").to_string(),
                     };
                     (message, out)
                 }
@@ -345,13 +361,13 @@ fn OldAddress(id: String, units: std::sync::Arc<crate::core::units::Units>, prov
     let input_id = id.clone();
     view! {
         <details class="old-address">
-            <summary>"Giấy tờ của bạn ghi địa chỉ cũ (trước 01/7/2025)?"</summary>
-            <label class="label label--small" for=input_id.clone()>"Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố"</label>
-            <p class="hint">"Ví dụ: Phường 9, Quận 5, TP. Hồ Chí Minh"</p>
+            <summary>{tr!("field.giay-to-cua-ban-ghi", "Giấy tờ của bạn ghi địa chỉ cũ (trước 01/7/2025)?")}</summary>
+            <label class="label label--small" for=input_id.clone()>{tr!("field.dia-chi-cu-xa-phuong", "Địa chỉ cũ: xã/phường, huyện/quận, tỉnh/thành phố")}</label>
+            <p class="hint">{tr!("field.vi-du-phuong-9-quan", "Ví dụ: Phường 9, Quận 5, TP. Hồ Chí Minh")}</p>
             <input class="input input--full" type="text" id=input_id autocomplete="off" prop:value=text
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); search_on_enter(); }/>
-            <button type="button" class="button button--secondary" on:click=move |_| search()>"Tìm xã, phường mới"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| search()>{tr!("field.tim-xa-phuong-moi", "Tìm xã, phường mới")}</button>
             <div role="status">
                 {move || found.get().map(|(message, candidates)| view! {
                     <p>{message}</p>

@@ -87,26 +87,26 @@ pub fn Papers(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     view! {
         <Report dossier_id=dossier_id.clone() entries=entries/>
         <div class="meter">
-            <p class="meter__label" id="dung-luong">{move || format!("Dung lượng hồ sơ: {} / {} (mỗi tệp tối đa {})", human_size(used.get()), human_size(limits.max_dossier_bytes), human_size(limits.max_file_bytes))}</p>
+            <p class="meter__label" id="dung-luong">{move || tr!("papers.dung-luong-ho-so", "Dung lượng hồ sơ: {used} / {limit} (mỗi tệp tối đa {file_limit})", used = human_size(used.get()), limit = human_size(limits.max_dossier_bytes), file_limit = human_size(limits.max_file_bytes))}</p>
             <div class="meter__bar" role="meter" aria-labelledby="dung-luong" aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || format!("{:.0}", percent.get())>
                 <div class="meter__fill" style:width=move || format!("{:.1}%", percent.get())></div>
             </div>
         </div>
-        <p class="hint">"Tệp chỉ nằm trên máy này: hoso kiểm tra và lưu ngay tại đây, không gửi đi đâu."</p>
+        <p class="hint">{tr!("papers.tep-chi-nam-tren-may", "Tệp chỉ nằm trên máy này: hoso kiểm tra và lưu ngay tại đây, không gửi đi đâu.")}</p>
         <crate::ui::autosave::SaveLine/>
         {move || persisted.get().map(|kept| view! {
             <p class="hint">
                 {if kept {
-                    "Trình duyệt đã đồng ý giữ hồ sơ và tệp của bạn lâu dài trên máy này (không tự xoá khi máy thiếu bộ nhớ)."
+                    tr!("papers.trinh-duyet-da-dong-y", "Trình duyệt đã đồng ý giữ hồ sơ và tệp của bạn lâu dài trên máy này (không tự xoá khi máy thiếu bộ nhớ).")
                 } else {
-                    "Trình duyệt có thể tự xoá dữ liệu khi máy thiếu bộ nhớ. Để chắc chắn không mất, hãy lưu hồ sơ ra tệp khi làm xong một phần."
+                    tr!("papers.trinh-duyet-co-the-tu", "Trình duyệt có thể tự xoá dữ liệu khi máy thiếu bộ nhớ. Để chắc chắn không mất, hãy lưu hồ sơ ra tệp khi làm xong một phần.")
                 }}
             </p>
         })}
         <CaseQuestions dossier_id=dossier_id.clone() entries=entries/>
         <ul class="papers">{list(true)}</ul>
         <details class="papers-other" class:hidden=move || not_needed() == 0>
-            <summary>{move || format!("Giấy tờ không cần trong trường hợp của bạn ({})", not_needed())}</summary>
+            <summary>{move || tr!("papers.giay-to-khong-can", "Giấy tờ không cần trong trường hợp của bạn ({count})", count = not_needed())}</summary>
             <ul class="papers">{list(false)}</ul>
         </details>
     }
@@ -137,8 +137,8 @@ fn CaseQuestions(dossier_id: String, entries: Memo<Vec<Entry>>) -> impl IntoView
     };
     view! {
         <Show when=move || !keys().is_empty()>
-            <h2 class="papers__cases">"Trường hợp của bạn"</h2>
-            <p class="hint">"Trả lời để hoso biết giấy tờ nào bạn cần. Chưa chắc thì để trống: giấy tờ đó ghi «Tuỳ trường hợp»."</p>
+            <h2 class="papers__cases">{tr!("papers.truong-hop-cua-ban", "Trường hợp của bạn")}</h2>
+            <p class="hint">{tr!("papers.tra-loi-de-hoso-biet", "Trả lời để hoso biết giấy tờ nào bạn cần. Chưa chắc thì để trống: giấy tờ đó ghi «Tuỳ trường hợp».")}</p>
             <For each=keys key=|k| k.clone() let:key>
                 {
                     let question = {
@@ -158,20 +158,20 @@ fn CaseQuestions(dossier_id: String, entries: Memo<Vec<Entry>>) -> impl IntoView
                                     <input class="radio__input" type="radio" name=key.clone() id=yes_id.clone() value=CASE_YES
                                         prop:checked={ let c = chosen.clone(); move || c() == Some(true) }
                                         on:change=answer(key.clone(), CASE_YES)/>
-                                    <label class="radio__label" for=yes_id>"Có"</label>
+                                    <label class="radio__label" for=yes_id>{tr!("papers.co", "Có")}</label>
                                 </div>
                                 <div class="radio">
                                     <input class="radio__input" type="radio" name=key.clone() id=no_id.clone() value=CASE_NO
                                         prop:checked=move || chosen() == Some(false)
                                         on:change=answer(key.clone(), CASE_NO)/>
-                                    <label class="radio__label" for=no_id>"Không"</label>
+                                    <label class="radio__label" for=no_id>{tr!("papers.khong", "Không")}</label>
                                 </div>
                             </div>
                         </fieldset>
                     }
                 }
             </For>
-            <h2 class="papers__list">"Giấy tờ"</h2>
+            <h2 class="papers__list">{tr!("papers.giay-to", "Giấy tờ")}</h2>
         </Show>
     }
 }
@@ -232,7 +232,8 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
                         }
                     };
                     match outcome {
-                        Err(why) => messages.update(|m| m.push((false, format!("Không đính kèm «{name}»: {}", sentences(&why))))),
+                        Err(why) => messages
+                            .update(|m| m.push((false, tr!("papers.khong-dinh-kem", "Không đính kèm «{name}»: {why}", name = name, why = sentences(&why))))),
                         Ok(prepared) => {
                             files::keep(&prepared.attachment.hash, &prepared.blob);
                             if let Some((h, b)) = &prepared.original {
@@ -240,7 +241,11 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
                             }
                             let warned = !prepared.attachment.problems.is_empty();
                             attachments.0.update(|a| a.entry(dossier_id.clone()).or_default().add(&key, prepared.attachment));
-                            let note = if warned { "Đã đính kèm, có điều cần xem lại (bên dưới)" } else { "Đã đính kèm" };
+                            let note = if warned {
+                                tr!("papers.da-dinh-kem-co-dieu", "Đã đính kèm, có điều cần xem lại (bên dưới)")
+                            } else {
+                                tr!("papers.da-dinh-kem", "Đã đính kèm")
+                            };
                             messages.update(|m| m.push((true, format!("{note}: «{name}»."))));
                         }
                     }
@@ -259,14 +264,18 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
             leptos::task::spawn_local(async move {
                 let file_name = Attachment::combined_name(&name);
                 match files::photos_to_pdf(&photos, &file_name, &limits).await {
-                    Err(why) => messages.set(vec![(false, format!("Chưa gộp được ảnh: {}", sentences(&why)))]),
+                    Err(why) => messages.set(vec![(false, tr!("papers.chua-gop-duoc-anh", "Chưa gộp được ảnh: {why}", why = sentences(&why)))]),
                     Ok(prepared) => {
                         files::keep(&prepared.attachment.hash, &prepared.blob);
                         let pages = photos.len();
                         attachments.0.update(|a| a.entry(dossier_id.clone()).or_default().replace_photos(&key, prepared.attachment));
                         messages.set(vec![(
                             true,
-                            format!("Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ."),
+                            tr!(
+                                "papers.da-gop-anh-thanh-mot",
+                                "Đã gộp {pages} ảnh thành một tệp PDF {pages} trang. Ảnh gốc vẫn được giữ trên máy đến khi xuất hồ sơ.",
+                                pages = pages
+                            ),
                         )]);
                     }
                 }
@@ -296,14 +305,14 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
             let (combine, file_list, photos) = (combine.clone(), file_list.clone(), photos.clone());
             view! {
                 <DropZone key=zone_key.clone() paper=zone_paper.clone() add=add/>
-                <p role="status" class="loading">{move || busy.get().then_some("Đang kiểm tra tệp…")}</p>
+                <p role="status" class="loading">{move || busy.get().then_some(tr!("papers.dang-kiem-tra-tep", "Đang kiểm tra tệp…"))}</p>
                 <div role="alert">
                     {move || messages.get().into_iter().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> }).collect_view()}
                 </div>
                 <ol class="files">{file_list}</ol>
                 {move || { let (n, combine) = (photos(), combine.clone()); (n >= 1).then(|| view! {
                     <button type="button" class="button button--secondary" on:click=combine prop:disabled=move || busy.get()>
-                        {format!("Gộp {n} ảnh thành một tệp PDF")}
+                        {tr!("papers.gop-anh-thanh-mot-tep", "Gộp {n} ảnh thành một tệp PDF", n = n)}
                     </button>
                 })}}
             }
@@ -326,7 +335,7 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
             {read_paper}
             {(entry.short != entry.name).then(|| view! {
                 <details class="doc__full">
-                    <summary>"Xem đầy đủ theo văn bản"</summary>
+                    <summary>{tr!("papers.xem-day-du-theo-van", "Xem đầy đủ theo văn bản")}</summary>
                     <p>{entry.name.clone()}</p>
                 </details>
             })}
@@ -363,12 +372,12 @@ fn DropZone(key: String, paper: String, add: Callback<Vec<web_sys::File>>) -> im
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop>
             <div class="drop__controls">
-                <label class="label label--small" for=input_id.clone()>"Chọn tệp" <span class="visually-hidden">{for_whom.clone()}</span></label>
+                <label class="label label--small" for=input_id.clone()>{tr!("papers.chon-tep", "Chọn tệp")} <span class="visually-hidden">{for_whom.clone()}</span></label>
                 <input class="file-input" type="file" id=input_id multiple accept=picker_accept() on:change=from_input/>
-                <label class="label label--small" for=camera_id.clone()>"Chụp ảnh bằng điện thoại" <span class="visually-hidden">{for_whom}</span></label>
+                <label class="label label--small" for=camera_id.clone()>{tr!("papers.chup-anh-bang-dien-thoai", "Chụp ảnh bằng điện thoại")} <span class="visually-hidden">{for_whom}</span></label>
                 <input class="file-input" type="file" id=camera_id accept="image/*" capture="environment" on:change=from_input/>
             </div>
-            <p class="hint">"Hoặc kéo thả tệp vào khung này. Nhận PDF, JPEG, PNG. Mặt trước và mặt sau, nhiều trang: đính kèm nhiều tệp rồi gộp."</p>
+            <p class="hint">{tr!("papers.hoac-keo-tha-tep-vao", "Hoặc kéo thả tệp vào khung này. Nhận PDF, JPEG, PNG. Mặt trước và mặt sau, nhiều trang: đính kèm nhiều tệp rồi gộp.")}</p>
         </div>
     }
 }
@@ -378,9 +387,9 @@ fn DropZone(key: String, paper: String, add: Callback<Vec<web_sys::File>>) -> im
 #[component]
 fn Template(name: String, source: Option<String>) -> impl IntoView {
     let link = source.map(|url| view! {
-        " " <a href=url target="_blank" rel="noopener noreferrer">"Tải mẫu trên Cổng Dịch vụ công quốc gia" <span class="visually-hidden">" (mở trong thẻ mới)"</span></a>
+        " " <a href=url target="_blank" rel="noopener noreferrer">{tr!("papers.tai-mau-tren-cong-dich", "Tải mẫu trên Cổng Dịch vụ công quốc gia")} <span class="visually-hidden">{tr!("papers.mo-trong-the-moi", " (mở trong thẻ mới)")}</span></a>
     });
-    view! { <span class="doc__template">{format!("Mẫu: {name}.")}{link}</span> }
+    view! { <span class="doc__template">{tr!("papers.mau", "Mẫu: {name}.", name = name)}{link}</span> }
 }
 
 #[component]
@@ -408,7 +417,7 @@ fn AttachedFile(dossier_id: String, key: String, paper: String, index: usize, co
             }
         }
     };
-    let label = format!("{} (tệp {} của «{paper}»)", a.name, index + 1);
+    let label = tr!("papers.tep-cua", "{name} (tệp {n} của «{paper}»)", name = a.name, n = index + 1, paper = paper);
     let warnings = a.problems.iter().map(|w| view! { <li>{w.message()}</li> }).collect_view();
     let (up, down) = (shift.clone(), shift);
     view! {
@@ -420,13 +429,13 @@ fn AttachedFile(dossier_id: String, key: String, paper: String, index: usize, co
                 <ul class="files__warnings">{warnings}</ul>
                 <div class="files__actions">
                     <button type="button" class="link-button" prop:disabled={index == 0} on:click=move |_| up(true)>
-                        "Lên" <span class="visually-hidden">{format!(": {label}")}</span>
+                        {tr!("papers.len", "Lên")} <span class="visually-hidden">{format!(": {label}")}</span>
                     </button>
                     <button type="button" class="link-button" prop:disabled={index + 1 >= count} on:click=move |_| down(false)>
-                        "Xuống" <span class="visually-hidden">{format!(": {label}")}</span>
+                        {tr!("papers.xuong", "Xuống")} <span class="visually-hidden">{format!(": {label}")}</span>
                     </button>
                     <button type="button" class="link-button" on:click=remove>
-                        "Xoá" <span class="visually-hidden">{format!(": {label}")}</span>
+                        {tr!("papers.xoa", "Xoá")} <span class="visually-hidden">{format!(": {label}")}</span>
                     </button>
                 </div>
             </div>

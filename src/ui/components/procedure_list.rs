@@ -35,12 +35,12 @@ pub fn ProcedureList(
             let others = (!others.is_empty()).then(|| {
                 let links =
                     others.into_iter().enumerate().map(|(n, (href, level))| view! { {(n > 0).then_some(" · ")}<A href=href>{level}</A> }).collect_view();
-                view! { <span class="procedure-list__also">"Cùng thủ tục, làm ở nơi khác: " {links}</span> }
+                view! { <span class="procedure-list__also">{tr!("procedure_list.cung-thu-tuc-lam-o", "Cùng thủ tục, làm ở nơi khác: ")} {links}</span> }
             });
             view! {
                 <li class="procedure-list__item">
                     <A href=href attr:class="procedure-list__link">{name}</A>
-                    <span class="procedure-list__meta">"Mã " {code} " · " {field} " · " {levels}</span>
+                    <span class="procedure-list__meta">{tr!("procedure_list.ma", "Mã ")} {code} " · " {field} " · " {levels}</span>
                     {others}
                 </li>
             }

@@ -66,37 +66,37 @@ pub fn RatingPanel(dossier_id: String) -> impl IntoView {
     };
     view! {
         <section class="rating" aria-labelledby="danh-gia-tieu-de">
-            <h2 id="danh-gia-tieu-de">"Đánh giá mức độ hài lòng"</h2>
+            <h2 id="danh-gia-tieu-de">{tr!("rating.danh-gia-muc-do-hai", "Đánh giá mức độ hài lòng")}</h2>
             {move || match kept.get() {
                 Some(r) => view! {
-                    <p role="status">{format!("Bạn đã đánh giá: {}. {}", r.level.label(), r.thanks())}</p>
+                    <p role="status">{tr!("rating.ban-da-danh-gia", "Bạn đã đánh giá: {level}. {thanks}", level = r.level.label(), thanks = r.thanks())}</p>
                 }
                 .into_any(),
                 None => view! {
                     <form class="rating__form" novalidate on:submit=send.clone()>
                         <div class=move || if missing.get() { "form-group form-group--error" } else { "form-group" }>
                             <fieldset class="fieldset" aria-describedby=move || missing.get().then_some("danh-gia-loi")>
-                                <legend class="label">"Bạn thấy việc chuẩn bị hồ sơ với hoso thế nào?"</legend>
+                                <legend class="label">{tr!("rating.ban-thay-viec-chuan-bi", "Bạn thấy việc chuẩn bị hồ sơ với hoso thế nào?")}</legend>
                                 {move || missing.get().then(|| view! {
-                                    <p class="error-message" id="danh-gia-loi"><span class="visually-hidden">"Lỗi: "</span>"Hãy chọn một mức đánh giá."</p>
+                                    <p class="error-message" id="danh-gia-loi"><span class="visually-hidden">{tr!("rating.loi", "Lỗi: ")}</span>{tr!("rating.hay-chon-mot-muc-danh", "Hãy chọn một mức đánh giá.")}</p>
                                 })}
                                 {levels()}
                             </fieldset>
                         </div>
                         <Show when=move || level.get().is_some_and(Level::asks_reasons)>
                             <fieldset class="fieldset form-group">
-                                <legend class="label">"Điều gì chưa tốt? (không bắt buộc)"</legend>
+                                <legend class="label">{tr!("rating.dieu-gi-chua-tot-khong", "Điều gì chưa tốt? (không bắt buộc)")}</legend>
                                 {reason_boxes()}
                             </fieldset>
                         </Show>
                         <div class="form-group">
-                            <label class="label" for="gop-y">"Góp ý thêm (không bắt buộc)"</label>
-                            <p class="hint" id="gop-y-goi-y">"Không ghi thông tin cá nhân. Đánh giá được lưu trên máy này"
-                                {crate::web::embed::active().then_some(" và gửi cho Cổng Dịch vụ công")}"."</p>
+                            <label class="label" for="gop-y">{tr!("rating.gop-y-them-khong-bat", "Góp ý thêm (không bắt buộc)")}</label>
+                            <p class="hint" id="gop-y-goi-y">{tr!("rating.khong-ghi-thong-tin-ca", "Không ghi thông tin cá nhân. Đánh giá được lưu trên máy này")}
+                                {crate::web::embed::active().then_some(tr!("rating.va-gui-cho-cong-dich", " và gửi cho Cổng Dịch vụ công"))}"."</p>
                             <textarea class="textarea" id="gop-y" rows="3" maxlength="500" aria-describedby="gop-y-goi-y"
                                 prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                         </div>
-                        <button type="submit" class="button button--secondary">"Gửi đánh giá"</button>
+                        <button type="submit" class="button button--secondary">{tr!("rating.gui-danh-gia", "Gửi đánh giá")}</button>
                     </form>
                 }
                 .into_any(),

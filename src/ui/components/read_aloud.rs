@@ -17,12 +17,12 @@ pub fn ReadAloud(#[prop(into)] about: String, #[prop(into)] texts: Signal<Vec<St
             problem.set(crate::web::speech::speak(pieces).await.err().map(|p| p.message()));
         });
     };
-    let name = format!("Đọc to: {about}");
+    let name = tr!("read_aloud.doc-to", "Đọc to: {about}", about = about);
     move || {
         chosen.is_some_and(|c| c.0.get().read_aloud).then(|| {
             view! {
                 <button type="button" class="read-aloud" aria-label=name.clone() on:click=read>
-                    <span aria-hidden="true">"🔊 "</span>"Đọc to"
+                    <span aria-hidden="true">"🔊 "</span>{tr!("read_aloud.doc-to-2", "Đọc to")}
                 </button>
                 <p class="read-aloud__problem" role="status">{move || problem.get()}</p>
             }

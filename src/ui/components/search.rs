@@ -59,35 +59,41 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
     let results = move || {
         let q = text.get();
         if q.trim().is_empty() {
-            return view! { <p class="hint" role="status">"Gõ vài chữ để tìm, có dấu hay không dấu đều được."</p> }.into_any();
+            return view! { <p class="hint" role="status">{tr!("search.go-vai-chu-de-tim", "Gõ vài chữ để tìm, có dấu hay không dấu đều được.")}</p> }
+                .into_any();
         }
         if let Some(Some(Err(e))) = catalogue.get() {
             return view! {
                 <div class="error-box" role="alert">
-                    <p><strong>"Chưa tải được danh mục thủ tục. "</strong>{e.to_string()}</p>
+                    <p><strong>{tr!("search.chua-tai-duoc-danh-muc", "Chưa tải được danh mục thủ tục. ")}</strong>{e.to_string()}</p>
                 </div>
             }
             .into_any();
         }
         let (Some(cat), Some(found)) = (loaded(), hits.get()) else {
-            return view! { <p class="loading" role="status">"Đang tải danh mục thủ tục…"</p> }.into_any();
+            return view! { <p class="loading" role="status">{tr!("search.dang-tai-danh-muc-thu", "Đang tải danh mục thủ tục…")}</p> }.into_any();
         };
         let status = if found.is_empty() {
-            format!("Không tìm thấy thủ tục nào cho «{}». Hãy thử cách nói khác, ví dụ «khai sinh», «sổ đỏ», «tạm trú».", q.trim())
+            tr!(
+                "search.khong-tim-thay-thu-tuc",
+                "Không tìm thấy thủ tục nào cho «{query}». Hãy thử cách nói khác, ví dụ «khai sinh», «sổ đỏ», «tạm trú».",
+                query = q.trim()
+            )
         } else if found.len() == SHOWN {
-            format!("{SHOWN} thủ tục phù hợp nhất với «{}»:", q.trim())
+            tr!("search.thu-tuc-phu-hop-nhat", "{shown} thủ tục phù hợp nhất với «{query}»:", shown = SHOWN, query = q.trim())
         } else {
-            format!("{} thủ tục phù hợp với «{}»:", found.len(), q.trim())
+            tr!("search.thu-tuc-phu-hop", "{count} thủ tục phù hợp với «{query}»:", count = found.len(), query = q.trim())
         };
         // How the words were read ("bằng lái" → "giấy phép lái xe"), so a person sees why.
-        let understood: Vec<String> = cat.search().understood(&q).iter().map(|e| format!("«{}» là «{}»", e.says, e.means)).collect();
-        let understood =
-            (!understood.is_empty() && !found.is_empty()).then(|| view! { <p class="search__understood">"Đã hiểu: " {understood.join("; ")} "."</p> });
+        let understood: Vec<String> =
+            cat.search().understood(&q).iter().map(|e| tr!("search.la", "«{says}» là «{means}»", says = e.says, means = e.means)).collect();
+        let understood = (!understood.is_empty() && !found.is_empty())
+            .then(|| view! { <p class="search__understood">{tr!("search.da-hieu", "Đã hiểu: ")} {understood.join("; ")} "."</p> });
         let suggestion = cat.search().suggestion(&cat.index, &q).map(|s| {
             let go = s.clone();
             view! {
                 <p class="search__suggestion">
-                    "Có phải bạn muốn tìm: "
+                    {tr!("search.co-phai-ban-muon-tim", "Có phải bạn muốn tìm: ")}
                     <button type="button" class="link-button" on:click=move |_| {
                         crate::web::history::replace_search_query(&go);
                         set_text.set(go.clone());
@@ -110,8 +116,8 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
 
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="search__label" for="tim-thu-tuc">"Bạn cần làm thủ tục gì?"</label>
-            <p class="search__help" id="tim-thu-tuc-goi-y">"Ví dụ: làm giấy khai sinh cho con, xin giấy phép xây nhà, lý lịch tư pháp."</p>
+            <label class="search__label" for="tim-thu-tuc">{tr!("search.ban-can-lam-thu-tuc", "Bạn cần làm thủ tục gì?")}</label>
+            <p class="search__help" id="tim-thu-tuc-goi-y">{tr!("search.vi-du-lam-giay-khai", "Ví dụ: làm giấy khai sinh cho con, xin giấy phép xây nhà, lý lịch tư pháp.")}</p>
             <input
                 id="tim-thu-tuc"
                 class="search__input"
@@ -129,24 +135,24 @@ pub fn Search(#[prop(optional)] catalogue: Option<Arc<Catalogue>>) -> impl IntoV
                 }
             />
             <details class="search__filters" on:toggle=move |_| want()>
-                <summary>"Lọc theo lĩnh vực, cấp thực hiện"</summary>
+                <summary>{tr!("search.loc-theo-linh-vuc-cap", "Lọc theo lĩnh vực, cấp thực hiện")}</summary>
                 <div class="search__filter-row">
-                    <label for="loc-linh-vuc">"Lĩnh vực"</label>
+                    <label for="loc-linh-vuc">{tr!("search.linh-vuc", "Lĩnh vực")}</label>
                     <select id="loc-linh-vuc" on:change=move |ev| set_field.set(event_target_value(&ev))>
-                        <option value="">"Tất cả lĩnh vực"</option>
+                        <option value="">{tr!("search.tat-ca-linh-vuc", "Tất cả lĩnh vực")}</option>
                         {field_options}
                     </select>
                 </div>
                 <div class="search__filter-row">
-                    <label for="loc-cap">"Cấp thực hiện"</label>
+                    <label for="loc-cap">{tr!("search.cap-thuc-hien", "Cấp thực hiện")}</label>
                     <select id="loc-cap" on:change=move |ev| set_level.set(event_target_value(&ev))>
-                        <option value="">"Tất cả các cấp"</option>
+                        <option value="">{tr!("search.tat-ca-cac-cap", "Tất cả các cấp")}</option>
                         {level_options}
                     </select>
                 </div>
             </details>
         </form>
-        <section class="search__results" aria-label="Kết quả tìm kiếm">{results}</section>
+        <section class="search__results" aria-label={tr!("search.ket-qua-tim-kiem", "Kết quả tìm kiếm")}>{results}</section>
     }
 }
 
@@ -162,10 +168,10 @@ fn NotFound(open: bool) -> impl IntoView {
         LIFE_EVENTS.iter().enumerate().map(|(n, e)| view! { {(n > 0).then_some(" · ")}<A href=format!("/su-kien/{}", e.slug)>{e.title}</A> }).collect_view();
     view! {
         <details class="search__not-found" open=open>
-            <summary>"Không thấy thủ tục bạn cần?"</summary>
-            <p>"Thử nói ngắn hơn, bằng từ chính của việc cần làm (ví dụ «cấp lại bằng lái», «tạm trú», «sổ đỏ»), có dấu hay không dấu đều được."</p>
-            <p>"Hoặc tìm theo việc đang cần: " {events} "."</p>
-            <p><A href="/linh-vuc">"Xem tất cả thủ tục theo lĩnh vực"</A></p>
+            <summary>{tr!("search.khong-thay-thu-tuc-ban", "Không thấy thủ tục bạn cần?")}</summary>
+            <p>{tr!("search.thu-noi-ngan-hon-bang", "Thử nói ngắn hơn, bằng từ chính của việc cần làm (ví dụ «cấp lại bằng lái», «tạm trú», «sổ đỏ»), có dấu hay không dấu đều được.")}</p>
+            <p>{tr!("search.hoac-tim-theo-viec-dang", "Hoặc tìm theo việc đang cần: ")} {events} "."</p>
+            <p><A href="/linh-vuc">{tr!("search.xem-tat-ca-thu-tuc", "Xem tất cả thủ tục theo lĩnh vực")}</A></p>
         </details>
     }
 }

@@ -40,38 +40,38 @@ pub fn Assist() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Page title="Hỗ trợ người dân".to_string()>
-            <p class="lead">"Dành cho cán bộ phường, xã và tổ công nghệ số cộng đồng nhập hồ sơ giúp người dân trên máy dùng chung."</p>
+        <Page title={tr!("assist.ho-tro-nguoi-dan", "Hỗ trợ người dân").to_string()}>
+            <p class="lead">{tr!("assist.danh-cho-can-bo-phuong", "Dành cho cán bộ phường, xã và tổ công nghệ số cộng đồng nhập hồ sơ giúp người dân trên máy dùng chung.")}</p>
             {move || match helper.get() {
                 Some(h) => view! {
                     <div class="notice notice--important" role="status">
-                        <p><strong>{format!("Đang bật chế độ hỗ trợ: {} ({}).", h.name, h.unit)}</strong></p>
-                        <p>"Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý."</p>
-                        <p>"Khi người dân về, vào "<A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" và chọn «Người dân đã về»: hồ sơ của họ được xoá, chế độ hỗ trợ vẫn bật cho người tiếp theo."</p>
+                        <p><strong>{tr!("assist.dang-bat", "Đang bật chế độ hỗ trợ: {name} ({unit}).", name = h.name, unit = h.unit)}</strong></p>
+                        <p>{tr!("assist.o-moi-ho-so-hay", "Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý.")}</p>
+                        <p>{tr!("assist.khi-nguoi-dan-ve-vao", "Khi người dân về, vào ")}<A href="/ket-thuc-phien">{tr!("assist.ket-thuc-phien-tren-may", "Kết thúc phiên trên máy này")}</A>{tr!("assist.va-chon-nguoi-dan-da", " và chọn «Người dân đã về»: hồ sơ của họ được xoá, chế độ hỗ trợ vẫn bật cho người tiếp theo.")}</p>
                     </div>
                     <HelpedCount/>
-                    <button type="button" class="button button--secondary" on:click=turn_off>"Tắt chế độ hỗ trợ"</button>
+                    <button type="button" class="button button--secondary" on:click=turn_off>{tr!("assist.tat-che-do-ho-tro", "Tắt chế độ hỗ trợ")}</button>
                 }
                 .into_any(),
                 None => view! {
                     <form class="assist-form" novalidate on:submit=turn_on>
                         <div class=move || if name_error().is_some() { "form-group form-group--error" } else { "form-group" }>
-                            <label class="label" for="can-bo-ten">"Họ và tên cán bộ"</label>
-                            {move || name_error().map(|m| view! { <p class="error-message" id="can-bo-ten-loi"><span class="visually-hidden">"Lỗi: "</span>{m}</p> })}
+                            <label class="label" for="can-bo-ten">{tr!("assist.ho-va-ten-can-bo", "Họ và tên cán bộ")}</label>
+                            {move || name_error().map(|m| view! { <p class="error-message" id="can-bo-ten-loi"><span class="visually-hidden">{tr!("assist.loi", "Lỗi: ")}</span>{m}</p> })}
                             <input class="input input--full" id="can-bo-ten" autocomplete="name" spellcheck="false"
                                 aria-describedby=move || name_error().map(|_| "can-bo-ten-loi") aria-invalid=move || name_error().map(|_| "true")
                                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                         </div>
                         <div class=move || if unit_error().is_some() { "form-group form-group--error" } else { "form-group" }>
-                            <label class="label" for="can-bo-don-vi">"Đơn vị"</label>
-                            <p class="hint" id="can-bo-don-vi-goi-y">"Ví dụ: UBND phường Hoàn Kiếm, hoặc Tổ công nghệ số cộng đồng xã Tân Lập."</p>
-                            {move || unit_error().map(|m| view! { <p class="error-message" id="can-bo-don-vi-loi"><span class="visually-hidden">"Lỗi: "</span>{m}</p> })}
+                            <label class="label" for="can-bo-don-vi">{tr!("assist.don-vi", "Đơn vị")}</label>
+                            <p class="hint" id="can-bo-don-vi-goi-y">{tr!("assist.vi-du-ubnd-phuong-hoan", "Ví dụ: UBND phường Hoàn Kiếm, hoặc Tổ công nghệ số cộng đồng xã Tân Lập.")}</p>
+                            {move || unit_error().map(|m| view! { <p class="error-message" id="can-bo-don-vi-loi"><span class="visually-hidden">{tr!("assist.loi", "Lỗi: ")}</span>{m}</p> })}
                             <input class="input input--full" id="can-bo-don-vi" autocomplete="organization"
                                 aria-describedby=move || if unit_error().is_some() { "can-bo-don-vi-goi-y can-bo-don-vi-loi" } else { "can-bo-don-vi-goi-y" }
                                 aria-invalid=move || unit_error().map(|_| "true")
                                 prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev))/>
                         </div>
-                        <button type="submit" class="button">"Bật chế độ hỗ trợ"</button>
+                        <button type="submit" class="button">{tr!("assist.bat-che-do-ho-tro", "Bật chế độ hỗ trợ")}</button>
                     </form>
                 }
                 .into_any(),
@@ -92,11 +92,11 @@ fn HelpedCount() -> impl IntoView {
         }
     };
     view! {
-        <h2>"Thống kê hồ sơ đã hỗ trợ"</h2>
-        <p>{format!("Trên máy này: {count} hồ sơ đã lập gói với sự hỗ trợ của cán bộ. Bảng thống kê chỉ có ngày, thủ tục và cách nộp, không có thông tin của người dân; nó không tự gửi đi đâu.")}</p>
-        <p>"Tải bảng thống kê trước khi «Xoá hết và kết thúc phiên» (khi đó bảng cũng bị xoá)."</p>
+        <h2>{tr!("assist.thong-ke-ho-so-da", "Thống kê hồ sơ đã hỗ trợ")}</h2>
+        <p>{tr!("assist.tren-may-nay-ho-so", "Trên máy này: {count} hồ sơ đã lập gói với sự hỗ trợ của cán bộ. Bảng thống kê chỉ có ngày, thủ tục và cách nộp, không có thông tin của người dân; nó không tự gửi đi đâu.", count = count)}</p>
+        <p>{tr!("assist.tai-bang-thong-ke-truoc", "Tải bảng thống kê trước khi «Xoá hết và kết thúc phiên» (khi đó bảng cũng bị xoá).")}</p>
         {(count > 0).then(|| view! {
-            <p><button type="button" class="button button--secondary" on:click=download>"Tải bảng thống kê (CSV)"</button></p>
+            <p><button type="button" class="button button--secondary" on:click=download>{tr!("assist.tai-bang-thong-ke-csv", "Tải bảng thống kê (CSV)")}</button></p>
         })}
     }
 }
@@ -120,7 +120,7 @@ pub fn AssistConsent(dossier_id: String) -> impl IntoView {
             <p>{who}</p>
             <div class="checklist__item">
                 <input type="checkbox" id="dong-y-ho-tro" prop:checked=move || agreed.get() on:change=change/>
-                <label for="dong-y-ho-tro">"Người dân đồng ý để cán bộ nhập giúp"</label>
+                <label for="dong-y-ho-tro">{tr!("assist.nguoi-dan-dong-y-de", "Người dân đồng ý để cán bộ nhập giúp")}</label>
             </div>
         </div>
     }

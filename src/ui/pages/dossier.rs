@@ -31,7 +31,7 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
         let form = form.clone();
         move || {
             let (done, total) = answers.with(|a| form.progress(a));
-            format!("1. Tờ khai — đã xong {done}/{total} phần")
+            tr!("dossier.1-to-khai-da-xong", "1. Tờ khai — đã xong {done}/{total} phần", done = done, total = total)
         }
     };
     let code = id.clone();
@@ -43,9 +43,9 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
             .filter(|s| form.section_visible(s, &answers))
             .map(|s| {
                 let (tag, class) = match (form.section_done(s, &answers), form.section_started(s, &answers)) {
-                    (true, _) => ("Đã xong", "tag tag--done"),
-                    (_, true) => ("Đang làm", "tag tag--progress"),
-                    _ => ("Chưa bắt đầu", "tag"),
+                    (true, _) => (tr!("dossier.da-xong", "Đã xong"), "tag tag--done"),
+                    (_, true) => (tr!("dossier.dang-lam", "Đang làm"), "tag tag--progress"),
+                    _ => (tr!("dossier.chua-bat-dau", "Chưa bắt đầu"), "tag"),
                 };
                 let href = format!("/ho-so/{code}/to-khai/{}", s.id);
                 let title = s.title.clone();
@@ -61,22 +61,22 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
     let template = form.template.clone();
     let check_href = format!("/ho-so/{id}/kiem-tra");
     view! {
-        <Page title=format!("Hồ sơ: {}", crate::core::dossier::title(&id, &p.name))>
-            <p>"Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này."</p>
+        <Page title=tr!("dossier.title", "Hồ sơ: {name}", name = crate::core::dossier::title(&id, &p.name))>
+            <p>{tr!("dossier.lam-lan-luot-tung-phan", "Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này.")}</p>
             <MemoryOnlyChoice/>
             <super::AssistConsent dossier_id=id.clone()/>
             <ProcedureChanged id=id.clone() p=p.clone()/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
-            <h2>"2. Giấy tờ"</h2>
+            <h2>{tr!("dossier.2-giay-to", "2. Giấy tờ")}</h2>
             <Papers dossier_id=id.clone() p=p.clone()/>
-            <p><A href=format!("/thu-tuc/{}", p.code)>"Xem lại thông tin thủ tục"</A></p>
+            <p><A href=format!("/thu-tuc/{}", p.code)>{tr!("dossier.xem-lai-thong-tin-thu", "Xem lại thông tin thủ tục")}</A></p>
             <ChannelChoice id=id.clone() p=p.clone()/>
-            <h2>"4. Kiểm tra"</h2>
-            <p><A href=check_href attr:class="button">"Kiểm tra câu trả lời"</A></p>
+            <h2>{tr!("dossier.4-kiem-tra", "4. Kiểm tra")}</h2>
+            <p><A href=check_href attr:class="button">{tr!("dossier.kiem-tra-cau-tra-loi", "Kiểm tra câu trả lời")}</A></p>
             <AfterSubmission id=id.clone() p=p.clone()/>
-            <h2>"Làm tiếp ở máy khác"</h2>
+            <h2>{tr!("dossier.lam-tiep-o-may-khac", "Làm tiếp ở máy khác")}</h2>
             <DraftFile dossier_id=Some(id.clone())/>
         </Page>
     }
@@ -92,9 +92,9 @@ fn MemoryOnlyChoice() -> impl IntoView {
             <input type="checkbox" id="khong-luu" prop:checked=move || drafts.memory_only.get()
                 on:change=move |ev| drafts.set_memory_only(event_target_checked(&ev))/>
             <label for="khong-luu">
-                "Không lưu trên máy này (máy dùng chung)"
+                {tr!("dossier.khong-luu-tren-may-nay", "Không lưu trên máy này (máy dùng chung)")}
                 <span class="doc__how">
-                    " — hồ sơ chỉ nằm trong trang này đến khi bạn đóng; những gì đã lưu trên máy sẽ bị xoá. Chỉ áp dụng cho lần dùng này."
+                    {tr!("dossier.ho-so-chi-nam-trong", " — hồ sơ chỉ nằm trong trang này đến khi bạn đóng; những gì đã lưu trên máy sẽ bị xoá. Chỉ áp dụng cho lần dùng này.")}
                 </span>
             </label>
         </div>
@@ -121,10 +121,10 @@ fn ProcedureChanged(id: String, p: Arc<Procedure>) -> impl IntoView {
     Some(view! {
         <Show when=move || shown.get()>
             <div class="notice notice--important" role="status">
-                <h2>"Thủ tục này đã thay đổi từ khi bạn bắt đầu hồ sơ"</h2>
+                <h2>{tr!("dossier.thu-tuc-nay-da-thay", "Thủ tục này đã thay đổi từ khi bạn bắt đầu hồ sơ")}</h2>
                 <ul>{messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
-                <p class="hint">"Hồ sơ của bạn vẫn còn nguyên; hãy xem lại các giấy tờ bên dưới."</p>
-                <button type="button" class="button button--secondary" on:click=seen.clone()>"Đã hiểu"</button>
+                <p class="hint">{tr!("dossier.ho-so-cua-ban-van", "Hồ sơ của bạn vẫn còn nguyên; hãy xem lại các giấy tờ bên dưới.")}</p>
+                <button type="button" class="button button--secondary" on:click=seen.clone()>{tr!("dossier.da-hieu", "Đã hiểu")}</button>
             </div>
         </Show>
     })
@@ -148,9 +148,9 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
             let details = rows
                 .iter()
                 .map(|c| {
-                    let fee = format!("lệ phí: {}{}", describe_fee(c), c.fee_note.as_deref().unwrap_or_default());
+                    let fee = tr!("dossier.le-phi", "lệ phí: {fee}{note}", fee = describe_fee(c), note = c.fee_note.as_deref().unwrap_or_default());
                     match describe_time(c) {
-                        Some(time) => format!("thời hạn: {time}; {fee}"),
+                        Some(time) => tr!("dossier.thoi-han", "thời hạn: {time}; {fee}", time = time, fee = fee),
                         None => fee,
                     }
                 })
@@ -171,10 +171,10 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
         })
         .collect_view();
     Some(view! {
-        <h2>"3. Cách nộp"</h2>
+        <h2>{tr!("dossier.3-cach-nop", "3. Cách nộp")}</h2>
         <fieldset class="fieldset">
-            <legend class="label">"Bạn định nộp hồ sơ bằng cách nào?"</legend>
-            <p class="hint">"Có thể đổi sau. Bản in giấy biên nhận và gói hồ sơ sẽ ghi cách bạn chọn."</p>
+            <legend class="label">{tr!("dossier.ban-dinh-nop-ho-so", "Bạn định nộp hồ sơ bằng cách nào?")}</legend>
+            <p class="hint">{tr!("dossier.co-the-doi-sau-ban", "Có thể đổi sau. Bản in giấy biên nhận và gói hồ sơ sẽ ghi cách bạn chọn.")}</p>
             <div class="radios">{options}</div>
         </fieldset>
     })
@@ -228,7 +228,7 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
             .and_then(|ics| crate::web::files::to_blob(ics.as_bytes(), "text/calendar").ok())
             .and_then(|blob| crate::web::files::save_as(&blob, "hen-tra-ket-qua.ics"));
         if saved.is_none() {
-            problem.set(Some("Trình duyệt không cho tải tệp lịch xuống. Hãy ghi ngày hẹn vào lịch bằng tay.".into()));
+            problem.set(Some(tr!("dossier.trinh-duyet-khong-cho-tai", "Trình duyệt không cho tải tệp lịch xuống. Hãy ghi ngày hẹn vào lịch bằng tay.").into()));
         }
     };
     let decisions = crate::web::calendar::updates();
@@ -236,10 +236,11 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
         decisions.track();
         record.get().map(|s| {
             let today = crate::web::clock::now().date;
-            let codes = format!(
-                "Mã hồ sơ: {}{}",
-                s.dossier_code,
-                s.lookup_code.as_deref().map(|l| format!(" · Mã tra cứu: {l}")).unwrap_or_default()
+            let codes = tr!(
+                "dossier.ma-ho-so-tra-cuu",
+                "Mã hồ sơ: {code}{lookup}",
+                code = s.dossier_code,
+                lookup = s.lookup_code.as_deref().map(|l| tr!("dossier.ma-tra-cuu", " · Mã tra cứu: {l}", l = l)).unwrap_or_default()
             );
             let state = s.state();
             let running = matches!(state, Some(State::InProgress { .. }));
@@ -251,12 +252,12 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
                 </div>
                 <div class="button-group">
                     {running.then(|| view! {
-                        <button type="button" class="button" on:click=to_calendar.clone()>"Thêm vào lịch (tệp .ics)"</button>
-                        <button type="button" class="button button--secondary" on:click=happened(EventKind::SupplementRequested)>"Cơ quan yêu cầu bổ sung"</button>
-                        <button type="button" class="button button--secondary" on:click=happened(EventKind::ResultReady)>"Đã có kết quả"</button>
+                        <button type="button" class="button" on:click=to_calendar.clone()>{tr!("dossier.them-vao-lich-tep-ics", "Thêm vào lịch (tệp .ics)")}</button>
+                        <button type="button" class="button button--secondary" on:click=happened(EventKind::SupplementRequested)>{tr!("dossier.co-quan-yeu-cau-bo", "Cơ quan yêu cầu bổ sung")}</button>
+                        <button type="button" class="button button--secondary" on:click=happened(EventKind::ResultReady)>{tr!("dossier.da-co-ket-qua", "Đã có kết quả")}</button>
                     })}
                     {waiting.then(|| view! {
-                        <button type="button" class="button" on:click=happened(EventKind::SupplementGiven)>"Đã nộp bổ sung"</button>
+                        <button type="button" class="button" on:click=happened(EventKind::SupplementGiven)>{tr!("dossier.da-nop-bo-sung", "Đã nộp bổ sung")}</button>
                     })}
                 </div>
             }
@@ -264,22 +265,22 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
     };
     let form = move || {
         (record.get().is_none()).then(|| match limit {
-            None => view! { <p class="hint">"Thủ tục này không ghi thời hạn tính được, nên hoso chưa tính được ngày hẹn. Hãy giữ giấy tiếp nhận của cơ quan."</p> }.into_any(),
+            None => view! { <p class="hint">{tr!("dossier.thu-tuc-nay-khong-ghi", "Thủ tục này không ghi thời hạn tính được, nên hoso chưa tính được ngày hẹn. Hãy giữ giấy tiếp nhận của cơ quan.")}</p> }.into_any(),
             Some(_) => view! {
-                <p class="hint">"Nộp xong, hãy ghi lại mã hồ sơ trên giấy tiếp nhận (hoặc trên Cổng Dịch vụ công): hoso tính ngày hẹn trả kết quả và nhắc bạn."</p>
+                <p class="hint">{tr!("dossier.nop-xong-hay-ghi-lai", "Nộp xong, hãy ghi lại mã hồ sơ trên giấy tiếp nhận (hoặc trên Cổng Dịch vụ công): hoso tính ngày hẹn trả kết quả và nhắc bạn.")}</p>
                 <form class="submission" on:submit=save novalidate>
-                    {field("ma-ho-so", "Mã hồ sơ", "text", "input", code)}
-                    {field("ma-tra-cuu", "Mã tra cứu (nếu có)", "text", "input", lookup)}
-                    {field("ngay-tiep-nhan", "Ngày cơ quan tiếp nhận", "date", "input input--w10", day)}
-                    {field("gio-tiep-nhan", "Giờ tiếp nhận", "time", "input input--w5", hour)}
-                    <button type="submit" class="button">"Lưu thông tin đã nộp"</button>
+                    {field("ma-ho-so", tr!("dossier.ma-ho-so", "Mã hồ sơ"), "text", "input", code)}
+                    {field("ma-tra-cuu", tr!("dossier.ma-tra-cuu-neu-co", "Mã tra cứu (nếu có)"), "text", "input", lookup)}
+                    {field("ngay-tiep-nhan", tr!("dossier.ngay-co-quan-tiep-nhan", "Ngày cơ quan tiếp nhận"), "date", "input input--w10", day)}
+                    {field("gio-tiep-nhan", tr!("dossier.gio-tiep-nhan", "Giờ tiếp nhận"), "time", "input input--w5", hour)}
+                    <button type="submit" class="button">{tr!("dossier.luu-thong-tin-da-nop", "Lưu thông tin đã nộp")}</button>
                 </form>
             }
             .into_any(),
         })
     };
     view! {
-        <h2>"5. Sau khi nộp"</h2>
+        <h2>{tr!("dossier.5-sau-khi-nop", "5. Sau khi nộp")}</h2>
         {form}
         {status}
         <div role="alert">{move || problem.get().map(|m| view! { <p class="error-message">{m}</p> })}</div>

@@ -21,21 +21,21 @@ enum Step {
 /// "2 hồ sơ, 3 tệp đính kèm (1,2 MB)", or that nothing is kept.
 fn kept_text(k: Kept) -> String {
     match (k.dossiers, k.files) {
-        (0, 0) => "chưa có hồ sơ nào".to_string(),
-        (d, 0) => format!("{d} hồ sơ"),
-        (d, f) => format!("{d} hồ sơ, {f} tệp đính kèm ({})", human_size(k.bytes)),
+        (0, 0) => tr!("end_session.chua-co-ho-so-nao", "chưa có hồ sơ nào").to_string(),
+        (d, 0) => tr!("end_session.ho-so", "{d} hồ sơ", d = d),
+        (d, f) => tr!("end_session.ho-so-tep", "{d} hồ sơ, {f} tệp đính kèm ({size})", d = d, f = f, size = human_size(k.bytes)),
     }
 }
 
 fn removed_text(r: Removed) -> String {
     let mut parts = vec![kept_text(r.kept)];
     if r.caches > 0 {
-        parts.push(format!("{} bộ nhớ đệm dữ liệu", r.caches));
+        parts.push(tr!("end_session.bo-nho-dem", "{n} bộ nhớ đệm dữ liệu", n = r.caches));
     }
     if r.storage_items > 0 {
-        parts.push(format!("{} mục ghi nhớ của trình duyệt", r.storage_items));
+        parts.push(tr!("end_session.muc-ghi-nho", "{n} mục ghi nhớ của trình duyệt", n = r.storage_items));
     }
-    format!("Đã xoá khỏi máy này: {}.", parts.join("; "))
+    tr!("end_session.da-xoa-khoi-may", "Đã xoá khỏi máy này: {what}.", what = parts.join("; "))
 }
 
 #[component]
@@ -60,54 +60,54 @@ pub fn EndSession() -> impl IntoView {
     let end = move |_| run(&[]);
     let resident_left = move |_| run(crate::web::assist::KEPT_FOR_NEXT_RESIDENT);
     let now_kept = move || match kept.get() {
-        None => "Đang xem những gì hoso lưu trên máy này…".to_string(),
-        Some(Ok(k)) => format!("Trên máy này hoso đang lưu: {}.", kept_text(k)),
+        None => tr!("end_session.dang-xem-nhung-gi-hoso", "Đang xem những gì hoso lưu trên máy này…").to_string(),
+        Some(Ok(k)) => tr!("end_session.dang-luu", "Trên máy này hoso đang lưu: {what}.", what = kept_text(k)),
         Some(Err(e)) => e.to_string(),
     };
     view! {
-        <Page title="Kết thúc phiên trên máy này".to_string()>
+        <Page title={tr!("end_session.ket-thuc-phien-tren-may", "Kết thúc phiên trên máy này").to_string()}>
             <p>
-                "Dùng khi bạn làm hồ sơ trên máy dùng chung, như máy ở bộ phận một cửa hay điểm hỗ trợ dịch vụ công. "
-                "hoso sẽ xoá khỏi máy này mọi thứ đã lưu: các hồ sơ đang làm, tệp đính kèm, và những gì trình duyệt ghi nhớ cho hoso."
+                {tr!("end_session.dung-khi-ban-lam-ho", "Dùng khi bạn làm hồ sơ trên máy dùng chung, như máy ở bộ phận một cửa hay điểm hỗ trợ dịch vụ công. ")}
+                {tr!("end_session.hoso-se-xoa-khoi-may", "hoso sẽ xoá khỏi máy này mọi thứ đã lưu: các hồ sơ đang làm, tệp đính kèm, và những gì trình duyệt ghi nhớ cho hoso.")}
             </p>
             {move || match step.get() {
                 Step::Ready | Step::Working => view! {
                     <p role="status">{now_kept}</p>
                     <div class="notice">
-                        <p>"Sau khi xoá thì không lấy lại được. Nếu còn cần làm tiếp, hãy mở hồ sơ và lưu lại trước."</p>
+                        <p>{tr!("end_session.sau-khi-xoa-thi-khong", "Sau khi xoá thì không lấy lại được. Nếu còn cần làm tiếp, hãy mở hồ sơ và lưu lại trước.")}</p>
                     </div>
                     {helper.clone().map(|h| view! {
-                        <p>{format!("Chế độ hỗ trợ đang bật ({}). Khi một người dân về, chỉ xoá hồ sơ của họ và giữ chế độ hỗ trợ cho người tiếp theo.", h.line())}</p>
+                        <p>{tr!("end_session.che-do-ho-tro-dang-bat", "Chế độ hỗ trợ đang bật ({helper}). Khi một người dân về, chỉ xoá hồ sơ của họ và giữ chế độ hỗ trợ cho người tiếp theo.", helper = h.line())}</p>
                         <button type="button" class="button button--warning" on:click=resident_left disabled=move || step.get() == Step::Working>
-                            "Người dân đã về: xoá hồ sơ của họ"
+                            {tr!("end_session.nguoi-dan-da-ve-xoa", "Người dân đã về: xoá hồ sơ của họ")}
                         </button>
                     })}
                     <button type="button" class=if helper.is_some() { "button button--secondary" } else { "button button--warning" }
                         on:click=end disabled=move || step.get() == Step::Working>
-                        "Xoá hết và kết thúc phiên"
+                        {tr!("end_session.xoa-het-va-ket-thuc", "Xoá hết và kết thúc phiên")}
                     </button>
                 }
                 .into_any(),
                 Step::Done(removed) => view! {
                     <div class="notice notice--important" role="status">
-                        <h2>"Đã kết thúc phiên"</h2>
+                        <h2>{tr!("end_session.da-ket-thuc-phien", "Đã kết thúc phiên")}</h2>
                         <p>{removed_text(removed)}</p>
                         {move || if !wipe.get().is_empty() {
-                            view! { <p>"Trên máy này không còn hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo."</p> }.into_any()
+                            view! { <p>{tr!("end_session.tren-may-nay-khong-con", "Trên máy này không còn hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo.")}</p> }.into_any()
                         } else {
-                            view! { <p>"Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt."</p> }.into_any()
+                            view! { <p>{tr!("end_session.tren-may-nay-khong-con-2", "Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt.")}</p> }.into_any()
                         }}
                     </div>
-                    <p><A href="/">"Về trang chủ"</A></p>
+                    <p><A href="/">{tr!("end_session.ve-trang-chu", "Về trang chủ")}</A></p>
                 }
                 .into_any(),
                 Step::Failed => view! {
                     <div class="notice" role="alert">
-                        <p>"Chưa xoá được hết những gì hoso lưu trên máy này."</p>
-                        <p>"Hãy đóng các thẻ khác đang mở hoso rồi thử lại."</p>
+                        <p>{tr!("end_session.chua-xoa-duoc-het-nhung", "Chưa xoá được hết những gì hoso lưu trên máy này.")}</p>
+                        <p>{tr!("end_session.hay-dong-cac-the-khac", "Hãy đóng các thẻ khác đang mở hoso rồi thử lại.")}</p>
                     </div>
                     // The same wipe again: for one resident, or everything.
-                    <button type="button" class="button button--warning" on:click=move |_| run(wipe.get_untracked())>"Thử lại"</button>
+                    <button type="button" class="button button--warning" on:click=move |_| run(wipe.get_untracked())>{tr!("end_session.thu-lai", "Thử lại")}</button>
                 }
                 .into_any(),
             }}

@@ -13,7 +13,7 @@ use crate::ui::Page;
 #[component]
 pub fn Fields() -> impl IntoView {
     view! {
-        <Page title="Thủ tục theo lĩnh vực".to_string()>
+        <Page title={tr!("fields.thu-tuc-theo-linh-vuc", "Thủ tục theo lĩnh vực").to_string()}>
             {with_catalogue(|c| {
                 let items = c.index.fields.iter().enumerate().map(|(i, f)| {
                     let count = c.index.entries.iter().filter(|e| e.2 as usize == i).count();
@@ -21,7 +21,7 @@ pub fn Fields() -> impl IntoView {
                     view! { <li><A href=href>{name}</A> " (" {count} ")"</li> }
                 }).collect_view();
                 view! {
-                    <p>{format!("{} lĩnh vực, {} thủ tục.", c.index.fields.len(), c.index.entries.len())}</p>
+                    <p>{tr!("fields.linh-vuc-thu-tuc", "{fields} lĩnh vực, {procedures} thủ tục.", fields = c.index.fields.len(), procedures = c.index.entries.len())}</p>
                     <ul class="columns">{items}</ul>
                 }
             })}
@@ -37,8 +37,8 @@ pub fn Field() -> impl IntoView {
         let Some(i) = c.index.fields.iter().position(|f| slug(f) == wanted) else { return view! { <NotFound/> }.into_any() };
         let entries: Vec<usize> = (0..c.index.entries.len()).filter(|&k| c.index.entries[k].2 as usize == i).collect();
         view! {
-            <Page title=format!("Lĩnh vực {}", c.index.fields[i])>
-                <p>{format!("{} thủ tục.", entries.len())} " " <A href="/linh-vuc">"Các lĩnh vực khác"</A></p>
+            <Page title=tr!("fields.linh-vuc-title", "Lĩnh vực {name}", name = c.index.fields[i])>
+                <p>{tr!("fields.thu-tuc-count", "{count} thủ tục.", count = entries.len())} " " <A href="/linh-vuc">{tr!("fields.cac-linh-vuc-khac", "Các lĩnh vực khác")}</A></p>
                 <ProcedureList catalogue=c.clone() entries=entries/>
             </Page>
         }

@@ -21,19 +21,19 @@ pub fn Home() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Page title="Chuẩn bị hồ sơ dịch vụ công".to_string()>
+        <Page title={tr!("home.chuan-bi-ho-so-dich", "Chuẩn bị hồ sơ dịch vụ công").to_string()}>
             <p class="lead">
-                "Tìm đúng thủ tục, biết cần giấy tờ gì, bao lâu có kết quả và hết bao nhiêu tiền — trước khi nộp trực tuyến "
-                "hoặc mang đến bộ phận một cửa."
+                {tr!("home.tim-dung-thu-tuc-biet", "Tìm đúng thủ tục, biết cần giấy tờ gì, bao lâu có kết quả và hết bao nhiêu tiền — trước khi nộp trực tuyến ")}
+                {tr!("home.hoac-mang-den-bo-phan", "hoặc mang đến bộ phận một cửa.")}
             </p>
             <Search/>
-            <h2>"Tìm theo việc bạn đang cần"</h2>
+            <h2>{tr!("home.tim-theo-viec-ban-dang", "Tìm theo việc bạn đang cần")}</h2>
             <ul class="cards">{events}</ul>
-            <p><A href="/linh-vuc">"Xem tất cả thủ tục theo lĩnh vực"</A></p>
+            <p><A href="/linh-vuc">{tr!("home.xem-tat-ca-thu-tuc", "Xem tất cả thủ tục theo lĩnh vực")}</A></p>
             <div class="notice">
                 <p>
-                    <strong>"Dữ liệu của bạn ở lại trên máy này. "</strong>
-                    "hoso chạy hoàn toàn trong trình duyệt, không có máy chủ nào lưu thông tin của bạn."
+                    <strong>{tr!("home.du-lieu-cua-ban-o", "Dữ liệu của bạn ở lại trên máy này. ")}</strong>
+                    {tr!("home.hoso-chay-hoan-toan-trong", "hoso chạy hoàn toàn trong trình duyệt, không có máy chủ nào lưu thông tin của bạn.")}
                 </p>
             </div>
         </Page>

@@ -57,7 +57,11 @@ pub fn MyDossiers() -> impl IntoView {
     // The procedure's name, and which of its dossiers this is when there are several.
     let name_of = move |id: &str| {
         let code = procedure_of(id);
-        let name = loaded.get().flatten().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| format!("Thủ tục {code}"));
+        let name = loaded
+            .get()
+            .flatten()
+            .and_then(|c| c.index.find(code).map(|e| e.1.clone()))
+            .unwrap_or_else(|| tr!("my_dossiers.thu-tuc", "Thủ tục {code}", code = code));
         crate::core::dossier::title(id, &name)
     };
     // The copy just made, to say so.
@@ -73,7 +77,9 @@ pub fn MyDossiers() -> impl IntoView {
         let hidden = deleting.get();
         let ids: Vec<String> = drafts.ids().into_iter().filter(|c| hidden.as_ref() != Some(c)).collect();
         if ids.is_empty() {
-            return Some(view! { <p>"Chưa có hồ sơ nào trên máy này. Tìm thủ tục ở trang chủ để bắt đầu."</p> }.into_any());
+            return Some(
+                view! { <p>{tr!("my_dossiers.chua-co-ho-so-nao", "Chưa có hồ sơ nào trên máy này. Tìm thủ tục ở trang chủ để bắt đầu.")}</p> }.into_any(),
+            );
         }
         let items = ids
             .into_iter()
@@ -86,14 +92,20 @@ pub fn MyDossiers() -> impl IntoView {
                     Some(step) => format!("/ho-so/{id}/{step}"),
                     None => format!("/ho-so/{id}"),
                 };
-                let who = summary.applicant.clone().map(|a| format!("Người yêu cầu: {a}"));
+                let who = summary.applicant.clone().map(|a| tr!("my_dossiers.nguoi-yeu-cau", "Người yêu cầu: {a}", a = a));
                 // Submitted: where it stands, and the appointment with the working days left.
                 let submitted = dossier.submission.as_ref().map(|s| {
-                    let state = format!("Đã nộp, mã hồ sơ {}. {}", s.dossier_code, s.describe(crate::web::clock::now().date));
+                    let state =
+                        tr!("my_dossiers.da-nop", "Đã nộp, mã hồ sơ {code}. {state}", code = s.dossier_code, state = s.describe(crate::web::clock::now().date));
                     view! { <p class="my-dossier__state">{state}</p> }
                 });
                 let (to_copy, to_delete) = (id.clone(), id.clone());
-                let label = format!(" hồ sơ {name}{}", summary.applicant.as_ref().map(|a| format!(" của {a}")).unwrap_or_default());
+                let label = tr!(
+                    "my_dossiers.ho-so-ten",
+                    " hồ sơ {name}{of}",
+                    name = name,
+                    of = summary.applicant.as_ref().map(|a| tr!("my_dossiers.cua", " của {a}", a = a)).unwrap_or_default()
+                );
                 let (go_label, copy_label, delete_label) = (label.clone(), label.clone(), label);
                 view! {
                     <li class="my-dossier">
@@ -101,21 +113,22 @@ pub fn MyDossiers() -> impl IntoView {
                         {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
                         {submitted}
                         <p class="hint">
-                            {format!(
-                                "Tờ khai: đã xong {}/{} phần · {} tệp đính kèm · sửa lần cuối {}",
-                                summary.done,
-                                summary.total,
-                                summary.files,
-                                dossier.changed_at().map(|r| r.to_vn()).unwrap_or_default(),
+                            {tr!(
+                                "my_dossiers.tom-tat",
+                                "Tờ khai: đã xong {done}/{total} phần · {files} tệp đính kèm · sửa lần cuối {when}",
+                                done = summary.done,
+                                total = summary.total,
+                                files = summary.files,
+                                when = dossier.changed_at().map(|r| r.to_vn()).unwrap_or_default(),
                             )}
                         </p>
                         <div class="button-group">
-                            <A href=resume attr:class="button">"Làm tiếp"<span class="visually-hidden">{go_label}</span></A>
+                            <A href=resume attr:class="button">{tr!("my_dossiers.lam-tiep", "Làm tiếp")}<span class="visually-hidden">{go_label}</span></A>
                             <button type="button" class="button button--secondary" on:click=move |_| copy(to_copy.clone())>
-                                "Tạo bản sao"<span class="visually-hidden">{copy_label}</span>
+                                {tr!("my_dossiers.tao-ban-sao", "Tạo bản sao")}<span class="visually-hidden">{copy_label}</span>
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| delete(to_delete.clone())>
-                                "Xoá"<span class="visually-hidden">{delete_label}</span>
+                                {tr!("my_dossiers.xoa", "Xoá")}<span class="visually-hidden">{delete_label}</span>
                             </button>
                         </div>
                     </li>
@@ -129,10 +142,10 @@ pub fn MyDossiers() -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <p>
-                        {format!("Đã xoá hồ sơ «{}». ", name_of(&id))}
-                        <button type="button" class="button button--secondary" on:click=undo>"Hoàn tác"</button>
+                        {tr!("my_dossiers.da-xoa", "Đã xoá hồ sơ «{name}». ", name = name_of(&id))}
+                        <button type="button" class="button button--secondary" on:click=undo>{tr!("my_dossiers.hoan-tac", "Hoàn tác")}</button>
                     </p>
-                    <p class="hint">{format!("Bạn có {UNDO_SECONDS} giây để lấy lại.")}</p>
+                    <p class="hint">{tr!("my_dossiers.giay-de-lay-lai", "Bạn có {seconds} giây để lấy lại.", seconds = UNDO_SECONDS)}</p>
                 </div>
             }
         })
@@ -143,8 +156,8 @@ pub fn MyDossiers() -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <p>
-                        {format!("Đã tạo «{}» với cùng câu trả lời và tệp đính kèm. Sửa những gì khác (ví dụ người yêu cầu) rồi làm tiếp. ", name_of(&id))}
-                        <A href=format!("/ho-so/{id}")>"Mở hồ sơ mới"</A>
+                        {tr!("my_dossiers.da-tao", "Đã tạo «{name}» với cùng câu trả lời và tệp đính kèm. Sửa những gì khác (ví dụ người yêu cầu) rồi làm tiếp. ", name = name_of(&id))}
+                        <A href=format!("/ho-so/{id}")>{tr!("my_dossiers.mo-ho-so-moi", "Mở hồ sơ mới")}</A>
                     </p>
                 </div>
             }
@@ -154,21 +167,21 @@ pub fn MyDossiers() -> impl IntoView {
     let usage_line = move || {
         usage.get().flatten().map(|(used, quota)| {
             view! {
-                <p class="hint">{format!("hoso đang dùng {} bộ nhớ của máy này; trình duyệt cho phép tới khoảng {}.", human_size(used as u64), human_size(quota as u64))}</p>
+                <p class="hint">{tr!("my_dossiers.bo-nho", "hoso đang dùng {used} bộ nhớ của máy này; trình duyệt cho phép tới khoảng {quota}.", used = human_size(used as u64), quota = human_size(quota as u64))}</p>
             }
         })
     };
     view! {
-        <Page title="Hồ sơ của tôi".to_string()>
-            <p>"Các hồ sơ đang làm trên máy này. Mọi thứ chỉ nằm trên máy này cho đến khi bạn nộp hoặc lưu ra tệp."</p>
+        <Page title={tr!("my_dossiers.ho-so-cua-toi", "Hồ sơ của tôi").to_string()}>
+            <p>{tr!("my_dossiers.cac-ho-so-dang-lam", "Các hồ sơ đang làm trên máy này. Mọi thứ chỉ nằm trên máy này cho đến khi bạn nộp hoặc lưu ra tệp.")}</p>
             {undo_line}
             {copied_line}
-            <Suspense fallback=|| view! { <p role="status">"Đang mở các hồ sơ trên máy này…"</p> }>{rows}</Suspense>
+            <Suspense fallback=|| view! { <p role="status">{tr!("my_dossiers.dang-mo-cac-ho-so", "Đang mở các hồ sơ trên máy này…")}</p> }>{rows}</Suspense>
             {usage_line}
             <OfflineDownload/>
-            <h2>"Mở hồ sơ từ máy khác"</h2>
+            <h2>{tr!("my_dossiers.mo-ho-so-tu-may", "Mở hồ sơ từ máy khác")}</h2>
             <DraftFile dossier_id=None/>
-            <p><A href="/ket-thuc-phien">"Kết thúc phiên trên máy này"</A>" (máy dùng chung: xoá mọi thứ hoso đã lưu)"</p>
+            <p><A href="/ket-thuc-phien">{tr!("my_dossiers.ket-thuc-phien-tren-may", "Kết thúc phiên trên máy này")}</A>{tr!("my_dossiers.may-dung-chung-xoa-moi", " (máy dùng chung: xoá mọi thứ hoso đã lưu)")}</p>
         </Page>
     }
 }
@@ -190,12 +203,24 @@ fn OfflineDownload() -> impl IntoView {
                     total.set(paths.len());
                     done.set(0);
                     crate::web::offline::fetch_all(&paths, move |n| done.set(n)).await.map_err(|(n, _)| {
-                        format!("Mới tải được {n}/{} tệp: mạng bị ngắt hoặc chậm. Bấm lại để tải tiếp (những gì đã tải vẫn còn).", paths.len())
+                        tr!(
+                            "my_dossiers.moi-tai-duoc",
+                            "Mới tải được {n}/{total} tệp: mạng bị ngắt hoặc chậm. Bấm lại để tải tiếp (những gì đã tải vẫn còn).",
+                            n = n,
+                            total = paths.len()
+                        )
                     })
                 }
             };
             outcome.set(Some(match result {
-                Ok(n) => (true, format!("Đã tải xong {n} tệp: mọi thủ tục đều tra cứu và làm hồ sơ được khi không có mạng trên máy này.")),
+                Ok(n) => (
+                    true,
+                    tr!(
+                        "my_dossiers.da-tai-xong-tep-moi",
+                        "Đã tải xong {n} tệp: mọi thủ tục đều tra cứu và làm hồ sơ được khi không có mạng trên máy này.",
+                        n = n
+                    ),
+                ),
                 Err(why) => (false, why),
             }));
             busy.set(false);
@@ -203,14 +228,14 @@ fn OfflineDownload() -> impl IntoView {
     };
     crate::web::offline::kept_offline().then(|| {
         view! {
-            <h2>"Dùng khi không có mạng"</h2>
+            <h2>{tr!("my_dossiers.dung-khi-khong-co-mang", "Dùng khi không có mạng")}</h2>
             <p class="hint">
-                "Các thủ tục bạn đã mở đã có sẵn trên máy này. Tải cả danh mục (vài MB, nên dùng Wi-Fi) để tra cứu và làm hồ sơ mọi thủ tục khi không có mạng."
+                {tr!("my_dossiers.cac-thu-tuc-ban-da", "Các thủ tục bạn đã mở đã có sẵn trên máy này. Tải cả danh mục (vài MB, nên dùng Wi-Fi) để tra cứu và làm hồ sơ mọi thủ tục khi không có mạng.")}
             </p>
-            <button type="button" class="button button--secondary" on:click=start prop:disabled=move || busy.get()>"Tải để dùng khi không có mạng"</button>
+            <button type="button" class="button button--secondary" on:click=start prop:disabled=move || busy.get()>{tr!("my_dossiers.tai-de-dung-khi-khong", "Tải để dùng khi không có mạng")}</button>
             {move || (total.get() > 0).then(|| view! {
                 <p>
-                    <label for="tai-ngoai-tuyen">{move || format!("Đã tải {}/{} tệp", done.get(), total.get())}</label>
+                    <label for="tai-ngoai-tuyen">{move || tr!("my_dossiers.da-tai", "Đã tải {done}/{total} tệp", done = done.get(), total = total.get())}</label>
                     <progress id="tai-ngoai-tuyen" max=move || total.get() value=move || done.get()></progress>
                 </p>
             })}

@@ -25,11 +25,17 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
     let catalogue = use_catalogue();
     // This procedure's own source and decision; the catalogue's when an older file names none.
     let own = p.source.as_deref().and_then(crate::core::catalogue::sources::Source::by_id).map(|s| s.describe());
-    let decision = p.decision.clone().map(|d| format!(" Công bố tại: {d}.")).unwrap_or_default();
+    let decision = p.decision.clone().map(|d| tr!("procedure.cong-bo-tai", " Công bố tại: {d}.", d = d)).unwrap_or_default();
     let source = move || {
         catalogue.get().and_then(|c| c.ok()).map(|c| {
             let from = own.clone().unwrap_or_else(|| c.index.source.clone());
-            format!("Nguồn: {from}.{decision} Phiên bản danh mục {}.", c.index.catalogue_version)
+            tr!(
+                "procedure.nguon",
+                "Nguồn: {from}.{decision} Phiên bản danh mục {version}.",
+                from = from,
+                decision = decision,
+                version = c.index.catalogue_version
+            )
         })
     };
     let print = |_| {
@@ -42,25 +48,28 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
     let (fees, place, legal) = (view! { <Fees p=p.clone()/> }, view! { <Where p=p.clone()/> }, view! { <Legal p=p.clone()/> });
     view! {
         <Page title=p.name.clone()>
-            <p class="procedure__meta">"Mã thủ tục " {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
+            <p class="procedure__meta">{tr!("procedure.ma-thu-tuc", "Mã thủ tục ")} {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
+            {(crate::core::i18n::current() != crate::core::i18n::Lang::Vi).then(|| view! {
+                <p class="notice" id="noi-dung-tieng-viet">{tr!("procedure.noi-dung-tieng-viet", "Nội dung của thủ tục (tên, giấy tờ, thời hạn, lệ phí, căn cứ pháp lý) được công bố bằng tiếng Việt và giữ nguyên như vậy. Tờ khai và gói hồ sơ bạn nộp cũng bằng tiếng Việt, ngôn ngữ của cơ quan tiếp nhận.")}</p>
+            })}
             <Corrections p=p.clone()/>
-            <Section id="ket-qua" title="Bạn sẽ nhận được">
+            <Section id="ket-qua" title={tr!("procedure.ban-se-nhan-duoc", "Bạn sẽ nhận được")}>
                 {results}
             </Section>
-            <Section id="giay-to" title="Giấy tờ cần chuẩn bị">
+            <Section id="giay-to" title={tr!("procedure.giay-to-can-chuan-bi", "Giấy tờ cần chuẩn bị")}>
                 {documents}
-                <button type="button" class="button button--secondary no-print" on:click=print>"In danh sách giấy tờ"</button>
+                <button type="button" class="button button--secondary no-print" on:click=print>{tr!("procedure.in-danh-sach-giay-to", "In danh sách giấy tờ")}</button>
             </Section>
-            <Section id="thoi-han" title="Bao lâu có kết quả">
+            <Section id="thoi-han" title={tr!("procedure.bao-lau-co-ket-qua", "Bao lâu có kết quả")}>
                 {timing}
             </Section>
-            <Section id="le-phi" title="Lệ phí">
+            <Section id="le-phi" title={tr!("procedure.le-phi", "Lệ phí")}>
                 {fees}
             </Section>
-            <Section id="noi-nop" title="Nộp ở đâu, nộp thế nào">
+            <Section id="noi-nop" title={tr!("procedure.nop-o-dau-nop-the", "Nộp ở đâu, nộp thế nào")}>
                 {place}
             </Section>
-            <Section id="can-cu" title="Căn cứ pháp lý">
+            <Section id="can-cu" title={tr!("procedure.can-cu-phap-ly", "Căn cứ pháp lý")}>
                 {legal}
             </Section>
             <ReviewNotice p=p.clone()/>
@@ -92,7 +101,7 @@ fn StartDossier(code: String, name: String) -> impl IntoView {
         let mine = drafts.map(|d| d.ids_of(&code)).unwrap_or_default();
         let (Some(drafts), false) = (drafts, mine.is_empty()) else {
             return view! {
-                <p class="no-print"><A href=format!("/ho-so/{code}") attr:class="button">"Bắt đầu hồ sơ"</A></p>
+                <p class="no-print"><A href=format!("/ho-so/{code}") attr:class="button">{tr!("procedure.bat-dau-ho-so", "Bắt đầu hồ sơ")}</A></p>
             }
             .into_any();
         };
@@ -102,19 +111,19 @@ fn StartDossier(code: String, name: String) -> impl IntoView {
             .into_iter()
             .map(|id| {
                 let d = drafts.latest(&id);
-                let who = d.summary(&form).applicant.map(|a| format!(" — người yêu cầu: {a}")).unwrap_or_default();
-                let when = d.changed_at().map(|r| format!(", sửa lần cuối {}", r.to_vn())).unwrap_or_default();
-                view! { <li><A href=format!("/ho-so/{id}")>{format!("Hồ sơ thứ {}", crate::core::dossier::ordinal(&id))}</A>{format!("{who}{when}")}</li> }
+                let who = d.summary(&form).applicant.map(|a| tr!("procedure.nguoi-yeu-cau", " — người yêu cầu: {a}", a = a)).unwrap_or_default();
+                let when = d.changed_at().map(|r| tr!("procedure.sua-lan-cuoi", ", sửa lần cuối {when}", when = r.to_vn())).unwrap_or_default();
+                view! { <li><A href=format!("/ho-so/{id}")>{tr!("procedure.ho-so-thu", "Hồ sơ thứ {n}", n = crate::core::dossier::ordinal(&id))}</A>{format!("{who}{when}")}</li> }
             })
             .collect_view();
         view! {
             <div class="notice no-print" role="status">
-                <p>{format!("Trên máy này đang có {} hồ sơ của thủ tục này. Làm tiếp:", count)}</p>
+                <p>{tr!("procedure.dang-co-ho-so", "Trên máy này đang có {count} hồ sơ của thủ tục này. Làm tiếp:", count = count)}</p>
                 <ul>{items}</ul>
             </div>
             <p class="no-print">
-                <A href=format!("/ho-so/{}", drafts.next_id(&code)) attr:class="button">"Bắt đầu hồ sơ mới"</A>
-                <span class="hint">" (ví dụ cho người khác trong gia đình)"</span>
+                <A href=format!("/ho-so/{}", drafts.next_id(&code)) attr:class="button">{tr!("procedure.bat-dau-ho-so-moi", "Bắt đầu hồ sơ mới")}</A>
+                <span class="hint">{tr!("procedure.vi-du-cho-nguoi-khac", " (ví dụ cho người khác trong gia đình)")}</span>
             </p>
         }
         .into_any()
@@ -135,7 +144,7 @@ fn Section(id: &'static str, title: &'static str, children: Children) -> impl In
 #[component]
 fn Results(p: Arc<Procedure>) -> impl IntoView {
     if p.results.is_empty() {
-        return view! { <p>"Nguồn dữ liệu chưa ghi kết quả của thủ tục này."</p> }.into_any();
+        return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi", "Nguồn dữ liệu chưa ghi kết quả của thủ tục này.")}</p> }.into_any();
     }
     let items = p.results.iter().map(|r| view! { <li>{r.name.clone()}</li> }).collect_view();
     view! { <ul>{items}</ul> }.into_any()
@@ -144,7 +153,8 @@ fn Results(p: Arc<Procedure>) -> impl IntoView {
 #[component]
 fn Documents(p: Arc<Procedure>) -> impl IntoView {
     if p.documents.is_empty() {
-        return view! { <p>"Nguồn dữ liệu chưa ghi thành phần hồ sơ. Hãy hỏi nơi tiếp nhận trước khi đi."</p> }.into_any();
+        return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi-2", "Nguồn dữ liệu chưa ghi thành phần hồ sơ. Hãy hỏi nơi tiếp nhận trước khi đi.")}</p> }
+            .into_any();
     }
     let groups = paper_groups(&p.documents);
     let has_cases = groups.iter().any(|(g, _)| matches!(g, PaperGroup::Case(_)));
@@ -154,8 +164,8 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
         (!originals.is_empty()).then(|| {
             view! {
                 <p class="doc-originals">
-                    "Mang theo cả bản chính của: " {originals.join("; ")}
-                    " — để cán bộ đối chiếu với bản sao bạn nộp (không cần nếu bản sao đã được chứng thực)."
+                    {tr!("procedure.mang-theo-ca-ban-chinh", "Mang theo cả bản chính của: ")} {originals.join("; ")}
+                    {tr!("procedure.de-can-bo-doi-chieu", " — để cán bộ đối chiếu với bản sao bạn nộp (không cần nếu bản sao đã được chứng thực).")}
                 </p>
             }
         })
@@ -192,12 +202,14 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
             }
         })
         .collect_view();
-    let cases_intro = has_cases.then(|| view! { <p class="hint">"Một số giấy tờ còn tuỳ trường hợp của bạn. Mở trường hợp đúng với bạn để xem:"</p> });
+    let cases_intro = has_cases.then(
+        || view! { <p class="hint">{tr!("procedure.mot-so-giay-to-con", "Một số giấy tờ còn tuỳ trường hợp của bạn. Mở trường hợp đúng với bạn để xem:")}</p> },
+    );
     let notes = (!p.document_notes.is_empty()).then(|| {
         let items = p.document_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view();
         view! {
             <details class="doc-notes">
-                <summary>{format!("Lưu ý thêm về giấy tờ ({})", p.document_notes.len())}</summary>
+                <summary>{tr!("procedure.luu-y-them", "Lưu ý thêm về giấy tờ ({count})", count = p.document_notes.len())}</summary>
                 <ul>{items}</ul>
             </details>
         }
@@ -210,15 +222,19 @@ fn Documents(p: Arc<Procedure>) -> impl IntoView {
 #[component]
 fn Paper(d: Document) -> impl IntoView {
     let how = match d.kind {
-        DocumentKind::Submit => format!("Nộp {}", describe_quantity(&d)),
-        DocumentKind::Present => "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp".to_string(),
+        DocumentKind::Submit => tr!("procedure.nop", "Nộp {quantity}", quantity = describe_quantity(&d)),
+        DocumentKind::Present => tr!("procedure.mang-ban-chinh-de-can", "Mang bản chính để cán bộ đối chiếu (xuất trình), không phải nộp").to_string(),
     };
-    let template = d.template_name.clone().or_else(|| d.template_file.clone()).map(|t| view! { <span class="doc__template">"Theo mẫu: " {t}</span> });
+    let template = d
+        .template_name
+        .clone()
+        .or_else(|| d.template_file.clone())
+        .map(|t| view! { <span class="doc__template">{tr!("procedure.theo-mau", "Theo mẫu: ")} {t}</span> });
     let note = paper_note(&d).map(|n| view! { <span class="doc__when">{n}</span> });
     let any_of = (!d.any_of.is_empty()).then(|| {
         let items = d.any_of.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view();
         view! {
-            <span class="doc__how">"Chỉ cần một trong các giấy tờ sau:"</span>
+            <span class="doc__how">{tr!("procedure.chi-can-mot-trong-cac", "Chỉ cần một trong các giấy tờ sau:")}</span>
             <ul class="doc__any-of">{items}</ul>
         }
     });
@@ -226,7 +242,7 @@ fn Paper(d: Document) -> impl IntoView {
     let full = (heading != d.name).then(|| {
         view! {
             <details class="doc__full">
-                <summary>"Xem đầy đủ theo văn bản"</summary>
+                <summary>{tr!("procedure.xem-day-du-theo-van", "Xem đầy đủ theo văn bản")}</summary>
                 <p>{d.published_text().to_string()}</p>
             </details>
         }
@@ -260,7 +276,7 @@ fn Timing(p: Arc<Procedure>) -> impl IntoView {
 #[component]
 fn TimingTable(p: Arc<Procedure>) -> impl IntoView {
     if p.channels.is_empty() {
-        return view! { <p>"Nguồn dữ liệu chưa ghi thời hạn giải quyết."</p> }.into_any();
+        return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi-3", "Nguồn dữ liệu chưa ghi thời hạn giải quyết.")}</p> }.into_any();
     }
     let now = crate::web::clock::now();
     let dues: Vec<_> = p.channels.iter().map(|ch| estimate_due(ch, now)).collect();
@@ -271,27 +287,27 @@ fn TimingTable(p: Arc<Procedure>) -> impl IntoView {
         .iter()
         .zip(&dues)
         .map(|(ch, due)| {
-            let time = describe_time(ch).unwrap_or_else(|| "Chưa có thông tin".into());
+            let time = describe_time(ch).unwrap_or_else(|| tr!("procedure.chua-co-thong-tin", "Chưa có thông tin").into());
             let due = due.as_ref().map(describe_due);
             view! {
                 <tr>
                     <th scope="row">{mode_label(ch)}</th>
                     <td>{time}</td>
-                    <td>{due.unwrap_or_else(|| "Không tính được".into())}</td>
+                    <td>{due.unwrap_or_else(|| tr!("procedure.khong-tinh-duoc", "Không tính được").into())}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
         <table class="table">
-            <caption class="visually-hidden">"Thời hạn giải quyết theo hình thức nộp"</caption>
-            <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Thời hạn"</th><th scope="col">"Nếu nộp hôm nay, ngày hẹn trả kết quả dự kiến"</th></tr></thead>
+            <caption class="visually-hidden">{tr!("procedure.thoi-han-giai-quyet-theo", "Thời hạn giải quyết theo hình thức nộp")}</caption>
+            <thead><tr><th scope="col">{tr!("procedure.hinh-thuc-nop", "Hình thức nộp")}</th><th scope="col">{tr!("procedure.thoi-han", "Thời hạn")}</th><th scope="col">{tr!("procedure.neu-nop-hom-nay-ngay", "Nếu nộp hôm nay, ngày hẹn trả kết quả dự kiến")}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
         {provisional}
         <p class="hint">
-            "Ngày hẹn tính theo ngày làm việc của cơ quan nhà nước, đã trừ ngày nghỉ lễ, Tết. Hồ sơ nhận sau 15 giờ hoặc vào ngày nghỉ "
-            "được tính từ ngày làm việc tiếp theo. Thời hạn chỉ bắt đầu khi hồ sơ đầy đủ, hợp lệ."
+            {tr!("procedure.ngay-hen-tinh-theo-ngay", "Ngày hẹn tính theo ngày làm việc của cơ quan nhà nước, đã trừ ngày nghỉ lễ, Tết. Hồ sơ nhận sau 15 giờ hoặc vào ngày nghỉ ")}
+            {tr!("procedure.duoc-tinh-tu-ngay-lam", "được tính từ ngày làm việc tiếp theo. Thời hạn chỉ bắt đầu khi hồ sơ đầy đủ, hợp lệ.")}
         </p>
     }
     .into_any()
@@ -300,7 +316,7 @@ fn TimingTable(p: Arc<Procedure>) -> impl IntoView {
 #[component]
 fn Fees(p: Arc<Procedure>) -> impl IntoView {
     if p.channels.is_empty() {
-        return view! { <p>"Nguồn dữ liệu chưa ghi lệ phí."</p> }.into_any();
+        return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi-4", "Nguồn dữ liệu chưa ghi lệ phí.")}</p> }.into_any();
     }
     let notes = fee_notes(&p.channels);
     let rows = p
@@ -318,23 +334,24 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
         })
         .collect_view();
     let exemptions = exemptions(&p.channels);
-    let saving = online_saving(&p.channels).map(|d| format!("Nộp trực tuyến rẻ hơn nộp trực tiếp {} đồng.", format_thousands(d)));
+    let saving =
+        online_saving(&p.channels).map(|d| tr!("procedure.re-hon", "Nộp trực tuyến rẻ hơn nộp trực tiếp {amount} đồng.", amount = format_thousands(d)));
     let exempt = (!exemptions.is_empty()).then(|| {
         let items = exemptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view();
         view! {
             <div class="notice notice--important">
-                <h3>"Miễn, giảm lệ phí"</h3>
+                <h3>{tr!("procedure.mien-giam-le-phi", "Miễn, giảm lệ phí")}</h3>
                 <ul>{items}</ul>
             </div>
         }
     });
     view! {
         <table class="table">
-            <caption class="visually-hidden">"Lệ phí theo hình thức nộp"</caption>
-            <thead><tr><th scope="col">"Hình thức nộp"</th><th scope="col">"Lệ phí"</th></tr></thead>
+            <caption class="visually-hidden">{tr!("procedure.le-phi-theo-hinh-thuc", "Lệ phí theo hình thức nộp")}</caption>
+            <thead><tr><th scope="col">{tr!("procedure.hinh-thuc-nop", "Hình thức nộp")}</th><th scope="col">{tr!("procedure.le-phi", "Lệ phí")}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        {notes.shared.map(|n| view! { <p class="fee__note">"Ghi chú chung cho mọi cách nộp: " {n}</p> })}
+        {notes.shared.map(|n| view! { <p class="fee__note">{tr!("procedure.ghi-chu-chung-cho-moi", "Ghi chú chung cho mọi cách nộp: ")} {n}</p> })}
         {notes.province_sets_fee.map(|n| view! { <p class="fee__explain">{n}</p> })}
         {saving.map(|s| view! { <p><strong>{s}</strong></p> })}
         {exempt}
@@ -347,18 +364,18 @@ fn Where(p: Arc<Procedure>) -> impl IntoView {
     let modes: Vec<&str> = p.channels.iter().map(mode_label).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let a = &p.agencies;
     let rows = [
-        ("Cơ quan thực hiện", a.performing.clone()),
-        ("Cơ quan có thẩm quyền", a.competent.clone()),
-        ("Địa chỉ tiếp nhận hồ sơ", a.receiving_address.clone()),
-        ("Cơ quan được ủy quyền", a.delegated.clone()),
-        ("Cơ quan phối hợp", a.coordinating.clone()),
+        (tr!("procedure.co-quan-thuc-hien", "Cơ quan thực hiện"), a.performing.clone()),
+        (tr!("procedure.co-quan-co-tham-quyen", "Cơ quan có thẩm quyền"), a.competent.clone()),
+        (tr!("procedure.dia-chi-tiep-nhan-ho", "Địa chỉ tiếp nhận hồ sơ"), a.receiving_address.clone()),
+        (tr!("procedure.co-quan-duoc-uy-quyen", "Cơ quan được ủy quyền"), a.delegated.clone()),
+        (tr!("procedure.co-quan-phoi-hop", "Cơ quan phối hợp"), a.coordinating.clone()),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| view! { <dt>{k}</dt> <dd>{v}</dd> }))
     .collect_view();
-    let applicants = (!p.applicants.is_empty()).then(|| view! { <p>"Ai được nộp: " {p.applicants.join("; ")}"."</p> });
+    let applicants = (!p.applicants.is_empty()).then(|| view! { <p>{tr!("procedure.ai-duoc-nop", "Ai được nộp: ")} {p.applicants.join("; ")}"."</p> });
     view! {
-        <p>"Cấp thực hiện: " {p.level.clone()} ". Cách nộp: " {modes.join(", ")} "."</p>
+        <p>{tr!("procedure.cap-thuc-hien", "Cấp thực hiện: ")} {p.level.clone()} {tr!("procedure.cach-nop", ". Cách nộp: ")} {modes.join(", ")} "."</p>
         {applicants}
         <dl class="facts">{rows}</dl>
     }
@@ -367,7 +384,7 @@ fn Where(p: Arc<Procedure>) -> impl IntoView {
 #[component]
 fn Legal(p: Arc<Procedure>) -> impl IntoView {
     if p.legal_basis.is_empty() {
-        return view! { <p>"Nguồn dữ liệu chưa ghi căn cứ pháp lý."</p> }.into_any();
+        return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi-5", "Nguồn dữ liệu chưa ghi căn cứ pháp lý.")}</p> }.into_any();
     }
     let items = p
         .legal_basis
@@ -379,7 +396,7 @@ fn Legal(p: Arc<Procedure>) -> impl IntoView {
         .collect_view();
     view! {
         <details class="legal">
-            <summary>{format!("{} văn bản", p.legal_basis.len())}</summary>
+            <summary>{tr!("procedure.van-ban", "{count} văn bản", count = p.legal_basis.len())}</summary>
             <ul>{items}</ul>
         </details>
     }
@@ -392,7 +409,7 @@ fn ReviewNotice(p: Arc<Procedure>) -> impl IntoView {
         let items = p.needs_review.iter().map(|f| view! { <li>{f.reason.clone()}</li> }).collect_view();
         view! {
             <details class="review">
-                <summary>{format!("Dữ liệu gốc có {} chỗ chưa rõ — nên hỏi lại nơi nộp", p.needs_review.len())}</summary>
+                <summary>{tr!("procedure.cho-chua-ro", "Dữ liệu gốc có {count} chỗ chưa rõ — nên hỏi lại nơi nộp", count = p.needs_review.len())}</summary>
                 <ul>{items}</ul>
             </details>
         }
@@ -405,7 +422,7 @@ fn Corrections(p: Arc<Procedure>) -> impl IntoView {
         let items = p.corrections.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view();
         view! {
             <div class="notice">
-                <p><strong>"hoso đã sửa lỗi đã biết trong dữ liệu gốc của thủ tục này:"</strong></p>
+                <p><strong>{tr!("procedure.hoso-da-sua-loi-da", "hoso đã sửa lỗi đã biết trong dữ liệu gốc của thủ tục này:")}</strong></p>
                 <ul>{items}</ul>
             </div>
         }

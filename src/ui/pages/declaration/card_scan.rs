@@ -66,9 +66,13 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
                 message.set(Some((
                     true,
                     if filled.is_empty() {
-                        "Đã đọc mã QR trên căn cước.".to_string()
+                        tr!("declaration.card_scan.da-doc-ma-qr-tren", "Đã đọc mã QR trên căn cước.").to_string()
                     } else {
-                        format!("Đã điền từ mã QR trên căn cước: {}. Hãy xem lại; bạn vẫn sửa được từng ô.", filled.join(", "))
+                        tr!(
+                            "declaration.card_scan.da-dien",
+                            "Đã điền từ mã QR trên căn cước: {fields}. Hãy xem lại; bạn vẫn sửa được từng ô.",
+                            fields = filled.join(", ")
+                        )
                     },
                 )));
                 outcome.set(Some(fill));
@@ -97,7 +101,10 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
                 }
                 Ok(s) => {
                     stream.set_value(Some(s));
-                    message.set(Some((true, "Đưa mã QR ở mặt trước căn cước vào khung hình, giữ yên một chút.".into())));
+                    message.set(Some((
+                        true,
+                        tr!("declaration.card_scan.dua-ma-qr-o-mat", "Đưa mã QR ở mặt trước căn cước vào khung hình, giữ yên một chút.").into(),
+                    )));
                     while scanning.get_untracked() {
                         if let Some(text) = crate::web::camera::read_frame(&el).await {
                             stop();
@@ -114,14 +121,22 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
         input.set_value("");
-        message.set(Some((true, "Đang đọc mã QR trong ảnh…".into())));
+        message.set(Some((true, tr!("declaration.card_scan.dang-doc-ma-qr-trong", "Đang đọc mã QR trong ảnh…").into())));
         leptos::task::spawn_local(async move {
             match crate::web::camera::read_photo(&file).await {
                 Ok(Some(text)) => use_code.with_value(|u| u(text)),
-                Ok(None) => {
-                    message.set(Some((false, "Không thấy mã QR trong ảnh. Hãy chụp gần hơn, đủ sáng, để cả mã QR nằm trong ảnh, rồi chọn lại.".into())))
-                }
-                Err(()) => message.set(Some((false, "Tệp này không phải ảnh. Hãy chọn ảnh chụp mã QR trên căn cước (JPEG, PNG).".into()))),
+                Ok(None) => message.set(Some((
+                    false,
+                    tr!(
+                        "declaration.card_scan.khong-thay-ma-qr-trong",
+                        "Không thấy mã QR trong ảnh. Hãy chụp gần hơn, đủ sáng, để cả mã QR nằm trong ảnh, rồi chọn lại."
+                    )
+                    .into(),
+                ))),
+                Err(()) => message.set(Some((
+                    false,
+                    tr!("declaration.card_scan.tep-nay-khong-phai-anh", "Tệp này không phải ảnh. Hãy chọn ảnh chụp mã QR trên căn cước (JPEG, PNG).").into(),
+                ))),
             }
         });
     };
@@ -137,14 +152,14 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
                     let (field, card) = (d.field.clone(), d.card.clone());
                     view! {
                         <Show when=move || shown.get()>
-                            <div class="notice" role="group" aria-label=format!("Khác với căn cước: {}", d.label)>
-                                <p>{format!("«{}»: bạn đã nhập «{}», trên căn cước là «{}». Thông tin nào đúng?", d.label, d.typed, d.card_shown)}</p>
+                            <div class="notice" role="group" aria-label=tr!("declaration.card_scan.khac-voi-can-cuoc", "Khác với căn cước: {label}", label = d.label)>
+                                <p>{tr!("declaration.card_scan.thong-tin-nao-dung", "«{label}»: bạn đã nhập «{typed}», trên căn cước là «{card}». Thông tin nào đúng?", label = d.label, typed = d.typed, card = d.card_shown)}</p>
                                 <div class="button-group">
                                     <button type="button" class="button button--secondary" on:click={
                                         let (field, card) = (field.clone(), card.clone());
                                         move |_| { set.with_value(|s| s(&field, &card)); shown.set(false); }
-                                    }>"Dùng theo căn cước"</button>
-                                    <button type="button" class="button button--secondary" on:click=move |_| shown.set(false)>"Giữ như đã nhập"</button>
+                                    }>{tr!("declaration.card_scan.dung-theo-can-cuoc", "Dùng theo căn cước")}</button>
+                                    <button type="button" class="button button--secondary" on:click=move |_| shown.set(false)>{tr!("declaration.card_scan.giu-nhu-da-nhap", "Giữ như đã nhập")}</button>
                                 </div>
                             </div>
                         </Show>
@@ -155,28 +170,29 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
                 let chosen = RwSignal::new(false);
                 let field = a.commune_field.clone();
                 let text = if a.candidates.is_empty() {
-                    format!(
-                        "Địa chỉ trên căn cước là «{}». hoso chưa đổi được địa chỉ này sang xã, phường mới: hãy chọn xã, phường ở câu hỏi bên dưới.",
-                        a.printed
+                    tr!(
+                        "declaration.card_scan.chua-doi-duoc",
+                        "Địa chỉ trên căn cước là «{address}». hoso chưa đổi được địa chỉ này sang xã, phường mới: hãy chọn xã, phường ở câu hỏi bên dưới.",
+                        address = a.printed
                     )
                 } else {
-                    format!("Địa chỉ trên căn cước là «{}». Xã, phường cũ này nay thuộc một trong các xã, phường dưới đây. Bạn ở xã, phường nào?", a.printed)
+                    tr!("declaration.card_scan.xa-phuong-cu", "Địa chỉ trên căn cước là «{address}». Xã, phường cũ này nay thuộc một trong các xã, phường dưới đây. Bạn ở xã, phường nào?", address = a.printed)
                 };
                 let buttons = a
                     .candidates
                     .into_iter()
                     .map(|c| {
                         let (field, code) = (field.clone(), c.code.to_string());
-                        let label = format!("{}, {}{}", c.name, c.province, if c.most_of_old { " (phần lớn xã, phường cũ)" } else { "" });
+                        let label = format!("{}, {}{}", c.name, c.province, if c.most_of_old { tr!("declaration.card_scan.phan-lon-xa-phuong-cu", " (phần lớn xã, phường cũ)") } else { "" });
                         view! {
                             <li><button type="button" class="link-button" on:click=move |_| { set.with_value(|s| s(&field, &code)); chosen.set(true); }>
-                                "Chọn " {label}
+                                {tr!("declaration.card_scan.chon", "Chọn ")} {label}
                             </button></li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <div class="notice" role="group" aria-label="Xã, phường theo địa chỉ trên căn cước" prop:hidden=move || chosen.get()>
+                    <div class="notice" role="group" aria-label={tr!("declaration.card_scan.xa-phuong-theo-dia-chi", "Xã, phường theo địa chỉ trên căn cước")} prop:hidden=move || chosen.get()>
                         <p>{text}</p>
                         <ul class="old-address__list">{buttons}</ul>
                     </div>
@@ -189,17 +205,17 @@ pub fn CardScan(form: Arc<FormDef>, section: Arc<Section>, item: PageItem, dom: 
     let photo_id = format!("{dom}-anh-qr");
     view! {
         <details class="card-scan no-print">
-            <summary class="card-scan__summary">"Quét mã QR trên căn cước để điền nhanh"</summary>
+            <summary class="card-scan__summary">{tr!("declaration.card_scan.quet-ma-qr-tren-can", "Quét mã QR trên căn cước để điền nhanh")}</summary>
             <p class="hint">
-                "Mã QR ở mặt trước thẻ căn cước (CCCD) gắn chip. hoso điền họ tên, số định danh, ngày sinh, giới tính và địa chỉ; "
-                "hình ảnh chỉ dùng trên máy này và không được lưu."
+                {tr!("declaration.card_scan.ma-qr-o-mat-truoc", "Mã QR ở mặt trước thẻ căn cước (CCCD) gắn chip. hoso điền họ tên, số định danh, ngày sinh, giới tính và địa chỉ; ")}
+                {tr!("declaration.card_scan.hinh-anh-chi-dung-tren", "hình ảnh chỉ dùng trên máy này và không được lưu.")}
             </p>
             <div class="button-group">
-                <button type="button" class="button button--secondary" on:click=start prop:hidden=move || scanning.get()>"Dùng máy ảnh"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| stop() prop:hidden=move || !scanning.get()>"Dừng máy ảnh"</button>
+                <button type="button" class="button button--secondary" on:click=start prop:hidden=move || scanning.get()>{tr!("declaration.card_scan.dung-may-anh", "Dùng máy ảnh")}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| stop() prop:hidden=move || !scanning.get()>{tr!("declaration.card_scan.dung-may-anh-2", "Dừng máy ảnh")}</button>
             </div>
-            <video class="card-scan__video" node_ref=video aria-label="Hình từ máy ảnh" prop:hidden=move || !scanning.get()></video>
-            <label class="label label--small" for=photo_id.clone()>"Hoặc chọn ảnh chụp mã QR"</label>
+            <video class="card-scan__video" node_ref=video aria-label={tr!("declaration.card_scan.hinh-tu-may-anh", "Hình từ máy ảnh")} prop:hidden=move || !scanning.get()></video>
+            <label class="label label--small" for=photo_id.clone()>{tr!("declaration.card_scan.hoac-chon-anh-chup-ma", "Hoặc chọn ảnh chụp mã QR")}</label>
             <input class="file-input" type="file" id=photo_id accept="image/*" on:change=from_photo/>
             <div role="status" aria-live="polite">
                 {move || message.get().map(|(ok, m)| view! { <p class=if ok { "file-ok" } else { "error-message" }>{m}</p> })}

@@ -44,9 +44,9 @@ fn CheckList(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                                 view! {
                                     <div class="summary-list__row">
                                         <dt class="summary-list__key">{row.label}</dt>
-                                        <dd class="summary-list__value">{row.value.unwrap_or_else(|| "Chưa trả lời".into())}</dd>
+                                        <dd class="summary-list__value">{row.value.unwrap_or_else(|| tr!("declaration.check.chua-tra-loi", "Chưa trả lời").into())}</dd>
                                         <dd class="summary-list__actions">
-                                            <A href=href.clone()>"Thay đổi" <span class="visually-hidden">{hidden}</span></A>
+                                            <A href=href.clone()>{tr!("declaration.check.thay-doi", "Thay đổi")} <span class="visually-hidden">{hidden}</span></A>
                                         </dd>
                                     </div>
                                 }
@@ -61,14 +61,14 @@ fn CheckList(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
         let status = if errors.is_empty() {
             view! {
                 <div class="notice notice--important" role="status">
-                    <p><strong>"Tờ khai đã đủ và đúng theo các quy tắc hoso kiểm tra được."</strong></p>
+                    <p><strong>{tr!("declaration.check.to-khai-da-du-va", "Tờ khai đã đủ và đúng theo các quy tắc hoso kiểm tra được.")}</strong></p>
                 </div>
             }
             .into_any()
         } else {
             view! {
                 <div class="error-summary" role="alert">
-                    <h2 class="error-summary__title">{format!("Còn {} chỗ cần sửa hoặc bổ sung", errors.len())}</h2>
+                    <h2 class="error-summary__title">{tr!("declaration.check.con-cho-can-sua", "Còn {count} chỗ cần sửa hoặc bổ sung", count = errors.len())}</h2>
                     <ul class="error-summary__list">{errors.into_iter().map(|e| view! { <li>{e.message()}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -78,17 +78,17 @@ fn CheckList(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
     };
     let papers = crate::ui::state::with_dossier(
         move || papers_code.clone(),
-        |dossier_id, p| view! { <PapersReport dossier_id=dossier_id.clone() p=p.clone()/> <h2>"Xuất hồ sơ"</h2> <super::export::ExportPanel dossier_id=dossier_id p=p/> },
+        |dossier_id, p| view! { <PapersReport dossier_id=dossier_id.clone() p=p.clone()/> <h2>{tr!("declaration.check.xuat-ho-so", "Xuất hồ sơ")}</h2> <super::export::ExportPanel dossier_id=dossier_id p=p/> },
     );
     view! {
-        <Page title="Kiểm tra câu trả lời".to_string()>
+        <Page title={tr!("declaration.check.kiem-tra-cau-tra-loi", "Kiểm tra câu trả lời").to_string()}>
             <p class="caption">{title}</p>
             {body}
-            <h2>"Giấy tờ"</h2>
+            <h2>{tr!("declaration.check.giay-to", "Giấy tờ")}</h2>
             {papers}
-            <p><A href=format!("{back}/in")>"Bản in tờ khai và danh sách giấy tờ mang theo khi đến nộp"</A></p>
-            <p><A href=back.clone()>"Đính kèm hoặc xem lại giấy tờ"</A></p>
-            <p><A href=back>"Quay lại danh sách việc cần làm"</A></p>
+            <p><A href=format!("{back}/in")>{tr!("declaration.check.ban-in-to-khai-va", "Bản in tờ khai và danh sách giấy tờ mang theo khi đến nộp")}</A></p>
+            <p><A href=back.clone()>{tr!("declaration.check.dinh-kem-hoac-xem-lai", "Đính kèm hoặc xem lại giấy tờ")}</A></p>
+            <p><A href=back>{tr!("declaration.check.quay-lai-danh-sach-viec", "Quay lại danh sách việc cần làm")}</A></p>
         </Page>
     }
 }

@@ -101,7 +101,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
         });
     };
     move || match planned.get() {
-        None => view! { <p class="loading" role="status">"Đang chuẩn bị…"</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{tr!("declaration.export.dang-chuan-bi", "Đang chuẩn bị…")}</p> }.into_any(),
         Some(Err(unready)) => {
             let Unready::Incomplete { to_do } = &unready;
             let links = to_do
@@ -127,34 +127,34 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
         Some(Ok(_)) => {
             let (rated, start) = (rated.clone(), start.clone());
             view! {
-            <p>"Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này."</p>
+            <p>{tr!("declaration.export.goi-ho-so-zip-gom", "Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này.")}</p>
             <details class="seal" open=sealed_for_portal>
-                <summary>"Mã hoá gói hồ sơ (không bắt buộc)"</summary>
-                <p>"Chỉ cơ quan có khoá, hoặc người biết mật khẩu, mở được gói đã mã hoá (định dạng age). Dùng khi gửi gói qua thư điện tử hoặc USB."</p>
+                <summary>{tr!("declaration.export.ma-hoa-goi-ho-so", "Mã hoá gói hồ sơ (không bắt buộc)")}</summary>
+                <p>{tr!("declaration.export.chi-co-quan-co-khoa", "Chỉ cơ quan có khoá, hoặc người biết mật khẩu, mở được gói đã mã hoá (định dạng age). Dùng khi gửi gói qua thư điện tử hoặc USB.")}</p>
                 <div class="form-group">
-                    <label class="label" for="khoa-co-quan">"Khoá công khai của cơ quan tiếp nhận"</label>
-                    <p class="hint" id="khoa-co-quan-goi-y">"Bắt đầu bằng age1…, do cơ quan cung cấp. Có thể nhập nhiều khoá, mỗi khoá một dòng."</p>
+                    <label class="label" for="khoa-co-quan">{tr!("declaration.export.khoa-cong-khai-cua-co", "Khoá công khai của cơ quan tiếp nhận")}</label>
+                    <p class="hint" id="khoa-co-quan-goi-y">{tr!("declaration.export.bat-dau-bang-age1-do", "Bắt đầu bằng age1…, do cơ quan cung cấp. Có thể nhập nhiều khoá, mỗi khoá một dòng.")}</p>
                     <textarea class="input input--full" id="khoa-co-quan" rows="2" spellcheck="false" aria-describedby="khoa-co-quan-goi-y"
                         prop:value=move || keys.get() on:input=move |ev| keys.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="form-group">
-                    <label class="label" for="mat-khau-goi">"Hoặc đặt mật khẩu cho gói"</label>
-                    <p class="hint" id="mat-khau-goi-goi-y">"Ít nhất 8 ký tự. Báo mật khẩu cho cán bộ tiếp nhận bằng cách khác (gọi điện, gặp trực tiếp)."</p>
+                    <label class="label" for="mat-khau-goi">{tr!("declaration.export.hoac-dat-mat-khau-cho", "Hoặc đặt mật khẩu cho gói")}</label>
+                    <p class="hint" id="mat-khau-goi-goi-y">{tr!("declaration.export.it-nhat-8-ky-tu", "Ít nhất 8 ký tự. Báo mật khẩu cho cán bộ tiếp nhận bằng cách khác (gọi điện, gặp trực tiếp).")}</p>
                     <input class="input" type="password" id="mat-khau-goi" autocomplete="new-password" aria-describedby="mat-khau-goi-goi-y"
                         prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </div>
             </details>
             <div class="button-group">
-                <button type="button" class="button" on:click=start disabled=move || matches!(state.get(), Export::Working(_))>"Xuất hồ sơ (.zip)"</button>
+                <button type="button" class="button" on:click=start disabled=move || matches!(state.get(), Export::Working(_))>{tr!("declaration.export.xuat-ho-so-zip", "Xuất hồ sơ (.zip)")}</button>
                 {move || matches!(state.get(), Export::Working(_)).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| state.set(Export::Idle)>"Huỷ"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| state.set(Export::Idle)>{tr!("declaration.export.huy", "Huỷ")}</button>
                 })}
             </div>
             <div role="status" aria-live="polite">
                 {move || match state.get() {
                     Export::Idle => ().into_any(),
                     Export::Working(_) => view! {
-                        <p><label for="tien-do-xuat">"Đang lập tờ khai và gói hồ sơ…"</label></p>
+                        <p><label for="tien-do-xuat">{tr!("declaration.export.dang-lap-to-khai-va", "Đang lập tờ khai và gói hồ sơ…")}</label></p>
                         <progress id="tien-do-xuat" class="progress" max="100" value=move || format!("{:.0}", done.get() * 100.0)>
                             {move || format!("{:.0}%", done.get() * 100.0)}
                         </progress>
@@ -162,12 +162,12 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                     .into_any(),
                     Export::Done { name, size, url } => view! {
                         <div class="notice notice--important">
-                            <p><strong>{format!("Đã lập gói hồ sơ «{name}» ({}).", human_size(size))}</strong></p>
-                            <p>"Nếu trình duyệt chưa tự lưu, "<a href=url download=name.clone()>"bấm vào đây để tải gói hồ sơ"</a>"."</p>
+                            <p><strong>{tr!("declaration.export.da-lap-goi", "Đã lập gói hồ sơ «{name}» ({size}).", name = name, size = human_size(size))}</strong></p>
+                            <p>{tr!("declaration.export.neu-trinh-duyet-chua-tu", "Nếu trình duyệt chưa tự lưu, ")}<a href=url download=name.clone()>{tr!("declaration.export.bam-vao-day-de-tai", "bấm vào đây để tải gói hồ sơ")}</a>"."</p>
                             {crate::web::embed::active().then(|| view! {
-                                <p>"Gói hồ sơ đã được chuyển cho Cổng Dịch vụ công."</p>
+                                <p>{tr!("declaration.export.goi-ho-so-da-duoc", "Gói hồ sơ đã được chuyển cho Cổng Dịch vụ công.")}</p>
                                 <button type="button" class="button button--secondary"
-                                    on:click=|_| crate::web::embed::tell(&Outgoing::Closed { reason: "done".into() })>"Quay lại Cổng Dịch vụ công"</button>
+                                    on:click=|_| crate::web::embed::tell(&Outgoing::Closed { reason: "done".into() })>{tr!("declaration.export.quay-lai-cong-dich-vu", "Quay lại Cổng Dịch vụ công")}</button>
                             })}
                         </div>
                         <crate::ui::components::RatingPanel dossier_id=rated.clone()/>

@@ -29,10 +29,18 @@ fn today() -> crate::core::calendar::Date {
 
 /// The dossier in the route (its id) and its procedure's form, once the procedure and its form have loaded.
 fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
+    with_form_in(false, render)
+}
+
+/// As `with_form`; with `vietnamese`, the form as the agency prints it whatever the person reads.
+fn with_form_in<V: IntoView + 'static>(vietnamese: bool, render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
     let params = use_params_map();
     crate::ui::state::with_dossier(
         move || params.read().get("ma").unwrap_or_default(),
-        move |dossier_id, p| render(dossier_id, Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned())),
+        move |dossier_id, p| {
+            let form = || crate::core::forms::form_of(&p.code, &p.name).into_owned();
+            render(dossier_id, Arc::new(if vietnamese { crate::core::i18n::in_vietnamese(form) } else { form() }))
+        },
     )
 }
 
@@ -144,7 +152,7 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
                 };
                 navigate(&to, Default::default());
             } else {
-                document().set_title(&format!("Lỗi: {} — hoso", form.title));
+                document().set_title(&tr!("declaration.loi-title", "Lỗi: {title} — hoso", title = form.title));
                 errors.set(errs);
                 request_animation_frame(move || {
                     if let Some(el) = summary.get() {
@@ -177,15 +185,15 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
     let help = section.help.clone().map(|h| view! { <p class="lead">{h}</p> });
     view! {
         <Page title=format!("{} — {}", section.title, form.title)>
-            <p class="caption">{format!("{} · Phần {} / {} · Đã xong {done}/{total} phần", form.title, index + 1, form.sections.len())}</p>
+            <p class="caption">{tr!("declaration.phan-caption", "{title} · Phần {n} / {count} · Đã xong {done}/{total} phần", title = form.title, n = index + 1, count = form.sections.len(), done = done, total = total)}</p>
             <ErrorSummary errors=errors node=summary/>
             {help}
             <form class="declaration" novalidate on:submit=submit>
                 {fields}
-                <button type="submit" class="button">"Tiếp tục"</button>
+                <button type="submit" class="button">{tr!("declaration.tiep-tuc", "Tiếp tục")}</button>
             </form>
             <SaveLine/>
-            <p><A href=format!("/ho-so/{dossier_id}")>"Quay lại danh sách việc cần làm"</A></p>
+            <p><A href=format!("/ho-so/{dossier_id}")>{tr!("declaration.quay-lai-danh-sach-viec", "Quay lại danh sách việc cần làm")}</A></p>
         </Page>
     }
 }
@@ -253,7 +261,7 @@ where
         move || {
             let its = items.get();
             if its.is_empty() {
-                return view! { <p class="hint">{format!("Chưa có {} nào.", item_name.to_lowercase())}</p> }.into_any();
+                return view! { <p class="hint">{tr!("declaration.chua-co-nao", "Chưa có {item} nào.", item = item_name.to_lowercase())}</p> }.into_any();
             }
             its.iter()
                 .enumerate()
@@ -272,7 +280,7 @@ where
                         <fieldset class="repeat-item">
                             <legend class="repeat-item__title">{title.clone()}</legend>
                             {render(Slot::Item(n), item)}
-                            <button type="button" class="button button--secondary" on:click=remove>{format!("Xoá {}", title.to_lowercase())}</button>
+                            <button type="button" class="button button--secondary" on:click=remove>{tr!("declaration.xoa-item", "Xoá {item}", item = title.to_lowercase())}</button>
                         </fieldset>
                     }
                     .into_any()
@@ -295,9 +303,9 @@ where
     view! {
         <div class="repeat">
             {list}
-            <p class="hint" role="status">{move || full().then(|| format!("Đã đủ tối đa {max} {}.", item_name.to_lowercase()))}</p>
+            <p class="hint" role="status">{move || full().then(|| tr!("declaration.da-du-toi-da", "Đã đủ tối đa {max} {item}.", max = max, item = item_name.to_lowercase()))}</p>
             <button type="button" class="button button--secondary" id=add_id prop:disabled=full on:click=add>
-                {format!("Thêm {}", repeat.item.to_lowercase())}
+                {tr!("declaration.them-item", "Thêm {item}", item = repeat.item.to_lowercase())}
             </button>
         </div>
     }
@@ -323,7 +331,7 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, node: NodeRef<leptos::html::D
                 .collect_view();
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="tom-tat-loi">
-                    <h2 class="error-summary__title" id="tom-tat-loi">"Có vấn đề cần sửa"</h2>
+                    <h2 class="error-summary__title" id="tom-tat-loi">{tr!("declaration.co-van-de-can-sua", "Có vấn đề cần sửa")}</h2>
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }

@@ -8,16 +8,18 @@ use std::sync::Arc;
 use crate::ui::A;
 use leptos::prelude::*;
 
-use super::with_form;
+use super::with_form_in;
 use crate::core::checklist::{Need, Status};
 use crate::core::forms::{Context, FormDef};
+use crate::core::package::print;
 use crate::ui::components::use_checklist;
 use crate::ui::state::{use_dossiers, use_units};
 use crate::ui::Page;
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
-    with_form(|dossier_id, form| view! { <PrintView dossier_id=dossier_id form=form/> })
+    // The declaration is printed in the agency's language.
+    with_form_in(true, |dossier_id, form| view! { <PrintView dossier_id=dossier_id form=form/> })
 }
 
 #[component]
@@ -30,7 +32,8 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
         // As the rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
         let normalized = form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1;
         let mut number = 0;
-        form.sheet(&normalized, u.as_deref())
+        // The declaration is in the agency's language whatever the person reads.
+        crate::core::i18n::in_vietnamese(|| form.sheet(&normalized, u.as_deref()))
             .into_iter()
             .map(|s| {
                 let items = s
@@ -57,21 +60,21 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
     let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |dossier_id, p| view! { <BringList dossier_id=dossier_id p=p/> });
     let back = format!("/ho-so/{dossier_id}/kiem-tra");
     view! {
-        <Page title="Bản in tờ khai".to_string()>
-            <p class="no-print">"In tờ khai, ký và ghi rõ họ tên. Mang theo cùng các giấy tờ dưới đây khi đến nộp."</p>
+        <Page title={tr!("declaration.print.ban-in-to-khai", "Bản in tờ khai").to_string()}>
+            <p class="no-print">{tr!("declaration.print.in-to-khai-ky-va", "In tờ khai, ký và ghi rõ họ tên. Mang theo cùng các giấy tờ dưới đây khi đến nộp.")}</p>
             <p class="no-print button-group">
-                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"In trang này"</button>
-                <A href=back>"Quay lại kiểm tra câu trả lời"</A>
+                <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{tr!("declaration.print.in-trang-nay", "In trang này")}</button>
+                <A href=back>{tr!("declaration.print.quay-lai-kiem-tra-cau", "Quay lại kiểm tra câu trả lời")}</A>
             </p>
-            <section class="print-sheet" aria-label="Tờ khai">
-                <p class="print-sheet__nation">"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"<br/><span>"Độc lập - Tự do - Hạnh phúc"</span></p>
+            <section class="print-sheet" lang="vi" aria-label={tr!("declaration.print.to-khai", "Tờ khai")}>
+                <p class="print-sheet__nation">{print::NATION}<br/><span>{print::MOTTO}</span></p>
                 <p class="print-sheet__title">{title}</p>
                 <p class="print-sheet__template">{template}</p>
                 {sheet}
-                <p>"Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình."</p>
+                <p>{print::PLEDGE}</p>
                 <div class="print-sheet__sign">
-                    <p>"…, ngày … tháng … năm …"</p>
-                    <p><strong>"NGƯỜI YÊU CẦU"</strong><br/>"(Ký, ghi rõ họ, chữ đệm, tên)"</p>
+                    <p>{print::DATE_BLANK}</p>
+                    <p><strong>{print::APPLICANT}</strong><br/>{print::SIGN_HERE}</p>
                 </div>
             </section>
             {bring}
@@ -91,13 +94,13 @@ fn BringList(dossier_id: String, p: Arc<crate::core::catalogue::Procedure>) -> i
         let list = |names: Vec<String>| names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view();
         view! {
             <section class="print-bring">
-                <h2>"Giấy tờ mang theo khi đến nộp"</h2>
+                <h2>{tr!("declaration.print.giay-to-mang-theo-khi", "Giấy tờ mang theo khi đến nộp")}</h2>
                 {(!show.is_empty()).then(|| view! {
-                    <h3>"Bản chính để cán bộ đối chiếu"</h3>
+                    <h3>{tr!("declaration.print.ban-chinh-de-can-bo", "Bản chính để cán bộ đối chiếu")}</h3>
                     <ul class="checklist-print">{list(show)}</ul>
                 })}
                 {(!attached.is_empty()).then(|| view! {
-                    <h3>"Bản chính của các giấy tờ đã đính kèm (nếu cán bộ yêu cầu đối chiếu)"</h3>
+                    <h3>{tr!("declaration.print.ban-chinh-cua-cac-giay", "Bản chính của các giấy tờ đã đính kèm (nếu cán bộ yêu cầu đối chiếu)")}</h3>
                     <ul class="checklist-print">{list(attached)}</ul>
                 })}
             </section>
