@@ -12,6 +12,7 @@ pub mod assist;
 pub mod calendar;
 pub mod catalogue;
 pub mod checklist;
+pub mod desk;
 pub mod dossier;
 pub mod draft;
 pub mod embed;

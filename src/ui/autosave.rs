@@ -526,6 +526,36 @@ impl Drafts {
         });
     }
 
+    /// "Người dân đã về" for one resident at the desk: deletes the dossier `id` from this page and
+    /// the device with the files no other dossier needs, forgets those files in this page, then
+    /// reads the device back and says what of the resident's is still stored
+    /// (`core::desk::left_behind`; nothing, when all went well).
+    pub async fn resident_left(self, id: &str) -> Result<crate::core::desk::LeftBehind, StoreError> {
+        self.flush();
+        let theirs = self.latest(id);
+        self.dossiers.0.update(|d| {
+            d.remove(id);
+        });
+        self.attachments.0.update(|a| {
+            a.remove(id);
+        });
+        self.stored.update_value(|s| {
+            s.remove(id);
+        });
+        let others: Vec<Dossier> = self.stored.with_value(|s| s.values().cloned().collect());
+        let gone = self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&others.iter().collect::<Vec<_>>(), stored));
+        crate::web::drafts::remove(id, gone.clone()).await?;
+        self.stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
+        let needed: std::collections::BTreeSet<String> = others.iter().flat_map(Dossier::file_hashes).collect();
+        for hash in theirs.file_hashes().iter().filter(|h| !needed.contains(*h)) {
+            crate::web::files::forget(hash);
+        }
+        crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id.to_string()));
+        let stored: Vec<Dossier> = crate::web::drafts::load_all().await?.into_iter().filter_map(Result::ok).collect();
+        let files = crate::web::drafts::load_files().await?.into_iter().map(|(hash, _)| hash).collect();
+        Ok(crate::core::desk::left_behind(&theirs, &stored, &files))
+    }
+
     /// "Không lưu trên máy này" on (every draft on the device deleted; this page keeps what it holds
     /// until it is closed) or off (what this page holds is saved on the device again).
     pub fn set_memory_only(self, on: bool) {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, axeViolations, CERTIFY, printPdf, attachToCertify } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, printPdf, attachToCertify, storedCount } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -101,4 +101,38 @@ test("with the resident's consent, the package and its receipt name the officer 
   await expect(page.getByText(/^Đã xoá khỏi máy này/)).toBeVisible();
   await open(page, "/ho-tro");
   await expect(page.getByRole("button", { name: "Bật chế độ hỗ trợ" })).toBeVisible();
+});
+
+test("the desk's queue shows each resident's dossier with its status; 'Người dân đã về' on one row deletes only that resident's, and checks the device", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await turnOn(page);
+  // The first resident: the declaration done, a paper attached, consent given.
+  await attachToCertify(page, await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>"));
+  await page.getByLabel("Người dân đồng ý để cán bộ nhập giúp").check();
+  // The second, who came later: only their name so far.
+  await open(page, `/ho-so/${CERTIFY.code}-2/to-khai/yeu-cau`);
+  await page.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true }).fill("Lò Văn Páo");
+  await expect(page.getByText(/^Đã lưu trên máy này lúc/)).toBeVisible();
+  await open(page, "/ho-tro");
+  const rows = page.locator("table.desk-queue tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(/ánh tuyết/i);
+  await expect(rows.nth(0)).toContainText("Tờ khai xong");
+  await expect(rows.nth(0)).toContainText("Đã đồng ý");
+  await expect(rows.nth(1)).toContainText("Lò Văn Páo");
+  await expect(rows.nth(1)).toContainText("Đang khai");
+  expect(await axeViolations(page)).toEqual([]);
+
+  await rows.nth(0).getByRole("button", { name: /^Người dân đã về: xoá hồ sơ của/ }).click();
+  const said = page.locator("#hang-cho-ket-qua");
+  await expect(said).toContainText("hoso đã kiểm tra lại, không còn gì của họ");
+  await expect(said).toBeFocused();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.nth(0)).toContainText("Lò Văn Páo");
+  expect(await storedCount(page, "tep"), "the first resident's file is gone from the device").toBe(0);
+  expect(await storedCount(page, "ho-so"), "the other resident's dossier stays").toBe(1);
+  // After a reload: the same, and assisted mode still on for the next resident.
+  await page.reload();
+  await expect(page.locator("table.desk-queue tbody tr")).toHaveCount(1);
+  await expect(page.getByText(/^Đang bật chế độ hỗ trợ/)).toBeVisible();
 });

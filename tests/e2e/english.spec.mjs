@@ -120,3 +120,24 @@ test("a declaration in English: errors, check your answers and each dossier page
   await expect(sheet).not.toContainText(englishLabel("Số trang của giấy tờ"));
   expect(await axeViolations(page), "print page").toEqual([]);
 });
+
+test("assisted mode and the desk's queue in English pass axe; the print of what to bring is one link away", async ({ page }) => {
+  await inEnglish(page);
+  await open(page, "/ho-tro");
+  await page.getByLabel(EN["assist.ho-va-ten-can-bo"], { exact: true }).fill("Trần Thị Bình");
+  await page.getByLabel(EN["assist.don-vi"], { exact: true }).fill("UBND phường Hoàn Kiếm");
+  await page.getByRole("button", { name: EN["assist.bat-che-do-ho-tro"] }).click();
+  await expect(page.getByText(EN["assist.hang-cho-trong"])).toBeVisible();
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await page.getByLabel(englishLabel("Họ, chữ đệm và tên người yêu cầu"), { exact: true }).fill("Lò Văn Páo");
+  await expect(page.getByText(/^Saved on this device at/)).toBeVisible();
+  await open(page, "/ho-tro");
+  const row = page.locator("table.desk-queue tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Lò Văn Páo");
+  await expect(row).toContainText("Filling in the form: 0 of 1 sections done");
+  expect(await axeViolations(page)).toEqual([]);
+  await row.getByRole("link", { name: `${EN["assist.in-giay-to"]} for Lò Văn Páo` }).click();
+  await expect(page.locator("main h1")).toHaveText(EN["declaration.print.ban-in-to-khai"]);
+  await expect(page.locator(".print-sheet")).toContainText("Lò Văn Páo");
+});

@@ -49,6 +49,7 @@ pub fn Assist() -> impl IntoView {
                         <p>{tr!("assist.o-moi-ho-so-hay", "Ở mỗi hồ sơ, hãy hỏi người dân có đồng ý để bạn nhập giúp không và đánh dấu khi họ đồng ý. Gói hồ sơ sẽ ghi tên bạn và thời điểm người dân đồng ý.")}</p>
                         <p>{tr!("assist.khi-nguoi-dan-ve-vao", "Khi người dân về, vào ")}<A href="/ket-thuc-phien">{tr!("assist.ket-thuc-phien-tren-may", "Kết thúc phiên trên máy này")}</A>{tr!("assist.va-chon-nguoi-dan-da", " và chọn «Người dân đã về»: hồ sơ của họ được xoá, chế độ hỗ trợ vẫn bật cho người tiếp theo.")}</p>
                     </div>
+                    <DeskQueue/>
                     <HelpedCount/>
                     <button type="button" class="button button--secondary" on:click=turn_off>{tr!("assist.tat-che-do-ho-tro", "Tắt chế độ hỗ trợ")}</button>
                 }
@@ -77,6 +78,131 @@ pub fn Assist() -> impl IntoView {
                 .into_any(),
             }}
         </Page>
+    }
+}
+
+/// The desk's queue: every resident's dossier on this device side by side, first opened first,
+/// with where it stands (`core::desk`), to go on with, and "Người dân đã về" for the one who left:
+/// their dossier and files are deleted and the device read back to make sure.
+#[component]
+fn DeskQueue() -> impl IntoView {
+    use crate::core::desk::{queue, DeskRow};
+    use crate::core::dossier::procedure_of;
+    let drafts = crate::ui::autosave::use_drafts();
+    // The drafts on the device, then the procedures' names and forms (for each one's progress).
+    let loaded = LocalResource::new(move || async move {
+        drafts.restored().await;
+        let catalogue = crate::web::cache::catalogue().await.ok();
+        for id in drafts.ids_untracked() {
+            let _ = crate::web::cache::form(procedure_of(&id)).await;
+        }
+        catalogue
+    });
+    // What the last "Người dân đã về" did: the resident's name, and what is still stored (if any).
+    let outcome = RwSignal::new(None::<(String, Result<crate::core::desk::LeftBehind, crate::web::drafts::StoreError>)>);
+    let busy = RwSignal::new(false);
+    let left = move |id: String, who: String| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = drafts.resident_left(&id).await;
+            outcome.set(Some((who, result)));
+            busy.set(false);
+            crate::ui::focus::focus_by_id_later("hang-cho-ket-qua".into());
+        });
+    };
+    let rows = move || {
+        let catalogue = loaded.get()?;
+        let name_of = |code: &str| {
+            catalogue.as_ref().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| tr!("assist.thu-tuc", "Thủ tục {code}", code = code))
+        };
+        let rows = queue(
+            drafts
+                .ids()
+                .into_iter()
+                .map(|id| {
+                    let dossier = drafts.latest(&id);
+                    DeskRow::of(&dossier, &crate::core::forms::form_of(&dossier.procedure, &name_of(&dossier.procedure)))
+                })
+                .collect(),
+        );
+        if rows.is_empty() {
+            return Some(
+                view! { <p>{tr!("assist.hang-cho-trong", "Chưa có hồ sơ nào trên máy này. Khi người dân đến, tìm thủ tục ở trang chủ để bắt đầu.")}</p> }
+                    .into_any(),
+            );
+        }
+        let body = rows
+            .into_iter()
+            .enumerate()
+            .map(|(n, row)| {
+                let who = row.resident.clone().unwrap_or_else(|| tr!("assist.chua-co-ten", "Chưa nhập tên").to_string());
+                let procedure = crate::core::dossier::title(&row.id, &name_of(&row.procedure));
+                let (id, name) = (row.id.clone(), who.clone());
+                let button_label = tr!("assist.nguoi-dan-da-ve-ten", "Người dân đã về: xoá hồ sơ của {name}", name = who);
+                let print_label = tr!("assist.in-cho-ten", "In giấy tờ mang theo của {name}", name = who);
+                view! {
+                    <tr>
+                        <td>{n + 1}</td>
+                        <th scope="row">{who}</th>
+                        <td><A href=format!("/ho-so/{}", row.id)>{procedure}</A></td>
+                        <td>{row.status.label()}</td>
+                        <td>{if row.consented { tr!("assist.da-dong-y", "Đã đồng ý") } else { tr!("assist.chua-dong-y", "Chưa") }}</td>
+                        <td class="desk-queue__actions">
+                            <A href=format!("/ho-so/{}/in", row.id) attr:aria-label=print_label>{tr!("assist.in-giay-to", "In giấy tờ mang theo")}</A>
+                            <button type="button" class="button button--secondary" aria-label=button_label
+                                disabled=move || busy.get() on:click=move |_| left(id.clone(), name.clone())>
+                                {tr!("assist.nguoi-dan-da-ve", "Người dân đã về")}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(
+            view! {
+                <div>
+                    <table class="table desk-queue">
+                        <caption class="visually-hidden">{tr!("assist.hang-cho-caption", "Hồ sơ của người dân trên máy này, ai đến trước ở trên")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr!("assist.so-thu-tu", "STT")}</th>
+                                <th scope="col">{tr!("assist.nguoi-dan", "Người dân")}</th>
+                                <th scope="col">{tr!("assist.thu-tuc-cot", "Thủ tục")}</th>
+                                <th scope="col">{tr!("assist.tinh-trang", "Tình trạng")}</th>
+                                <th scope="col">{tr!("assist.dong-y-ho-tro", "Đồng ý hỗ trợ")}</th>
+                                <th scope="col"><span class="visually-hidden">{tr!("assist.viec-can-lam", "Việc")}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any(),
+        )
+    };
+    let said = move || {
+        outcome.get().map(|(who, result)| match result {
+            Ok(left) if left.is_clean() => view! {
+                <p class="notice" id="hang-cho-ket-qua" tabindex="-1" role="status">
+                    {tr!("assist.da-xoa-nguoi-dan", "Đã xoá hồ sơ và tệp đính kèm của {name} khỏi máy này; hoso đã kiểm tra lại, không còn gì của họ.", name = who)}
+                </p>
+            }
+            .into_any(),
+            Ok(left) => view! {
+                <p class="notice notice--important" id="hang-cho-ket-qua" tabindex="-1" role="alert">
+                    {tr!("assist.con-sot-lai", "Chưa xoá hết dữ liệu của {name}: trên máy vẫn còn {what}. Hãy thử lại, hoặc dùng «Kết thúc phiên» để xoá hết.", name = who, what = if left.dossier { tr!("assist.con-ho-so", "hồ sơ của họ").to_string() } else { tr!("assist.con-tep", "{n} tệp của họ", n = left.files) })}
+                </p>
+            }
+            .into_any(),
+            Err(e) => view! { <p class="notice notice--important" id="hang-cho-ket-qua" tabindex="-1" role="alert">{e.to_string()}</p> }.into_any(),
+        })
+    };
+    view! {
+        <h2>{tr!("assist.hang-cho-tai-quay", "Hàng chờ tại quầy")}</h2>
+        <p>{tr!("assist.hang-cho-giai-thich", "Các hồ sơ trên máy này, ai đến trước ở trên. Khi một người dân về, bấm «Người dân đã về» ở dòng của họ: hồ sơ và tệp của họ bị xoá, hồ sơ của người khác vẫn giữ.")}</p>
+        {said}
+        {rows}
+        <p><A href="/">{tr!("assist.nguoi-dan-tiep-theo", "Nhận người dân tiếp theo: tìm thủ tục")}</A></p>
     }
 }
 
