@@ -44,7 +44,10 @@ window.addEventListener("message", async (event) => {
   note(message.type);
   switch (message.type) {
     case "hoso:ready": {
-      const init = { type: "hoso:init", v: 1, locale: "vi", prefill: knownPerson, theme: { "--hoso-color-brand": "#a50e0e" } };
+      // The person's language on the portal ("vi" or "en"). hoso answers a different one than it
+      // shows by starting again in it, and says hoso:ready again: answer each one.
+      const locale = params.get("lang") || "vi";
+      const init = { type: "hoso:init", v: 1, locale, prefill: knownPerson, theme: { "--hoso-color-brand": "#a50e0e" } };
       if (params.get("procedure")) init.procedure = params.get("procedure");
       if (params.get("recipient")) init.recipients = [params.get("recipient")];
       frame.contentWindow.postMessage(init, hosoOrigin);

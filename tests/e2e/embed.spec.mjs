@@ -115,6 +115,21 @@ test("the server sends the frame-ancestors header that `hoso embed header` print
   }
 });
 
+test("a portal asks for English in hoso:init: hoso starts again in English, says hoso:ready again and still takes the portal's answers", async ({ page }) => {
+  const seen = watch(page);
+  const frame = await openPortal(page, { procedure: CERTIFY.code, lang: "en" }, sameSite);
+  await expect(frame.locator("html")).toHaveAttribute("lang", "en");
+  // The dossier the init named, its page in English (the procedure's name as published).
+  await expect(frame.locator("main h1")).toContainText(/^Application: Chứng thực bản sao/);
+  await expect.poll(async () => (await received(page, "hoso:ready")).length).toBe(2);
+  const en = JSON.parse(readFileSync(join(root, "public/i18n/en.json"), "utf8"));
+  await frame.getByRole("link", { name: en["form.yeu-cau-chung-thuc-ban-sao.yeu-cau.title"] }).click();
+  await expect(frame.getByLabel(en["form.yeu-cau-chung-thuc-ban-sao.yeu-cau.ho-ten.label"], { exact: true })).toHaveValue("Nguyễn Thị Ánh Tuyết");
+  // Asked again for English (the portal answers every hoso:ready), hoso did not start a third time.
+  expect((await received(page, "hoso:ready")).length).toBe(2);
+  expect(seen.problems).toEqual([]);
+});
+
 test("a portal of hoso's site frames it under its path: the procedure opens, the portal's answers are filled and marked, the frame follows the content's height, saves are told", async ({ page }) => {
   const seen = watch(page);
   const frame = await openPortal(page, { procedure: CERTIFY.code }, sameSite);
