@@ -201,6 +201,13 @@ fn every_interface_text_has_its_english_saying_the_same_values() {
         std::fs::write(path, serde_json::to_string_pretty(&missing).unwrap()).unwrap();
     }
     let form_keys: BTreeSet<&str> = forms.iter().map(|(k, _)| k.as_str()).collect();
+    // The binaries know a key by its hash only: no two keys may share one.
+    let mut hashes = BTreeMap::new();
+    for key in en.keys() {
+        if let Some(other) = hashes.insert(hoso::core::i18n::key_hash(key), key) {
+            faults.push(format!("{key} and {other} have the same hash: rename one"));
+        }
+    }
     for key in en.keys() {
         if !vi_of.contains_key(key.as_str()) && !form_keys.contains(key.as_str()) {
             faults.push(format!("public/i18n/en.json: {key} is used nowhere"));
@@ -262,4 +269,26 @@ fn the_interface_code_writes_no_text_outside_tr() {
         }
     }
     assert!(faults.is_empty(), "Vietnamese text outside tr! (write it as tr!(\"key\", \"…\")):\n{}", faults.join("\n"));
+}
+
+#[test]
+fn with_english_installed_texts_and_forms_read_english_and_the_agency_s_copy_stays_vietnamese() {
+    use hoso::core::i18n::{current, in_vietnamese, install, Lang};
+    let json = std::fs::read_to_string(Path::new(ROOT).join("public/i18n/en.json")).unwrap();
+    install(Lang::En, &json).expect("en.json installs");
+    assert_eq!(current(), Lang::En);
+    assert_eq!(hoso::tr!("app.trang-chu", "Trang chủ"), english()["app.trang-chu"]);
+    // A rule's refusal, with its value in place.
+    let refusal = hoso::core::validate::Problem::CccdLength { digits: 9 }.message();
+    assert!(refusal.contains('9') && !refusal.contains("chữ số"), "{refusal}");
+    // A form's question, and the same form as the agency prints it.
+    let form = hoso::core::forms::generic_form("1.000001", "Thủ tục thử");
+    let shown = form.in_interface_language();
+    assert_eq!(shown.sections[0].fields[0].label, english()["form.chung.nguoi-nop.ho-ten.label"]);
+    in_vietnamese(|| {
+        assert_eq!(current(), Lang::Vi);
+        assert_eq!(form.in_interface_language().sections[0].fields[0].label, "Họ, chữ đệm và tên");
+        assert_eq!(hoso::tr!("app.trang-chu", "Trang chủ"), "Trang chủ");
+    });
+    assert_eq!(current(), Lang::En, "back in English after the agency's copy");
 }

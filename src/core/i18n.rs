@@ -78,7 +78,28 @@ pub enum TableProblem {
 
 struct Table {
     lang: Lang,
-    texts: HashMap<&'static str, &'static str>,
+    /// By the key's hash (`key_hash`): the binaries carry no key text, only its hash.
+    texts: HashMap<u64, &'static str>,
+}
+
+impl Table {
+    fn get(&self, key: u64) -> Option<&'static str> {
+        self.texts.get(&key).copied()
+    }
+}
+
+/// A key's hash (FNV-1a, 64 bits), computed at compile time for every `tr!`; `tests/i18n.rs`
+/// checks that no two keys share one.
+pub const fn key_hash(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -108,7 +129,7 @@ pub fn install(lang: Lang, json: &str) -> Result<(), TableProblem> {
     let parsed: HashMap<String, String> = serde_json::from_str(json).map_err(|_| TableProblem::Unreadable)?;
     // Leaked once: the table lives as long as the page, and every text is then a `&'static str`
     // the views can hold without copying.
-    let texts = parsed.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str()))).collect();
+    let texts = parsed.into_iter().map(|(k, v)| (key_hash(&k), &*Box::leak(v.into_boxed_str()))).collect();
     TABLE.set(Table { lang, texts }).map_err(|_| TableProblem::AlreadyInstalled)
 }
 
@@ -118,13 +139,13 @@ pub fn current() -> Lang {
 }
 
 /// The text of `key` in the current language: `vi` unless a table installed a text for it.
-pub fn text(key: &str, vi: &'static str) -> &'static str {
-    table().and_then(|t| t.texts.get(key).copied()).unwrap_or(vi)
+pub fn text(key: u64, vi: &'static str) -> &'static str {
+    table().and_then(|t| t.get(key)).unwrap_or(vi)
 }
 
 /// The text of a key made at run time (a form's question: `form.<form>.<field>`), or `vi` as given.
 pub fn text_or(key: &str, vi: &str) -> String {
-    table().and_then(|t| t.texts.get(key).copied()).map_or_else(|| vi.to_string(), str::to_string)
+    table().and_then(|t| t.get(key_hash(key))).map_or_else(|| vi.to_string(), str::to_string)
 }
 
 /// `template` with each `{name}` replaced by its value (`{{` and `}}` are braces).
@@ -180,10 +201,13 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 #[macro_export]
 macro_rules! tr {
     ($key:literal, $vi:literal) => {
-        $crate::core::i18n::text($key, $vi)
+        $crate::core::i18n::text(const { $crate::core::i18n::key_hash($key) }, $vi)
     };
     ($key:literal, $vi:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::core::i18n::fill($crate::core::i18n::text($key, $vi), &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+])
+        $crate::core::i18n::fill(
+            $crate::core::i18n::text(const { $crate::core::i18n::key_hash($key) }, $vi),
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
     };
 }
 
