@@ -36,9 +36,19 @@ pub enum SpeechProblem {
     NoSpeech,
     /// The device has no Vietnamese voice.
     NoVietnameseVoice,
+    /// The device has no English voice (the interface is in English).
+    NoEnglishVoice,
 }
 
 impl SpeechProblem {
+    /// The device lacks a voice for `lang`.
+    pub fn no_voice(lang: crate::core::i18n::Lang) -> SpeechProblem {
+        match lang {
+            crate::core::i18n::Lang::Vi => SpeechProblem::NoVietnameseVoice,
+            crate::core::i18n::Lang::En => SpeechProblem::NoEnglishVoice,
+        }
+    }
+
     pub fn message(self) -> &'static str {
         match self {
             SpeechProblem::NoSpeech => {
@@ -46,6 +56,9 @@ impl SpeechProblem {
             }
             SpeechProblem::NoVietnameseVoice => {
                 tr!("speech.may-nay-chua-co-giong", "Máy này chưa có giọng đọc tiếng Việt. Cách thêm: trên điện thoại Android, vào Cài đặt → Ngôn ngữ → Chuyển văn bản thành giọng nói, tải giọng Tiếng Việt; trên iPhone, vào Cài đặt → Trợ năng → Nội dung được đọc → Giọng nói → Tiếng Việt; trên Windows, vào Cài đặt → Thời gian và ngôn ngữ → Giọng nói → Thêm giọng nói → Tiếng Việt. Sau đó tải lại trang.")
+            }
+            SpeechProblem::NoEnglishVoice => {
+                tr!("speech.chua-co-giong-anh", "Máy này chưa có giọng đọc tiếng Anh. Cách thêm: trên điện thoại Android, vào Cài đặt → Ngôn ngữ → Chuyển văn bản thành giọng nói, tải giọng tiếng Anh; trên iPhone, vào Cài đặt → Trợ năng → Nội dung được đọc → Giọng nói → Tiếng Anh; trên Windows, vào Cài đặt → Thời gian và ngôn ngữ → Giọng nói → Thêm giọng nói → Tiếng Anh. Sau đó tải lại trang.")
             }
         }
     }

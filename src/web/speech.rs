@@ -1,11 +1,13 @@
 //! Read aloud through the browser's speech (Web Speech API). `core::speech` decides what is read
-//! and in which pieces; this finds a Vietnamese voice and queues one utterance per piece, so the
+//! and in which pieces; this finds a voice of the text's language (Vietnamese, or English for the
+//! interface in English) and queues one utterance per piece, so the
 //! engine reads one sentence at a time (Chromium stops a long utterance part-way).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::i18n::Lang;
 use crate::core::speech::SpeechProblem;
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
@@ -18,10 +20,10 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
     window.speech_synthesis().ok()
 }
 
-/// The device's Vietnamese voice (a voice on the device before one over the network). Chromium
+/// The device's voice for `lang` (a voice on the device before one over the network). Chromium
 /// lists its voices a moment after the page starts: an empty list is asked again once they change
 /// (at most a second).
-pub async fn vietnamese_voice() -> Result<web_sys::SpeechSynthesisVoice, SpeechProblem> {
+pub async fn voice(lang: Lang) -> Result<web_sys::SpeechSynthesisVoice, SpeechProblem> {
     let synth = synth().ok_or(SpeechProblem::NoSpeech)?;
     if synth.get_voices().length() == 0 {
         let changed = js_sys::Promise::new(&mut |resolve, _| {
@@ -34,18 +36,19 @@ pub async fn vietnamese_voice() -> Result<web_sys::SpeechSynthesisVoice, SpeechP
         synth.set_onvoiceschanged(None);
     }
     let voices: Vec<web_sys::SpeechSynthesisVoice> = synth.get_voices().iter().map(JsCast::unchecked_into).collect();
-    let vietnamese = |v: &&web_sys::SpeechSynthesisVoice| v.lang().to_ascii_lowercase().replace('_', "-").starts_with("vi");
-    voices.iter().filter(vietnamese).find(|v| v.local_service()).or_else(|| voices.iter().find(vietnamese)).cloned().ok_or(SpeechProblem::NoVietnameseVoice)
+    let speaks = |v: &&web_sys::SpeechSynthesisVoice| Lang::from_tag(&v.lang()) == Some(lang);
+    voices.iter().filter(speaks).find(|v| v.local_service()).or_else(|| voices.iter().find(speaks)).cloned().ok_or(SpeechProblem::no_voice(lang))
 }
 
-/// Reads `pieces` aloud, one utterance each, after stopping whatever was being read.
-pub async fn speak(pieces: Vec<String>) -> Result<(), SpeechProblem> {
-    let voice = vietnamese_voice().await?;
+/// Reads `pieces` (written in `lang`) aloud, one utterance each, after stopping whatever was
+/// being read.
+pub async fn speak(pieces: Vec<String>, lang: Lang) -> Result<(), SpeechProblem> {
+    let voice = voice(lang).await?;
     let synth = synth().ok_or(SpeechProblem::NoSpeech)?;
     synth.cancel();
     for piece in pieces {
         let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&piece) else { return Err(SpeechProblem::NoSpeech) };
-        utterance.set_lang("vi-VN");
+        utterance.set_lang(&voice.lang());
         utterance.set_voice(Some(&voice));
         synth.speak(&utterance);
     }

@@ -99,3 +99,31 @@ test("without a Vietnamese voice on the device, the button says how to add one",
   await expect(page.getByRole("status").filter({ hasText: "Máy này chưa có giọng đọc tiếng Việt" })).toBeVisible();
   await expect(page.getByText(/Cài đặt → Thời gian và ngôn ngữ → Giọng nói/)).toBeVisible();
 });
+
+test("in English, a question is read with the English voice and a paper's published name with the Vietnamese one", async ({ page }) => {
+  await recordSpeech(page);
+  // The declaration filled (its paper is then needed), then English and the buttons chosen.
+  await fillCertifyDeclaration(page);
+  await page.evaluate(() => {
+    localStorage.setItem("hoso-ngon-ngu", "en");
+    localStorage.setItem("hoso-hien-thi", "doc-to");
+  });
+  await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const question = page.getByRole("button", { name: /^Read aloud: / }).first();
+  await question.click();
+  await expect.poll(() => page.evaluate(() => window.spoken.length)).toBeGreaterThan(1);
+  const first = await page.evaluate(() => window.spoken.find((u) => u !== "cancel"));
+  expect(first.voice).toBe("English");
+  expect(first.lang).toBe("en-US");
+  expect(first.text).not.toMatch(/[à-ỹđ]/i);
+
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  await page.evaluate(() => { window.spoken = []; });
+  const paper = page.locator("li.paper").first();
+  await paper.getByRole("button", { name: /^Read aloud: / }).click();
+  await expect.poll(() => page.evaluate(() => window.spoken.length)).toBeGreaterThan(1);
+  const said = await page.evaluate(() => window.spoken.find((u) => u !== "cancel"));
+  expect(said.voice).toBe("Tiếng Việt");
+  expect(said.lang).toBe("vi-VN");
+});

@@ -322,7 +322,7 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
     let read_paper = {
         let (short, how, why) = (entry.short.clone(), entry.how.clone(), why.clone());
         let texts = Signal::derive(move || [short.clone(), format!("{}.", tag()), how.clone(), why()].into_iter().filter(|t| !t.trim().is_empty()).collect());
-        view! { <super::ReadAloud about=entry.short.clone() texts=texts/> }
+        view! { <super::ReadAloud about=entry.short.clone() texts=texts published=true/> }
     };
     let template = entry.template.clone().map(|t| view! { <Template name=t source=source.clone()/> });
     let how = (!entry.how.is_empty()).then(|| view! { <span class="doc__how">{entry.how.clone()}</span> });
