@@ -179,7 +179,9 @@ fn every_interface_text_has_its_english_saying_the_same_values() {
     }
     // The forms' questions, hints, choices and sections (`core::forms::texts`).
     let generic = hoso::core::forms::generic_form("1.000001", "Thủ tục");
-    let forms: Vec<_> = hoso::core::forms::all_forms().into_iter().chain(std::iter::once(&generic)).flat_map(|f| f.texts()).collect();
+    let mut forms: Vec<_> = hoso::core::forms::all_forms().into_iter().chain(std::iter::once(&generic)).flat_map(|f| f.texts()).collect();
+    // The life events to browse by: hoso's own words.
+    forms.extend(hoso::core::catalogue::curated::LIFE_EVENTS.iter().flat_map(|e| e.texts()).map(|(k, v)| (k, v.to_string())));
     let mut missing = BTreeMap::new();
     for (key, vi) in &forms {
         match en.get(key) {

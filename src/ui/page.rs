@@ -6,8 +6,10 @@ use leptos::prelude::*;
 ///
 /// Each route has its own title (WCAG 2.4.2). After an in-app navigation, focus moves to the
 /// heading so screen-reader users hear where they arrived, as on a full page load.
+/// `title_lang` marks a heading that is the catalogue's own words ("vi": a procedure's name), for
+/// screen readers reading the interface in another language (WCAG 3.1.2).
 #[component]
-pub fn Page(title: String, children: Children) -> impl IntoView {
+pub fn Page(title: String, #[prop(optional)] title_lang: Option<&'static str>, children: Children) -> impl IntoView {
     document().set_title(&format!("{title} — hoso"));
     let heading = NodeRef::<leptos::html::H1>::new();
     Effect::new(move |_| {
@@ -21,7 +23,7 @@ pub fn Page(title: String, children: Children) -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1 class="page__title" tabindex="-1" node_ref=heading>{title}</h1>
+            <h1 class="page__title" tabindex="-1" lang=title_lang node_ref=heading>{title}</h1>
             {children()}
         </div>
     }

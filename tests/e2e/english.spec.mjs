@@ -43,6 +43,7 @@ test("English is chosen in the header, remembered, and the page's language follo
   await expect(page.locator("#noi-dung-tieng-viet")).toHaveText(EN["procedure.noi-dung-tieng-viet"]);
   // The catalogue's own content is as published.
   await expect(page.locator("main h1")).toHaveText(/Chứng thực bản sao/);
+  await expect(page.locator("main h1")).toHaveAttribute("lang", "vi");
 
   // And back: the button offers Vietnamese in its own name.
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
@@ -75,6 +76,13 @@ test("the header, footer and each page's own words are English: nothing Vietname
     expect(await page.locator("footer").innerText(), route).not.toMatch(VIETNAMESE);
     expect(await page.locator("main h1").innerText(), route).not.toMatch(VIETNAMESE);
   }
+  // The life events to browse by are hoso's own words: English too.
+  await open(page, "/");
+  for (const title of await page.locator(".card__link").allInnerTexts()) expect(title).not.toMatch(VIETNAMESE);
+  await open(page, "/su-kien/sinh-con");
+  await expect(page.locator("main h1")).toHaveText(EN["life_event.sinh-con.title"]);
+  // The procedures listed are the catalogue's words, marked as Vietnamese for screen readers.
+  await expect(page.locator(".procedure-list__link").first()).toHaveAttribute("lang", "vi");
 });
 
 test("a declaration in English: errors, check your answers and each dossier page pass axe, also in high contrast; the printed declaration stays Vietnamese", async ({ page }) => {

@@ -9,6 +9,24 @@ pub struct LifeEvent {
     pub codes: &'static [&'static str],
 }
 
+impl LifeEvent {
+    /// The title in the interface's language (`life_event.<slug>.title`; hoso's own words, not
+    /// the catalogue's).
+    pub fn shown_title(&self) -> String {
+        crate::core::i18n::text_or(&format!("life_event.{}.title", self.slug), self.title)
+    }
+
+    /// The summary in the interface's language (`life_event.<slug>.summary`).
+    pub fn shown_summary(&self) -> String {
+        crate::core::i18n::text_or(&format!("life_event.{}.summary", self.slug), self.summary)
+    }
+
+    /// Both texts with their keys, for the translation check.
+    pub fn texts(&self) -> [(String, &'static str); 2] {
+        [(format!("life_event.{}.title", self.slug), self.title), (format!("life_event.{}.summary", self.slug), self.summary)]
+    }
+}
+
 pub const LIFE_EVENTS: &[LifeEvent] = &[
     LifeEvent {
         slug: "sinh-con",

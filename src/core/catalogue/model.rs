@@ -71,6 +71,16 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The way to apply as the interface says it (`label_vi`: as the package and the ward's count
+    /// write it).
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Online => tr!("catalogue.mode.online", "Trực tuyến"),
+            Mode::Post => tr!("catalogue.mode.post", "Qua bưu chính"),
+            Mode::InPerson => tr!("catalogue.mode.in-person", "Trực tiếp"),
+        }
+    }
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Mode::Online => "Trực tuyến",

@@ -329,7 +329,7 @@ fn Paper(dossier_id: String, key: String, entries: Memo<Vec<Entry>>, limits: Lim
     view! {
         <li class="paper" id=format!("giay-to-{key}") data-checked=move || checked.get()>
             <div class="paper__head">
-                <h3 class="paper__name">{entry.short.clone()}</h3>
+                <h3 class="paper__name" lang="vi">{entry.short.clone()}</h3>
                 <strong class=tag_class>{tag}</strong>
             </div>
             {read_paper}

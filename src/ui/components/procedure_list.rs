@@ -39,7 +39,7 @@ pub fn ProcedureList(
             });
             view! {
                 <li class="procedure-list__item">
-                    <A href=href attr:class="procedure-list__link">{name}</A>
+                    <A href=href attr:class="procedure-list__link" attr:lang="vi">{name}</A>
                     <span class="procedure-list__meta">{tr!("procedure_list.ma", "Mã ")} {code} " · " {field} " · " {levels}</span>
                     {others}
                 </li>

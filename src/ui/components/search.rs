@@ -164,8 +164,11 @@ fn options(names: &[String]) -> impl IntoView {
 /// Under every result list: where to look when the wanted procedure is not there.
 #[component]
 fn NotFound(open: bool) -> impl IntoView {
-    let events =
-        LIFE_EVENTS.iter().enumerate().map(|(n, e)| view! { {(n > 0).then_some(" · ")}<A href=format!("/su-kien/{}", e.slug)>{e.title}</A> }).collect_view();
+    let events = LIFE_EVENTS
+        .iter()
+        .enumerate()
+        .map(|(n, e)| view! { {(n > 0).then_some(" · ")}<A href=format!("/su-kien/{}", e.slug)>{e.shown_title()}</A> })
+        .collect_view();
     view! {
         <details class="search__not-found" open=open>
             <summary>{tr!("search.khong-thay-thu-tuc-ban", "Không thấy thủ tục bạn cần?")}</summary>

@@ -165,7 +165,7 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
                             chosen.set(Some(mode));
                             drafts.choose_channel(id.clone(), mode);
                         }/>
-                    <label class="radio__label" for=dom>{mode.label_vi()}<span class="doc__how">{format!(" — {details}")}</span></label>
+                    <label class="radio__label" for=dom>{mode.label()}<span class="doc__how">{format!(" — {details}")}</span></label>
                 </div>
             }
         })

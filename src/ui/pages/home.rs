@@ -14,8 +14,8 @@ pub fn Home() -> impl IntoView {
         .map(|e| {
             view! {
                 <li class="card">
-                    <A href=format!("/su-kien/{}", e.slug) attr:class="card__link">{e.title}</A>
-                    <p class="card__text">{e.summary}</p>
+                    <A href=format!("/su-kien/{}", e.slug) attr:class="card__link">{e.shown_title()}</A>
+                    <p class="card__text">{e.shown_summary()}</p>
                 </li>
             }
         })

@@ -16,8 +16,8 @@ pub fn LifeEvent() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         let Some(event) = life_event(&slug) else { return view! { <NotFound/> }.into_any() };
         view! {
-            <Page title=event.title.to_string()>
-                <p class="lead">{event.summary}</p>
+            <Page title=event.shown_title()>
+                <p class="lead">{event.shown_summary()}</p>
                 {with_catalogue(move |c| {
                     let entries: Vec<usize> = event.codes.iter().filter_map(|code| c.index.entries.iter().position(|e| e.code() == *code)).collect();
                     view! { <ProcedureList catalogue=c entries=entries/> }

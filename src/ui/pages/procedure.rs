@@ -47,7 +47,7 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
     let (results, documents, timing) = (view! { <Results p=p.clone()/> }, view! { <Documents p=p.clone()/> }, view! { <Timing p=p.clone()/> });
     let (fees, place, legal) = (view! { <Fees p=p.clone()/> }, view! { <Where p=p.clone()/> }, view! { <Legal p=p.clone()/> });
     view! {
-        <Page title=p.name.clone()>
+        <Page title=p.name.clone() title_lang="vi">
             <p class="procedure__meta">{tr!("procedure.ma-thu-tuc", "Mã thủ tục ")} {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
             {(crate::core::i18n::current() != crate::core::i18n::Lang::Vi).then(|| view! {
                 <p class="notice" id="noi-dung-tieng-viet">{tr!("procedure.noi-dung-tieng-viet", "Nội dung của thủ tục (tên, giấy tờ, thời hạn, lệ phí, căn cứ pháp lý) được công bố bằng tiếng Việt và giữ nguyên như vậy. Tờ khai và gói hồ sơ bạn nộp cũng bằng tiếng Việt, ngôn ngữ của cơ quan tiếp nhận.")}</p>
@@ -260,7 +260,7 @@ fn Paper(d: Document) -> impl IntoView {
 }
 
 fn mode_label(ch: &Channel) -> &'static str {
-    ch.mode.label_vi()
+    ch.mode.label()
 }
 
 #[component]
