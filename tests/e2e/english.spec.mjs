@@ -4,7 +4,7 @@
 // Vietnamese, the agency's language. Every state a person passes through in English is checked
 // with axe, also in high contrast.
 import { readFileSync } from "node:fs";
-import { test, expect, open, axeViolations, CERTIFY } from "./fixtures.mjs";
+import { test, expect, open, axeViolations, CERTIFY, printPdf } from "./fixtures.mjs";
 
 const EN = JSON.parse(readFileSync(new URL("../../public/i18n/en.json", import.meta.url), "utf8"));
 const FORM = JSON.parse(readFileSync(new URL("../../src/core/forms/defs/chung-thuc-ban-sao.json", import.meta.url), "utf8"));
@@ -85,7 +85,7 @@ test("the header, footer and each page's own words are English: nothing Vietname
   await expect(page.locator(".procedure-list__link").first()).toHaveAttribute("lang", "vi");
 });
 
-test("a declaration in English: errors, check your answers and each dossier page pass axe, also in high contrast; the printed declaration stays Vietnamese", async ({ page }) => {
+test("a declaration in English: errors, check your answers, a paper attached and each dossier page pass axe, also in high contrast; the printed declaration stays Vietnamese", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await inEnglish(page);
   for (const contrast of [false, true]) {
@@ -114,6 +114,14 @@ test("a declaration in English: errors, check your answers and each dossier page
   await expect(page.locator("main")).toContainText(englishLabel("Số trang của giấy tờ"));
   await expect(page.locator("main")).toContainText(englishChoice("Không, do cơ quan Việt Nam cấp"));
   expect(await axeViolations(page), "check your answers").toEqual([]);
+
+  // A paper attached, in English: its card and the dossier page stay accessible.
+  await open(page, `/ho-so/${CERTIFY.code}`);
+  const card = page.locator("li.paper").first();
+  await card.getByLabel(new RegExp(`^${EN["papers.chon-tep"]}`)).setInputFiles({ name: "Bằng tốt nghiệp.pdf", mimeType: "application/pdf", buffer: await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>") });
+  await expect(card).toHaveAttribute("data-checked", "1", { timeout: 60_000 });
+  await expect(card).toContainText("Bằng tốt nghiệp.pdf");
+  expect(await axeViolations(page), "dossier page with a paper attached").toEqual([]);
 
   await open(page, `/ho-so/${CERTIFY.code}/in`);
   await expect(page.getByRole("button", { name: EN["declaration.print.in-trang-nay"] })).toBeVisible();
