@@ -1,7 +1,8 @@
 // Lighthouse accessibility and best-practices (issue #14) on the pages and states a citizen goes
 // through, as a Lighthouse user flow in Debian's Chromium (CHROME_PATH) on the release build served
 // as a real host serves it: the home page with results, a procedure, the dossier page, a
-// declaration section after "Tiếp tục" with its errors shown, check-your-answers. A state that
+// declaration section after "Tiếp tục" with its errors shown, check-your-answers; then the same in
+// English. A state that
 // needs a click is audited as a snapshot of the page after it. Prints figures and the audits that
 // did not pass; gates nothing (the E2E suite's axe-core checks gate).
 //   node scripts/bench-a11y.mjs [dist]
@@ -43,6 +44,13 @@ try {
   }, { state: "báo lỗi" });
   await visit("tờ khai", "/ho-so/1.001193/to-khai/nguoi-yeu-cau", errors);
   await visit("kiểm tra câu trả lời", "/ho-so/1.001193/kiem-tra");
+  // The same pages in English (chosen as the header's button remembers it).
+  await page.evaluate(() => localStorage.setItem("hoso-ngon-ngu", "en"));
+  await visit("English: home, search", "/?q=khai%20sinh", results);
+  await visit("English: procedure", "/thu-tuc/1.001193");
+  await visit("English: dossier", "/ho-so/1.001193");
+  await visit("English: form section", "/ho-so/1.001193/to-khai/nguoi-yeu-cau", errors);
+  await visit("English: check your answers", "/ho-so/1.001193/kiem-tra");
   const flowResult = await flow.createFlowResult();
   for (const step of flowResult.steps) {
     const lhr = step.lhr;

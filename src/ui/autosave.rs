@@ -494,6 +494,19 @@ impl Drafts {
         })
     }
 
+    /// For a page listing every dossier ("Hồ sơ của tôi", the desk's queue): the drafts back from
+    /// the device, then the catalogue (the procedures' names) and each dossier's form (its progress).
+    pub fn listed(self) -> LocalResource<Option<std::sync::Arc<crate::web::catalogue::Catalogue>>> {
+        LocalResource::new(move || async move {
+            self.restored().await;
+            let catalogue = crate::web::cache::catalogue().await.ok();
+            for id in self.ids_untracked() {
+                let _ = crate::web::cache::form(crate::core::dossier::procedure_of(&id)).await;
+            }
+            catalogue
+        })
+    }
+
     pub fn ids_untracked(self) -> Vec<String> {
         untrack(|| self.ids())
     }

@@ -18,6 +18,18 @@ function run(program, args) {
   return r;
 }
 
+/** The dossier `id` as stored on the device (its JSON), or "" when it is not. */
+function storedDossier(page, id) {
+  return page.evaluate((id) => new Promise((ok, fail) => {
+    const open = indexedDB.open("hoso");
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction("ho-so").objectStore("ho-so").get(id);
+      get.onsuccess = () => { open.result.close(); ok(String(get.result ?? "")); };
+    };
+  }), id);
+}
+
 async function turnOn(page) {
   await open(page, "/ho-tro");
   await page.getByRole("button", { name: "Bật chế độ hỗ trợ" }).click();
@@ -55,6 +67,7 @@ test("with the resident's consent, the package and its receipt name the officer 
   await expect(consent).not.toBeChecked();
   await consent.check();
   // Kept with the dossier.
+  await expect.poll(() => storedDossier(page, CERTIFY.code)).toContain("consent_at");
   await page.reload();
   await expect(page.getByLabel("Người dân đồng ý để cán bộ nhập giúp")).toBeChecked();
   await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
@@ -109,6 +122,8 @@ test("the desk's queue shows each resident's dossier with its status; 'Người 
   // The first resident: the declaration done, a paper attached, consent given.
   await attachToCertify(page, await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>"));
   await page.getByLabel("Người dân đồng ý để cán bộ nhập giúp").check();
+  // The consent is on the device before the page is left (a reload within the save would drop it).
+  await expect.poll(() => storedDossier(page, CERTIFY.code)).toContain("consent_at");
   // The second, who came later: only their name so far.
   await open(page, `/ho-so/${CERTIFY.code}-2/to-khai/yeu-cau`);
   await page.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true }).fill("Lò Văn Páo");

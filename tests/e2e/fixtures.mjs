@@ -1,5 +1,6 @@
 // Shared fixture: every page is watched for console errors, uncaught exceptions and any request
-// that leaves the origin. A test fails if any of them happened, whatever it was checking.
+// that leaves the origin, and the state it ends in is checked with axe. A test fails if any of them
+// happened, whatever it was checking.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -24,7 +25,12 @@ export const test = base.extend({
       if (r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     await use(page);
-    expect(problems, "console errors, exceptions or off-origin requests").toEqual([]);
+    // Every state a test ends in is checked with axe too (WCAG 2.0–2.2 A/AA), beside the states
+    // the tests check on the way: whatever a test reaches, a person reaches.
+    if (!page.isClosed() && page.url().startsWith(origin) && (await page.locator("main h1").count()) > 0) {
+      problems.push(...(await axeViolations(page)).map((v) => `axe at the end of the test (${new URL(page.url()).pathname}): ${v}`));
+    }
+    expect(problems, "console errors, exceptions, off-origin requests or accessibility violations").toEqual([]);
   },
 });
 export { expect };

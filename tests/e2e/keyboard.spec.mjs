@@ -33,8 +33,9 @@ async function tabTo(page, target, max = 60) {
   throw new Error(`not reached by Tab within ${max} presses: ${target}`);
 }
 
-test("a whole dossier by keyboard alone, from search to the exported package", async ({ page, browser }) => {
+for (const large of [false, true]) test(`a whole dossier by keyboard alone, from search to the exported package${large ? ", in large type with the read-aloud buttons" : ""}`, async ({ page, browser }) => {
   test.setTimeout(120_000);
+  if (large) await page.addInitScript(() => localStorage.setItem("hoso-hien-thi", "chu-lon,doc-to"));
   const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP TRUNG HỌC PHỔ THÔNG</h1>");
   await page.goto("/");
   await expect(page.locator("main h1")).toBeVisible();

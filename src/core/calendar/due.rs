@@ -83,7 +83,7 @@ impl Receipt {
 
     /// For people: `25/11/2026 lúc 10:00`.
     pub fn to_vn(self) -> String {
-        format!("{} lúc {:02}:{:02}", self.date.to_vn(), self.minute / 60, self.minute % 60)
+        tr!("calendar.due.date-at-time", "{date} lúc {time}", date = self.date.to_vn(), time = format!("{:02}:{:02}", self.minute / 60, self.minute % 60))
     }
 
     /// Parses an RFC 3339 date-time (`2026-02-13T16:30:00+07:00`, `…Z`, seconds optional) and

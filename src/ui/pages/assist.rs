@@ -87,17 +87,9 @@ pub fn Assist() -> impl IntoView {
 #[component]
 fn DeskQueue() -> impl IntoView {
     use crate::core::desk::{queue, DeskRow};
-    use crate::core::dossier::procedure_of;
     let drafts = crate::ui::autosave::use_drafts();
     // The drafts on the device, then the procedures' names and forms (for each one's progress).
-    let loaded = LocalResource::new(move || async move {
-        drafts.restored().await;
-        let catalogue = crate::web::cache::catalogue().await.ok();
-        for id in drafts.ids_untracked() {
-            let _ = crate::web::cache::form(procedure_of(&id)).await;
-        }
-        catalogue
-    });
+    let loaded = drafts.listed();
     // What the last "Người dân đã về" did: the resident's name, and what is still stored (if any).
     let outcome = RwSignal::new(None::<(String, Result<crate::core::desk::LeftBehind, crate::web::drafts::StoreError>)>);
     let busy = RwSignal::new(false);

@@ -20,14 +20,7 @@ const UNDO_SECONDS: u64 = 10;
 pub fn MyDossiers() -> impl IntoView {
     let drafts = use_drafts();
     // The drafts on the device, then the catalogue (the procedures' names) and each one's form.
-    let loaded = LocalResource::new(move || async move {
-        drafts.restored().await;
-        let catalogue = crate::web::cache::catalogue().await.ok();
-        for id in drafts.ids_untracked() {
-            let _ = crate::web::cache::form(procedure_of(&id)).await;
-        }
-        catalogue
-    });
+    let loaded = drafts.listed();
     // The dossier being deleted (hidden, undo offered) and its timer.
     let deleting = RwSignal::new(None::<String>);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
