@@ -30,7 +30,15 @@ fn main() {
         let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
         let (id, op, dossier, fonts, files, blob) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"), get("blob"));
         let seal = (get("recipients").as_string().unwrap_or_default(), get("passphrase").as_string().unwrap_or_default());
+        let lang = get("lang").as_string().and_then(|tag| hoso::core::i18n::Lang::from_tag(&tag));
         wasm_bindgen_futures::spawn_local(async move {
+            // The refusals are worded in the person's language (its texts fetched once); what is
+            // written for the agency is made `in_vietnamese` below.
+            if let Some(path) = lang.filter(|l| *l != hoso::core::i18n::current()).and_then(|l| l.table_path()) {
+                if let Ok(json) = hoso::web::fetch::get_text(path).await {
+                    let _ = hoso::core::i18n::install(lang.unwrap_or(hoso::core::i18n::Lang::Vi), &json);
+                }
+            }
             let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
             let message = |fields: &[(&str, &JsValue)]| {
                 let reply = Object::new();
@@ -154,7 +162,7 @@ async fn package(
         ("", "") => None,
         ("", passphrase) => Some(Seal::Passphrase(passphrase.to_string())),
         (keys, "") => Some(Seal::Recipients(recipients(keys).map_err(|p| p.message())?)),
-        _ => return Err("Hãy chọn một cách mã hoá: khoá của cơ quan hoặc mật khẩu, không dùng cả hai.".into()),
+        _ => return Err(hoso::tr!("export.one-seal", "Hãy chọn một cách mã hoá: khoá của cơ quan hoặc mật khẩu, không dùng cả hai.").into()),
     };
     let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
     let code = dossier.procedure.clone();
@@ -162,9 +170,11 @@ async fn package(
     cache::form(&code).await.map_err(|e| e.to_string())?;
     // The units only name communes: without them the declaration shows the codes.
     let units = cache::units().await.ok();
-    let form = form_of(&code, &procedure.name);
+    // The package is in the agency's language whatever the person reads.
+    use hoso::core::i18n::in_vietnamese;
+    let form = in_vietnamese(|| form_of(&code, &procedure.name));
     let input = Input { procedure: &procedure, form: &form, full_form: form_for(&code).is_some(), dossier: &dossier, units: units.as_deref() };
-    let planned = plan(&input).map_err(|u| u.message())?;
+    let planned = in_vietnamese(|| plan(&input)).map_err(|u| u.message())?;
 
     let whole = |blob: &wasm_bindgen::JsValue| -> Option<Vec<u8>> {
         let mut out = Vec::new();
@@ -176,20 +186,22 @@ async fn package(
     let files = blobs_by_hash(files);
     let total: f64 = files.values().map(web_sys::Blob::size).sum::<f64>().max(1.0) * if sealing.is_some() { 2.0 } else { 1.0 };
     let done = std::cell::Cell::new(0.0);
-    let parts = assemble_parts(&planned, Fonts { regular: &regular, bold: &bold }, |hash| {
-        let mut m = Measure::default();
-        read_pieces(files.get(hash)?, |piece| {
-            m.update(piece);
-            done.set(done.get() + piece.len() as f64);
-            progress(done.get() / total);
-        })?;
-        Some(m.held())
+    let parts = in_vietnamese(|| {
+        assemble_parts(&planned, Fonts { regular: &regular, bold: &bold }, |hash| {
+            let mut m = Measure::default();
+            read_pieces(files.get(hash)?, |piece| {
+                m.update(piece);
+                done.set(done.get() + piece.len() as f64);
+                progress(done.get() / total);
+            })?;
+            Some(m.held())
+        })
     })
     .map_err(|p| p.message())?;
     let zip = join(&parts, &files).ok_or_else(unavailable)?;
     drop(parts);
     let blob_of = |parts: &Array, kind: &str| blob_of(parts, kind).ok_or_else(unavailable);
-    let name = file_name(&planned.manifest);
+    let name = in_vietnamese(|| file_name(&planned.manifest));
     let Some(how) = sealing else { return Ok((zip, name)) };
     let encryptor = hoso::core::package::seal::encryptor(&how).map_err(|p| p.message())?;
     let mut writer = encryptor.wrap_output(Pieces { done: Array::new(), filling: Vec::new() }).map_err(|_| unavailable())?;
@@ -243,14 +255,16 @@ fn draft(dossier: &str, files: &wasm_bindgen::JsValue) -> Result<(web_sys::Blob,
     use hoso::core::draft::{draft_parts, file_name};
     let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
     let files = blobs_by_hash(files);
-    let parts = draft_parts(&dossier, |hash| {
-        let mut m = hoso::core::zip::Measure::default();
-        read_pieces(files.get(hash)?, |piece| m.update(piece))?;
-        Some(m.held())
+    let parts = hoso::core::i18n::in_vietnamese(|| {
+        draft_parts(&dossier, |hash| {
+            let mut m = hoso::core::zip::Measure::default();
+            read_pieces(files.get(hash)?, |piece| m.update(piece))?;
+            Some(m.held())
+        })
     })
     .map_err(|p| p.message())?;
     let unavailable = || hoso::core::package::WriteProblem::Unavailable.message();
-    Ok((join(&parts, &files).ok_or_else(unavailable)?, file_name(&dossier)))
+    Ok((join(&parts, &files).ok_or_else(unavailable)?, hoso::core::i18n::in_vietnamese(|| file_name(&dossier))))
 }
 
 /// A draft file the person chose, read and checked (`core::draft::read_draft`: every refusal

@@ -127,9 +127,12 @@ async fn call_hearing(script: &'static str, request: Object, progress: Option<Fu
     JsFuture::from(promise).await.ok().filter(|v| !v.is_null())
 }
 
+/// A request: its operation, its fields, and the interface's language (the package maker words
+/// its refusals in it; what it writes for the agency stays Vietnamese).
 fn request(op: &str, fields: &[(&str, JsValue)]) -> Object {
     let r = Object::new();
     let _ = Reflect::set(&r, &JsValue::from_str("op"), &JsValue::from_str(op));
+    let _ = Reflect::set(&r, &JsValue::from_str("lang"), &JsValue::from_str(crate::core::i18n::current().tag()));
     for (k, v) in fields {
         let _ = Reflect::set(&r, &JsValue::from_str(k), v);
     }

@@ -3,8 +3,11 @@
 // `<html lang>` following; the catalogue's content, the declaration and the package stay in
 // Vietnamese, the agency's language. Every state a person passes through in English is checked
 // with axe, also in high contrast.
-import { readFileSync } from "node:fs";
-import { test, expect, open, axeViolations, CERTIFY, printPdf } from "./fixtures.mjs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test, expect, open, axeViolations, CERTIFY, printPdf, attachToCertify } from "./fixtures.mjs";
 
 const EN = JSON.parse(readFileSync(new URL("../../public/i18n/en.json", import.meta.url), "utf8"));
 const FORM = JSON.parse(readFileSync(new URL("../../src/core/forms/defs/chung-thuc-ban-sao.json", import.meta.url), "utf8"));
@@ -156,4 +159,34 @@ test("assisted mode and the desk's queue in English pass axe; the print of what 
   await row.getByRole("link", { name: `${EN["assist.in-giay-to"]} for Lò Văn Páo` }).click();
   await expect(page.locator("main h1")).toHaveText(EN["declaration.print.ban-in-to-khai"]);
   await expect(page.locator(".print-sheet")).toContainText("Lò Văn Páo");
+});
+
+test("exported in English, the package is the agency's Vietnamese one and verifies; the package maker's refusals are English", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-english-"));
+  await attachToCertify(page, await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>"));
+  await page.evaluate(() => localStorage.setItem("hoso-ngon-ngu", "en"));
+  await open(page, `/ho-so/${CERTIFY.code}/kiem-tra`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: EN["declaration.export.xuat-ho-so-zip"] }).click()]);
+  const zip = join(dir, "goi.zip");
+  await download.saveAs(zip);
+  const verified = spawnSync(new URL("../../target/debug/hoso", import.meta.url).pathname, ["package", "verify", zip], { encoding: "utf8" });
+  expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+  const out = join(dir, "ra");
+  expect(spawnSync("unzip", ["-oq", zip, "-d", out]).status).toBe(0);
+  const declaration = spawnSync("pdftotext", [join(out, "to-khai.pdf"), "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, " ");
+  expect(declaration).toContain("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  expect(declaration).toContain("Họ, chữ đệm và tên người yêu cầu");
+  expect(declaration).not.toContain(englishLabel("Họ, chữ đệm và tên người yêu cầu"));
+  expect(readFileSync(join(out, "manifest.json"), "utf8")).not.toContain(englishLabel("Số trang của giấy tờ"));
+
+  // A damaged draft file: the package maker reads it and says why, in English.
+  const damaged = join(dir, "hong.zip");
+  writeFileSync(damaged, "%PDF-1.4 not a zip");
+  await open(page, "/ho-so");
+  await page.getByLabel(new RegExp(`^${EN["draft_file.mo-ho-so-da-luu"].replace(/[().]/g, "\\$&")}`)).setInputFiles(damaged);
+  const said = page.locator(".draft-file .error-message");
+  await expect(said).toContainText("Could not open “hong.zip”.");
+  await expect(said).toContainText("the file is damaged or was not fully downloaded or copied");
 });
