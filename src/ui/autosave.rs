@@ -514,56 +514,58 @@ impl Drafts {
     /// Deletes the dossier `id` from this page and the device, with the files no other dossier
     /// needs (one transaction).
     pub fn remove(self, id: &str) {
-        self.flush();
-        self.dossiers.0.update(|d| {
-            d.remove(id);
-        });
-        self.attachments.0.update(|a| {
-            a.remove(id);
-        });
-        let Some(removed) = self.stored.try_update_value(|s| s.remove(id)).flatten() else { return };
-        let gone =
-            self.stored.with_value(|s| self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&s.values().collect::<Vec<_>>(), stored)));
+        let was_stored = self.stored.with_value(|s| s.contains_key(id));
+        let deleting = self.delete(id);
+        if !was_stored {
+            return;
+        }
         self.status.set(SaveStatus::Saving);
-        let deleting = crate::web::drafts::remove(&removed.id, gone.clone());
-        let (stored_files, id) = (self.stored_files, id.to_string());
         leptos::task::spawn_local(async move {
             self.status.set(match deleting.await {
-                Ok(()) => {
-                    stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
-                    crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
-                    SaveStatus::Saved(crate::web::clock::now().minute)
-                }
+                Ok(()) => SaveStatus::Saved(crate::web::clock::now().minute),
                 Err(e) => SaveStatus::Failed(e),
             });
         });
     }
 
-    /// "Người dân đã về" for one resident at the desk: deletes the dossier `id` from this page and
-    /// the device with the files no other dossier needs, forgets those files in this page, then
-    /// reads the device back and says what of the resident's is still stored
-    /// (`core::desk::left_behind`; nothing, when all went well).
-    pub async fn resident_left(self, id: &str) -> Result<crate::core::desk::LeftBehind, StoreError> {
+    /// The deletion `remove` and `resident_left` share: the dossier `id` leaves this page at once,
+    /// and, when it was stored, the device (with the files no other stored dossier needs) in one
+    /// transaction issued now; the future resolves once it committed.
+    fn delete(self, id: &str) -> impl std::future::Future<Output = Result<(), StoreError>> {
         self.flush();
-        let theirs = self.latest(id);
         self.dossiers.0.update(|d| {
             d.remove(id);
         });
         self.attachments.0.update(|a| {
             a.remove(id);
         });
-        self.stored.update_value(|s| {
-            s.remove(id);
-        });
-        let others: Vec<Dossier> = self.stored.with_value(|s| s.values().cloned().collect());
-        let gone = self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&others.iter().collect::<Vec<_>>(), stored));
-        crate::web::drafts::remove(id, gone.clone()).await?;
-        self.stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
-        let needed: std::collections::BTreeSet<String> = others.iter().flat_map(Dossier::file_hashes).collect();
+        let removed = self.stored.try_update_value(|s| s.remove(id)).flatten();
+        let gone =
+            self.stored.with_value(|s| self.stored_files.with_value(|stored| crate::core::dossier::files_unneeded(&s.values().collect::<Vec<_>>(), stored)));
+        let deleting = removed.map(|r| crate::web::drafts::remove(&r.id, gone.clone()));
+        let (stored_files, id) = (self.stored_files, id.to_string());
+        async move {
+            if let Some(deleting) = deleting {
+                deleting.await?;
+                stored_files.update_value(|s| s.retain(|h| !gone.contains(h)));
+                crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
+            }
+            Ok(())
+        }
+    }
+
+    /// "Người dân đã về" for one resident at the desk: deletes the dossier `id` as `remove` does,
+    /// forgets its files no other dossier needs in this page too, then reads the device back and
+    /// says what of the resident's is still stored (`core::desk::left_behind`; nothing, when all
+    /// went well).
+    pub async fn resident_left(self, id: &str) -> Result<crate::core::desk::LeftBehind, StoreError> {
+        self.flush();
+        let theirs = self.latest(id);
+        self.delete(id).await?;
+        let needed: std::collections::BTreeSet<String> = self.stored.with_value(|s| s.values().flat_map(Dossier::file_hashes).collect());
         for hash in theirs.file_hashes().iter().filter(|h| !needed.contains(*h)) {
             crate::web::files::forget(hash);
         }
-        crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id.to_string()));
         let stored: Vec<Dossier> = crate::web::drafts::load_all().await?.into_iter().filter_map(Result::ok).collect();
         let files = crate::web::drafts::load_files().await?.into_iter().map(|(hash, _)| hash).collect();
         Ok(crate::core::desk::left_behind(&theirs, &stored, &files))
@@ -705,7 +707,7 @@ pub fn ExpiredNotice() -> impl IntoView {
             let items = list
                 .into_iter()
                 .map(|(code, changed)| {
-                    let name = catalogue.as_ref().and_then(|c| c.index.find(&code).map(|e| e.1.clone())).unwrap_or_else(|| tr!("autosave.thu-tuc", "Thủ tục {code}", code = code));
+                    let name = crate::core::catalogue::index::procedure_name(catalogue.as_ref().map(|c| &c.index), &code);
                     let day = crate::core::calendar::Receipt::parse_rfc3339(&changed).map(|r| r.date.to_vn()).unwrap_or_default();
                     view! { <li>{tr!("autosave.sua-lan-cuoi-ngay", "{name} (sửa lần cuối ngày {day})", name = name, day = day)}</li> }
                 })

@@ -136,3 +136,30 @@ impl Index {
         self.entries.binary_search_by(|e| e.0.as_str().cmp(code)).ok().map(|i| &self.entries[i])
     }
 }
+
+/// A procedure's name for a list of dossiers: the index's, else "Thủ tục <code>" (the index not
+/// loaded yet, or a code it no longer has).
+pub fn procedure_name(index: Option<&Index>, code: &str) -> String {
+    index.and_then(|i| i.find(code)).map_or_else(|| tr!("catalogue.index.thu-tuc", "Thủ tục {code}", code = code), |e| e.1.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dossier_s_procedure_is_named_by_the_index_or_else_by_its_code() {
+        let index = Index {
+            format: 1,
+            catalogue_version: "2026-07".into(),
+            source: String::new(),
+            fields: vec!["Chứng thực".into()],
+            levels: Vec::new(),
+            ministries: Vec::new(),
+            entries: vec![IndexEntry("2.000815".into(), "Chứng thực bản sao".into(), 0, Vec::new(), 0, String::new(), 0)],
+        };
+        assert_eq!(procedure_name(Some(&index), "2.000815"), "Chứng thực bản sao");
+        assert_eq!(procedure_name(Some(&index), "9.999999"), "Thủ tục 9.999999", "a code the index no longer has");
+        assert_eq!(procedure_name(None, "2.000815"), "Thủ tục 2.000815", "the index not loaded yet");
+    }
+}

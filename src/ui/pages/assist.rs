@@ -104,9 +104,7 @@ fn DeskQueue() -> impl IntoView {
     };
     let rows = move || {
         let catalogue = loaded.get()?;
-        let name_of = |code: &str| {
-            catalogue.as_ref().and_then(|c| c.index.find(code).map(|e| e.1.clone())).unwrap_or_else(|| tr!("assist.thu-tuc", "Thủ tục {code}", code = code))
-        };
+        let name_of = |code: &str| crate::core::catalogue::index::procedure_name(catalogue.as_ref().map(|c| &c.index), code);
         let rows = queue(
             drafts
                 .ids()

@@ -50,11 +50,7 @@ pub fn MyDossiers() -> impl IntoView {
     // The procedure's name, and which of its dossiers this is when there are several.
     let name_of = move |id: &str| {
         let code = procedure_of(id);
-        let name = loaded
-            .get()
-            .flatten()
-            .and_then(|c| c.index.find(code).map(|e| e.1.clone()))
-            .unwrap_or_else(|| tr!("my_dossiers.thu-tuc", "Thủ tục {code}", code = code));
+        let name = crate::core::catalogue::index::procedure_name(loaded.get().flatten().as_ref().map(|c| &c.index), code);
         crate::core::dossier::title(id, &name)
     };
     // The copy just made, to say so.
