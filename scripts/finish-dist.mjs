@@ -54,12 +54,6 @@ try {
   sessionStorage.removeItem("hoso-tai-ung-dung-day-du");
 } catch {}
 const name = !whole && browse.test(here) ? "duyet" : "day-du";
-// A procedure's or a dossier's page first checks the code in the catalogue index: fetch it
-// beside the app, not after it.
-if (name === "day-du" && /^\\/(thu-tuc|ho-so)\\//.test(here)) {
-  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", href: "catalogue/index.json", crossOrigin: "anonymous" });
-  document.head.append(link);
-}
 const [js, wasm] = apps[name];
 const bytes = fetch(wasm);
 const app = await import(js);

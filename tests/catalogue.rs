@@ -39,6 +39,21 @@ fn every_procedure_of_the_crawl_is_in_the_catalogue() {
     }
 }
 
+/// The app knows the shipped catalogue without fetching its index (`catalogue::known`, compiled
+/// in by build.rs): the same codes, version and source, so a procedure page never asks for a code
+/// without a file, nor refuses one that has it.
+#[test]
+fn the_app_knows_every_code_version_and_source_of_the_shipped_index() {
+    use hoso::core::catalogue::known;
+    let index = index();
+    assert_eq!(known::count(), index.entries.len());
+    for e in &index.entries {
+        assert!(known::is_known(e.code()), "{}", e.code());
+    }
+    assert_eq!(known::VERSION, index.catalogue_version);
+    assert_eq!(known::SOURCE, index.source);
+}
+
 #[test]
 fn curated_codes_exist() {
     let index = index();

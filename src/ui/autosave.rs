@@ -226,7 +226,7 @@ impl Drafts {
     /// The stored dossier `id`, or a new one (not stored yet) for the procedure its id names.
     fn stored_or_new(self, id: &str) -> Dossier {
         self.stored.with_value(|s| s.get(id).cloned()).unwrap_or_else(|| {
-            let catalogue_version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone()).unwrap_or_default();
+            let catalogue_version = crate::core::catalogue::known::VERSION.to_string();
             Dossier::new(id.into(), crate::core::dossier::procedure_of(id).into(), catalogue_version, crate::web::clock::now())
         })
     }
@@ -388,15 +388,13 @@ impl Drafts {
     /// and catalogue version), and saves the dossier when that changed it.
     pub fn take_basis(self, id: &str, p: &crate::core::catalogue::Procedure) {
         let now = Some(crate::core::dossier::Basis::of(p));
-        let version = crate::web::cache::catalogue_now().map(|c| c.index.catalogue_version.clone());
+        let version = crate::core::catalogue::known::VERSION;
         let changed = self
             .stored
             .try_update_value(|s| {
                 s.get_mut(id).filter(|d| d.basis != now).map(|d| {
                     d.basis = now.clone();
-                    if let Some(v) = version {
-                        d.catalogue_version = v;
-                    }
+                    d.catalogue_version = version.to_string();
                 })
             })
             .flatten()

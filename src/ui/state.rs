@@ -32,33 +32,60 @@ pub fn with_catalogue<V: IntoView + 'static>(ready: impl Fn(Arc<Catalogue>) -> V
     }
 }
 
-/// The procedure `code`, once the index says it exists: unknown codes never reach the network
-/// (no 404 in the console). Fetched once per page life (`web::cache`): when the index arrives and
-/// the resource runs again, the procedure is not fetched a second time. `AND_FORM`: the dossier's
-/// pages also need its declaration form (a data file, fetched once). A const parameter, so the
-/// browse binary, which never asks for a form, carries none of the form code.
+/// The procedure `code`, when the catalogue shipped with the app has it (`catalogue::known`):
+/// unknown codes never reach the network (no 404 in the console), and no page waits for the
+/// catalogue index. Fetched once per page life (`web::cache`). `AND_FORM`: the dossier's pages
+/// also need its declaration form (a data file, fetched once), fetched beside the procedure, not
+/// after it. A const parameter, so the browse binary, which never asks for a form, carries none
+/// of the form code.
 fn procedure_resource<const AND_FORM: bool>(
     code: impl Fn() -> String + Send + Sync + 'static,
 ) -> LocalResource<Result<Option<Arc<crate::core::catalogue::Procedure>>, LoadError>> {
-    let catalogue = use_catalogue();
     let drafts = AND_FORM.then(crate::ui::autosave::use_drafts);
     LocalResource::new(move || {
         let code = code();
         async move {
-            if let Some(drafts) = drafts {
-                drafts.restored().await;
-            }
-            let catalogue = catalogue.await?;
-            if catalogue.index.find(&code).is_none() {
+            if !crate::core::catalogue::known::is_known(&code) {
                 return Ok(None);
             }
-            let procedure = crate::web::cache::procedure(&code).await?;
-            if AND_FORM {
-                crate::web::cache::form(&code).await?;
+            let procedure = crate::web::cache::procedure(&code);
+            if !AND_FORM {
+                return procedure.await;
             }
-            Ok(procedure)
+            let restored = async {
+                if let Some(drafts) = drafts {
+                    drafts.restored().await;
+                }
+                crate::web::cache::form(&code).await
+            };
+            let (procedure, form) = both(procedure, restored).await;
+            form?;
+            procedure
         }
     })
+}
+
+/// Waits for two futures at once (the procedure and the form load side by side).
+async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let std::task::Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let std::task::Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.is_some(), rb.is_some()) {
+            (true, true) => std::task::Poll::Ready((ra.take().unwrap(), rb.take().unwrap())),
+            _ => std::task::Poll::Pending,
+        }
+    })
+    .await
 }
 
 /// The answers of every dossier started on this device, by dossier id (`core::dossier::new_id`:

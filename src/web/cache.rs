@@ -33,6 +33,8 @@ thread_local! {
     static OLD_TO_NEW: Slot<OldToNew> = const { RefCell::new(None) };
     /// Procedures by code (`None`: no such procedure).
     static PROCEDURES: RefCell<HashMap<String, Shared<Option<Arc<Procedure>>>>> = RefCell::new(HashMap::new());
+    /// Form definition files being fetched or installed, by file name.
+    static FORMS: RefCell<HashMap<&'static str, Shared<()>>> = RefCell::new(HashMap::new());
 }
 
 /// Waits for a load started by someone else.
@@ -129,13 +131,25 @@ pub async fn procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadError> 
 }
 
 /// Makes the full form of procedure `code` available to `core::forms` (fetching its definition,
-/// `/forms/<file>`, the first time); nothing to do for a procedure with the generic form.
+/// `/forms/<file>`, the first time); nothing to do for a procedure with the generic form. Pages
+/// asking at the same time share one fetch.
 pub async fn form(code: &str) -> Result<(), LoadError> {
     let Some(file) = crate::core::forms::form_file(code) else { return Ok(()) };
     if crate::core::forms::form_for(code).is_some() {
         return Ok(());
     }
+    let get = || FORMS.with(|m| m.borrow().get(file).cloned());
+    let put = |v: Option<_>| {
+        FORMS.with(|m| match v {
+            Some(state) => _ = m.borrow_mut().insert(file, state),
+            None => _ = m.borrow_mut().remove(file),
+        })
+    };
     let failed = |error| LoadError { data: super::fetch::Data::Form, error };
-    let text = super::fetch::get_text(&format!("forms/{file}")).await.map_err(failed)?;
-    crate::core::forms::install(&text).map_err(|_| failed(super::fetch::FetchError::Parse))
+    single_flight(get, put, || async {
+        let text = super::fetch::get_text(&format!("forms/{file}")).await.map_err(failed)?;
+        crate::core::forms::install(&text).map(Arc::new).map_err(|_| failed(super::fetch::FetchError::Parse))
+    })
+    .await
+    .map(|_| ())
 }

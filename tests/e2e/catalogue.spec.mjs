@@ -29,6 +29,21 @@ test("the home page loads no catalogue until the citizen reaches for the search 
   await expect(page.locator(".search__results .procedure-list__link").first()).toContainText(/lý lịch tư pháp/i);
 });
 
+test("a procedure's page and a dossier's fetch their procedure and form once, never the whole catalogue index", async ({ page }) => {
+  let fetched = [];
+  page.on("request", (r) => { if (/\/(catalogue|forms)\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  for (const path of ["/thu-tuc/1.001193", "/ho-so/1.001193"]) {
+    fetched = [];
+    await open(page, path);
+    await expect(page.locator("main h1")).toContainText("đăng ký khai sinh");
+    await page.waitForTimeout(300);
+    expect(fetched.sort(), path).toEqual(["/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
+  }
+  await expect(page.locator(".procedure__source")).toHaveCount(0);
+  await open(page, "/thu-tuc/1.001193");
+  await expect(page.locator(".procedure__source")).toContainText("Phiên bản danh mục 2026-07");
+});
+
 test("everyday words find the official procedure", async ({ page }) => {
   await open(page, "/?q=" + encodeURIComponent("sổ đỏ"));
   await expect(page.locator(".search__results .procedure-list__link").first()).toContainText("cấp Giấy chứng nhận quyền sử dụng đất");

@@ -8,6 +8,7 @@
 //! - [`overrides`]: reviewed corrections applied on import.
 //! - [`short`]: a paper's short name by rule (headings, status lines, package folders).
 //! - [`index`]: the small index loaded at start (code, name, field, levels, search keys).
+//! - [`known`]: the codes, version and source of the catalogue shipped with the app, compiled in.
 //!
 //! Architecture invariant: the catalogue format is defined here only (`model`, `index`,
 //! `FORMAT_VERSION`); the CLI writes it and the app reads it through these types.
@@ -15,6 +16,7 @@
 pub mod curated;
 pub mod import;
 pub mod index;
+pub mod known;
 pub mod model;
 pub mod overrides;
 pub mod present;

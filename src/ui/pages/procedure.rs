@@ -11,7 +11,6 @@ use crate::core::catalogue::present::{
     paper_groups, paper_note, provisional_note, PaperGroup,
 };
 use crate::core::catalogue::{Channel, Document, DocumentKind, Procedure};
-use crate::ui::state::use_catalogue;
 use crate::ui::Page;
 
 #[component]
@@ -22,22 +21,17 @@ pub fn ProcedurePage() -> impl IntoView {
 
 #[component]
 fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
-    let catalogue = use_catalogue();
     // This procedure's own source and decision; the catalogue's when an older file names none.
-    let own = p.source.as_deref().and_then(crate::core::catalogue::sources::Source::by_id).map(|s| s.describe());
+    let known = crate::core::catalogue::known::SOURCE;
+    let from = p.source.as_deref().and_then(crate::core::catalogue::sources::Source::by_id).map_or_else(|| known.to_string(), |s| s.describe());
     let decision = p.decision.clone().map(|d| tr!("procedure.cong-bo-tai", " Công bố tại: {d}.", d = d)).unwrap_or_default();
-    let source = move || {
-        catalogue.get().and_then(|c| c.ok()).map(|c| {
-            let from = own.clone().unwrap_or_else(|| c.index.source.clone());
-            tr!(
-                "procedure.nguon",
-                "Nguồn: {from}.{decision} Phiên bản danh mục {version}.",
-                from = from,
-                decision = decision,
-                version = c.index.catalogue_version
-            )
-        })
-    };
+    let source = tr!(
+        "procedure.nguon",
+        "Nguồn: {from}.{decision} Phiên bản danh mục {version}.",
+        from = from,
+        decision = decision,
+        version = crate::core::catalogue::known::VERSION
+    );
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

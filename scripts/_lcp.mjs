@@ -1,0 +1,26 @@
+import { chromium } from "playwright";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+const dist = process.argv[2], route = process.argv[3];
+const port = 8700 + Math.floor(Math.random() * 200);
+const server = spawn(process.execPath, ["scripts/serve-dist.mjs", dist, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+await once(server.stdout, "data");
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+await cdp.send("Network.enable");
+await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6 * 1024 * 1024 / 8, uploadThroughput: 750 * 1024 / 8 });
+await page.addInitScript(() => {
+  window.__lcp = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push({ t: Math.round(e.startTime), size: e.size, el: e.element ? e.element.tagName + "." + e.element.className + " " + (e.element.textContent || "").slice(0, 60) : "?" }); }).observe({ type: "largest-contentful-paint", buffered: true });
+  window.__lt = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: "longtask", buffered: true });
+});
+await page.goto(`http://127.0.0.1:${port}${route}`);
+await page.waitForTimeout(Number(process.argv[4] || 9000));
+const r = await page.evaluate(() => ({ lcp: window.__lcp, lt: window.__lt, res: performance.getEntriesByType("resource").map((e) => [e.name.replace(/^https?:\/\/[^/]+\//, ""), Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize]) }));
+console.log("LCP entries:"); for (const e of r.lcp) console.log(" ", e.t, e.size, e.el);
+console.log("long tasks:", JSON.stringify(r.lt));
+console.log("resources:"); for (const e of r.res) console.log(" ", e.join("  "));
+await browser.close(); server.kill();
