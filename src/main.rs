@@ -7,6 +7,7 @@ mod bridge;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    hoso::web::boot::prefetch();
     hoso::web::boot::mount(hoso::ui::App, "day-du");
 }
 

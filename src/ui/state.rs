@@ -123,6 +123,25 @@ pub fn use_units() -> UnitsResource {
     LocalResource::new(crate::web::cache::units)
 }
 
+/// The units once `needed` says the page needs them (a commune answered: `FormDef::needs_units`),
+/// `None` before that, while loading, or when they could not load (a commune code is then checked
+/// once they can). A dossier page whose answers name no commune never downloads them.
+pub fn use_units_if(needed: impl Fn() -> bool + Send + Sync + 'static) -> ReadSignal<Option<Arc<crate::core::units::Units>>> {
+    let units = RwSignal::new(None);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if needed() && !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                if let Ok(u) = crate::web::cache::units().await {
+                    units.try_set(Some(u));
+                }
+            });
+        }
+    });
+    units.read_only()
+}
+
 /// Renders a procedure page: a polite loading line, the error, the 404 page for an unknown
 /// code, or `ready` with the procedure.
 pub fn with_procedure<V: IntoView + 'static>(

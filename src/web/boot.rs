@@ -33,6 +33,16 @@ fn mounted<V: IntoView + 'static>(app: fn() -> V, binary: &str) {
     }
 }
 
+/// Asks now for the data the page at this address shows first (`catalogue::known::files_for`: a
+/// procedure's page, a dossier's), so it downloads while the app builds the page. The whole app
+/// calls it before `mount`.
+pub fn prefetch() {
+    let here = window().location().pathname().unwrap_or_default();
+    for file in crate::core::catalogue::known::files_for(&crate::web::base::app_path(&here)) {
+        crate::web::fetch::prefetch(&file);
+    }
+}
+
 /// Opens `href` (the address the router has just moved to) with the whole app (`hoso-web`). Waits
 /// for the router to finish the move, so the history entry is the new page's: Back returns to
 /// the browse page.

@@ -60,12 +60,30 @@ impl std::fmt::Display for LoadError {
     }
 }
 
+thread_local! {
+    /// Requests sent by [`prefetch`], not yet taken by a [`get`] of the same path.
+    static SENT: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Sends the request for `path` now (the page is about to be built and will ask for it): the
+/// first [`get`] of that path takes this answer instead of sending another request.
+pub fn prefetch(path: &str) {
+    if let Some(window) = web_sys::window() {
+        SENT.with(|s| s.borrow_mut().push((path.to_string(), window.fetch_with_str(path))));
+    }
+}
+
 /// Fetches `path` (relative to the base hoso is served from: `index.html`'s `<base href>` on a page, the worker's own address in a worker): the answer, when it is a success.
 /// Works on a page and in a worker (the package maker loads what the app loads).
 async fn get(path: &str) -> Result<web_sys::Response, FetchError> {
-    let request = match web_sys::window() {
-        Some(window) => window.fetch_with_str(path),
-        None => js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>().map_err(|_| FetchError::Network)?.fetch_with_str(path),
+    let sent = SENT.with(|s| {
+        let mut s = s.borrow_mut();
+        s.iter().position(|(p, _)| p == path).map(|at| s.swap_remove(at).1)
+    });
+    let request = match (sent, web_sys::window()) {
+        (Some(sent), _) => sent,
+        (None, Some(window)) => window.fetch_with_str(path),
+        (None, None) => js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>().map_err(|_| FetchError::Network)?.fetch_with_str(path),
     };
     let resp = JsFuture::from(request).await.map_err(|_| FetchError::Network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Unreadable)?;

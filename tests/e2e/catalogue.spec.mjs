@@ -29,9 +29,9 @@ test("the home page loads no catalogue until the citizen reaches for the search 
   await expect(page.locator(".search__results .procedure-list__link").first()).toContainText(/lý lịch tư pháp/i);
 });
 
-test("a procedure's page and a dossier's fetch their procedure and form once, never the whole catalogue index", async ({ page }) => {
+test("a procedure's page and a dossier's fetch their procedure and form once, never the whole catalogue index nor, before a commune is answered, the units", async ({ page }) => {
   let fetched = [];
-  page.on("request", (r) => { if (/\/(catalogue|forms)\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  page.on("request", (r) => { if (/\/(catalogue|forms|units)\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
   for (const path of ["/thu-tuc/1.001193", "/ho-so/1.001193"]) {
     fetched = [];
     await open(page, path);

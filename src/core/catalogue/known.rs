@@ -16,6 +16,25 @@ pub fn count() -> usize {
     CODES.len()
 }
 
+/// The data files the page at `app_path` (an address of `ui::app::App`'s routes, under the base)
+/// shows first: a procedure's page and a dossier's pages need the procedure and its declaration
+/// form. The app asks for them before it builds the page (`web::boot::prefetch`), so they come
+/// while it does; a code the catalogue does not have asks for nothing (no 404).
+pub fn files_for(app_path: &str) -> Vec<String> {
+    let mut parts = app_path.trim_start_matches('/').split('/');
+    let code = match (parts.next(), parts.next()) {
+        (Some("thu-tuc"), Some(code)) => code,
+        (Some("ho-so"), Some(id)) => crate::core::dossier::procedure_of(id),
+        _ => return Vec::new(),
+    };
+    if !is_known(code) {
+        return Vec::new();
+    }
+    let mut files = vec![format!("catalogue/p/{code}.json")];
+    files.extend(crate::core::forms::form_file(code).map(|f| format!("forms/{f}")));
+    files
+}
+
 /// "D.DDDDDD" as the number D×1,000,000 + DDDDDD; `None` for any other text.
 fn key(code: &str) -> Option<u32> {
     let (a, b) = code.split_once('.')?;
@@ -33,6 +52,20 @@ mod tests {
         assert!(!is_known("1.999999"));
         for odd in ["", "1.001193 ", "1.00119", "01.001193", "1,001193", "a.001193", "1.0011９3", "../1.001193"] {
             assert!(!is_known(odd), "{odd:?}");
+        }
+    }
+
+    #[test]
+    fn a_procedure_or_dossier_page_asks_first_for_its_procedure_and_form() {
+        let both = ["catalogue/p/1.001193.json", "forms/khai-sinh.json"];
+        assert_eq!(files_for("/thu-tuc/1.001193"), both);
+        assert_eq!(files_for("/ho-so/1.001193"), both);
+        assert_eq!(files_for("/ho-so/1.001193-2/to-khai/nguoi-yeu-cau"), both);
+        assert_eq!(files_for("/ho-so/1.001193/kiem-tra"), both);
+        // A procedure with the generic form has no form file.
+        assert_eq!(files_for("/thu-tuc/1.000005"), ["catalogue/p/1.000005.json"]);
+        for none in ["/", "/ho-so", "/ho-so/", "/thu-tuc/9.999999", "/ho-tro", "/linh-vuc/tu-phap", "/thu-tuc/../units"] {
+            assert!(files_for(none).is_empty(), "{none}");
         }
     }
 }

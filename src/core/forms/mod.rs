@@ -238,6 +238,13 @@ impl FormDef {
         }
     }
 
+    /// Whether checking these answers needs the administrative units: only a commune answered
+    /// (its code is checked against them). A dossier whose answers name no commune is checked,
+    /// and its papers listed, without downloading them.
+    pub fn needs_units(&self, a: &Answers) -> bool {
+        self.fields().any(|(_, f)| matches!(f.kind, Kind::Commune) && a.get(&f.id).is_some_and(|v| !v.trim().is_empty()))
+    }
+
     /// How far the person is: (sections done, visible sections).
     pub fn progress(&self, a: &Answers) -> (usize, usize) {
         let visible: Vec<&Section> = self.sections.iter().filter(|s| self.section_visible(s, a)).collect();
@@ -324,6 +331,14 @@ mod tests {
 
     fn birth() -> &'static FormDef {
         form_for("1.001193").unwrap()
+    }
+
+    #[test]
+    fn units_are_needed_only_once_a_commune_is_answered() {
+        let form = generic_form("1.000001", "Thủ tục bất kỳ");
+        assert!(!form.needs_units(&answers(&[])));
+        assert!(!form.needs_units(&answers(&[("nguoi-nop.ho-ten", "Nguyễn Văn An"), ("nguoi-nop.noi-cu-tru", " ")])));
+        assert!(form.needs_units(&answers(&[("nguoi-nop.noi-cu-tru", "26734")])));
     }
 
     #[test]

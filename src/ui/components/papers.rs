@@ -11,19 +11,23 @@ use crate::core::catalogue::Procedure;
 use crate::core::checklist::{case_questions, checklist, completeness, Attached, Attachment, Entry, Status, CASE_NO, CASE_YES};
 use crate::core::files::{human_size, picker_accept, sentences, FileKind, Limits};
 use crate::core::forms::{form_for, Context};
-use crate::ui::state::{use_attachments, use_dossiers, use_units};
+use crate::ui::state::{use_attachments, use_dossiers, use_units_if};
 use crate::web::files;
 
 /// The procedure's papers for the dossier's answers and attachments (the core's checklist).
 pub fn use_checklist(dossier_id: &str, p: &Arc<Procedure>) -> Memo<Vec<Entry>> {
-    let (attachments, dossiers, units) = (use_attachments(), use_dossiers(), use_units());
+    let (attachments, dossiers) = (use_attachments(), use_dossiers());
     let form = Arc::new(crate::core::forms::form_of(&p.code, &p.name).into_owned());
     let full_form = form_for(&p.code).is_some();
     let (p, dossier_id) = (p.clone(), dossier_id.to_string());
+    let units = {
+        let (form, dossier_id) = (form.clone(), dossier_id.clone());
+        use_units_if(move || dossiers.0.with(|d| d.get(&dossier_id).is_some_and(|a| form.needs_units(a))))
+    };
     Memo::new(move |_| {
         let answers = dossiers.0.with(|d| d.get(&dossier_id).cloned().unwrap_or_default());
         let attached = attachments.0.with(|a| a.get(&dossier_id).cloned().unwrap_or_default());
-        let u = units.get().and_then(|r| r.ok());
+        let u = units.get();
         let cx = Context { today: crate::web::clock::now().date, units: u.as_deref() };
         checklist(&p, &form, full_form, &answers, &attached, cx)
     })
