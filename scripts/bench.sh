@@ -5,6 +5,7 @@
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
+#   bash scripts/bench.sh trace [route]  where the time goes on one route (default a dossier): largest paint, long tasks, files, Lighthouse's tasks
 #   bash scripts/bench.sh a11y     Lighthouse accessibility and best practices on the pages and states a citizen goes through
 #   bash scripts/bench.sh package  export of 100 MB in Chromium vs JSZip and client-zip; verify and hostile archives natively
 #   bash scripts/bench.sh drafts   draft save latency (p50/p95, 30 answers) and reopening a dossier with 50 MB of files
@@ -33,6 +34,11 @@ fi
 if [ "$what" = all ] || [ "$what" = lighthouse ]; then
   hoso_log "Lighthouse (di động, 4G chậm, CPU chậm 4 lần) trên bản phát hành"
   CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-lighthouse.mjs dist "${LIGHTHOUSE_RUNS:-3}"
+fi
+
+if [ "$what" = trace ]; then
+  hoso_log "Thời gian đi đâu trên một trang (bản phát hành)"
+  CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-trace.mjs dist "${2:-/ho-so/1.001193}"
 fi
 
 if [ "$what" = all ] || [ "$what" = a11y ]; then
