@@ -6,6 +6,9 @@
 #[path = "src/core/forms/model.rs"]
 mod model;
 
+#[path = "src/core/catalogue/code_key.rs"]
+mod code_key;
+
 use std::fs;
 
 fn main() {
@@ -63,6 +66,7 @@ fn main() {
 /// the list matches the index.
 fn known_catalogue() {
     println!("cargo::rerun-if-changed=public/catalogue/index.json");
+    println!("cargo::rerun-if-changed=src/core/catalogue/code_key.rs");
     let (mut version, mut source, mut codes) = (String::new(), String::new(), Vec::new());
     if let Ok(text) = fs::read_to_string("public/catalogue/index.json") {
         let index: serde_json::Value = serde_json::from_str(&text).expect("public/catalogue/index.json is JSON");
@@ -70,13 +74,7 @@ fn known_catalogue() {
         source = index["source"].as_str().unwrap_or_default().to_string();
         for entry in index["entries"].as_array().expect("index entries") {
             let code = entry[0].as_str().expect("an entry's code");
-            // "D.DDDDDD", kept as the number D*1_000_000 + DDDDDD (core::catalogue::known::key).
-            let number = match code.split_once('.') {
-                Some((a, b)) if a.len() == 1 && b.len() == 6 && code.bytes().filter(u8::is_ascii_digit).count() == 7 => {
-                    a.parse::<u32>().unwrap() * 1_000_000 + b.parse::<u32>().unwrap()
-                }
-                _ => panic!("procedure code {code:?} is not D.DDDDDD: change core::catalogue::known::key and build.rs together"),
-            };
+            let number = code_key::key(code).unwrap_or_else(|| panic!("procedure code {code:?} is not D.DDDDDD: change src/core/catalogue/code_key.rs"));
             codes.push(number);
         }
     }

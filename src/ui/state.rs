@@ -128,16 +128,18 @@ pub fn use_units() -> UnitsResource {
 /// once they can). A dossier page whose answers name no commune never downloads them.
 pub fn use_units_if(needed: impl Fn() -> bool + Send + Sync + 'static) -> ReadSignal<Option<Arc<crate::core::units::Units>>> {
     let units = RwSignal::new(None);
-    let asked = StoredValue::new(false);
-    Effect::new(move |_| {
-        if needed() && !asked.get_value() {
-            asked.set_value(true);
-            leptos::task::spawn_local(async move {
-                if let Ok(u) = crate::web::cache::units().await {
-                    units.try_set(Some(u));
-                }
-            });
+    // The effect's value says whether the units were asked for: once they were, it reads nothing
+    // and never runs again.
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || !needed() {
+            return asked == Some(true);
         }
+        leptos::task::spawn_local(async move {
+            if let Ok(u) = crate::web::cache::units().await {
+                units.try_set(Some(u));
+            }
+        });
+        true
     });
     units.read_only()
 }

@@ -26,15 +26,17 @@ enum State<T> {
 /// One load, shared by everyone who asked for it.
 type Shared<T> = Rc<RefCell<State<T>>>;
 type Slot<T> = RefCell<Option<Shared<T>>>;
+/// Loads of one kind, by key (a procedure's code, a form's file).
+type Keyed<K, T> = RefCell<HashMap<K, Shared<T>>>;
 
 thread_local! {
     static CATALOGUE: Slot<Catalogue> = const { RefCell::new(None) };
     static UNITS: Slot<Units> = const { RefCell::new(None) };
     static OLD_TO_NEW: Slot<OldToNew> = const { RefCell::new(None) };
     /// Procedures by code (`None`: no such procedure).
-    static PROCEDURES: RefCell<HashMap<String, Shared<Option<Arc<Procedure>>>>> = RefCell::new(HashMap::new());
-    /// Form definition files being fetched or installed, by file name.
-    static FORMS: RefCell<HashMap<&'static str, Shared<()>>> = RefCell::new(HashMap::new());
+    static PROCEDURES: Keyed<String, Option<Arc<Procedure>>> = RefCell::new(HashMap::new());
+    /// Form definition files fetched and installed, by file name.
+    static FORMS: Keyed<&'static str, ()> = RefCell::new(HashMap::new());
 }
 
 /// Waits for a load started by someone else.
@@ -89,6 +91,21 @@ fn finish<T>(state: &RefCell<State<T>>, result: Result<Arc<T>, LoadError>) -> Re
     result
 }
 
+/// A load kept by key in `map`.
+async fn keyed<K: Eq + std::hash::Hash + Clone + 'static, T: 'static, F: Future<Output = Result<Arc<T>, LoadError>>>(
+    map: &'static LocalKey<Keyed<K, T>>,
+    key: K,
+    load: impl FnOnce() -> F,
+) -> Result<Arc<T>, LoadError> {
+    let put = |v: Option<Shared<T>>| {
+        map.with(|m| match v {
+            Some(state) => _ = m.borrow_mut().insert(key.clone(), state),
+            None => _ = m.borrow_mut().remove(&key),
+        })
+    };
+    single_flight(|| map.with(|m| m.borrow().get(&key).cloned()), put, load).await
+}
+
 fn loaded<T>(slot: &'static LocalKey<Slot<T>>) -> Option<Arc<T>> {
     slot.with(|s| match s.borrow().as_ref().map(|st| st.borrow()).as_deref() {
         Some(State::Done(Ok(v))) => Some(v.clone()),
@@ -119,14 +136,7 @@ pub async fn old_to_new() -> Result<Arc<OldToNew>, LoadError> {
 /// A procedure by code, fetched once per page life (`None`: no such procedure). Pages asking at
 /// the same time share one fetch.
 pub async fn procedure(code: &str) -> Result<Option<Arc<Procedure>>, LoadError> {
-    let get = || PROCEDURES.with(|m| m.borrow().get(code).cloned());
-    let put = |v: Option<_>| {
-        PROCEDURES.with(|m| match v {
-            Some(state) => _ = m.borrow_mut().insert(code.to_string(), state),
-            None => _ = m.borrow_mut().remove(code),
-        })
-    };
-    let found = single_flight(get, put, || async { load_procedure(code).await.map(Arc::new) }).await?;
+    let found = keyed(&PROCEDURES, code.to_string(), || async { load_procedure(code).await.map(Arc::new) }).await?;
     Ok((*found).clone())
 }
 
@@ -138,15 +148,8 @@ pub async fn form(code: &str) -> Result<(), LoadError> {
     if crate::core::forms::form_for(code).is_some() {
         return Ok(());
     }
-    let get = || FORMS.with(|m| m.borrow().get(file).cloned());
-    let put = |v: Option<_>| {
-        FORMS.with(|m| match v {
-            Some(state) => _ = m.borrow_mut().insert(file, state),
-            None => _ = m.borrow_mut().remove(file),
-        })
-    };
     let failed = |error| LoadError { data: super::fetch::Data::Form, error };
-    single_flight(get, put, || async {
+    keyed(&FORMS, file, || async {
         let text = super::fetch::get_text(&format!("forms/{file}")).await.map_err(failed)?;
         crate::core::forms::install(&text).map(Arc::new).map_err(|_| failed(super::fetch::FetchError::Parse))
     })

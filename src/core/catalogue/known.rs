@@ -4,6 +4,8 @@
 //! (`catalogue/p/CODE.json`) at once, never for a code that has no file (no 404), and never waits
 //! for the 750 kB index only to learn that the code exists.
 
+use super::code_key::key;
+
 include!(concat!(env!("OUT_DIR"), "/catalogue_known.rs"));
 
 /// Whether the catalogue has a procedure with this code.
@@ -33,13 +35,6 @@ pub fn files_for(app_path: &str) -> Vec<String> {
     let mut files = vec![format!("catalogue/p/{code}.json")];
     files.extend(crate::core::forms::form_file(code).map(|f| format!("forms/{f}")));
     files
-}
-
-/// "D.DDDDDD" as the number D×1,000,000 + DDDDDD; `None` for any other text.
-fn key(code: &str) -> Option<u32> {
-    let (a, b) = code.split_once('.')?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|c| c.is_ascii_digit());
-    (digits(a, 1) && digits(b, 6)).then(|| a.parse::<u32>().ok().zip(b.parse::<u32>().ok()).map(|(a, b)| a * 1_000_000 + b))?
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! Architecture invariant: the catalogue format is defined here only (`model`, `index`,
 //! `FORMAT_VERSION`); the CLI writes it and the app reads it through these types.
 
+mod code_key;
 pub mod curated;
 pub mod import;
 pub mod index;
