@@ -25,21 +25,25 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <super::embed::PortalBridge/>
                 <super::autosave::ExpiredNotice/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/gioi-thieu") view=About/>
-                    <Route path=path!("/ket-thuc-phien") view=EndSession/>
-                    <Route path=path!("/ho-tro") view=Assist/>
-                    <Route path=path!("/ho-so") view=MyDossiers/>
-                    <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
-                    <Route path=path!("/ho-so/:ma") view=Dossier/>
-                    <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
-                    <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
-                    <Route path=path!("/ho-so/:ma/in") view=PrintPage/>
-                    <Route path=path!("/su-kien/:slug") view=LifeEvent/>
-                    <Route path=path!("/linh-vuc") view=Fields/>
-                    <Route path=path!("/linh-vuc/:slug") view=Field/>
-                </Routes>
+                // The page itself in a task after the header's (`Later`): two short tasks on a
+                // weak phone instead of one long one.
+                <super::Later>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home/>
+                        <Route path=path!("/gioi-thieu") view=About/>
+                        <Route path=path!("/ket-thuc-phien") view=EndSession/>
+                        <Route path=path!("/ho-tro") view=Assist/>
+                        <Route path=path!("/ho-so") view=MyDossiers/>
+                        <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
+                        <Route path=path!("/ho-so/:ma") view=Dossier/>
+                        <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
+                        <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
+                        <Route path=path!("/ho-so/:ma/in") view=PrintPage/>
+                        <Route path=path!("/su-kien/:slug") view=LifeEvent/>
+                        <Route path=path!("/linh-vuc") view=Fields/>
+                        <Route path=path!("/linh-vuc/:slug") view=Field/>
+                    </Routes>
+                </super::Later>
             </Shell>
         </Router>
     }

@@ -13,4 +13,4 @@ pub mod pages;
 pub mod state;
 
 pub use app::{App, BrowseApp, DisplayChosen};
-pub use page::{Page, A};
+pub use page::{Later, Page, A};

@@ -35,3 +35,37 @@ pub fn Page(title: String, #[prop(optional)] title_lang: Option<&'static str>, c
 pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
     view! { <leptos_router::components::A href=crate::web::base::path(&href)>{children()}</leptos_router::components::A> }
 }
+
+/// A part of a page built in a task of its own, just after the part above it: a long page is
+/// then several short tasks instead of one long one, so a weak phone answers a tap while it
+/// builds (issue #11, "Total Blocking Time"). Keep the page's heading, and anything a link
+/// focuses as the page opens, above it. When the address's `#fragment` names an element this
+/// part brings, the page scrolls to it once it is built, as the router does for the rest.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    let children = std::sync::Mutex::new(Some(children));
+    set_timeout(
+        move || {
+            let target = fragment_target();
+            let absent = target.as_deref().is_some_and(|id| document().get_element_by_id(id).is_none());
+            if ready.try_set(true).is_none() && absent {
+                request_animation_frame(move || {
+                    if let Some(el) = target.and_then(|id| document().get_element_by_id(&id)) {
+                        el.scroll_into_view();
+                    }
+                });
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+    // Built once, untracked: what the part reads is its own business, not a reason to build it again.
+    move || ready.get().then(|| children.lock().ok().and_then(|mut c| c.take()).map(|build| untrack(build)))
+}
+
+/// The element id the address's `#fragment` names, if any.
+fn fragment_target() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|h| !h.is_empty())?;
+    Some(js_sys::decode_uri_component(id).ok().and_then(|s| s.as_string()).unwrap_or_else(|| id.to_string()))
+}

@@ -101,8 +101,14 @@ test("a complete dossier exports a package that independent tools and hoso packa
 
   await fillCertifyDeclaration(page);
   await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: còn thiếu");
-  await expect(page.getByRole("link", { name: /^Giấy tờ còn thiếu: Bản chính giấy tờ/ })).toHaveAttribute("href", `/ho-so/${CODE}#giay-to-d0`);
-  await open(page, `/ho-so/${CODE}`);
+  const missing = page.getByRole("link", { name: /^Giấy tờ còn thiếu: Bản chính giấy tờ/ });
+  await expect(missing).toHaveAttribute("href", `/ho-so/${CODE}#giay-to-d0`);
+  // The link lands on the paper itself, also on a phone where the papers are far down the page
+  // (they are built just after the top of the page: ui::Later scrolls to them once they are).
+  await page.setViewportSize({ width: 412, height: 600 });
+  await missing.click();
+  await expect(page.locator("#giay-to-d0")).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
   const card = page.locator("li.paper").first();
   const before = Number(await card.getAttribute("data-checked"));
   await card.getByLabel(/^Chọn tệp/).setInputFiles({ name: pdfName, mimeType: "application/pdf", buffer: pdf });

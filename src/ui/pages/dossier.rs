@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::Procedure;
 use crate::ui::components::{DraftFile, Papers};
-use crate::ui::Page;
+use crate::ui::{Later, Page};
 
 #[component]
 pub fn Dossier() -> impl IntoView {
@@ -59,7 +59,8 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
             .collect_view()
     };
     let template = form.template.clone();
-    let check_href = format!("/ho-so/{id}/kiem-tra");
+    // The task list is built at once; the papers and the rest in short tasks after it (`Later`).
+    let (papers, rest) = ((id.clone(), p.clone()), (id.clone(), p.clone()));
     view! {
         <Page title=tr!("dossier.title", "Hồ sơ: {name}", name = crate::core::dossier::title(&id, &p.name))>
             <p>{tr!("dossier.lam-lan-luot-tung-phan", "Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này.")}</p>
@@ -69,16 +70,33 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
-            <h2>{tr!("dossier.2-giay-to", "2. Giấy tờ")}</h2>
-            <Papers dossier_id=id.clone() p=p.clone()/>
-            <p><A href=format!("/thu-tuc/{}", p.code)>{tr!("dossier.xem-lai-thong-tin-thu", "Xem lại thông tin thủ tục")}</A></p>
-            <ChannelChoice id=id.clone() p=p.clone()/>
-            <h2>{tr!("dossier.4-kiem-tra", "4. Kiểm tra")}</h2>
-            <p><A href=check_href attr:class="button">{tr!("dossier.kiem-tra-cau-tra-loi", "Kiểm tra câu trả lời")}</A></p>
-            <AfterSubmission id=id.clone() p=p.clone()/>
-            <h2>{tr!("dossier.lam-tiep-o-may-khac", "Làm tiếp ở máy khác")}</h2>
-            <DraftFile dossier_id=Some(id.clone())/>
+            <Later><PapersPart id=papers.0.clone() p=papers.1.clone()/></Later>
+            <Later><SubmitPart id=rest.0.clone() p=rest.1.clone()/></Later>
         </Page>
+    }
+}
+
+/// "2. Giấy tờ": every paper with its status and files.
+#[component]
+fn PapersPart(id: String, p: Arc<Procedure>) -> impl IntoView {
+    view! {
+        <h2>{tr!("dossier.2-giay-to", "2. Giấy tờ")}</h2>
+        <Papers dossier_id=id.clone() p=p.clone()/>
+        <p><A href=format!("/thu-tuc/{}", p.code)>{tr!("dossier.xem-lai-thong-tin-thu", "Xem lại thông tin thủ tục")}</A></p>
+    }
+}
+
+/// "3. Cách nộp", "4. Kiểm tra", after submission, and going on with the dossier on another device.
+#[component]
+fn SubmitPart(id: String, p: Arc<Procedure>) -> impl IntoView {
+    let check_href = format!("/ho-so/{id}/kiem-tra");
+    view! {
+        <ChannelChoice id=id.clone() p=p.clone()/>
+        <h2>{tr!("dossier.4-kiem-tra", "4. Kiểm tra")}</h2>
+        <p><A href=check_href attr:class="button">{tr!("dossier.kiem-tra-cau-tra-loi", "Kiểm tra câu trả lời")}</A></p>
+        <AfterSubmission id=id.clone() p=p.clone()/>
+        <h2>{tr!("dossier.lam-tiep-o-may-khac", "Làm tiếp ở máy khác")}</h2>
+        <DraftFile dossier_id=Some(id.clone())/>
     }
 }
 

@@ -11,7 +11,7 @@ use crate::core::catalogue::present::{
     paper_groups, paper_note, provisional_note, PaperGroup,
 };
 use crate::core::catalogue::{Channel, Document, DocumentKind, Procedure};
-use crate::ui::Page;
+use crate::ui::{Later, Page};
 
 #[component]
 pub fn ProcedurePage() -> impl IntoView {
@@ -37,9 +37,9 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
             let _ = w.print();
         }
     };
-    // Each section's body is built here: the sections' children closures own their own parts.
-    let (results, documents, timing) = (view! { <Results p=p.clone()/> }, view! { <Documents p=p.clone()/> }, view! { <Timing p=p.clone()/> });
-    let (fees, place, legal) = (view! { <Fees p=p.clone()/> }, view! { <Where p=p.clone()/> }, view! { <Legal p=p.clone()/> });
+    // What a person reads first is built at once; the rest in two short tasks after it (`Later`).
+    let (soon, last) = (p.clone(), p.clone());
+    let (results, documents) = (view! { <Results p=p.clone()/> }, view! { <Documents p=p.clone()/> });
     view! {
         <Page title=p.name.clone() title_lang="vi">
             <p class="procedure__meta">{tr!("procedure.ma-thu-tuc", "Mã thủ tục ")} {p.code.clone()} " · " {p.field.clone()} " · " {p.level.clone()}</p>
@@ -54,22 +54,42 @@ fn ProcedureView(p: Arc<Procedure>) -> impl IntoView {
                 {documents}
                 <button type="button" class="button button--secondary no-print" on:click=print>{tr!("procedure.in-danh-sach-giay-to", "In danh sách giấy tờ")}</button>
             </Section>
-            <Section id="thoi-han" title={tr!("procedure.bao-lau-co-ket-qua", "Bao lâu có kết quả")}>
-                {timing}
-            </Section>
-            <Section id="le-phi" title={tr!("procedure.le-phi", "Lệ phí")}>
-                {fees}
-            </Section>
-            <Section id="noi-nop" title={tr!("procedure.nop-o-dau-nop-the", "Nộp ở đâu, nộp thế nào")}>
-                {place}
-            </Section>
-            <Section id="can-cu" title={tr!("procedure.can-cu-phap-ly", "Căn cứ pháp lý")}>
-                {legal}
-            </Section>
-            <ReviewNotice p=p.clone()/>
-            <p class="procedure__source">{source}</p>
-            <StartDossier code=p.code.clone() name=p.name.clone()/>
+            <Later><TimeAndFees p=soon.clone()/></Later>
+            <Later><PlaceAndLaw p=last.clone() source=source.clone()/></Later>
         </Page>
+    }
+}
+
+/// "Bao lâu có kết quả" and "Lệ phí".
+#[component]
+fn TimeAndFees(p: Arc<Procedure>) -> impl IntoView {
+    // Each section's body is built here: the sections' children closures own their own parts.
+    let (timing, fees) = (view! { <Timing p=p.clone()/> }, view! { <Fees p=p.clone()/> });
+    view! {
+        <Section id="thoi-han" title={tr!("procedure.bao-lau-co-ket-qua", "Bao lâu có kết quả")}>
+            {timing}
+        </Section>
+        <Section id="le-phi" title={tr!("procedure.le-phi", "Lệ phí")}>
+            {fees}
+        </Section>
+    }
+}
+
+/// "Nộp ở đâu, nộp thế nào", "Căn cứ pháp lý", what is unclear in the source, the source, and
+/// "Bắt đầu hồ sơ".
+#[component]
+fn PlaceAndLaw(p: Arc<Procedure>, source: String) -> impl IntoView {
+    let (place, legal) = (view! { <Where p=p.clone()/> }, view! { <Legal p=p.clone()/> });
+    view! {
+        <Section id="noi-nop" title={tr!("procedure.nop-o-dau-nop-the", "Nộp ở đâu, nộp thế nào")}>
+            {place}
+        </Section>
+        <Section id="can-cu" title={tr!("procedure.can-cu-phap-ly", "Căn cứ pháp lý")}>
+            {legal}
+        </Section>
+        <ReviewNotice p=p.clone()/>
+        <p class="procedure__source">{source}</p>
+        <StartDossier code=p.code.clone() name=p.name.clone()/>
     }
 }
 
