@@ -14,7 +14,7 @@ use crate::ui::components::{dom_id, FormField};
 use crate::ui::focus::{focus_by_id, focus_by_id_later};
 use crate::ui::pages::NotFound;
 use crate::ui::state::{use_dossiers, use_units};
-use crate::ui::{Later, Page};
+use crate::ui::Page;
 
 mod card_scan;
 mod check;
@@ -204,7 +204,7 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
 fn ItemQuestions(dossier_id: String, section: Arc<Section>, at: Slot, item: PageItem, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
     let prefilled = std::sync::Arc::new(use_drafts().prefilled(&dossier_id));
-    let questions: Vec<AnyView> = section
+    section
         .fields
         .iter()
         .zip(item.values.iter())
@@ -243,28 +243,8 @@ fn ItemQuestions(dossier_id: String, section: Arc<Section>, at: Slot, item: Page
                 }
             }
         })
-        .collect();
-    // A section's page shows its first questions at once and builds the others a few at a time
-    // in short tasks after them (`Later`). An item of a repeating section is built whole: "Thêm"
-    // and "Xoá" rebuild the list, which must not flicker.
-    if at != Slot::Once {
-        return questions.into_iter().collect_view().into_any();
-    }
-    let mut questions = questions.into_iter();
-    let first: Vec<AnyView> = questions.by_ref().take(QUESTIONS_AT_ONCE).collect();
-    let mut rest = Vec::new();
-    loop {
-        let group: Vec<AnyView> = questions.by_ref().take(QUESTIONS_AT_ONCE).collect();
-        if group.is_empty() {
-            break;
-        }
-        rest.push(view! { <Later>{group}</Later> });
-    }
-    view! { {first} {rest} }.into_any()
+        .collect_view()
 }
-
-/// How many questions are built in one task: each is a few milliseconds on a weak phone.
-const QUESTIONS_AT_ONCE: usize = 3;
 
 /// GOV.UK "add another": one fieldset per item with its own remove button, then "Thêm …".
 /// Adding moves the focus to the new item's first question; removing renumbers the rest.
