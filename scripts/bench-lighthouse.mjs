@@ -48,7 +48,8 @@ try {
       });
     }
     const pick = (k) => median(samples.map((s) => s[k]));
-    rows.push({ route, perf: pick("perf"), a11y: pick("a11y"), bp: pick("bp"), fcp: pick("fcp"), lcp: pick("lcp"), tbt: pick("tbt"), cls: pick("cls"), kib: pick("kib"), errors: Math.max(...samples.map((s) => s.errors)) });
+    const spread = (k) => [Math.min(...samples.map((s) => s[k])), Math.max(...samples.map((s) => s[k]))];
+    rows.push({ route, perf: pick("perf"), a11y: pick("a11y"), bp: pick("bp"), fcp: pick("fcp"), lcp: pick("lcp"), tbt: pick("tbt"), cls: pick("cls"), kib: pick("kib"), errors: Math.max(...samples.map((s) => s.errors)), perfs: spread("perf"), tbts: spread("tbt") });
   }
 } finally {
   await chrome.kill();
@@ -63,6 +64,12 @@ for (const r of rows) {
   console.log(
     `${r.route.padEnd(40)} ${String(r.perf).padStart(4)}  ${String(r.a11y).padStart(4)} ${String(r.bp).padStart(4)}  ${(r.fcp / 1000).toFixed(1).padStart(5)}  ${(r.lcp / 1000).toFixed(1).padStart(5)}  ${r.tbt.toFixed(0).padStart(5)}  ${r.cls.toFixed(3)}  ${r.kib.toFixed(0).padStart(4)}  ${r.errors}${was}`,
   );
+}
+// One run's TBT swings by ±100 ms on a 2-core machine (Lighthouse scales each unthrottled task by 4):
+// the range says how far to trust a median.
+if (runs > 1) {
+  console.log(`\nspread over the ${runs} runs (lowest–highest)`);
+  for (const r of rows) console.log(`${r.route.padEnd(40)} perf ${r.perfs[0]}–${r.perfs[1]}, TBT ${r.tbts[0].toFixed(0)}–${r.tbts[1].toFixed(0)} ms`);
 }
 console.log("\ngoals (issue #11): perf ≥ 90, LCP ≤ 2.5 s, TBT ≤ 200 ms, CLS ≤ 0.05, accessibility and best-practices 100");
 for (const r of rows) {
