@@ -6,6 +6,7 @@
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
 #   bash scripts/bench.sh trace [route]  where the time goes on one route (default a dossier): largest paint, long tasks, files, Lighthouse's tasks
+#   bash scripts/bench.sh profile [route] [cpu slowdown]  which of hoso's functions each burst of main-thread work on one route runs (named release wasm)
 #   bash scripts/bench.sh a11y     Lighthouse accessibility and best practices on the pages and states a citizen goes through
 #   bash scripts/bench.sh package  export of 100 MB in Chromium vs JSZip and client-zip; verify and hostile archives natively
 #   bash scripts/bench.sh drafts   draft save latency (p50/p95, 30 answers) and reopening a dossier with 50 MB of files
@@ -39,6 +40,11 @@ fi
 if [ "$what" = trace ]; then
   hoso_log "Thời gian đi đâu trên một trang (bản phát hành)"
   CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-trace.mjs dist "${2:-/ho-so/1.001193}"
+fi
+
+if [ "$what" = profile ]; then
+  hoso_log "Hàm nào chạy trong mỗi đợt việc trên một trang (bản phát hành có tên hàm)"
+  CHROME_PATH=${CHROME_PATH:-$(command -v chromium)} node scripts/bench-profile.mjs dist "${2:-/ho-so/1.001193}" "${3:-1}"
 fi
 
 if [ "$what" = all ] || [ "$what" = a11y ]; then
