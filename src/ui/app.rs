@@ -19,33 +19,40 @@ use super::pages::{
 /// The whole app, mounted by `main.rs` (`hoso-web`): every route.
 #[component]
 pub fn App() -> impl IntoView {
-    super::state::provide_dossiers();
     view! {
         <Router base=crate::web::base::base()>
             <Shell>
-                <super::embed::PortalBridge/>
-                <super::autosave::ExpiredNotice/>
-                // The page itself in a task after the header's (`Later`): two short tasks on a
-                // weak phone instead of one long one.
-                <super::Later>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home/>
-                        <Route path=path!("/gioi-thieu") view=About/>
-                        <Route path=path!("/ket-thuc-phien") view=EndSession/>
-                        <Route path=path!("/ho-tro") view=Assist/>
-                        <Route path=path!("/ho-so") view=MyDossiers/>
-                        <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
-                        <Route path=path!("/ho-so/:ma") view=Dossier/>
-                        <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
-                        <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
-                        <Route path=path!("/ho-so/:ma/in") view=PrintPage/>
-                        <Route path=path!("/su-kien/:slug") view=LifeEvent/>
-                        <Route path=path!("/linh-vuc") view=Fields/>
-                        <Route path=path!("/linh-vuc/:slug") view=Field/>
-                    </Routes>
-                </super::Later>
+                // The page in a task after the header's (`Later`): a weak phone gets short tasks
+                // instead of one long one.
+                <super::Later><Pages/></super::Later>
             </Shell>
         </Router>
+    }
+}
+
+/// Every route of the whole app, with what its pages share: the dossiers on this device
+/// (restored from the drafts), a framing portal's bridge, and the notice of drafts that expired.
+#[component]
+fn Pages() -> impl IntoView {
+    super::state::provide_dossiers();
+    view! {
+        <super::embed::PortalBridge/>
+        <super::autosave::ExpiredNotice/>
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=Home/>
+            <Route path=path!("/gioi-thieu") view=About/>
+            <Route path=path!("/ket-thuc-phien") view=EndSession/>
+            <Route path=path!("/ho-tro") view=Assist/>
+            <Route path=path!("/ho-so") view=MyDossiers/>
+            <Route path=path!("/thu-tuc/:ma") view=ProcedurePage/>
+            <Route path=path!("/ho-so/:ma") view=Dossier/>
+            <Route path=path!("/ho-so/:ma/to-khai/:phan") view=SectionPage/>
+            <Route path=path!("/ho-so/:ma/kiem-tra") view=CheckAnswers/>
+            <Route path=path!("/ho-so/:ma/in") view=PrintPage/>
+            <Route path=path!("/su-kien/:slug") view=LifeEvent/>
+            <Route path=path!("/linh-vuc") view=Fields/>
+            <Route path=path!("/linh-vuc/:slug") view=Field/>
+        </Routes>
     }
 }
 
@@ -88,11 +95,13 @@ fn Shell(children: Children) -> impl IntoView {
     view! {
         <SkipLink/>
         <Header/>
-        <ConnectionBanner/>
+        // The banners and the footer each in a short task of their own (`Later`); `main` is at
+        // least a screen tall, so the footer coming moves nothing in view.
+        <super::Later><ConnectionBanner/></super::Later>
         <main id="noi-dung" class="main" tabindex="-1">
             {children()}
         </main>
-        <Footer/>
+        <super::Later><Footer/></super::Later>
     }
 }
 
