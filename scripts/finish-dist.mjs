@@ -56,10 +56,35 @@ try {
 const name = !whole && browse.test(here) ? "duyet" : "day-du";
 const [js, wasm] = apps[name];
 const bytes = fetch(wasm);
+// The data a procedure's or a dossier's page shows first, asked for now rather than once the app
+// has downloaded: the app takes these requests (web::boot::prefetch) and decides itself what the
+// page needs (core::catalogue::known::files_for); catalogue/nap.json names, for each code the
+// catalogue has, its declaration form (0: the generic one), so no code is asked for that has no file.
+if (name === "day-du") {
+  const [top, id] = here.slice(1).split("/");
+  const code = top === "thu-tuc" ? id : top === "ho-so" && id ? id.split("-")[0] : "";
+  if (code) {
+    window.hosoNap = fetch("catalogue/nap.json").then((r) => r.json()).then((table) => {
+      const files = Object.hasOwn(table, code) ? ["catalogue/p/" + code + ".json", ...(table[code] ? ["forms/" + table[code]] : [])] : [];
+      return Object.fromEntries(files.map((f) => [f, fetch(f)]));
+    }).catch(() => ({}));
+  }
+}
 const app = await import(js);
+if (document.readyState === "loading") await new Promise((r) => addEventListener("DOMContentLoaded", r, { once: true }));
 await app.default({ module_or_path: bytes });
 if (name === "day-du") window.wasmBindings = app;
 `;
+// The loader's table (above): every code of the shipped catalogue, with its declaration form's
+// file, from the same files build.rs reads for core::catalogue::known and forms::form_file.
+{
+  const index = JSON.parse(readFileSync(join(dir, "catalogue", "index.json"), "utf8"));
+  const table = Object.fromEntries(index.entries.map((e) => [e[0], 0]));
+  for (const f of readdirSync(join(dir, "forms")).filter((n) => n.endsWith(".json")).sort()) {
+    for (const code of JSON.parse(readFileSync(join(dir, "forms", f), "utf8")).procedures) if (table[code] === 0) table[code] = f;
+  }
+  writeFileSync(join(dir, "catalogue", "nap.json"), JSON.stringify(table));
+}
 // Release builds only: the service worker (written below) keeps the app usable offline. Never
 // under \`trunk serve\`, whose files change at every edit.
 // Registered a few seconds after the page has loaded: its precache must not compete with what
@@ -77,7 +102,11 @@ if (!baseTag.test(html)) throw new Error('index.html has no <base href="/">');
 html = html.replace(baseTag, '<base href="/">');
 const slot = /<script id="?hoso-nap"?><\/script>/;
 if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
-html = html.replace(slot, () => `<script type="module">${loader}${loaderOnly ? "" : register}</script>`);
+// In <head> and async: a module script waits for the page to be parsed and for the stylesheets
+// above it, an async one for neither (it waits for the body itself, above), so the app's download
+// starts as the page arrives. Just after the stylesheet, whose request goes first (measured on a
+// throttled home page: the first paint as before, the app's ~250 ms sooner).
+html = html.replace(slot, () => `<script type="module" async>${loader}${loaderOnly ? "" : register}</script>`);
 if (loaderOnly) {
   writeFileSync(indexPath, html);
   console.log(`finish-dist: ${basename(dir)}: page loader written`);
@@ -100,7 +129,7 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   const shellFiles = readdirSync(dir).filter((n) =>
     n === "index.html" || /^hoso-(web|browse)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n) || /^hoso-worker(_loader\.js|\.js|_bg\.wasm)$/.test(n)
     || /^hoso-[0-9a-f]+\.css$/.test(n) || /^favicon-[0-9a-f]+\.svg$/.test(n));
-  const dataFiles = ["catalogue/index.json", "units/2025.json", "calendar/decisions.json"].filter((n) => existsSync(join(dir, n)));
+  const dataFiles = ["catalogue/index.json", "catalogue/nap.json", "units/2025.json", "calendar/decisions.json"].filter((n) => existsSync(join(dir, n)));
   // Kept as first used, but part of the data cache's name: a new English table is a new cache.
   const lazyData = ["i18n/en.json"].filter((n) => existsSync(join(dir, n)));
   const version = (files) => {

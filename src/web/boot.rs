@@ -34,12 +34,15 @@ fn mounted<V: IntoView + 'static>(app: fn() -> V, binary: &str) {
 }
 
 /// Asks now for the data the page at this address shows first (`catalogue::known::files_for`: a
-/// procedure's page, a dossier's), so it downloads while the app builds the page. The whole app
-/// calls it before `mount`.
+/// procedure's page, a dossier's), so it downloads while the app builds the page; the requests the
+/// page loader already sent for it while the app downloaded are taken, not sent again
+/// (`window.hosoNap`). The whole app calls it before `mount`.
 pub fn prefetch() {
-    let here = window().location().pathname().unwrap_or_default();
+    let window = window();
+    let here = window.location().pathname().unwrap_or_default();
+    let early = js_sys::Reflect::get(&window, &"hosoNap".into()).ok().and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
     for file in crate::core::catalogue::known::files_for(&crate::web::base::app_path(&here)) {
-        crate::web::fetch::prefetch(&file);
+        crate::web::fetch::prefetch(&file, early.clone());
     }
 }
 

@@ -67,10 +67,26 @@ thread_local! {
 
 /// Sends the request for `path` now (the page is about to be built and will ask for it): the
 /// first [`get`] of that path takes this answer instead of sending another request.
-pub fn prefetch(path: &str) {
-    if let Some(window) = web_sys::window() {
-        SENT.with(|s| s.borrow_mut().push((path.to_string(), window.fetch_with_str(path))));
-    }
+///
+/// `early` is what the page loader asked for while the app downloaded (`window.hosoNap`, a
+/// promise of `{path: promise of the response}`, see `scripts/finish-dist.mjs`): a path it has is
+/// taken from it, any other is fetched once it has answered, so no file is asked for twice.
+pub fn prefetch(path: &str, early: Option<js_sys::Promise>) {
+    let Some(window) = web_sys::window() else { return };
+    let request = match early {
+        None => window.fetch_with_str(path),
+        Some(early) => {
+            let path = path.to_string();
+            wasm_bindgen_futures::future_to_promise(async move {
+                let sent = JsFuture::from(early).await.ok().and_then(|table| js_sys::Reflect::get(&table, &path.as_str().into()).ok());
+                match sent.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+                    Some(sent) => JsFuture::from(sent).await,
+                    None => JsFuture::from(window.fetch_with_str(&path)).await,
+                }
+            })
+        }
+    };
+    SENT.with(|s| s.borrow_mut().push((path.to_string(), request)));
 }
 
 /// Fetches `path` (relative to the base hoso is served from: `index.html`'s `<base href>` on a page, the worker's own address in a worker): the answer, when it is a success.

@@ -37,7 +37,8 @@ test("a procedure's page and a dossier's fetch their procedure and form once, ne
     await open(page, path);
     await expect(page.locator("main h1")).toContainText("đăng ký khai sinh");
     await page.waitForTimeout(300);
-    expect(fetched.sort(), path).toEqual(["/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
+    // catalogue/nap.json: the page loader's small table of which codes have which form.
+    expect(fetched.sort(), path).toEqual(["/catalogue/nap.json", "/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
   }
   await expect(page.locator(".procedure__source")).toHaveCount(0);
   await open(page, "/thu-tuc/1.001193");
@@ -259,9 +260,31 @@ test("starting a dossier gives a task list and the papers, saying what is missin
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test("an unknown procedure code gets the not-found page", async ({ page }) => {
-  await open(page, "/thu-tuc/9.999999");
-  await expect(page.locator("main h1")).toHaveText("Không tìm thấy trang");
+test("a dossier's procedure and form are on their way while the app itself still downloads, and asked for once", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => { if (/\/(catalogue|forms)\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  // The app's wasm is held back until the test lets it go: what is asked for meanwhile, the page
+  // loader asked for.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/hoso-web-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto("/ho-so/1.001193-2/to-khai/nguoi-yeu-cau");
+  await expect.poll(() => [...fetched].sort()).toEqual(["/catalogue/nap.json", "/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
+  release();
+  await expect(page.locator("main h1")).toHaveText("Người đi đăng ký — Tờ khai đăng ký khai sinh");
+  await page.waitForTimeout(300);
+  expect(fetched.sort()).toEqual(["/catalogue/nap.json", "/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
+});
+
+test("an unknown procedure code gets the not-found page, and nothing is asked for it", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => { if (/\/(catalogue\/p|forms)\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  // Also a code that is a name every JavaScript object has.
+  for (const path of ["/thu-tuc/9.999999", "/ho-so/constructor", "/thu-tuc/__proto__"]) {
+    await open(page, path);
+    await expect(page.locator("main h1")).toHaveText("Không tìm thấy trang");
+  }
+  expect(fetched).toEqual([]);
 });
 
 test("the procedure page fits a 320 px phone", async ({ page }) => {
