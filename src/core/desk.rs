@@ -69,7 +69,7 @@ impl DeskRow {
 
 /// The queue: first opened first.
 pub fn queue(mut rows: Vec<DeskRow>) -> Vec<DeskRow> {
-    rows.sort_by(|a, b| a.started.cmp(&b.started).then_with(|| a.id.cmp(&b.id)));
+    crate::core::order::sort_by(&mut rows, |a, b| a.started.cmp(&b.started).then_with(|| a.id.cmp(&b.id)));
     rows
 }
 

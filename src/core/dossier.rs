@@ -287,7 +287,7 @@ impl Dossier {
     /// Every stored file the dossier needs: the attachments and the originals they were made from.
     pub fn file_hashes(&self) -> Vec<String> {
         let mut all: Vec<String> = self.attachments.all().flat_map(|a| a.hashes().map(str::to_string)).collect();
-        all.sort();
+        crate::core::order::sort(&mut all);
         all.dedup();
         all
     }

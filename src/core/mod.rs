@@ -18,6 +18,7 @@ pub mod draft;
 pub mod embed;
 pub mod files;
 pub mod forms;
+pub mod order;
 pub mod package;
 pub mod rating;
 pub mod search;

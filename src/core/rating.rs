@@ -93,7 +93,7 @@ impl Rating {
     /// the comment cleaned and cut to [`MAX_COMMENT`] characters.
     pub fn new(level: Level, reasons: &[Reason], comment: &str, at: String) -> Rating {
         let mut reasons: Vec<Reason> = if level.asks_reasons() { reasons.to_vec() } else { Vec::new() };
-        reasons.sort();
+        crate::core::order::sort(&mut reasons);
         reasons.dedup();
         let comment: String = crate::core::text::clean(comment).chars().take(MAX_COMMENT).collect();
         Rating { level, reasons, comment, at }

@@ -142,7 +142,7 @@ impl Units {
             let rank = if exact { rank } else { rank + 3 * typed_accents as u8 };
             out.push((rank, Found { commune: c, province: p, exact }));
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.commune.name.cmp(&b.1.commune.name)));
+        crate::core::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0).then(a.1.commune.name.cmp(&b.1.commune.name)));
         out.into_iter().take(limit).map(|(_, f)| f).collect()
     }
 

@@ -204,7 +204,7 @@ pub fn read(bytes: &[u8], limits: &ReadLimits, cap: impl Fn(&str) -> Option<u64>
         total += plain.len() as u64;
         out.push(Entry { name, bytes: plain });
     }
-    ranges.sort();
+    crate::core::order::sort(&mut ranges);
     if let Some(w) = ranges.windows(2).find(|w| w[1].0 < w[0].1) {
         return Err(ZipProblem::Overlap { name: w[1].2.clone() });
     }

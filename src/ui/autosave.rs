@@ -471,7 +471,7 @@ impl Drafts {
         let mut ids: Vec<String> = self.dossiers.0.with(|d| d.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone()).collect());
         self.stored.with_value(|s| ids.extend(s.iter().filter(|(_, d)| !d.is_empty()).map(|(c, _)| c.clone())));
         self.attachments.0.with(|a| ids.extend(a.iter().filter(|(_, a)| !a.is_empty()).map(|(c, _)| c.clone())));
-        ids.sort();
+        crate::core::order::sort(&mut ids);
         ids.dedup();
         ids
     }
@@ -479,7 +479,7 @@ impl Drafts {
     /// The dossiers with work for the procedure `code`, first started first. Tracked.
     pub fn ids_of(self, code: &str) -> Vec<String> {
         let mut ids: Vec<String> = self.ids().into_iter().filter(|id| crate::core::dossier::procedure_of(id) == code).collect();
-        ids.sort_by_key(|id| crate::core::dossier::ordinal(id));
+        crate::core::order::sort_by_key(&mut ids, |id| crate::core::dossier::ordinal(id));
         ids
     }
 

@@ -191,7 +191,7 @@ fn year_plan(year: i32) -> YearPlan {
     if year >= 2026 {
         holidays.push((fixed(11, 24), "Ngày Văn hóa Việt Nam (24/11)".into()));
     }
-    holidays.sort();
+    crate::core::order::sort(&mut holidays);
 
     let mut taken: BTreeSet<Date> = holidays.iter().map(|(d, _)| *d).collect();
     let mut out: Vec<DayOff> = holidays
@@ -228,7 +228,7 @@ fn year_plan(year: i32) -> YearPlan {
             out.push(DayOff { date: extra.date, name: extra.name.clone(), kind: DayOffKind::Holiday });
         }
     }
-    out.sort_by_key(|d| d.date);
+    crate::core::order::sort_by_key(&mut out, |d| d.date);
     out.dedup_by_key(|d| d.date);
     YearPlan { days_off: out, worked }
 }
@@ -252,7 +252,7 @@ fn default_tet_days(year: i32) -> Vec<Date> {
         }
         out.push(moved);
     }
-    out.sort();
+    crate::core::order::sort(&mut out);
     out
 }
 

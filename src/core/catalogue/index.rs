@@ -88,13 +88,13 @@ impl Index {
     /// Builds the index from imported procedures (sorted by code for stable output).
     pub fn build(catalogue_version: &str, source: &str, procedures: &[Procedure]) -> Index {
         let mut fields: Vec<String> = procedures.iter().map(|p| p.field.clone()).collect();
-        fields.sort_by_key(|f| crate::core::text::fold(f));
+        crate::core::order::sort_by_key(&mut fields, |f| crate::core::text::fold(f));
         fields.dedup();
         let mut levels: Vec<String> = procedures.iter().flat_map(|p| p.levels.iter().cloned()).collect();
-        levels.sort();
+        crate::core::order::sort(&mut levels);
         levels.dedup();
         let mut ministries: Vec<String> = procedures.iter().map(|p| p.ministry.clone()).collect();
-        ministries.sort();
+        crate::core::order::sort(&mut ministries);
         ministries.dedup();
         let pos = |v: &[String], x: &str| v.iter().position(|y| y == x).unwrap_or(0);
         let mut entries: Vec<IndexEntry> = procedures
@@ -112,7 +112,7 @@ impl Index {
                 )
             })
             .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::core::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         Index {
             format: super::FORMAT_VERSION,
             catalogue_version: catalogue_version.to_string(),

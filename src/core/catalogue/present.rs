@@ -89,7 +89,7 @@ pub fn ways(channels: &[Channel]) -> Vec<(Mode, Vec<&Channel>)> {
 /// Who is exempt from the fee or pays less, over every channel, each once, in order.
 pub fn exemptions(channels: &[Channel]) -> Vec<String> {
     let mut all: Vec<String> = channels.iter().flat_map(|c| c.exemptions.iter().cloned()).collect();
-    all.sort();
+    crate::core::order::sort(&mut all);
     all.dedup();
     all
 }
@@ -206,7 +206,7 @@ pub fn paper_groups(docs: &[Document]) -> Vec<(PaperGroup<'_>, Vec<&Document>)> 
             None => groups.push((g, vec![d])),
         }
     }
-    groups.sort_by_key(|(g, _)| rank(g));
+    crate::core::order::sort_by_key(&mut groups, |(g, _)| rank(g));
     groups
 }
 

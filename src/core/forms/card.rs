@@ -135,9 +135,9 @@ impl FormDef {
         }
         // In the order the section asks them.
         let at = |id: &str| section.fields.iter().position(|f| f.id == id);
-        out.fill.sort_by_key(|(id, _)| at(id));
-        out.differ.sort_by_key(|d| at(&d.field));
-        out.same.sort_by_key(|id| at(id));
+        crate::core::order::sort_by_key(&mut out.fill, |(id, _)| at(id));
+        crate::core::order::sort_by_key(&mut out.differ, |d| at(&d.field));
+        crate::core::order::sort_by_key(&mut out.same, |id| at(id));
         Some(out)
     }
 }

@@ -93,7 +93,7 @@ mod tests {
         for def in all_forms().into_iter().chain(std::iter::once(&generic_form("1.000001", "Thủ tục thử"))) {
             let texts = def.texts();
             let mut keys: Vec<&str> = texts.iter().map(|(k, _)| k.as_str()).collect();
-            keys.sort();
+            crate::core::order::sort(&mut keys);
             let before = keys.len();
             keys.dedup();
             assert_eq!(keys.len(), before, "{}: two texts share a key", def.id);

@@ -192,7 +192,7 @@ impl SearchIndex {
         }
         let mut vocab: Vec<(String, u32)> =
             ids.iter().filter(|(_, &id)| !postings[id as usize][Place::Name as usize].is_empty()).map(|(t, &id)| (t.clone(), id)).collect();
-        vocab.sort();
+        crate::core::order::sort(&mut vocab);
         let mut rewrites: HashMap<String, Vec<Rewrite>> = HashMap::new();
         for entry in LEXICON {
             let says = tokens(&fold(entry.says));
@@ -205,7 +205,7 @@ impl SearchIndex {
             }
         }
         for list in rewrites.values_mut() {
-            list.sort_by_key(|r| std::cmp::Reverse(r.says.len()));
+            crate::core::order::sort_by_key(list, |r| std::cmp::Reverse(r.says.len()));
         }
         SearchIndex { docs, ids, postings, vocab, rewrites }
     }
@@ -322,7 +322,7 @@ impl SearchIndex {
             score += 3.0 / (1.0 + extra / 6.0);
             hits.push(Hit { entry: d, score, also: Vec::new() });
         }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        crate::core::order::sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         // One result per family: the best-ranked variant, the others beside it.
         let mut grouped: Vec<Hit> = Vec::with_capacity(q.limit);
         let mut first_of: HashMap<u32, usize> = HashMap::new();

@@ -199,7 +199,7 @@ mod tests {
         };
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut gso: Vec<String> = v["data"].as_array().unwrap().iter().map(|p| format!("0{}", p["level1_id"].as_str().unwrap())).collect();
-        gso.sort();
+        crate::core::order::sort(&mut gso);
         let ours: Vec<String> = PROVINCE_CODES.iter().map(|(c, _)| c.to_string()).collect();
         assert_eq!(ours, gso);
     }
