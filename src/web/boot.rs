@@ -41,6 +41,8 @@ pub fn prefetch() {
     let window = window();
     let here = window.location().pathname().unwrap_or_default();
     let early = js_sys::Reflect::get(&window, &"hosoNap".into()).ok().and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
+    // Taken once: the page keeps no answer nobody will ask for.
+    let _ = js_sys::Reflect::delete_property(&window, &"hosoNap".into());
     for file in crate::core::catalogue::known::files_for(&crate::web::base::app_path(&here)) {
         crate::web::fetch::prefetch(&file, early.clone());
     }

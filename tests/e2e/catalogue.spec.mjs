@@ -274,6 +274,8 @@ test("a dossier's procedure and form are on their way while the app itself still
   await expect(page.locator("main h1")).toHaveText("Người đi đăng ký — Tờ khai đăng ký khai sinh");
   await page.waitForTimeout(300);
   expect(fetched.sort()).toEqual(["/catalogue/nap.json", "/catalogue/p/1.001193.json", "/forms/khai-sinh.json"]);
+  // The app took the loader's requests, and the page keeps none of them.
+  expect(await page.evaluate(() => "hosoNap" in window)).toBe(false);
 });
 
 test("an unknown procedure code gets the not-found page, and nothing is asked for it", async ({ page }) => {
