@@ -43,6 +43,11 @@ const glue = (bin) => {
 // Every file is named relative to the page's <base href> (the deployment's base path, "/" at the
 // root); the routes are tested on the address under it. In a portal's frame the whole app starts
 // (it carries the embedding protocol, web::embed).
+// On the whole app's addresses, the data a procedure's or a dossier's page shows first is asked for
+// while the app downloads, not once it has: the app takes these requests (web::boot::prefetch,
+// window.hosoNap) and decides itself what the page needs (core::catalogue::known::files_for);
+// catalogue/nap.json names, for each code the catalogue has, its declaration form (0: the generic
+// one), so no code is asked for that has no file. (Comments stay out of the loader: it is in every page.)
 const loader = `
 const apps = ${JSON.stringify({ duyet: glue("hoso-browse"), "day-du": glue("hoso-web") })};
 const browse = /^\\/(gioi-thieu|linh-vuc|linh-vuc\\/[^/]+|su-kien\\/[^/]+)?$/;
@@ -56,10 +61,6 @@ try {
 const name = !whole && browse.test(here) ? "duyet" : "day-du";
 const [js, wasm] = apps[name];
 const bytes = fetch(wasm);
-// The data a procedure's or a dossier's page shows first, asked for now rather than once the app
-// has downloaded: the app takes these requests (web::boot::prefetch) and decides itself what the
-// page needs (core::catalogue::known::files_for); catalogue/nap.json names, for each code the
-// catalogue has, its declaration form (0: the generic one), so no code is asked for that has no file.
 if (name === "day-du") {
   const [top, id] = here.slice(1).split("/");
   const code = top === "thu-tuc" ? id : top === "ho-so" && id ? id.split("-")[0] : "";
