@@ -5,7 +5,8 @@
 // 3. On hoso:ready, send hoso:init: the procedure, what the portal already knows of the person,
 //    the agency's key to seal the package to.
 // 4. Size the frame on hoso:resize; on hoso:package-ready check the package's SHA-256 before
-//    taking it; record hoso:rating; on hoso:closed, hide the frame.
+//    taking it; record hoso:rating; on hoso:closed, hide the frame; on hoso:draft-not-saved,
+//    warn that the work lives only in this page and ask before the page is left.
 "use strict";
 
 const params = new URLSearchParams(location.search);
@@ -65,6 +66,15 @@ window.addEventListener("message", async (event) => {
         : `Gói hồ sơ «${message.name}» không khớp mã kiểm tra: không nhận.`;
       break;
     }
+    case "hoso:draft-saved":
+      window.onbeforeunload = null;
+      break;
+    case "hoso:draft-not-saved":
+      // hoso has told the person inside the frame; the portal's own page must not lose the work
+      // either (a link of the portal's menu, closing the tab).
+      result.textContent = "Lưu ý: hồ sơ bạn đang khai chưa được lưu trên máy này, chỉ còn trên trang. Hãy hoàn tất, hoặc lưu hồ sơ ra tệp, trước khi rời trang.";
+      window.onbeforeunload = (e) => e.preventDefault();
+      break;
     case "hoso:rating":
       result.textContent = `Cảm ơn bạn đã đánh giá: ${message.rating.level}.`;
       break;

@@ -194,6 +194,31 @@ impl StateProblem {
     }
 }
 
+/// Why the device's draft store could not be used (`web::drafts`); a portal is told it too
+/// (`core::embed::Outgoing::DraftNotSaved`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StoreError {
+    /// IndexedDB is missing or refused (a private window of some browsers, storage switched off,
+    /// a frame on another site than its page where the browser blocks third-party storage).
+    Unavailable,
+    /// The device refused the write: usually its storage is full.
+    WriteRefused,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StoreError::Unavailable => {
+                tr!("web.drafts.trinh-duyet-nay-khong-cho", "Trình duyệt này không cho lưu hồ sơ trên máy (có thể đang ở chế độ ẩn danh, hoặc chặn lưu dữ liệu của trang nhúng trong trang khác). Những gì bạn nhập vẫn còn cho đến khi đóng trang; muốn làm tiếp sau thì hãy lưu hồ sơ ra tệp.")
+            }
+            StoreError::WriteRefused => {
+                tr!("web.drafts.chua-luu-duoc-thay-doi", "Chưa lưu được thay đổi mới nhất trên máy: bộ nhớ dành cho hoso đã đầy. Những gì đã lưu trước đó vẫn còn, và những gì bạn vừa nhập vẫn còn trên trang. Hãy xoá bớt ảnh hoặc tệp lớn (hoặc hồ sơ cũ ở «Hồ sơ của tôi»), hoặc lưu hồ sơ ra tệp.")
+            }
+        })
+    }
+}
+
 /// One line of "Hồ sơ của tôi".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -4,7 +4,7 @@
 //! Every rule of the protocol is here: which origins may talk to hoso ([`Config::allows`]), the
 //! `Content-Security-Policy: frame-ancestors` value that matches ([`Config::frame_ancestors`]),
 //! what a host may send ([`Incoming::parse`], typed refusals in [`EmbedProblem`]), what hoso
-//! sends ([`Outgoing`]), how a portal's data fills a declaration ([`prefill`]) and which theme
+//! sends ([`Outgoing`]; of the drafts' saves, [`SaveNews`]), how a portal's data fills a declaration ([`prefill`]) and which theme
 //! properties a portal may set ([`theme`]). The browser adapter (`web::embed`) only listens,
 //! posts and applies; README ("Embedding in a portal") documents the messages for host authors.
 
@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::dossier::{procedure_of, StoreError};
 use crate::core::forms::{Answers, FormDef};
 
 /// The protocol version a host names in `hoso:init` (`v`) and hoso names in `hoso:ready`.
@@ -353,6 +354,12 @@ pub enum Outgoing {
     /// A draft was saved on the device (nothing of its content is sent).
     #[serde(rename = "hoso:draft-saved")]
     DraftSaved { dossier: String, procedure: String, saved_at: String },
+    /// Drafts cannot be saved on the device (`problem.kind`: `unavailable`, storage refused, as in a
+    /// frame of another site in a browser that blocks its storage; `write_refused`, the device is
+    /// full): what the person types stays only on the page. Told once, not at each save, until a
+    /// save works again ([`SaveNews`]); nothing of the dossier's content is sent.
+    #[serde(rename = "hoso:draft-not-saved")]
+    DraftNotSaved { dossier: String, procedure: String, problem: StoreError, message: String },
     /// The submission package was made; the adapter adds `blob`.
     #[serde(rename = "hoso:package-ready")]
     PackageReady { dossier: String, procedure: String, name: String, size: u64, sha256: String, sealed: bool },
@@ -375,6 +382,28 @@ impl Outgoing {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a message is plain data")
+    }
+}
+
+/// What a host is told of the drafts' saves: every save that worked, and a failure once until a
+/// save works again or the failure is another (a person typing in a browser that keeps nothing
+/// would otherwise send one at each pause).
+#[derive(Clone, Debug, Default)]
+pub struct SaveNews {
+    failing: Option<StoreError>,
+}
+
+impl SaveNews {
+    pub fn saved(&mut self, dossier: &str, saved_at: String) -> Outgoing {
+        self.failing = None;
+        Outgoing::DraftSaved { dossier: dossier.to_string(), procedure: procedure_of(dossier).to_string(), saved_at }
+    }
+
+    pub fn failed(&mut self, dossier: &str, problem: StoreError) -> Option<Outgoing> {
+        if self.failing.replace(problem) == Some(problem) {
+            return None;
+        }
+        Some(Outgoing::DraftNotSaved { dossier: dossier.to_string(), procedure: procedure_of(dossier).to_string(), problem, message: problem.to_string() })
     }
 }
 
@@ -499,5 +528,29 @@ mod tests {
         let e: serde_json::Value = serde_json::from_str(&Outgoing::error(EmbedProblem::Version { v: 2, supported: 1 }).to_json()).unwrap();
         assert_eq!(e["type"], "hoso:error");
         assert_eq!(e["problem"]["kind"], "version");
+    }
+
+    #[test]
+    fn a_portal_hears_of_a_failing_save_once_until_saving_works_again() {
+        let mut news = SaveNews::default();
+        let told = |m: Option<Outgoing>| m.map(|m| serde_json::from_str::<serde_json::Value>(&m.to_json()).unwrap());
+        // A frame whose browser keeps nothing: the first failed save is told, with its kind and
+        // the sentence the person sees, and no answer of the dossier.
+        let first = told(news.failed("1.001193-2", StoreError::Unavailable)).expect("the first failure is told");
+        assert_eq!(first["type"], "hoso:draft-not-saved");
+        assert_eq!((first["dossier"].as_str(), first["procedure"].as_str()), (Some("1.001193-2"), Some("1.001193")));
+        assert_eq!(first["problem"], json!({"kind": "unavailable"}));
+        assert_eq!(first["message"], StoreError::Unavailable.to_string());
+        assert_eq!(first.as_object().unwrap().len(), 5, "type, dossier, procedure, problem, message: nothing else");
+        // The person goes on typing: each pause's save fails the same way, and is not told again.
+        assert!(news.failed("1.001193-2", StoreError::Unavailable).is_none());
+        assert!(news.failed("1.001193-2", StoreError::Unavailable).is_none());
+        // Another failure is news: the device is now full.
+        let full = told(news.failed("1.001193-2", StoreError::WriteRefused)).expect("a new kind is told");
+        assert_eq!(full["problem"]["kind"], "write_refused");
+        // A save works (room was made): told as saved, and a later failure is told again.
+        let saved = told(Some(news.saved("1.001193-2", "2026-12-07T10:02:00+07:00".into()))).unwrap();
+        assert_eq!(saved["type"], "hoso:draft-saved");
+        assert!(news.failed("1.001193-2", StoreError::WriteRefused).is_some());
     }
 }

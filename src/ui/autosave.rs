@@ -60,6 +60,8 @@ pub struct Drafts {
     pub expired: RwSignal<Vec<(String, String)>>,
     /// The save waiting for the person to stop typing.
     pending: StoredValue<Option<Pending>, LocalStorage>,
+    /// What the host portal has been told of the saves (a failure once).
+    news: StoredValue<crate::core::embed::SaveNews>,
 }
 
 /// A save waiting for its timer, and the save itself (to run it sooner).
@@ -131,6 +133,7 @@ pub fn provide(dossiers: crate::ui::state::Dossiers, attachments: crate::ui::sta
         memory_only: RwSignal::new(crate::web::device::memory_only()),
         expired,
         pending: StoredValue::new_local(None),
+        news: StoredValue::new(Default::default()),
     };
     provide_context(drafts);
     // Another tab ended the session: this one forgets too, saves nothing back, and leaves the page
@@ -209,14 +212,12 @@ impl Drafts {
     /// `answers` gives `None` when the page that asked is gone (its answers were saved on leaving).
     pub fn save_soon(self, id: String, answers: impl Fn() -> Option<Answers> + 'static) {
         self.status.set(SaveStatus::Saving);
-        let save: Rc<dyn Fn()> = Rc::new(move || match answers() {
-            Some(answers) => self.save_now(id.clone(), answers),
-            None => {
-                self.pending.set_value(None);
+        let save: Rc<dyn Fn()> = Rc::new(move || {
+            if let Some(answers) = answers() {
+                self.save_now(id.clone(), answers);
             }
         });
-        let later = save.clone();
-        if let Ok(handle) = set_timeout_with_handle(move || later(), std::time::Duration::from_millis(QUIET_MS)) {
+        if let Ok(handle) = set_timeout_with_handle(move || self.flush(), std::time::Duration::from_millis(QUIET_MS)) {
             if let Some((earlier, _)) = self.pending.try_update_value(|p| p.replace((handle, save))).flatten() {
                 earlier.clear();
             }
@@ -247,6 +248,7 @@ impl Drafts {
     /// Saves the dossier `id` as it stands in this page (its answers and files): the dossier
     /// page calls it when its files change.
     pub fn save_dossier(self, id: String) {
+        self.flush();
         let answers = self.dossiers.0.with_untracked(|d| d.get(&id).cloned().unwrap_or_default());
         self.save_now(id, answers);
     }
@@ -322,6 +324,7 @@ impl Drafts {
         by: &str,
         given: &std::collections::BTreeMap<String, String>,
     ) -> Vec<crate::core::embed::EmbedProblem> {
+        self.flush();
         let now = self.latest(id);
         let (answers, filled, refused) = crate::core::embed::prefill(form, &now.answers, given);
         if filled.is_empty() {
@@ -400,6 +403,7 @@ impl Drafts {
             .flatten()
             .is_some();
         if changed {
+            self.flush();
             let answers = self.latest(id).answers;
             self.save_now(id.to_string(), answers);
         }
@@ -584,6 +588,7 @@ impl Drafts {
                 }
             });
         } else {
+            self.flush();
             for id in self.ids_untracked() {
                 let answers = self.latest(&id).answers;
                 self.save_now(id, answers);
@@ -593,7 +598,8 @@ impl Drafts {
 
     /// Saves at once what is waiting, if anything.
     pub fn flush(self) {
-        if let Some((_, save)) = self.pending.with_value(|p| p.clone()) {
+        if let Some((handle, save)) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
             save();
         }
     }
@@ -607,9 +613,12 @@ impl Drafts {
             self.status.set(SaveStatus::Elsewhere);
             return;
         }
+        // A save waiting for the person to stop typing (in this dossier or another) goes first,
+        // never dropped: the page it reads may be leaving, and a caller's answers read before it
+        // (any caller saving what stands flushes first: `save_dossier`, `take_basis`…).
+        self.flush();
         // Timed from here (the change's data read) to the transaction's commit: `bench.sh drafts`.
         crate::web::clock::mark("hoso-luu-bat-dau");
-        self.cancel_pending();
         let now = crate::web::clock::now();
         let mut dossier = self.stored_or_new(&id);
         dossier.answers = answers;
@@ -660,15 +669,18 @@ impl Drafts {
                         s.retain(|h| !removed.contains(h));
                     });
                     crate::web::clock::measure("hoso-luu", "hoso-luu-bat-dau");
-                    crate::web::embed::tell(&crate::core::embed::Outgoing::DraftSaved {
-                        procedure: crate::core::dossier::procedure_of(&id).to_string(),
-                        dossier: id.clone(),
-                        saved_at: now.to_rfc3339(),
-                    });
+                    if let Some(news) = self.news.try_update_value(|n| n.saved(&id, now.to_rfc3339())) {
+                        crate::web::embed::tell(&news);
+                    }
                     crate::web::device::tell_tabs(&crate::web::device::TabNews::Saved(id));
                     SaveStatus::Saved(now.minute)
                 }
-                Err(e) => SaveStatus::Failed(e),
+                Err(e) => {
+                    if let Some(news) = self.news.try_update_value(|n| n.failed(&id, e)).flatten() {
+                        crate::web::embed::tell(&news);
+                    }
+                    SaveStatus::Failed(e)
+                }
             });
         });
     }

@@ -350,12 +350,20 @@ test("a device whose storage is full: a clear message with what to do, nothing a
   }
 });
 
-test("what is typed on a section and left by a link, without 'Tiếp tục', is there on coming back", async ({ page }) => {
+test("what is typed on a section and left by a link, without 'Tiếp tục', even at once, is there on coming back and after a reload", async ({ page }) => {
   await open(page, `/ho-so/${CERTIFY.code}/to-khai/yeu-cau`);
-  await page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Học bạ");
+  const paper = page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true });
+  await paper.fill("Học bạ");
   await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
+  // A change and the link at once, sooner than the pause a save waits for. The task list the link
+  // opens saves the dossier too (the first time, it notes the procedure as seen): the change must
+  // be saved first, not dropped.
+  await paper.fill("Học bạ lớp 12");
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(page.getByText("Đang làm")).toBeVisible();
   await page.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
-  await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Học bạ");
+  await expect(paper).toHaveValue("Học bạ lớp 12");
+  // And on the device, not only in the page.
+  await page.reload();
+  await expect(paper).toHaveValue("Học bạ lớp 12");
 });

@@ -225,17 +225,33 @@ test("a message from a third origin is ignored and logged; a page the deployment
   expect(await elsewhere.evaluate(() => window.portalReceived)).toEqual([]);
 });
 
-test("framed by a portal on another site, in a browser that keeps no storage for framed sites, hoso says so and keeps what is typed on the page", async ({ page }) => {
+test("framed by a portal on another site, in a browser that keeps no storage for framed sites, hoso says so, keeps what is typed on the page, and tells the portal once", async ({ page }) => {
   const seen = watch(page);
-  const frame = await openPortal(page, { procedure: CERTIFY.code });
+  // The real clock (Playwright's fixed one also fakes the User Timing marks counted below).
+  await page.goto(`${portalOrigin}/?${new URLSearchParams({ hoso: hoso.url, procedure: CERTIFY.code })}`);
+  const frame = page.frameLocator("#hoso");
   await frame.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
   await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Nguyễn Thị Ánh Tuyết");
   await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Học bạ");
   // Debian's Chromium blocks third-party storage in Playwright's profile: drafts stay on the page.
   await expect(frame.getByText(/Trình duyệt này không cho lưu hồ sơ trên máy .* hãy lưu hồ sơ ra tệp\./)).toBeVisible();
+  // The portal hears it, with the kind to decide on and none of the answers; the example portal
+  // warns the person and asks before its own page is left.
+  await expect.poll(async () => (await received(page, "hoso:draft-not-saved")).length).toBe(1);
+  const [notSaved] = await received(page, "hoso:draft-not-saved");
+  expect(notSaved).toMatchObject({ dossier: CERTIFY.code, procedure: CERTIFY.code, problem: { kind: "unavailable" } });
+  expect(Object.keys(notSaved).sort()).toEqual(["dossier", "message", "problem", "procedure", "type"]);
+  await expect(page.locator("#ket-qua")).toHaveText(/chưa được lưu trên máy/);
+  // More typing, more saves that fail the same way: not told again.
+  const saves = () => frame.locator("body").evaluate(() => performance.getEntriesByName("hoso-luu-bat-dau").length);
+  const before = await saves();
+  await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Học bạ lớp 12");
   await frame.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
+  await expect.poll(saves, "leaving the section saves").toBeGreaterThan(before);
   await frame.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
-  await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Học bạ");
+  await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Học bạ lớp 12");
+  expect(await received(page, "hoso:draft-not-saved")).toHaveLength(1);
+  expect(await received(page, "hoso:draft-saved")).toEqual([]);
   expect(seen.problems).toEqual([]);
 });
 

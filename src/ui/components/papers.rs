@@ -131,6 +131,7 @@ fn CaseQuestions(dossier_id: String, entries: Memo<Vec<Entry>>) -> impl IntoView
     let answer = move |key: String, value: &'static str| {
         let id = dossier_id.get_value();
         move |_| {
+            drafts.flush();
             let mut answers = dossiers.0.with_untracked(|d| d.get(&id).cloned().unwrap_or_default());
             answers.insert(key.clone(), value.to_string());
             dossiers.0.update(|d| {
