@@ -244,6 +244,15 @@ test("a dossier started before its procedure changed opens with what changed: pa
   await expect(notice).not.toContainText("Thời hạn giải quyết");
   await notice.getByRole("button", { name: "Đã hiểu" }).click();
   await expect(notice).toHaveCount(0);
+  // Seen is kept with the dossier on the device (the save has committed) before the reload.
+  const basisFees = () => page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open("hoso");
+    req.onsuccess = () => {
+      const all = req.result.transaction("ho-so").objectStore("ho-so").getAll();
+      all.onsuccess = () => { req.result.close(); resolve(JSON.parse(all.result[0]).basis.fees); };
+    };
+  }));
+  await expect.poll(basisFees).not.toEqual(["5.000 đồng"]);
   await page.reload();
   await expect(page.locator("main h1")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Thủ tục này đã thay đổi" })).toHaveCount(0);

@@ -135,6 +135,9 @@ fn SectionForm(dossier_id: String, form: Arc<FormDef>, section_id: String) -> im
         let (form, dossier_id, section_id, current) = (form.clone(), dossier_id.clone(), section_id.clone(), current.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            // The save waiting for the typing pause goes first: it would otherwise run inside the
+            // save below and put the page's answers, as typed, back over the normalised ones.
+            drafts.flush();
             let answers = current();
             let units_now = units.get().and_then(|r| r.ok());
             let (errs, normalized) = form.validate(&answers, Some(&section_id), Context { today: today(), units: units_now.as_deref() });
