@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
+use crate::core::files::sha256_hex;
 use crate::core::forms::{Answers, FormDef, Kind};
 use crate::core::rating::Rating;
 use crate::core::submission::Submission;
@@ -18,8 +19,9 @@ use crate::core::submission::Submission;
 /// The format this hoso writes. Bump it when the shape changes, and teach [`Dossier::from_json`]
 /// to read the old one (with a test). 1: the first; 2: adds [`Basis`]; 3: adds the
 /// [`Submission`] the person recorded after handing the dossier in; 4: adds the answers a portal
-/// filled ([`Prefilled`]) and the person's [`Rating`].
-pub const DOSSIER_FORMAT: u32 = 5;
+/// filled ([`Prefilled`]) and the person's [`Rating`]; 5: who helped (`assisted`); 6: the last
+/// package made ([`Exported`]).
+pub const DOSSIER_FORMAT: u32 = 6;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -74,6 +76,21 @@ pub struct Dossier {
     /// Who helped the person fill it, with their consent (format 5; `core::assist`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assisted: Option<crate::core::assist::Assisted>,
+    /// The last submission package made of it (format 6): the desk's queue says so while the
+    /// answers and files are still the ones packed ([`Dossier::exported_now`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported: Option<Exported>,
+}
+
+/// A submission package made of a dossier: when, its file name and SHA-256, and what it packed
+/// (the dossier's [`Dossier::contents`] then).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exported {
+    /// RFC 3339, Vietnam time.
+    pub at: String,
+    pub name: String,
+    pub sha256: String,
+    pub contents: String,
 }
 
 /// The answers a portal filled (`core::embed::prefill`): the person sees which, and may change them.
@@ -253,6 +270,7 @@ impl Dossier {
             prefilled: None,
             rating: None,
             assisted: None,
+            exported: None,
         }
     }
 
@@ -266,7 +284,24 @@ impl Dossier {
     /// yet submitted nor rated.
     pub fn duplicate(&self, id: String, now: Receipt) -> Dossier {
         let at = now.to_rfc3339();
-        Dossier { id, step: None, started: at.clone(), changed: at, submission: None, rating: None, assisted: None, ..self.clone() }
+        Dossier { id, step: None, started: at.clone(), changed: at, submission: None, rating: None, assisted: None, exported: None, ..self.clone() }
+    }
+
+    /// What a package packs of the dossier, as one SHA-256: its answers and its files (by their
+    /// hashes). The same answers and files give the same value, whenever they were saved.
+    pub fn contents(&self) -> String {
+        let packed = serde_json::json!({ "answers": self.answers, "files": self.file_hashes() });
+        sha256_hex(packed.to_string().as_bytes())
+    }
+
+    /// Records the package just made of the dossier as it stands.
+    pub fn record_export(&mut self, at: Receipt, name: &str, sha256: &str) {
+        self.exported = Some(Exported { at: at.to_rfc3339(), name: name.to_string(), sha256: sha256.to_string(), contents: self.contents() });
+    }
+
+    /// The last package made, while the answers and files are still the ones it packed.
+    pub fn exported_now(&self) -> Option<&Exported> {
+        self.exported.as_ref().filter(|e| e.contents == self.contents())
     }
 
     /// The dossier with only the files `stored` holds (every file of an attachment, the photos a
@@ -292,15 +327,17 @@ impl Dossier {
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
             // Format 1 had no basis, format 2 no submission, format 3 no prefill or rating, format
-            // 4 no help recorded: the same fields, read and brought to this format.
-            old @ (1..=4) => serde_json::from_value::<Dossier>(value)
+            // 4 no help recorded, format 5 no package recorded: the same fields, read and brought
+            // to this format.
+            old @ (1..=5) => serde_json::from_value::<Dossier>(value)
                 .map(|d| Dossier {
                     format: DOSSIER_FORMAT,
                     basis: if old == 1 { None } else { d.basis },
                     submission: if old <= 2 { None } else { d.submission },
                     prefilled: if old <= 3 { None } else { d.prefilled },
                     rating: if old <= 3 { None } else { d.rating },
-                    assisted: None,
+                    assisted: if old <= 4 { None } else { d.assisted },
+                    exported: None,
                     ..d
                 })
                 .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
@@ -529,6 +566,26 @@ mod tests {
         let v4 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":4", 1);
         let old = Dossier::from_json(&v4).unwrap();
         assert_eq!((old.format, old.rating.is_some(), old.assisted), (DOSSIER_FORMAT, true, None));
+    }
+
+    #[test]
+    fn the_package_made_is_kept_until_the_answers_or_files_change_and_a_format_5_dossier_has_none() {
+        let mut d = sample();
+        d.record_export(Receipt::from_unix_millis(1_764_039_720_000), "ho-so.zip", "ab12");
+        let again = Dossier::from_json(&d.to_json()).unwrap();
+        assert_eq!(again.exported_now().map(|e| (e.name.as_str(), e.at.as_str())), Some(("ho-so.zip", "2025-11-25T10:02+07:00")));
+        let mut later = again.clone();
+        later.touch(Receipt::from_unix_millis(1_764_040_000_000));
+        assert!(later.exported_now().is_some(), "saved again with the same answers and files");
+        later.answers.insert("nguoi-nop.ho-ten".into(), "Người khác".into());
+        assert!(later.exported_now().is_none(), "an answer changed since");
+        assert!(later.exported.is_some(), "the record stays, only no longer current");
+        assert_eq!(again.duplicate("x-2".into(), Receipt::from_unix_millis(1_764_039_600_000)).exported, None);
+        let helper = crate::core::assist::Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap();
+        d.assisted = Some(helper.with_consent("2026-11-25T10:01+07:00".into()));
+        let v5 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":5", 1);
+        let old = Dossier::from_json(&v5).unwrap();
+        assert_eq!((old.format, old.exported.is_none(), old.assisted.is_some()), (DOSSIER_FORMAT, true, true));
     }
 
     #[test]

@@ -365,6 +365,13 @@ impl Drafts {
         self.change(id, |d| d.assisted = assisted);
     }
 
+    /// Keeps with the dossier `id` the package just made of it (`made`: the dossier as packed), and
+    /// saves it: the desk's queue says "Đã xuất gói" while nothing changes.
+    pub fn record_export(self, id: String, mut made: Dossier, name: &str, sha256: &str) {
+        made.record_export(crate::web::clock::now(), name, sha256);
+        self.change(id, |d| d.exported = made.exported);
+    }
+
     /// Records how the person means to submit the dossier `id`, and saves it.
     pub fn choose_channel(self, id: String, channel: crate::core::catalogue::Mode) {
         self.change(id, |d| d.channel = Some(channel));

@@ -4,6 +4,7 @@
 // who helped and when the resident agreed. "Người dân đã về" wipes the resident's data and keeps
 // assisted mode; "Kết thúc phiên" clears it with everything else.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,8 +83,11 @@ test("with the resident's consent, the package and its receipt name the officer 
   const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
   expect(valid.status, valid.stderr).toBe(0);
   expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
+  // The package made is kept with the dossier: the desk's queue says so, with when.
+  await expect.poll(() => storedDossier(page, CERTIFY.code)).toContain(`"sha256":"${createHash("sha256").update(readFileSync(zip)).digest("hex")}"`);
   // The ward's count: one dossier helped, as a CSV Python's csv module reads, nothing of the resident.
   await open(page, "/ho-tro");
+  await expect(page.locator("table.desk-queue tbody tr")).toContainText("Đã xuất gói hồ sơ lúc 10:00 ngày 25/11/2026: chờ nộp");
   await expect(page.getByText(/^Trên máy này: 1 hồ sơ đã lập gói/)).toBeVisible();
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bảng thống kê (CSV)" }).click()]);
   expect(csvDownload.suggestedFilename()).toBe("thong-ke-ho-tro-2026-11-25.csv");

@@ -87,6 +87,9 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
                         },
                         &made.blob,
                     );
+                    if let Ok(packed) = crate::core::dossier::Dossier::from_json(&dossier_json) {
+                        drafts.record_export(id.clone(), packed, &made.name, &made.sha256);
+                    }
                     // A dossier made with an officer's help counts in the ward's tally (nothing personal).
                     if let Some(row) = crate::core::assist::Helped::of(&drafts.latest(&id), &procedure_name, crate::web::clock::now().date) {
                         crate::web::assist::count_helped(row);
