@@ -17,9 +17,8 @@ pub enum DeskStatus {
     Declaring { done: usize, total: usize },
     /// The declaration is done: the papers and the package are next.
     Declared,
-    /// The package is made of the dossier as it stands (changed since, it is `Declared` again):
-    /// the time of day it was made, `HH:MM`, and its day.
-    Exported { time: String, day: String },
+    /// The package is made of the dossier as it stands (changed since, it is `Declared` again).
+    Exported(crate::core::dossier::Exported),
     /// Handed in: the agency's dossier code.
     Submitted { code: String },
 }
@@ -31,7 +30,7 @@ impl DeskStatus {
             DeskStatus::Opened => tr!("desk.opened", "Mới mở, chưa khai").into(),
             DeskStatus::Declaring { done, total } => tr!("desk.declaring", "Đang khai: xong {done}/{total} phần", done = done, total = total),
             DeskStatus::Declared => tr!("desk.declared", "Tờ khai xong: đính kèm giấy tờ và xuất gói").into(),
-            DeskStatus::Exported { time, day } => tr!("desk.exported", "Đã xuất gói hồ sơ lúc {time} ngày {day}: chờ nộp", time = time, day = day),
+            DeskStatus::Exported(e) => e.describe(),
             DeskStatus::Submitted { code } => tr!("desk.submitted", "Đã nộp, mã hồ sơ {code}", code = code),
         }
     }
@@ -54,16 +53,12 @@ pub struct DeskRow {
 impl DeskRow {
     pub fn of(dossier: &Dossier, form: &FormDef) -> DeskRow {
         let summary = dossier.summary(form);
-        let exported = dossier.exported_now().and_then(|e| crate::core::calendar::Receipt::parse_rfc3339(&e.at));
-        let status = match (&dossier.submission, summary.done, summary.total) {
-            (Some(s), _, _) => DeskStatus::Submitted { code: s.dossier_code.clone() },
-            (None, _, _) if exported.is_some() => {
-                let at = exported.expect("just checked");
-                DeskStatus::Exported { time: format!("{:02}:{:02}", at.minute / 60, at.minute % 60), day: at.date.to_vn() }
-            }
-            (None, done, total) if total > 0 && done >= total => DeskStatus::Declared,
-            (None, _, _) if dossier.answers.values().all(|v| v.trim().is_empty()) && summary.files == 0 => DeskStatus::Opened,
-            (None, done, total) => DeskStatus::Declaring { done, total },
+        let status = match (&dossier.submission, summary.done, summary.total, dossier.exported_now()) {
+            (Some(s), _, _, _) => DeskStatus::Submitted { code: s.dossier_code.clone() },
+            (None, _, _, Some(e)) => DeskStatus::Exported(e.clone()),
+            (None, done, total, None) if total > 0 && done >= total => DeskStatus::Declared,
+            (None, _, _, None) if dossier.answers.values().all(|v| v.trim().is_empty()) && summary.files == 0 => DeskStatus::Opened,
+            (None, done, total, None) => DeskStatus::Declaring { done, total },
         };
         DeskRow {
             id: dossier.id.clone(),
@@ -140,15 +135,15 @@ mod tests {
         // The package made: the queue says when, while the dossier is still what was packed.
         d.record_export(Receipt::from_unix_millis(1_764_039_720_000), "ho-so-1.000001-lo-van-pao.zip", "ab12");
         let exported = DeskRow::of(&d, &form).status;
-        assert_eq!(exported, DeskStatus::Exported { time: "10:02".into(), day: "25/11/2025".into() });
+        assert!(matches!(exported, DeskStatus::Exported(_)), "{exported:?}");
         assert_eq!(exported.label(), "Đã xuất gói hồ sơ lúc 10:02 ngày 25/11/2025: chờ nộp");
         // Saved again unchanged (a later visit), still exported; an answer changed, to be packed again.
         let again = Dossier::from_json(&d.to_json()).unwrap();
-        assert!(matches!(DeskRow::of(&again, &form).status, DeskStatus::Exported { .. }));
+        assert!(matches!(DeskRow::of(&again, &form).status, DeskStatus::Exported(_)));
         d.answers.insert("nguoi-nop.dien-thoai".into(), "0987654321".into());
         assert_eq!(DeskRow::of(&d, &form).status, DeskStatus::Declared);
         d.answers.insert("nguoi-nop.dien-thoai".into(), "0912345678".into());
-        assert!(matches!(DeskRow::of(&d, &form).status, DeskStatus::Exported { .. }), "back to what was packed");
+        assert!(matches!(DeskRow::of(&d, &form).status, DeskStatus::Exported(_)), "back to what was packed");
         d.submission = Some(
             crate::core::submission::Submission::new("H01.22-261125-0001", "", "2026-11-25T10:00+07:00", crate::core::calendar::TimeLimit::WorkingDays(7))
                 .unwrap(),

@@ -93,6 +93,14 @@ pub struct Exported {
     pub contents: String,
 }
 
+impl Exported {
+    /// "Đã xuất gói hồ sơ lúc 10:02 ngày 25/11/2026: chờ nộp" (the desk's queue, "Hồ sơ của tôi").
+    pub fn describe(&self) -> String {
+        let (time, day) = Receipt::parse_rfc3339(&self.at).map(|r| (format!("{:02}:{:02}", r.minute / 60, r.minute % 60), r.date.to_vn())).unwrap_or_default();
+        tr!("desk.exported", "Đã xuất gói hồ sơ lúc {time} ngày {day}: chờ nộp", time = time, day = day)
+    }
+}
+
 /// The answers a portal filled (`core::embed::prefill`): the person sees which, and may change them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prefilled {

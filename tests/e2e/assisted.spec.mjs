@@ -83,8 +83,10 @@ test("with the resident's consent, the package and its receipt name the officer 
   const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
   expect(valid.status, valid.stderr).toBe(0);
   expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)");
-  // The package made is kept with the dossier: the desk's queue says so, with when.
+  // The package made is kept with the dossier: "Hồ sơ của tôi" and the desk's queue say so, with when.
   await expect.poll(() => storedDossier(page, CERTIFY.code)).toContain(`"sha256":"${createHash("sha256").update(readFileSync(zip)).digest("hex")}"`);
+  await open(page, "/ho-so");
+  await expect(page.locator(".my-dossier__state")).toHaveText("Đã xuất gói hồ sơ lúc 10:00 ngày 25/11/2026: chờ nộp");
   // The ward's count: one dossier helped, as a CSV Python's csv module reads, nothing of the resident.
   await open(page, "/ho-tro");
   await expect(page.locator("table.desk-queue tbody tr")).toContainText("Đã xuất gói hồ sơ lúc 10:00 ngày 25/11/2026: chờ nộp");

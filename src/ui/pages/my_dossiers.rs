@@ -88,6 +88,9 @@ pub fn MyDossiers() -> impl IntoView {
                         tr!("my_dossiers.da-nop", "Đã nộp, mã hồ sơ {code}. {state}", code = s.dossier_code, state = s.describe(crate::web::clock::now().date));
                     view! { <p class="my-dossier__state">{state}</p> }
                 });
+                // Not yet submitted, the package made of it as it stands: when.
+                let exported =
+                    dossier.submission.is_none().then(|| dossier.exported_now().map(|e| view! { <p class="my-dossier__state">{e.describe()}</p> })).flatten();
                 let (to_copy, to_delete) = (id.clone(), id.clone());
                 let label = tr!(
                     "my_dossiers.ho-so-ten",
@@ -101,6 +104,7 @@ pub fn MyDossiers() -> impl IntoView {
                         <h2 class="my-dossier__name"><A href=format!("/ho-so/{id}")>{name}</A></h2>
                         {who.map(|w| view! { <p class="my-dossier__who">{w}</p> })}
                         {submitted}
+                        {exported}
                         <p class="hint">
                             {tr!(
                                 "my_dossiers.tom-tat",
