@@ -56,9 +56,9 @@ impl DeskRow {
         let status = match (&dossier.submission, summary.done, summary.total, dossier.exported_now()) {
             (Some(s), _, _, _) => DeskStatus::Submitted { code: s.dossier_code.clone() },
             (None, _, _, Some(e)) => DeskStatus::Exported(e.clone()),
-            (None, done, total, None) if total > 0 && done >= total => DeskStatus::Declared,
-            (None, _, _, None) if dossier.answers.values().all(|v| v.trim().is_empty()) && summary.files == 0 => DeskStatus::Opened,
-            (None, done, total, None) => DeskStatus::Declaring { done, total },
+            (None, done, total, _) if total > 0 && done >= total => DeskStatus::Declared,
+            (None, _, _, _) if dossier.answers.values().all(|v| v.trim().is_empty()) && summary.files == 0 => DeskStatus::Opened,
+            (None, done, total, _) => DeskStatus::Declaring { done, total },
         };
         DeskRow {
             id: dossier.id.clone(),

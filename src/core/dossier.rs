@@ -96,7 +96,7 @@ pub struct Exported {
 impl Exported {
     /// "Đã xuất gói hồ sơ lúc 10:02 ngày 25/11/2026: chờ nộp" (the desk's queue, "Hồ sơ của tôi").
     pub fn describe(&self) -> String {
-        let (time, day) = Receipt::parse_rfc3339(&self.at).map(|r| (format!("{:02}:{:02}", r.minute / 60, r.minute % 60), r.date.to_vn())).unwrap_or_default();
+        let (time, day) = Receipt::parse_rfc3339(&self.at).map(|r| (r.clock(), r.date.to_vn())).unwrap_or_default();
         tr!("desk.exported", "Đã xuất gói hồ sơ lúc {time} ngày {day}: chờ nộp", time = time, day = day)
     }
 }
@@ -307,9 +307,10 @@ impl Dossier {
         self.exported = Some(Exported { at: at.to_rfc3339(), name: name.to_string(), sha256: sha256.to_string(), contents: self.contents() });
     }
 
-    /// The last package made, while the answers and files are still the ones it packed.
+    /// The last package made, waiting to be submitted: while the dossier is not recorded as
+    /// submitted and its answers and files are still the ones it packed.
     pub fn exported_now(&self) -> Option<&Exported> {
-        self.exported.as_ref().filter(|e| e.contents == self.contents())
+        self.exported.as_ref().filter(|e| self.submission.is_none() && e.contents == self.contents())
     }
 
     /// The dossier with only the files `stored` holds (every file of an attachment, the photos a
@@ -589,6 +590,12 @@ mod tests {
         assert!(later.exported_now().is_none(), "an answer changed since");
         assert!(later.exported.is_some(), "the record stays, only no longer current");
         assert_eq!(again.duplicate("x-2".into(), Receipt::from_unix_millis(1_764_039_600_000)).exported, None);
+        let mut handed_in = again.clone();
+        handed_in.submission = Some(
+            crate::core::submission::Submission::new("H01.22-261125-0001", "", "2026-11-25T10:00+07:00", crate::core::calendar::TimeLimit::WorkingDays(7))
+                .unwrap(),
+        );
+        assert!(handed_in.exported_now().is_none(), "submitted: no longer waiting to be");
         let helper = crate::core::assist::Helper::new("Trần Thị Bình", "UBND phường Hoàn Kiếm").unwrap();
         d.assisted = Some(helper.with_consent("2026-11-25T10:01+07:00".into()));
         let v5 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":5", 1);

@@ -81,9 +81,14 @@ impl Receipt {
         format!("{}T{:02}:{:02}+07:00", self.date, self.minute / 60, self.minute % 60)
     }
 
+    /// The time of day, `10:00`.
+    pub fn clock(self) -> String {
+        format!("{:02}:{:02}", self.minute / 60, self.minute % 60)
+    }
+
     /// For people: `25/11/2026 lúc 10:00`.
     pub fn to_vn(self) -> String {
-        tr!("calendar.due.date-at-time", "{date} lúc {time}", date = self.date.to_vn(), time = format!("{:02}:{:02}", self.minute / 60, self.minute % 60))
+        tr!("calendar.due.date-at-time", "{date} lúc {time}", date = self.date.to_vn(), time = self.clock())
     }
 
     /// Parses an RFC 3339 date-time (`2026-02-13T16:30:00+07:00`, `…Z`, seconds optional) and

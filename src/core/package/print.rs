@@ -111,7 +111,7 @@ pub fn receipt(m: &Manifest, manifest_sha256: &str) -> Doc {
     if let Some(helper) = &m.assisted_by {
         b.push(Block::text(helper.line()));
     }
-    b.push(Block::text(format!("Lập lúc: {:02}:{:02} ngày {}", at.minute / 60, at.minute % 60, at.date.to_vn())));
+    b.push(Block::text(format!("Lập lúc: {} ngày {}", at.clock(), at.date.to_vn())));
     b.push(Block::Space(8.0));
     b.push(Block::bold("Giấy tờ trong gói", 12.0, Align::Left));
     for (i, p) in m.papers.iter().filter(|p| !p.files.is_empty()).enumerate() {

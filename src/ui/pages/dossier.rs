@@ -212,7 +212,7 @@ fn AfterSubmission(id: String, p: Arc<Procedure>) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let lookup = RwSignal::new(String::new());
     let day = RwSignal::new(now.date.to_string());
-    let hour = RwSignal::new(format!("{:02}:{:02}", now.minute / 60, now.minute % 60));
+    let hour = RwSignal::new(now.clock());
     let id = StoredValue::new(id);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -88,9 +88,8 @@ pub fn MyDossiers() -> impl IntoView {
                         tr!("my_dossiers.da-nop", "Đã nộp, mã hồ sơ {code}. {state}", code = s.dossier_code, state = s.describe(crate::web::clock::now().date));
                     view! { <p class="my-dossier__state">{state}</p> }
                 });
-                // Not yet submitted, the package made of it as it stands: when.
-                let exported =
-                    dossier.submission.is_none().then(|| dossier.exported_now().map(|e| view! { <p class="my-dossier__state">{e.describe()}</p> })).flatten();
+                // The package made of it as it stands, waiting to be submitted: when.
+                let exported = dossier.exported_now().map(|e| view! { <p class="my-dossier__state">{e.describe()}</p> });
                 let (to_copy, to_delete) = (id.clone(), id.clone());
                 let label = tr!(
                     "my_dossiers.ho-so-ten",
