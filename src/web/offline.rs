@@ -76,13 +76,15 @@ pub fn kept_offline() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
 }
 
-/// Every data file a search or a dossier may need offline: each procedure of the catalogue, each
-/// form definition, the old→new address table.
-pub async fn data_files() -> Result<Vec<String>, super::fetch::LoadError> {
+/// Every file a search or a dossier may need offline that the service worker does not precache:
+/// each procedure of the catalogue, each form definition, the old→new address table, and the code
+/// loaded at the first export or scan (`worker::code_loaded_later`).
+pub async fn offline_files() -> Result<Vec<String>, super::fetch::LoadError> {
     let catalogue = super::cache::catalogue().await?;
     let mut paths: Vec<String> = catalogue.index.entries.iter().map(|e| format!("catalogue/p/{}.json", e.0)).collect();
     paths.extend(crate::core::forms::FORM_FILES.iter().map(|(file, _)| format!("forms/{file}")));
     paths.push("units/old-to-new-2025.json".into());
+    paths.extend(super::worker::code_loaded_later());
     Ok(paths)
 }
 

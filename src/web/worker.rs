@@ -21,6 +21,22 @@ use crate::core::package::WriteProblem;
 const CHECKER: &str = concat!("hoso-worker_loader.js?v=", env!("CARGO_PKG_VERSION"));
 const EXPORTER: &str = concat!("hoso-export_loader.js?v=", env!("CARGO_PKG_VERSION"));
 const QR_READER: &str = concat!("hoso-qr_loader.js?v=", env!("CARGO_PKG_VERSION"));
+/// The printed declaration's two font faces, fetched by the app for the package maker.
+const FONTS: [&str; 2] = ["fonts/DejaVuSerif.ttf", "fonts/DejaVuSerif-Bold.ttf"];
+
+/// What the package maker and the QR reader load when first used (each one's loader, glue and wasm,
+/// as Trunk's loader names them, and the fonts): kept by "Tải để dùng khi không có mạng" with the
+/// data, so a device that never exported nor scanned does both offline. The file checker is in the
+/// service worker's precache.
+pub fn code_loaded_later() -> Vec<String> {
+    let mut files = Vec::new();
+    for loader in [EXPORTER, QR_READER] {
+        let name = loader.split("_loader").next().unwrap_or(loader);
+        files.extend([loader.to_string(), format!("{name}.js"), format!("{name}_bg.wasm")]);
+    }
+    files.extend(FONTS.map(String::from));
+    files
+}
 
 struct Connection {
     worker: Worker,
@@ -235,7 +251,7 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
     let font = |path: &'static str| async move {
         super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error }.to_string())
     };
-    let fonts = [font("fonts/DejaVuSerif.ttf").await?, font("fonts/DejaVuSerif-Bold.ttf").await?];
+    let fonts = [font(FONTS[0]).await?, font(FONTS[1]).await?];
     let by_hash = blobs_object(files);
     let r = request(
         "package",

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, NOW, CERTIFY, printPdf } from "./fixtures.mjs";
+import { test, expect, open, NOW, CERTIFY, printPdf, attachToCertify } from "./fixtures.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -114,10 +114,11 @@ test("a new version waits and is offered; it takes over only when the person pre
   }
 });
 
-test("'Tải để dùng khi không có mạng' keeps the whole catalogue: a procedure never opened opens offline", async ({ browser }, info) => {
-  test.setTimeout(240_000); // 2,600 files through the service worker on a 2-core machine
+test("'Tải để dùng khi không có mạng' keeps the whole catalogue and the package maker: a procedure never opened opens, and a first export is made, offline", async ({ browser }, info) => {
+  test.setTimeout(300_000); // 2,600 files through the service worker on a 2-core machine
   const port = 8390 + info.workerIndex;
   const server = await serve(port);
+  const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1>");
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
   try {
     const page = await context.newPage();
@@ -135,6 +136,14 @@ test("'Tải để dùng khi không có mạng' keeps the whole catalogue: a pro
     await expect(page.locator("main h1")).toHaveText("Đăng ký thường trú");
     await page.goto("/ho-so/1.004222/to-khai/thanh-vien");
     await expect(page.locator("main h1")).toContainText("Những thành viên trong hộ gia đình");
+
+    // This device never exported: the package maker and the declaration's fonts were downloaded too.
+    await attachToCertify(page, pdf);
+    await page.goto(`/ho-so/${CERTIFY.code}/kiem-tra`);
+    // (Without them: "Không tải được phông chữ để in tờ khai", and no package.)
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`ho-so-${CERTIFY.code}-nguyen-thi-anh-tuyet.zip`);
+    expect(await download.failure()).toBeNull();
   } finally {
     await context.close();
     server.kill();

@@ -178,8 +178,8 @@ pub fn MyDossiers() -> impl IntoView {
     }
 }
 
-/// "Tải để dùng khi không có mạng": every procedure and form kept on the device (by the service
-/// worker), with a progress bar. Only where a service worker keeps what is fetched.
+/// "Tải để dùng khi không có mạng": every procedure and form, and the package maker and QR reader,
+/// kept on the device (by the service worker), with a progress bar. Only where a service worker keeps what is fetched.
 #[component]
 fn OfflineDownload() -> impl IntoView {
     let (done, total) = (RwSignal::new(0usize), RwSignal::new(0usize));
@@ -189,7 +189,7 @@ fn OfflineDownload() -> impl IntoView {
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
-            let result = match crate::web::offline::data_files().await {
+            let result = match crate::web::offline::offline_files().await {
                 Err(e) => Err(e.to_string()),
                 Ok(paths) => {
                     total.set(paths.len());
