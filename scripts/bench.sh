@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: print figures, gate nothing (tests check correctness, not speed).
 #   bash scripts/bench.sh          all benchmarks
-#   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli) and catalogue index size
+#   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli), what is in each app's wasm, catalogue index size
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
@@ -22,6 +22,9 @@ fi
 if [ "$what" = all ] || [ "$what" = size ]; then
   hoso_log "Kích thước gói phát hành"
   node scripts/size-report.mjs dist
+  hoso_log "Trong wasm có gì (mã theo crate, các hàm lớn nhất)"
+  node scripts/wasm-parts.mjs hoso-browse 10
+  node scripts/wasm-parts.mjs hoso-web 15
   node -e 'const z=require("zlib"),fs=require("fs");const b=fs.readFileSync("public/catalogue/index.json");const br=z.brotliCompressSync(b).length;console.log(`catalogue index: ${(b.length/1000).toFixed(1)} kB raw, ${(br/1000).toFixed(1)} kB brotli (budget 150 kB brotli)`)'
 fi
 
