@@ -29,6 +29,7 @@ fn main() {
         let data = event.data();
         let get = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
         let (id, op, dossier, fonts, files, blob) = (get("id"), get("op").as_string(), get("dossier").as_string(), get("fonts"), get("files"), get("blob"));
+        let procedure = get("procedure").as_string().unwrap_or_default();
         let seal = (get("recipients").as_string().unwrap_or_default(), get("passphrase").as_string().unwrap_or_default());
         let lang = get("lang").as_string().and_then(|tag| hoso::core::i18n::Lang::from_tag(&tag));
         wasm_bindgen_futures::spawn_local(async move {
@@ -67,6 +68,7 @@ fn main() {
                 Some("draft") => {
                     draft(&dossier.unwrap_or_default(), &files).map(|(blob, name)| vec![("blob", blob.into()), ("name", JsValue::from_str(&name))])
                 }
+                Some("prepare") => prepare(&procedure).await.map(|()| Vec::new()),
                 Some("open-draft") => open_draft(&blob).map(|(dossier, files)| vec![("dossier", JsValue::from_str(&dossier)), ("files", files.into())]),
                 _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
             };
@@ -85,6 +87,18 @@ fn main() {
     on_message.forget();
     // Messages sent before the wasm had loaded were dropped: the app waits for this.
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// What a package of procedure `code` is made from, loaded before it is asked for
+/// (`web::worker::ready_package_maker`): the procedure, its form and the units, kept in this
+/// worker's cache, so the export needs no network.
+#[cfg(target_arch = "wasm32")]
+async fn prepare(code: &str) -> Result<(), String> {
+    use hoso::web::cache;
+    cache::procedure(code).await.map_err(|e| e.to_string())?;
+    cache::form(code).await.map_err(|e| e.to_string())?;
+    let _ = cache::units().await;
+    Ok(())
 }
 
 /// How much of a `Blob` is read at a time: memory stays at this, whatever the dossier's size.

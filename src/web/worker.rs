@@ -48,20 +48,39 @@ struct Connection {
     /// Requests that hear how far the work is (`{id, progress}` messages before the answer).
     progress: HashMap<u32, Function>,
     next: u32,
+    /// Which start of this script it is: what an earlier, failed one still says is not heard.
+    generation: u32,
 }
 
 thread_local! {
-    /// By script: the file checker and the package maker.
+    /// By script: the file checker, the package maker and the QR reader.
     static CONNECTIONS: RefCell<HashMap<&'static str, Connection>> = RefCell::new(HashMap::new());
+    /// The printed declaration's fonts, once fetched (`ready_package_maker`, or the first export).
+    static FONT_BLOBS: RefCell<Option<[web_sys::Blob; 2]>> = const { RefCell::new(None) };
 }
 
-fn start(script: &'static str) -> Option<Connection> {
+/// The worker of `script`, started if it is not there, or started again if it failed (its code
+/// could not be loaded while the network was down, or it stopped): the next request tries anew
+/// instead of being refused until the page is reloaded.
+fn connection<'a>(c: &'a mut HashMap<&'static str, Connection>, script: &'static str) -> Option<&'a mut Connection> {
+    let failed = c.get(script).map(|c| c.failed);
+    if failed != Some(false) {
+        let generation = c.get(script).map_or(0, |c| c.generation + 1);
+        let started = start(script, generation)?;
+        if let Some(old) = c.insert(script, started) {
+            old.worker.terminate();
+        }
+    }
+    c.get_mut(script)
+}
+
+fn start(script: &'static str, generation: u32) -> Option<Connection> {
     let worker = Worker::new(script).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         CONNECTIONS.with(|c| {
             let mut c = c.borrow_mut();
-            let Some(c) = c.get_mut(script) else { return };
+            let Some(c) = c.get_mut(script).filter(|c| c.generation == generation) else { return };
             if data.as_string().as_deref() == Some("ready") {
                 c.ready = true;
                 for (request, transfer) in c.waiting.drain(..) {
@@ -84,7 +103,7 @@ fn start(script: &'static str) -> Option<Connection> {
     });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         CONNECTIONS.with(|c| {
-            if let Some(c) = c.borrow_mut().get_mut(script) {
+            if let Some(c) = c.borrow_mut().get_mut(script).filter(|c| c.generation == generation) {
                 c.failed = true;
                 for (_, resolve) in c.pending.drain() {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
@@ -96,7 +115,7 @@ fn start(script: &'static str) -> Option<Connection> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
     on_error.forget();
-    Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), progress: HashMap::new(), next: 0 })
+    Some(Connection { worker, ready: false, failed: false, waiting: Vec::new(), pending: HashMap::new(), progress: HashMap::new(), next: 0, generation })
 }
 
 /// Sends one request and waits for its answer (`None`: the worker is not there). The request's
@@ -117,11 +136,7 @@ async fn call_hearing(script: &'static str, request: Object, progress: Option<Fu
     let promise = Promise::new(&mut |resolve, _| {
         CONNECTIONS.with(|c| {
             let mut c = c.borrow_mut();
-            if !c.contains_key(script) {
-                let Some(started) = start(script) else { return };
-                c.insert(script, started);
-            }
-            let Some(c) = c.get_mut(script).filter(|c| !c.failed) else { return };
+            let Some(c) = connection(&mut c, script) else { return };
             let id = c.next;
             c.next += 1;
             let _ = Reflect::set(&request, &JsValue::from_str("id"), &JsValue::from(id));
@@ -245,13 +260,10 @@ pub struct Exported {
 /// them piece by piece; nothing is copied whole). The package comes back as a `Blob` with its file
 /// name; a refusal as the package maker's sentence. `seal`: the agencies' public keys and a
 /// passphrase, as typed (both empty: not sealed). `progress` hears the share done (0 to 1).
-/// The font files are fetched here (the app's own, cached by the browser after the first export).
+/// The font files are fetched here once for the page's life (`fonts`), if `ready_package_maker` has not already.
 pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal: (&str, &str), progress: impl Fn(f64) + 'static) -> Result<Exported, String> {
     let unavailable = || WriteProblem::Unavailable.message();
-    let font = |path: &'static str| async move {
-        super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error }.to_string())
-    };
-    let fonts = [font(FONTS[0]).await?, font(FONTS[1]).await?];
+    let fonts = fonts().await.map_err(|e| e.to_string())?;
     let by_hash = blobs_object(files);
     let r = request(
         "package",
@@ -274,6 +286,42 @@ pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal
         return Ok(Exported { blob, name, sha256, worker_memory: field(&answer, "memory").as_f64().unwrap_or(0.0) });
     }
     Err(field(&answer, "message").as_string().unwrap_or_else(unavailable))
+}
+
+/// Gets the package maker ready before it is asked, for a person with a complete dossier of
+/// procedure `code` in front of them: starts its worker (which loads and compiles its code off the
+/// page's thread, then loads the procedure, its form and the units), and fetches the fonts, so
+/// "Xuất hồ sơ" starts at once, and still works if the network goes meanwhile. Not where the
+/// person asked the browser to save data (`navigator.connection.saveData`).
+pub fn ready_package_maker(code: &str) {
+    let save_data = web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &JsValue::from_str("connection")).ok())
+        .filter(|c| c.is_object())
+        .and_then(|c| Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .is_some_and(|v| v.is_truthy());
+    if save_data {
+        return;
+    }
+    let prepare = request("prepare", &[("procedure", JsValue::from_str(code))]);
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = call(EXPORTER, prepare).await;
+    });
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = fonts().await;
+    });
+}
+
+/// The two font faces, fetched once for the page's life (a failed fetch is tried again next time).
+async fn fonts() -> Result<[web_sys::Blob; 2], super::fetch::LoadError> {
+    if let Some(kept) = FONT_BLOBS.with(|f| f.borrow().clone()) {
+        return Ok(kept);
+    }
+    let font = |path: &'static str| async move {
+        super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error })
+    };
+    let fetched = [font(FONTS[0]).await?, font(FONTS[1]).await?];
+    FONT_BLOBS.with(|f| *f.borrow_mut() = Some(fetched.clone()));
+    Ok(fetched)
 }
 
 /// The draft file of `dossier_json` (`core::draft`), made by the package maker from the files'

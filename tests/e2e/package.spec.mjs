@@ -46,6 +46,40 @@ async function completeDossier(page, pdf) {
   await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
 }
 
+test.describe("with no service worker to keep the code", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a complete dossier's check page gets the package maker ready, so the export still works once the network has gone", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    const pdf = await makePdf(browser, mkdtempSync(join(tmpdir(), "hoso-e2e-ready-")));
+    await attachToCertify(page, pdf);
+    // Opening check-your-answers with the dossier complete: the package maker's code, then what it
+    // makes the package from (procedure, form, units: asked for by its worker), and the
+    // declaration's fonts arrive before anything is pressed.
+    const arrived = (re) => page.waitForEvent("requestfinished", { predicate: (r) => re.test(r.url()), timeout: 30_000 });
+    const files = [/hoso-export_bg\.wasm$/, /catalogue\/p\/2\.000815\.json$/, /forms\/[a-z0-9-]+\.json$/, /units\/2025\.json$/, /DejaVuSerif\.ttf$/, /DejaVuSerif-Bold\.ttf$/];
+    const ready = Promise.all(files.map(arrived));
+    await page.getByRole("link", { name: "Kiểm tra câu trả lời" }).click();
+    await expect(page.locator("main h1")).toHaveText("Kiểm tra câu trả lời");
+    await ready;
+
+    await page.context().setOffline(true);
+    // (Not made ready: "Không tải được phông chữ để in tờ khai", and no package.)
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Xuất hồ sơ (.zip)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`ho-so-${CODE}-nguyen-thi-anh-tuyet.zip`);
+    await expect(page.locator("main")).toContainText("Đã lập gói hồ sơ «ho-so-2.000815-nguyen-thi-anh-tuyet.zip»");
+  });
+
+  test("an unfinished dossier's check page does not fetch the package maker", async ({ page }) => {
+    const fetched = [];
+    page.on("request", (r) => { if (/hoso-export|DejaVu/.test(r.url())) fetched.push(r.url()); });
+    await fillCertifyDeclaration(page);
+    await expect(page.locator("main")).toContainText("Chưa xuất được hồ sơ: còn thiếu");
+    await page.waitForTimeout(1000);
+    expect(fetched).toEqual([]);
+  });
+});
+
 test("a package sealed to an agency's key opens with Debian's age and verifies; a wrong key is refused with the reason", async ({ page, browser }) => {
   const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-sealed-"));
   const pdf = await makePdf(browser, dir);

@@ -44,7 +44,7 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     // units only name communes, so a failure to load them does not stop the export.
     let back = format!("/ho-so/{dossier_id}");
     let (rated, exporting) = (dossier_id.clone(), dossier_id.clone());
-    let procedure_name = p.name.clone();
+    let (procedure_name, code) = (p.name.clone(), p.code.clone());
     let planned = Memo::new(move |_| {
         let units = units.get()?;
         let form = form_of(&p.code, &p.name);
@@ -54,6 +54,14 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
         let units = units.ok();
         let input = Input { procedure: &p, form: &form, full_form: form_for(&p.code).is_some(), dossier: &dossier, units: units.as_deref() };
         Some(ready(&input).map(|()| (dossier.to_json(), dossier.file_hashes())))
+    });
+    // A complete dossier is about to be exported: the package maker gets ready meanwhile, once.
+    Effect::new(move |readied: Option<bool>| {
+        let complete = matches!(planned.get(), Some(Ok(_)));
+        if complete && readied != Some(true) {
+            crate::web::worker::ready_package_maker(&code);
+        }
+        complete || readied == Some(true)
     });
     let start = move |_| {
         let Some(Ok((dossier_json, hashes))) = planned.get_untracked() else { return };
