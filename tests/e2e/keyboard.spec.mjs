@@ -65,6 +65,8 @@ for (const large of [false, true]) test(`a whole dossier by keyboard alone, from
   await page.keyboard.press("Enter");
   const card = page.locator("li.paper").first();
   await expect(card).toBeVisible();
+  // The card shows before its controls (they follow what the device holds): Tab starts once they are there.
+  await expect(card.getByLabel(/^Chọn tệp/)).toBeAttached();
   const picker = page.waitForEvent("filechooser");
   await tabTo(page, card.getByLabel(/^Chọn tệp/));
   await page.keyboard.press("Space");
