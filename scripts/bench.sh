@@ -3,6 +3,7 @@
 #   bash scripts/bench.sh          all benchmarks
 #   bash scripts/bench.sh size     bundle size report (raw / gzip / brotli), what is in each app's wasm, catalogue index size
 #   bash scripts/bench.sh search   search latency and relevance, natively and in Chromium vs Fuse.js
+#   bash scripts/bench.sh ready    "Xuất hồ sơ" to package on slow 4G: pressed at once vs once the package maker is ready
 #   bash scripts/bench.sh files    checking a 20 MB PDF, and SHA-256: WebCrypto vs the Rust path
 #   bash scripts/bench.sh lighthouse  Lighthouse (mobile) on four routes of the release build, served with brotli
 #   bash scripts/bench.sh trace [route]  where the time goes on one route (default a dossier): largest paint, long tasks, files, Lighthouse's tasks
@@ -59,6 +60,11 @@ if [ "$what" = all ] || [ "$what" = package ]; then
   hoso_log "Gói hồ sơ: xuất trong Chromium cạnh JSZip và client-zip; kiểm tra gói trên máy"
   cargo build --release --locked --bin hoso
   node scripts/bench-package.mjs "${PACKAGE_MB:-100}" "${PACKAGE_RUNS:-3}"
+fi
+
+if [ "$what" = all ] || [ "$what" = ready ]; then
+  hoso_log "Xuất hồ sơ: bấm ngay, hoặc khi phần lập gói đã sẵn sàng (4G chậm, CPU chậm 4 lần)"
+  node scripts/bench-export-ready.mjs "${READY_RUNS:-3}"
 fi
 
 if [ "$what" = all ] || [ "$what" = files ]; then

@@ -35,6 +35,8 @@ thread_local! {
     static OLD_TO_NEW: Slot<OldToNew> = const { RefCell::new(None) };
     /// Procedures by code (`None`: no such procedure).
     static PROCEDURES: Keyed<String, Option<Arc<Procedure>>> = RefCell::new(HashMap::new());
+    /// The printed declaration's two font faces (for the package maker).
+    static FONTS: Slot<[web_sys::Blob; 2]> = const { RefCell::new(None) };
     /// Form definition files fetched and installed, by file name.
     static FORMS: Keyed<&'static str, ()> = RefCell::new(HashMap::new());
 }
@@ -131,6 +133,13 @@ pub async fn units() -> Result<Arc<Units>, LoadError> {
 /// The old→new address table, loaded the first time someone converts an old address.
 pub async fn old_to_new() -> Result<Arc<OldToNew>, LoadError> {
     shared(&OLD_TO_NEW, load_old_to_new).await
+}
+
+/// The printed declaration's two font faces, fetched once per page life (the first export, or
+/// check-your-answers getting the package maker ready: `web::worker::ready_package_maker`).
+pub async fn fonts(paths: [&'static str; 2]) -> Result<Arc<[web_sys::Blob; 2]>, LoadError> {
+    let font = |path| async move { super::fetch::get_blob(path).await.map_err(|error| LoadError { data: super::fetch::Data::Font, error }) };
+    shared(&FONTS, || async move { Ok(Arc::new([font(paths[0]).await?, font(paths[1]).await?])) }).await
 }
 
 /// A procedure by code, fetched once per page life (`None`: no such procedure). Pages asking at

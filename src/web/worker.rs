@@ -55,8 +55,6 @@ struct Connection {
 thread_local! {
     /// By script: the file checker, the package maker and the QR reader.
     static CONNECTIONS: RefCell<HashMap<&'static str, Connection>> = RefCell::new(HashMap::new());
-    /// The printed declaration's fonts, once fetched (`ready_package_maker`, or the first export).
-    static FONT_BLOBS: RefCell<Option<[web_sys::Blob; 2]>> = const { RefCell::new(None) };
 }
 
 /// The worker of `script`, started if it is not there, or started again if it failed (its code
@@ -260,10 +258,10 @@ pub struct Exported {
 /// them piece by piece; nothing is copied whole). The package comes back as a `Blob` with its file
 /// name; a refusal as the package maker's sentence. `seal`: the agencies' public keys and a
 /// passphrase, as typed (both empty: not sealed). `progress` hears the share done (0 to 1).
-/// The font files are fetched here once for the page's life (`fonts`), if `ready_package_maker` has not already.
+/// The font files are fetched once for the page's life (`cache::fonts`), here if `ready_package_maker` has not.
 pub async fn package(dossier_json: &str, files: &[(String, web_sys::Blob)], seal: (&str, &str), progress: impl Fn(f64) + 'static) -> Result<Exported, String> {
     let unavailable = || WriteProblem::Unavailable.message();
-    let fonts = fonts().await.map_err(|e| e.to_string())?;
+    let fonts = super::cache::fonts(FONTS).await.map_err(|e| e.to_string())?;
     let by_hash = blobs_object(files);
     let r = request(
         "package",
@@ -307,21 +305,8 @@ pub fn ready_package_maker(code: &str) {
         let _ = call(EXPORTER, prepare).await;
     });
     wasm_bindgen_futures::spawn_local(async {
-        let _ = fonts().await;
+        let _ = super::cache::fonts(FONTS).await;
     });
-}
-
-/// The two font faces, fetched once for the page's life (a failed fetch is tried again next time).
-async fn fonts() -> Result<[web_sys::Blob; 2], super::fetch::LoadError> {
-    if let Some(kept) = FONT_BLOBS.with(|f| f.borrow().clone()) {
-        return Ok(kept);
-    }
-    let font = |path: &'static str| async move {
-        super::fetch::get_blob(path).await.map_err(|error| super::fetch::LoadError { data: super::fetch::Data::Font, error })
-    };
-    let fetched = [font(FONTS[0]).await?, font(FONTS[1]).await?];
-    FONT_BLOBS.with(|f| *f.borrow_mut() = Some(fetched.clone()));
-    Ok(fetched)
 }
 
 /// The draft file of `dossier_json` (`core::draft`), made by the package maker from the files'
