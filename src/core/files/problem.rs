@@ -195,7 +195,7 @@ impl FileProblem {
             }
             CheckerUnavailable => tr!(
                 "files.problem.hoso-chua-kiem-tra-duoc",
-                "hoso chưa kiểm tra được tệp trên máy này (bộ kiểm tra tệp không khởi động được). Hãy tải lại trang rồi thử lại."
+                "hoso chưa kiểm tra được tệp trên máy này (bộ kiểm tra tệp không khởi động được). Hãy kiểm tra kết nối mạng rồi thử lại."
             )
             .into(),
             Duplicate { name, paper } => tr!(

@@ -202,7 +202,8 @@ impl WriteProblem {
             }
             WriteProblem::Zip { .. } => tr!("package.chua-ghi-duoc-goi-ho", "Chưa ghi được gói hồ sơ. Hãy thử lại.").into(),
             WriteProblem::Unavailable => {
-                tr!("package.chua-xuat-duoc-ho-so-2", "Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói. Hãy tải lại trang rồi thử lại.").into()
+                tr!("package.chua-xuat-duoc-ho-so-2", "Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói. Hãy kiểm tra kết nối mạng rồi thử lại.")
+                    .into()
             }
         }
     }
