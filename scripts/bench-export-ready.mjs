@@ -67,7 +67,8 @@ try {
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      const arrived = wanted.map((re) => page.waitForEvent("requestfinished", { predicate: (r) => re.test(r.url()), timeout: 120_000 }));
+      // The worker's requests are told from the page's (which loads the same data) by their referrer.
+      const arrived = wanted.map((re, i) => page.waitForEvent("requestfinished", { predicate: (r) => re.test(r.url()) && (i >= 4 || /hoso-export/.test(r.headers().referer || "")), timeout: 120_000 }));
       await page.goto(`${base}/ho-so/${code}/kiem-tra`);
       const button = page.getByRole("button", { name: "Xuất hồ sơ (.zip)" });
       await button.waitFor({ timeout: 120_000 });

@@ -1,7 +1,7 @@
 // Finishes a bundle, as Trunk's post-build hook (Trunk.toml), before the size report:
 //   0. writes the page loader into index.html (every build, also --loader-only for debug builds):
 //      it starts `hoso-browse` on the browse paths and `hoso-web` everywhere else (ARCHITECTURE.md,
-//      "What loads when");
+//      "What loads when"); and makes the workers' loaders report a wasm that did not arrive;
 //   1. minifies the apps' JS glue (Trunk's --minify leaves ES modules as they are);
 //   2. replaces 'unsafe-inline' in the Content-Security-Policy with the hash of each inline script
 //      (the loader), so the page runs no inline script it did not ship;
@@ -101,6 +101,19 @@ if ("serviceWorker" in navigator) {
 const baseTag = /<base\s+href=("?)\/\1\s*\/?>/;
 if (!baseTag.test(html)) throw new Error('index.html has no <base href="/">');
 html = html.replace(baseTag, '<base href="/">');
+// 0b. The workers' loaders (Trunk's shim: importScripts the glue, then start the wasm). A wasm that
+// does not arrive (the network drops) would only reject a promise inside the worker, and the app
+// would wait for its "ready" for ever: thrown again outside the promise, it is an `error` event on
+// the Worker in the page, which answers the waiting requests and lets the next one start it anew
+// (web::worker).
+for (const name of readdirSync(dir).filter((n) => /^hoso-[a-z]+_loader\.js$/.test(n))) {
+  const path = join(dir, name);
+  const shim = readFileSync(path, "utf8").trim();
+  if (shim.includes(".catch(")) continue; // already done (the same staging directory finished twice)
+  const start = /^(importScripts\("[^"]+"\);)(wasm_bindgen\("[^"]+"\));?$/.exec(shim);
+  if (!start) throw new Error(`${name} is not the loader Trunk writes: ${shim}`);
+  writeFileSync(path, `${start[1]}${start[2]}.catch((e) => setTimeout(() => { throw e; }));\n`);
+}
 const slot = /<script id="?hoso-nap"?><\/script>/;
 if (!slot.test(html)) throw new Error("index.html has no <script id=hoso-nap></script> for the loader");
 // In <head> and async: a module script waits for the page to be parsed and for the stylesheets
@@ -133,17 +146,27 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
   const dataFiles = ["catalogue/index.json", "catalogue/nap.json", "units/2025.json", "calendar/decisions.json"].filter((n) => existsSync(join(dir, n)));
   // Kept as first used, but part of the data cache's name: a new English table is a new cache.
   const lazyData = ["i18n/en.json"].filter((n) => existsSync(join(dir, n)));
+  // The code loaded at the first export or scan, and the fonts: kept in the shell's cache as first
+  // used (or by "Tải để dùng khi không có mạng"). Part of the shell's name, so a new package maker
+  // is a new cache (their names carry no hash: the old one must never answer the new app).
+  const lazyApp = [
+    ...readdirSync(dir).filter((n) => /^hoso-(export|qr)(_loader\.js|\.js|_bg\.wasm)$/.test(n)).sort(),
+    ...(existsSync(join(dir, "fonts")) ? readdirSync(join(dir, "fonts")).filter((n) => n.endsWith(".ttf")).sort().map((n) => `fonts/${n}`) : []),
+  ];
   const version = (files) => {
     const h = createHash("sha256");
     for (const n of files) h.update(n).update(n === "index.html" ? html : readFileSync(join(dir, n)));
     return h.digest("hex").slice(0, 16);
   };
   const sw = `// Written by scripts/finish-dist.mjs at each release build. See ARCHITECTURE.md, "Offline".
-const SHELL = "hoso-shell-${version(shellFiles)}";
+const SHELL = "hoso-shell-${version([...shellFiles, ...lazyApp])}";
 const DATA = "hoso-du-lieu-${version([...dataFiles, ...lazyData])}";
 // Paths are relative to the worker's scope: the base path the app is served from.
 const PRECACHE = ${JSON.stringify(shellFiles)};
 const PREDATA = ${JSON.stringify(dataFiles)};
+// Kept as first used; a new version fetches again those the old one had kept (a device made ready
+// for offline use stays ready after an update).
+const LATER = ${JSON.stringify(lazyApp)};
 const SCOPE = new URL(self.registration.scope).pathname;
 const inScope = (p) => (p.startsWith(SCOPE) ? p.slice(SCOPE.length) : null);
 const isData = (p) => /^(catalogue|units|forms|i18n)\\//.test(p);
@@ -151,9 +174,21 @@ const isData = (p) => /^(catalogue|units|forms|i18n)\\//.test(p);
 // copy when offline.
 const isFresh = (p) => p === "calendar/decisions.json";
 const isApp = (p) => /^(hoso-[^/]*\\.(js|wasm)|fonts\\/[^/]+)$/.test(p);
+async function keptBefore() {
+  const kept = new Set();
+  for (const k of await caches.keys()) {
+    if (!k.startsWith("hoso-shell-") || k === SHELL) continue;
+    for (const r of await caches.open(k).then((c) => c.keys())) {
+      const path = inScope(new URL(r.url).pathname);
+      if (LATER.includes(path)) kept.add(path);
+    }
+  }
+  return [...kept];
+}
 self.addEventListener("install", (e) => e.waitUntil(Promise.all([
   caches.open(SHELL).then((c) => c.addAll(PRECACHE)),
   caches.open(DATA).then((c) => c.addAll(PREDATA)),
+  keptBefore().then((paths) => caches.open(SHELL).then((c) => c.addAll(paths))).catch(() => {}),
 ])));
 self.addEventListener("activate", (e) => e.waitUntil((async () => {
   for (const k of await caches.keys()) {

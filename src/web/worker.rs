@@ -99,10 +99,15 @@ fn start(script: &'static str, generation: u32) -> Option<Connection> {
             }
         });
     });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        // Handled here (the waiting requests are told, the next one starts the worker anew): not an
+        // uncaught error of the page.
+        event.prevent_default();
         CONNECTIONS.with(|c| {
             if let Some(c) = c.borrow_mut().get_mut(script).filter(|c| c.generation == generation) {
                 c.failed = true;
+                c.waiting.clear();
+                c.progress.clear();
                 for (_, resolve) in c.pending.drain() {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
                 }

@@ -160,14 +160,15 @@ test("opening a file over work already on this device asks first, and keeping it
 test.describe("with no service worker between the page and the network", () => {
   test.use({ serviceWorkers: "block" });
 
-  test("when the package maker could not be loaded, the next press tries again without reloading the page", async ({ page }) => {
+  // Its loader (read by the worker as it starts), or its wasm (fetched by the loader's glue).
+  for (const [what, cut] of [["its loader", /hoso-export_loader\.js/], ["its wasm", /hoso-export_bg\.wasm/]]) test(`when the package maker could not be loaded (${what}), the next press tries again without reloading the page`, async ({ page }) => {
     await fillCertifyDeclaration(page);
     await open(page, `/ho-so/${CERTIFY.code}`);
-    // The network drops just as the person saves (the request is cut short).
-    await page.route(/hoso-export_loader\.js/, (route) => route.abort("aborted"));
+    // The network drops just as the person saves (the request is cut short): they are told, not left waiting.
+    await page.route(cut, (route) => route.abort("aborted"));
     await page.getByRole("button", { name: "Lưu hồ sơ ra tệp" }).click();
     await expect(page.locator(".draft-file")).toContainText("Chưa xuất được hồ sơ: trình duyệt chưa chạy được phần lập gói");
-    await page.unroute(/hoso-export_loader\.js/);
+    await page.unroute(cut);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Lưu hồ sơ ra tệp" }).click()]);
     expect(download.suggestedFilename()).toBe(`ho-so-nhap-${CERTIFY.code}-2026-11-25.zip`);
     await expect(page.locator(".draft-file")).toContainText("Đã lưu hồ sơ ra tệp");

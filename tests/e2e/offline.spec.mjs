@@ -72,7 +72,7 @@ test("after one visit, search, declaration, attachment and saving all work with 
   }
 });
 
-test("a new version waits and is offered; it takes over only when the person presses 'Cập nhật'", async ({ browser }, info) => {
+test("a new version waits and is offered; it takes over only when the person presses 'Cập nhật', keeping the code the old one had kept", async ({ browser }, info) => {
   // A copy of the bundle whose service worker will change (the files are links to dist's).
   const dir = mkdtempSync(join(tmpdir(), "hoso-dist-"));
   execFileSync("cp", ["-rs", join(root, "dist") + "/.", dir]);
@@ -86,6 +86,14 @@ test("a new version waits and is offered; it takes over only when the person pre
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
     const name = CERTIFY.answers["Tên giấy tờ cần chứng thực"];
     await page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill(name);
+    // The package maker is kept on this device (as a first export, or "Tải để dùng khi không có
+    // mạng", keeps it); the QR reader is not.
+    await page.evaluate(() => Promise.all(["hoso-export_loader.js?v=1", "hoso-export.js", "hoso-export_bg.wasm"].map((p) => fetch(p))));
+    const kept = (shell, file) => page.evaluate(async ([shell, file]) => {
+      const name = shell || (await caches.keys()).find((k) => k.startsWith("hoso-shell-"));
+      return !!(await (await caches.open(name)).match(file, { ignoreSearch: true }));
+    }, [shell, file]);
+    await expect.poll(() => kept(null, "hoso-export_bg.wasm")).toBe(true);
 
     // A new build is deployed: its service worker differs.
     const sw = join(dir, "sw.js");
@@ -104,6 +112,9 @@ test("a new version waits and is offered; it takes over only when the person pre
       return keys.includes("hoso-shell-moi") && keys.filter((k) => k.startsWith("hoso-shell-")).length === 1;
     }, null, { timeout: 20_000 });
     await expect(page.locator("main h1")).toBeVisible();
+    // The new version fetched again what the old one had kept, and only that.
+    for (const file of ["hoso-export_loader.js", "hoso-export.js", "hoso-export_bg.wasm"]) expect(await kept("hoso-shell-moi", file), file).toBe(true);
+    expect(await kept("hoso-shell-moi", "hoso-qr_bg.wasm")).toBe(false);
     // What was typed is still there after the reload (saved on the device).
     await expect(page.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue(name);
     await expect(page.getByRole("status").filter({ hasText: "Có phiên bản mới của hoso" })).toHaveCount(0);
