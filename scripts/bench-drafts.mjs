@@ -8,19 +8,14 @@
 //    the time from the start of navigation until the five files are listed.
 //
 //   node scripts/bench-drafts.mjs [runs]      (bash scripts/bench.sh drafts)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { launchChromium, serveDist } from "./bench-setup.mjs";
 
 const runs = Number(process.argv[2] || 3);
 const port = 8097;
 const CODE = "2.000815";
-const server = spawn("node", ["scripts/serve-dist.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.HOSO_CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const server = await serveDist(port);
+const browser = await launchChromium();
 const base = `http://127.0.0.1:${port}`;
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const ms = (x) => `${x.toFixed(1)} ms`;

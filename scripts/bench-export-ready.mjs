@@ -8,20 +8,15 @@
 // own throttling does not reach a worker's requests) for 150 ms plus its brotli size at 1.6
 // Mbit/s; responses in parallel do not share the bandwidth, so both figures are on the kind side.
 //   node scripts/bench-export-ready.mjs [runs]      (bash scripts/bench.sh ready)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { launchChromium, serveDist } from "./bench-setup.mjs";
 
 const runs = Number(process.argv[2] || 3);
 const port = 8099;
 const code = "2.000815";
-const server = spawn("node", ["scripts/serve-dist.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.HOSO_CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const server = await serveDist(port);
+const browser = await launchChromium();
 const base = `http://127.0.0.1:${port}`;
 try {
   const context = await browser.newContext({ serviceWorkers: "block", acceptDownloads: true });

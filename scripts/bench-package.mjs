@@ -9,11 +9,11 @@
 //    (a zip bomb, an archive of 100,000 entries) refused (time and peak RSS).
 //
 //   node scripts/bench-package.mjs [MB] [runs]      (bash scripts/bench.sh package)
-import { chromium } from "@playwright/test";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { launchChromium, serveDist } from "./bench-setup.mjs";
 
 const MB = 1024 * 1024;
 const total = Number(process.argv[2] || 100);
@@ -22,12 +22,8 @@ const files = 10;
 const port = 8098;
 const cli = "target/release/hoso";
 
-const server = spawn("node", ["scripts/serve-dist.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.HOSO_CHROMIUM || "/usr/bin/chromium",
-  args: ["--js-flags=--expose-gc", "--enable-precise-memory-info", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const server = await serveDist(port);
+const browser = await launchChromium(["--js-flags=--expose-gc", "--enable-precise-memory-info"]);
 try {
   // The page forbids scripts it did not ship (CSP); the benchmark brings JSZip and client-zip.
   const context = await browser.newContext({ bypassCSP: true });
