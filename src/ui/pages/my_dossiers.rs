@@ -209,7 +209,7 @@ fn OfflineDownload() -> impl IntoView {
                     true,
                     tr!(
                         "my_dossiers.da-tai-xong-tep-moi",
-                        "Đã tải xong {n} tệp: mọi thủ tục đều tra cứu và làm hồ sơ được khi không có mạng trên máy này.",
+                        "Đã tải xong {n} tệp: mọi thủ tục đều tra cứu, làm và xuất hồ sơ được khi không có mạng trên máy này.",
                         n = n
                     ),
                 ),
@@ -222,7 +222,7 @@ fn OfflineDownload() -> impl IntoView {
         view! {
             <h2>{tr!("my_dossiers.dung-khi-khong-co-mang", "Dùng khi không có mạng")}</h2>
             <p class="hint">
-                {tr!("my_dossiers.cac-thu-tuc-ban-da", "Các thủ tục bạn đã mở đã có sẵn trên máy này. Tải cả danh mục (vài MB, nên dùng Wi-Fi) để tra cứu và làm hồ sơ mọi thủ tục khi không có mạng.")}
+                {tr!("my_dossiers.cac-thu-tuc-ban-da", "Các thủ tục bạn đã mở đã có sẵn trên máy này. Tải cả danh mục và phần lập gói hồ sơ (vài MB, nên dùng Wi-Fi) để tra cứu, làm và xuất hồ sơ mọi thủ tục khi không có mạng.")}
             </p>
             <button type="button" class="button button--secondary" on:click=start prop:disabled=move || busy.get()>{tr!("my_dossiers.tai-de-dung-khi-khong", "Tải để dùng khi không có mạng")}</button>
             {move || (total.get() > 0).then(|| view! {
