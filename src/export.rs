@@ -68,7 +68,7 @@ fn main() {
                 Some("draft") => {
                     draft(&dossier.unwrap_or_default(), &files).map(|(blob, name)| vec![("blob", blob.into()), ("name", JsValue::from_str(&name))])
                 }
-                Some("prepare") => prepare(&procedure).await.map(|()| Vec::new()),
+                Some("prepare") => sources(&procedure).await.map(|_| Vec::new()),
                 Some("open-draft") => open_draft(&blob).map(|(dossier, files)| vec![("dossier", JsValue::from_str(&dossier)), ("files", files.into())]),
                 _ => Err(hoso::core::package::WriteProblem::Unavailable.message()),
             };
@@ -89,16 +89,16 @@ fn main() {
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
-/// What a package of procedure `code` is made from, loaded before it is asked for
-/// (`web::worker::ready_package_maker`): the procedure, its form and the units, kept in this
-/// worker's cache, so the export needs no network.
+/// What a package of procedure `code` is made from: the procedure, its form (installed) and the
+/// units (they only name communes: without them the declaration shows the codes). Kept in this
+/// worker's cache, so asked ahead (`prepare`, from `web::worker::ready_package_maker`) the export
+/// needs no network.
 #[cfg(target_arch = "wasm32")]
-async fn prepare(code: &str) -> Result<(), String> {
+async fn sources(code: &str) -> Result<(std::sync::Arc<hoso::core::catalogue::Procedure>, Option<std::sync::Arc<hoso::core::units::Units>>), String> {
     use hoso::web::cache;
-    cache::procedure(code).await.map_err(|e| e.to_string())?;
+    let procedure = cache::procedure(code).await.map_err(|e| e.to_string())?.ok_or_else(|| hoso::core::package::WriteProblem::Unavailable.message())?;
     cache::form(code).await.map_err(|e| e.to_string())?;
-    let _ = cache::units().await;
-    Ok(())
+    Ok((procedure, cache::units().await.ok()))
 }
 
 /// How much of a `Blob` is read at a time: memory stays at this, whatever the dossier's size.
@@ -167,7 +167,6 @@ async fn package(
     use hoso::core::package::seal::{recipients, Seal};
     use hoso::core::package::{assemble_parts, file_name, plan, Fonts, Input, PdfProblem, WriteProblem};
     use hoso::core::zip::Measure;
-    use hoso::web::cache;
     use js_sys::Array;
     use wasm_bindgen::JsCast;
     let unavailable = || WriteProblem::Unavailable.message();
@@ -180,10 +179,7 @@ async fn package(
     };
     let dossier = Dossier::from_json(dossier).map_err(|p| p.message())?;
     let code = dossier.procedure.clone();
-    let procedure = cache::procedure(&code).await.map_err(|e| e.to_string())?.ok_or_else(unavailable)?;
-    cache::form(&code).await.map_err(|e| e.to_string())?;
-    // The units only name communes: without them the declaration shows the codes.
-    let units = cache::units().await.ok();
+    let (procedure, units) = sources(&code).await?;
     // The package is in the agency's language whatever the person reads.
     use hoso::core::i18n::in_vietnamese;
     let form = in_vietnamese(|| form_of(&code, &procedure.name));
