@@ -196,6 +196,41 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// A number as Vietnamese writes it: a comma before the decimals ("0,5", "120,75"), and with
+/// `thousands` a dot between groups of three ("1.200.000", "1.234,5"): how a range is said to the
+/// person and a foreign fee is shown. The digits are the shortest that read back as the same
+/// number (serde_json's float writer). Not a number: "".
+pub fn number(v: f64, thousands: bool) -> String {
+    let Some(n) = serde_json::Number::from_f64(v) else { return String::new() };
+    let text = n.to_string();
+    if text.contains(['e', 'E']) {
+        // Beyond 10^16 or under 10^-5: no form or fee has one; kept readable, not grouped.
+        return text.replace('.', ",");
+    }
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    let (whole, decimals) = digits.split_once('.').unwrap_or((digits, ""));
+    let decimals = decimals.trim_end_matches('0');
+    let whole = if thousands { group_thousands(whole) } else { whole.to_string() };
+    let sign = if whole == "0" && decimals.is_empty() { "" } else { sign };
+    if decimals.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole},{decimals}")
+    }
+}
+
+/// "1234567" → "1.234.567": digits grouped by three from the right with dots.
+pub fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +293,22 @@ mod tests {
         assert_ne!(tone_key("Cẩm Giang"), tone_key("Cẩm Giàng"));
         // The vowel shape is not a tone: "ô" and "o" stay different.
         assert_ne!(tone_key("hô"), tone_key("ho"));
+    }
+
+    #[test]
+    fn numbers_are_written_the_vietnamese_way() {
+        assert_eq!(number(1_000_000.0, true), "1.000.000");
+        assert_eq!(number(1_000_000.0, false), "1000000");
+        assert_eq!(number(1234.5, true), "1.234,5");
+        assert_eq!(number(0.5, true), "0,5");
+        assert_eq!(number(120.75, false), "120,75");
+        assert_eq!(number(999.0, true), "999");
+        assert_eq!(number(-2500.0, true), "-2.500");
+        assert_eq!(number(-0.0, true), "0");
+        assert_eq!(number(f64::NAN, true), "");
+        // The shortest digits that read back as the number, not the float's binary expansion.
+        assert_eq!(number(0.1 + 0.2, false), "0,30000000000000004");
+        assert_eq!(number(12.3, false), "12,3");
     }
 
     #[test]

@@ -25,8 +25,7 @@ pub fn time_limit_for(channels: &[Channel], chosen: Option<Mode>) -> Option<Time
 /// "7 ngày làm việc", "10 ngày (kể cả ngày nghỉ)", "8 giờ làm việc"…; `None` when the source
 /// gives no usable time limit.
 pub fn describe_time(ch: &Channel) -> Option<String> {
-    let amount = ch.time_amount?;
-    let n = if amount.fract() == 0.0 { format!("{}", amount as u64) } else { format!("{amount}").replace('.', ",") };
+    let n = crate::core::text::number(ch.time_amount?, true);
     Some(match ch.time_unit {
         Some(TimeUnit::WorkingDays) => tr!("catalogue.present.ngay-lam-viec", "{n} ngày làm việc", n = n),
         Some(TimeUnit::Days) => tr!("catalogue.present.ngay-ke-ca-ngay-nghi", "{n} ngày (kể cả ngày nghỉ)", n = n),
@@ -130,7 +129,7 @@ pub fn describe_fee(ch: &Channel) -> String {
     match (ch.fee_vnd, &ch.fee_other) {
         (Some(0), _) => tr!("catalogue.present.mien-phi", "Miễn phí").into(),
         (Some(v), _) => tr!("catalogue.present.dong", "{amount} đồng", amount = format_thousands(v)),
-        (None, Some(f)) => format!("{} {}", format_decimal(f.amount), f.currency),
+        (None, Some(f)) => format!("{} {}", crate::core::text::number(f.amount, true), f.currency),
         (None, None) if !ch.fee_text.is_empty() && ch.fee_text != "Không có thông tin" => {
             tr!("catalogue.present.amount-unknown", "{fee} (chưa rõ số tiền)", fee = ch.fee_text)
         }
@@ -258,23 +257,7 @@ pub fn paper_note(d: &Document) -> Option<String> {
 
 /// 1234567 → "1.234.567" (Vietnamese thousands separator).
 pub fn format_thousands(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn format_decimal(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format_thousands(v as u64)
-    } else {
-        format!("{v}").replace('.', ",")
-    }
+    crate::core::text::group_thousands(&v.to_string())
 }
 
 #[cfg(test)]
@@ -306,8 +289,11 @@ mod tests {
         let mut usd = channel(None, None, None);
         usd.fee_other = Some(ForeignFee { amount: 25.0, currency: "USD".into() });
         assert_eq!(describe_fee(&usd), "25 USD");
+        usd.fee_other = Some(ForeignFee { amount: 1250.5, currency: "USD".into() });
+        assert_eq!(describe_fee(&usd), "1.250,5 USD");
         assert_eq!(describe_fee(&channel(None, None, None)), "Chưa có thông tin");
         assert_eq!(describe_time(&channel(Some(7.0), Some(TimeUnit::WorkingDays), None)).unwrap(), "7 ngày làm việc");
+        assert_eq!(describe_time(&channel(Some(0.5), Some(TimeUnit::Days), None)).unwrap(), "0,5 ngày (kể cả ngày nghỉ)");
         assert!(describe_time(&channel(Some(1.0), None, None)).unwrap().contains("không ghi đơn vị"));
         assert_eq!(describe_time(&channel(None, None, None)), None);
     }

@@ -190,7 +190,7 @@ impl FormDef {
                 if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) || !n.is_finite() {
                     return Err(FormProblem::OutOfRange { label: label(), min: *min, max: *max }.into());
                 }
-                Ok(if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}").replace('.', ",") })
+                Ok(crate::core::text::number(n, false))
             }
         }
     }
@@ -524,6 +524,10 @@ mod tests {
         assert_eq!(n["cong-trinh.tong-dien-tich-san"], "1200");
         let e = errors_for(f, &answers(&[("cong-trinh.chieu-cao", "1.5")]), Some("cong-trinh"));
         assert!(e.iter().any(|(fid, p)| fid == "cong-trinh.chieu-cao" && matches!(p, FieldProblem::Form(FormProblem::NumberSeparators { .. }))), "{e:?}");
+        // The range is said the way the person must write it: dots between thousands.
+        let e = errors_for(f, &answers(&[("cong-trinh.tong-dien-tich-san", "2.000.000")]), Some("cong-trinh"));
+        let said: Vec<String> = e.iter().filter(|(fid, _)| fid == "cong-trinh.tong-dien-tich-san").map(|(_, p)| p.message()).collect();
+        assert_eq!(said, ["Tổng diện tích sàn phải từ 1 đến 1.000.000."]);
     }
 
     #[test]

@@ -135,8 +135,8 @@ impl FormProblem {
                     "forms.problem.out-of-range",
                     "{label} phải từ {min} đến {max}.",
                     label = label,
-                    min = min.unwrap_or(0.0),
-                    max = max.map(|m| m.to_string()).unwrap_or_else(|| "…".into())
+                    min = crate::core::text::number(min.unwrap_or(0.0), true),
+                    max = max.map(|m| crate::core::text::number(m, true)).unwrap_or_else(|| "…".into())
                 )
             }
         }
