@@ -196,6 +196,31 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// The rhymes (vần) of Vietnamese syllables, without tone.
+const RHYMES: &str = "a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây \
+e ec em en eng eo ep et ê êch êm ên ênh êp êt êu i ia ich iêc iêm iên iêng iêp iêt iêu im in inh ip it iu \
+o oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oc oe oen oeo oet oi om on ong \
+ooc oong op ot ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt u ua uân uâng uât uây uc uê uêch uênh ui um un \
+ung uôc uôi uôm uôn uông uôt up ut uy uya uych uyên uyêt uynh uyt uyu uơ ư ưa ưc ưi ưm ưn ưng ưt ưu ươc \
+ươi ươm ươn ương ươp ươt ươu y yêm yên yêng yêt yêu ynh yt";
+/// The initial consonants, longest first.
+const INITIALS: [&str; 27] =
+    ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"];
+
+/// Whether one word is a Vietnamese syllable (an initial consonant, or none, and a rhyme; any
+/// tone): "Nguyễn", "thị", "gì", "quyên" are; "Lee", "Todd", "Brown" are not.
+pub fn is_syllable(word: &str) -> bool {
+    let plain: String = word
+        .chars()
+        .flat_map(|c| match vowel_map().get(&c) {
+            Some(&(row, _, _)) => vec![vowel(row, 0, false)],
+            None => c.to_lowercase().collect(),
+        })
+        .collect();
+    let rhyme = |rest: &str| RHYMES.split_whitespace().any(|r| r == rest);
+    rhyme(&plain) || INITIALS.iter().any(|i| plain.strip_prefix(i).is_some_and(|rest| rhyme(rest) || (*i == "gi" && rest.is_empty())))
+}
+
 /// A number as Vietnamese writes it: a comma before the decimals ("0,5", "120,75"), and with
 /// `thousands` a dot between groups of three ("1.200.000", "1.234,5"): how a range is said to the
 /// person and a foreign fee is shown. The digits are the shortest that read back as the same
@@ -293,6 +318,16 @@ mod tests {
         assert_ne!(tone_key("Cẩm Giang"), tone_key("Cẩm Giàng"));
         // The vowel shape is not a tone: "ô" and "o" stay different.
         assert_ne!(tone_key("hô"), tone_key("ho"));
+    }
+
+    #[test]
+    fn vietnamese_syllables_are_told_from_other_words() {
+        for w in ["Nguyễn", "thị", "gì", "Quyên", "Đức", "khuya", "nghiêng", "ươm", "A", "Hoà", "giữa", "Thuở", "xoong"] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in ["Lee", "Todd", "Brown", "Aaron", "Smith", "Ji-hoon", "Yeon", "James", "Wôds", "Ksor", ""] {
+            assert!(!is_syllable(w), "{w}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’'))) {
         return Err(Problem::NameSymbol { symbol: bad });
     }
-    if let Some(word) = s.split(' ').find(|w| looks_like_telex(w)) {
+    if let Some(word) = telex_leftover(&s) {
         return Err(Problem::NameTelex { word: word.to_string(), meant: telex_word(word) });
     }
     Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
@@ -43,13 +43,28 @@ fn capitalise(word: &str) -> String {
     out
 }
 
-/// An unaccented word with Telex key pairs (aa, aw, ee, oo, ow, uw, dd) or a tone key after them.
-fn looks_like_telex(word: &str) -> bool {
-    if !word.is_ascii() {
-        return false;
+/// The word of a name typed with Telex while the Vietnamese keyboard was off. A key pair (aa aw
+/// ee oo ow uw dd) or a final tone key (f s r x j) alone is common in other languages' names
+/// (Lee, Soo, Todd, Max, Hans), which must pass: a word counts only when Telex makes it a
+/// Vietnamese syllable, and the name is refused when one such word has both a pair and a tone
+/// key ("Nguyeenx", "Traanf") or when two words have either ("Traan Thij Mai").
+fn telex_leftover(name: &str) -> Option<&str> {
+    let mut found = name.split(' ').filter_map(|w| telex_signal(w).map(|strong| (w, strong)));
+    let (first, strong) = found.next()?;
+    (strong || found.next().is_some()).then_some(first)
+}
+
+/// For an unaccented word Telex would change into a Vietnamese syllable: whether it has both a
+/// key pair and a tone key.
+fn telex_signal(word: &str) -> Option<bool> {
+    if !word.is_ascii() || word.len() < 2 {
+        return None;
     }
     let w = word.to_ascii_lowercase();
-    ["aa", "aw", "ee", "oo", "ow", "uw", "dd"].iter().any(|p| w.contains(p))
+    let pair = ["aa", "aw", "ee", "oo", "ow", "uw", "dd"].iter().any(|p| w.contains(p));
+    let tone = w.ends_with(['f', 's', 'r', 'x', 'j']);
+    let meant = telex_word(word);
+    ((pair || tone) && meant != word && crate::core::text::is_syllable(&meant)).then_some(pair && tone)
 }
 
 /// Applies Telex to one word: "Nguyeenx" → "Nguyễn", "Traanf" → "Trần".
@@ -178,6 +193,16 @@ mod tests {
         assert_eq!(check_name("Nguyeenx Van An"), Err(Problem::NameTelex { word: "Nguyeenx".into(), meant: "Nguyễn".into() }));
         assert_eq!(check_name("Tran62 Thi Lan"), Err(Problem::NameDigits { meant: Some("Trần Thi Lan".into()) }));
         assert_eq!(check_name("Traanf"), Err(Problem::NameTelex { word: "Traanf".into(), meant: "Trần".into() }));
+        assert_eq!(check_name("Traan Thij Mai"), Err(Problem::NameTelex { word: "Traan".into(), meant: "Trân".into() }));
+        assert_eq!(check_name("Trinhf Thij Lanf"), Err(Problem::NameTelex { word: "Trinhf".into(), meant: "Trình".into() }));
+    }
+
+    #[test]
+    fn names_from_other_languages_are_not_taken_for_keyboard_leftovers() {
+        for name in ["Lee Min Ho", "Park Soo Yeon", "Kim Ji-hoon", "Aaron Smith", "Todd Howard", "Isaac Newton", "Lawrence Brown", "Max Weber", "Hans Müller"]
+        {
+            assert_eq!(check_name(name).map(|n| n.len()), Ok(name.len()), "{name}");
+        }
     }
 
     #[test]
