@@ -524,6 +524,12 @@ mod tests {
         assert_eq!(n["cong-trinh.tong-dien-tich-san"], "1200");
         let e = errors_for(f, &answers(&[("cong-trinh.chieu-cao", "1.5")]), Some("cong-trinh"));
         assert!(e.iter().any(|(fid, p)| fid == "cong-trinh.chieu-cao" && matches!(p, FieldProblem::Form(FormProblem::NumberSeparators { .. }))), "{e:?}");
+        // A question is asked once: "Hãy chọn ai nộp hồ sơ.", not "…hồ sơ?.".
+        let f = form_for("1.000894").unwrap();
+        let e = errors_for(f, &Answers::new(), Some("lien-he"));
+        let said: Vec<String> = e.iter().filter(|(fid, _)| fid == "lien-he.nop-thay").map(|(_, p)| p.message()).collect();
+        assert_eq!(said, ["Hãy chọn ai nộp hồ sơ."]);
+        let f = form_for("1.013225").unwrap();
         // The range is said the way the person must write it: dots between thousands.
         let e = errors_for(f, &answers(&[("cong-trinh.tong-dien-tich-san", "2.000.000")]), Some("cong-trinh"));
         let said: Vec<String> = e.iter().filter(|(fid, _)| fid == "cong-trinh.tong-dien-tich-san").map(|(_, p)| p.message()).collect();

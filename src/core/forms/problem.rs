@@ -78,12 +78,17 @@ pub enum FormProblem {
     },
 }
 
+/// A question's label inside "Hãy chọn …." : "Ai nộp hồ sơ?" → "ai nộp hồ sơ" (not "…hồ sơ?.").
+fn asked(label: &str) -> String {
+    lower_first(label.trim_end().trim_end_matches('?'))
+}
+
 impl FormProblem {
     pub fn message(&self) -> String {
         use FormProblem::*;
         match self {
-            Missing { label, choose: true } => tr!("forms.problem.missing-choose", "Hãy chọn {label}.", label = lower_first(label)),
-            Missing { label, choose: false } => tr!("forms.problem.missing-enter", "Hãy nhập {label}.", label = lower_first(label)),
+            Missing { label, choose: true } => tr!("forms.problem.missing-choose", "Hãy chọn {label}.", label = asked(label)),
+            Missing { label, choose: false } => tr!("forms.problem.missing-enter", "Hãy nhập {label}.", label = asked(label)),
             TooFewItems { min, item } => tr!("forms.problem.too-few-items", "Hãy thêm ít nhất {min} {item}.", min = min, item = lower_first(item)),
             TooLong { label, max } => tr!("forms.problem.dai-qua-ky-tu-hay", "{label} dài quá {max} ký tự. Hãy viết ngắn lại.", label = label, max = max),
             NotADate { label } => {

@@ -57,7 +57,9 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
             for row in item.rows {
                 number += 1;
                 let value = row.value.unwrap_or_else(|| BLANK.into());
-                b.push(Block::Text { text: format!("{number}. {}: {value}", row.label), size: 12.0, bold: false, align: Align::Left, indent: 14.0 });
+                // A question keeps its own mark: "Giấy tờ do cơ quan nước ngoài cấp? Không", not "…cấp?: Không".
+                let colon = if row.label.ends_with(['?', ':']) { "" } else { ":" };
+                b.push(Block::Text { text: format!("{number}. {}{colon} {value}", row.label), size: 12.0, bold: false, align: Align::Left, indent: 14.0 });
             }
         }
     }

@@ -103,6 +103,18 @@ fn a_complete_dossier_makes_a_package_that_verifies() {
 }
 
 #[test]
+fn the_declaration_prints_each_answer_after_its_question() {
+    let (d, _) = complete();
+    let p = procedure();
+    let plan = plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: &d, units: None }).unwrap();
+    let lines: Vec<&str> =
+        plan.declaration.blocks.iter().filter_map(|b| if let pdf::Block::Text { text, .. } = b { Some(text.as_str()) } else { None }).collect();
+    assert!(lines.iter().any(|l| l.ends_with(". Họ, chữ đệm và tên người yêu cầu: Nguyễn Thị Ánh Tuyết")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.ends_with(". Giấy tờ do cơ quan nước ngoài cấp? Không, do cơ quan Việt Nam cấp")), "{lines:#?}");
+    assert!(!lines.iter().any(|l| l.contains("?:")), "a question keeps its own mark: {lines:#?}");
+}
+
+#[test]
 fn the_manifest_carries_normalised_answers_papers_and_hashes() {
     let (d, files) = complete();
     let m = manifest_of(&package_of(&d, &files));
