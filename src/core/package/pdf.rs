@@ -239,6 +239,9 @@ fn pdf_date(unix_seconds: i64) -> pdf_writer::Date {
         .day(r.date.day())
         .hour((r.minute / 60) as u8)
         .minute((r.minute % 60) as u8)
+        // pdf-writer writes the fields up to the first one missing: without the seconds the
+        // offset would be dropped and readers would take Vietnam's time for UTC.
+        .second(0)
         .utc_offset_hour(7)
         .utc_offset_minute(0)
 }

@@ -115,6 +115,16 @@ fn the_declaration_prints_each_answer_after_its_question() {
 }
 
 #[test]
+fn the_printed_pdfs_are_dated_in_vietnam_time_with_the_offset() {
+    let (d, files) = complete();
+    let e = entries(&package_of(&d, &files));
+    let pdf = &e.iter().find(|(n, _)| n == DECLARATION).unwrap().1;
+    let at = pdf.windows(14).position(|w| w == b"/CreationDate ").expect("a creation date");
+    // 10:05 in Vietnam, written with its +07'00 (without it, readers take 10:05 for UTC: 17:05).
+    assert!(pdf[at..].starts_with(b"/CreationDate (D:20261125100500+07'00)"), "{}", String::from_utf8_lossy(&pdf[at..at + 40]));
+}
+
+#[test]
 fn the_manifest_carries_normalised_answers_papers_and_hashes() {
     let (d, files) = complete();
     let m = manifest_of(&package_of(&d, &files));
