@@ -67,6 +67,10 @@ pub enum ZipProblem {
     Overlap {
         name: String,
     },
+    /// Bytes the directory does not list (before the first entry, between two, or before the
+    /// directory) where an entry could hide: a reader that walks the entries one after another
+    /// (a stream reader) would find files this reader never saw.
+    Hidden,
     /// The entry's bytes are not what its header says (CRC or size), or are cut off.
     Damaged {
         name: String,
@@ -116,6 +120,7 @@ impl ZipProblem {
                 refused = refused,
                 name = name
             ),
+            Hidden => tr!("zip.co-du-lieu-an", "{refused}: có dữ liệu nằm ngoài danh sách tệp bên trong (có thể là tệp độc hại).", refused = refused),
             Damaged { name } => {
                 tr!("zip.tep-ben-trong-bi-hong", "{refused}: tệp «{name}» bên trong bị hỏng. Hãy lấy lại tệp gốc.", refused = refused, name = name)
             }
@@ -159,6 +164,19 @@ pub fn read(bytes: &[u8], limits: &ReadLimits, cap: impl Fn(&str) -> Option<u64>
         }
         let raw = record.file_path();
         let name = String::from_utf8_lossy(raw.as_bytes()).into_owned();
+        if let Some(folder) = name.strip_suffix('/').filter(|f| !f.is_empty() && record.uncompressed_size_hint() == 0) {
+            // A folder entry (`zip -r` writes one per folder): nothing to read, its name still safe.
+            if unsafe_name(folder) || record.mode().is_symlink() {
+                return Err(ZipProblem::UnsafeName { name });
+            }
+            let entry = archive.get_entry(record.wayfinder()).map_err(|_| ZipProblem::Damaged { name: name.clone() })?;
+            if entry.local_header().file_path().as_bytes() != raw.as_bytes() {
+                return Err(ZipProblem::HeaderMismatch { name });
+            }
+            let (start, end) = entry.compressed_data_range();
+            ranges.push((record.local_header_offset(), end.max(start), name));
+            continue;
+        }
         if unsafe_name(&name) {
             return Err(ZipProblem::UnsafeName { name });
         }
@@ -208,8 +226,18 @@ pub fn read(bytes: &[u8], limits: &ReadLimits, cap: impl Fn(&str) -> Option<u64>
     if let Some(w) = ranges.windows(2).find(|w| w[1].0 < w[0].1) {
         return Err(ZipProblem::Overlap { name: w[1].2.clone() });
     }
+    // The entries fill the archive up to its directory: between them only room for a data
+    // descriptor (at most 24 bytes), never for a local header (30 bytes and a name).
+    let starts = ranges.iter().map(|r| r.0).chain([archive.directory_offset()]);
+    let ends = [0].into_iter().chain(ranges.iter().map(|r| r.1));
+    if starts.zip(ends).enumerate().any(|(i, (start, end))| start < end || start - end > if i == 0 { 0 } else { DESCRIPTOR_MAX }) {
+        return Err(ZipProblem::Hidden);
+    }
     Ok(out)
 }
+
+/// The longest data descriptor: signature, CRC and two ZIP64 sizes.
+const DESCRIPTOR_MAX: u64 = 24;
 
 /// A name that could write outside the folder it is unpacked in.
 fn unsafe_name(name: &str) -> bool {
@@ -583,6 +611,47 @@ pub(crate) mod tests {
         let mut record = inner[inner_cd..inner_eocd].to_vec();
         record[42..46].copy_from_slice(&start.to_le_bytes());
         assert_eq!(read(&with_record(outer, &record), &LIMITS, any), Err(ZipProblem::Overlap { name: "b.pdf".into() }));
+    }
+
+    #[test]
+    fn an_entry_left_out_of_the_directory_or_bytes_before_the_first_are_refused() {
+        // A stream reader walks the local headers and would find «x.exe»; the directory hides it.
+        let bytes = zip(&[("a.pdf", b"%PDF-1.7 a"), ("x.exe", b"MZ"), ("b.pdf", b"%PDF-1.7 b")]);
+        assert_eq!(read(&without_record(bytes.clone(), "x.exe"), &LIMITS, any), Err(ZipProblem::Hidden));
+        assert_eq!(read(&without_record(bytes.clone(), "b.pdf"), &LIMITS, any), Err(ZipProblem::Hidden), "the last one too");
+        let prefixed = [b"MZ this is not part of a package".as_slice(), &bytes].concat();
+        assert!(read(&prefixed, &LIMITS, any).is_err());
+        assert_eq!(read(&bytes, &LIMITS, any).map(|e| e.len()), Ok(3), "the whole archive is read");
+    }
+
+    #[test]
+    fn folder_entries_written_by_zip_tools_are_passed_over() {
+        let bytes = zip(&[("02-giay-to/", b""), ("02-giay-to/a.pdf", b"%PDF-1.7 a")]);
+        let names: Vec<String> = read(&bytes, &LIMITS, any).unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["02-giay-to/a.pdf"]);
+        assert_eq!(read(&zip(&[("../", b"")]), &LIMITS, any), Err(ZipProblem::UnsafeName { name: "../".into() }));
+    }
+
+    /// `bytes` with the directory's record of `name` taken out (its local entry stays).
+    fn without_record(mut bytes: Vec<u8>, name: &str) -> Vec<u8> {
+        let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        let mut at = cd;
+        loop {
+            let name_len = u16::from_le_bytes([bytes[at + 28], bytes[at + 29]]) as usize;
+            let len =
+                46 + name_len + u16::from_le_bytes([bytes[at + 30], bytes[at + 31]]) as usize + u16::from_le_bytes([bytes[at + 32], bytes[at + 33]]) as usize;
+            if &bytes[at + 46..at + 46 + name_len] == name.as_bytes() {
+                bytes.drain(at..at + len);
+                let eocd = bytes.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+                for at in [eocd + 8, eocd + 10] {
+                    bytes[at] -= 1;
+                }
+                let size = u32::from_le_bytes(bytes[eocd + 12..eocd + 16].try_into().unwrap()) - len as u32;
+                bytes[eocd + 12..eocd + 16].copy_from_slice(&size.to_le_bytes());
+                return bytes;
+            }
+            at += len;
+        }
     }
 
     #[test]
