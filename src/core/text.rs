@@ -196,6 +196,31 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// The characters the printed declaration and receipt can show: those of the ranges the shipped
+/// fonts are cut to (`scripts/subset-fonts.sh`) that DejaVu Serif draws: Latin with every
+/// Vietnamese letter, combining marks, punctuation, €, №, arrows. Anything else (Chinese, Korean,
+/// emoji) would print as "?", so an answer with it is refused before it reaches the paper.
+/// *Check:* `package::pdf` tests (both faces have a glyph for every character here).
+pub const PRINTABLE: [(char, char); 11] = [
+    (' ', '~'),
+    ('\u{A0}', '\u{24F}'),
+    ('\u{300}', '\u{33F}'),
+    ('\u{1E00}', '\u{1EFB}'),
+    ('\u{2010}', '\u{2026}'),
+    ('\u{2030}', '\u{203A}'),
+    ('\u{203C}', '\u{203E}'),
+    ('€', '€'),
+    ('№', '№'),
+    ('←', '↓'),
+    ('−', '−'),
+];
+
+/// Whether `c` can be printed (see [`PRINTABLE`]); line breaks and tabs count as spaces, and
+/// "₫", which the font lacks, is written out as "đồng".
+pub fn printable(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\t' | '₫') || PRINTABLE.iter().any(|(from, to)| (*from..=*to).contains(&c))
+}
+
 /// The rhymes (vần) of Vietnamese syllables, without tone.
 const RHYMES: &str = "a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây \
 e ec em en eng eo ep et ê êch êm ên ênh êp êt êu i ia ich iêc iêm iên iêng iêp iêt iêu im in inh ip it iu \

@@ -118,7 +118,17 @@ impl FormDef {
         (errors, normalized)
     }
 
+    /// The answer as it will be kept and printed, or why not: its kind's rules, then whether the
+    /// paper can show every character of it (`text::printable`).
     fn check_value(&self, f: &Field, v: &str, a: &Answers, cx: Context) -> Result<String, FieldProblem> {
+        let kept = self.check_kind(f, v, a, cx)?;
+        match kept.chars().find(|c| !crate::core::text::printable(*c)) {
+            Some(symbol) => Err(FormProblem::NotPrintable { label: f.label.clone(), symbol }.into()),
+            None => Ok(kept),
+        }
+    }
+
+    fn check_kind(&self, f: &Field, v: &str, a: &Answers, cx: Context) -> Result<String, FieldProblem> {
         let label = || f.label.clone();
         match &f.kind {
             Kind::Text { max_len } | Kind::LongText { max_len } => {
@@ -524,6 +534,14 @@ mod tests {
         assert_eq!(n["cong-trinh.tong-dien-tich-san"], "1200");
         let e = errors_for(f, &answers(&[("cong-trinh.chieu-cao", "1.5")]), Some("cong-trinh"));
         assert!(e.iter().any(|(fid, p)| fid == "cong-trinh.chieu-cao" && matches!(p, FieldProblem::Form(FormProblem::NumberSeparators { .. }))), "{e:?}");
+        // What the paper cannot show is refused while the person can still change it.
+        let f = form_for("2.000815").unwrap();
+        let e = errors_for(f, &answers(&[("yeu-cau.ho-ten", "王小明"), ("yeu-cau.giay-to", "Bằng tốt nghiệp 🎓")]), Some("yeu-cau"));
+        let said: Vec<String> = e.iter().filter(|(_, p)| matches!(p, FieldProblem::Form(FormProblem::NotPrintable { .. }))).map(|(_, p)| p.message()).collect();
+        assert_eq!(said.len(), 2, "{e:?}");
+        assert!(said[0].starts_with("Họ, chữ đệm và tên người yêu cầu có ký tự «王» không in được trên tờ khai."), "{said:?}");
+        let (e, n) = f.validate(&answers(&[("yeu-cau.giay-to", "Giấy chứng nhận № 12 – bản “gốc”")]), Some("yeu-cau"), cx());
+        assert!(e.iter().all(|e| e.field != "yeu-cau.giay-to") && n["yeu-cau.giay-to"].contains('№'), "{e:?}");
         // A question is asked once: "Hãy chọn ai nộp hồ sơ.", not "…hồ sơ?.".
         let f = form_for("1.000894").unwrap();
         let e = errors_for(f, &Answers::new(), Some("lien-he"));

@@ -76,6 +76,11 @@ pub enum FormProblem {
         min: Option<f64>,
         max: Option<f64>,
     },
+    /// A character the printed declaration cannot show (Chinese, Korean, emoji…).
+    NotPrintable {
+        label: String,
+        symbol: char,
+    },
 }
 
 /// A question's label inside "Hãy chọn …." : "Ai nộp hồ sơ?" → "ai nộp hồ sơ" (not "…hồ sơ?.").
@@ -134,6 +139,12 @@ impl FormProblem {
                 "{label} phải là một số{unit}.",
                 label = label,
                 unit = unit.as_ref().map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
+            NotPrintable { label, symbol } => tr!(
+                "forms.problem.not-printable",
+                "{label} có ký tự «{symbol}» không in được trên tờ khai. Hãy viết bằng chữ tiếng Việt hoặc chữ La-tinh (tên người nước ngoài viết như trong hộ chiếu).",
+                label = label,
+                symbol = symbol
             ),
             OutOfRange { label, min, max } => {
                 tr!(

@@ -122,7 +122,10 @@ impl<'a> Face<'a> {
             let g = self.glyph(c);
             let new = self.remapper.remap(g.0);
             let width = f32::from(self.face.glyph_hor_advance(g).unwrap_or(0)) * self.scale;
-            self.used.entry(new).or_insert((c, width));
+            // The text a reader extracts is what is drawn: a "?" drawn for a character the font
+            // lacks reads as "?", never as that character (nor makes every real "?" read as it).
+            let drawn = if self.face.glyph_index(c).is_some() { c } else { '?' };
+            self.used.entry(new).or_insert((drawn, width));
             out.extend_from_slice(&new.to_be_bytes());
         }
         out
@@ -372,6 +375,21 @@ fn wrap(text: &str, width: impl Fn(&str) -> f32, room: f32, indent: f32) -> Vec<
 mod tests {
     use super::*;
 
+    #[test]
+    fn both_faces_can_draw_every_character_an_answer_may_have() {
+        let (regular, bold) = crate::core::package::tests::fonts();
+        for data in [regular, bold] {
+            let face = ttf_parser::Face::parse(&data, 0).unwrap();
+            let missing: Vec<String> = crate::core::text::PRINTABLE
+                .iter()
+                .flat_map(|(from, to)| *from..=*to)
+                .filter(|c| face.glyph_index(*c).is_none())
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect();
+            assert!(missing.is_empty(), "{} {missing:?}", missing.len());
+        }
+    }
+
     pub fn fonts() -> (Vec<u8>, Vec<u8>) {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/fonts/");
         (std::fs::read(format!("{dir}DejaVuSerif.ttf")).unwrap(), std::fs::read(format!("{dir}DejaVuSerif-Bold.ttf")).unwrap())
@@ -448,6 +466,16 @@ mod tests {
             let missing: String = text.chars().filter(|c| !c.is_control() && face.glyph_index(*c).is_none()).collect();
             assert_eq!(missing, "", "letters the declaration could not print");
         }
+    }
+
+    #[test]
+    fn a_character_the_font_lacks_is_drawn_and_read_back_as_a_question_mark() {
+        let (r, b) = fonts();
+        // "≥" (not in the font) comes first: its "?" must not make the real "?" read as "≥".
+        let doc = Doc { title: "x".into(), subject: String::new(), blocks: vec![Block::text("Từ ≥ 18 tuổi? Có")] };
+        let pdf = render(&doc, Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
+        let cmap = String::from_utf8_lossy(&pdf[pdf.windows(9).position(|w| w == b"beginbfch").unwrap()..]).to_string();
+        assert!(cmap.contains("<003F>") && !cmap.contains("<2265>"), "{}", &cmap[..cmap.find("endbfchar").unwrap()]);
     }
 
     #[test]
