@@ -32,7 +32,7 @@ pub fn run(args: &mut Args) -> Result<(), Failure> {
                 json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "province_code": null, "sex": null, "birth_year": null})
             }
         }),
-        "mst" => Box::new(|s| outcome(s, check_mst(s))),
+        "mst" => Box::new(move |s| outcome(s, check_mst(s, Some(today)))),
         "phone" => Box::new(|s| match check_phone(s) {
             Ok(p) => json!({"input": s, "valid": true, "normalized": p.normalized, "reason": null, "e164": p.e164, "carrier": p.carrier, "mobile": p.mobile}),
             Err(p) => json!({"input": s, "valid": false, "normalized": null, "reason": p.message(), "problem": p, "e164": null}),

@@ -69,11 +69,16 @@ impl Date {
         Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
     }
 
-    /// Parses `dd/mm/yyyy`, the way dates are written in Vietnam (also `d/m/yyyy`).
+    /// Parses `dd/mm/yyyy`, the way dates are written in Vietnam (also `d/m/yyyy`, and with `-` or
+    /// `.` instead of `/`, the same separator both times). The year comes last, so an ISO
+    /// `yyyy-mm-dd` is not one.
     pub fn parse_vn(s: &str) -> Option<Date> {
-        let mut parts = s.trim().split('/');
+        let s = s.trim();
+        let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+        let mut parts = s.split(sep);
         let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || d.is_empty() || m.is_empty() || d.len() > 2 || m.len() > 2 {
+        let digits = |p: &str, len: std::ops::RangeInclusive<usize>| len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+        if parts.next().is_some() || !digits(d, 1..=2) || !digits(m, 1..=2) || !digits(y, 4..=4) {
             return None;
         }
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
@@ -200,5 +205,19 @@ mod tests {
         assert_eq!(Date::parse_vn("31/12/2025").unwrap().to_vn(), "31/12/2025");
         assert!(Date::parse_vn("31/11/2025").is_none());
         assert!(Date::parse_vn("2025/11/30").is_none());
+    }
+
+    #[test]
+    fn a_vietnamese_date_may_be_written_with_dashes_or_dots() {
+        for written in ["15/03/1999", "15-03-1999", "15.03.1999", "15-3-1999", " 15.3.1999 "] {
+            assert_eq!(Date::parse_vn(written).map(Date::to_vn).as_deref(), Some("15/03/1999"), "{written}");
+        }
+        // The same separator twice: a mix is refused, not guessed.
+        assert!(Date::parse_vn("15-03/1999").is_none());
+        assert!(Date::parse_vn("15.03-1999").is_none());
+        // The year last: an ISO date is never read as a day and month.
+        assert!(Date::parse_vn("1999-03-15").is_none());
+        assert_eq!(Date::parse_iso("1999-03-15"), Date::new(1999, 3, 15));
+        assert!(Date::parse_vn("+5/3/1999").is_none(), "digits only");
     }
 }

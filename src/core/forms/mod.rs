@@ -140,7 +140,7 @@ impl FormDef {
             }
             Kind::Name => Ok(validate::check_name(v)?),
             Kind::Cccd => Ok(validate::check_cccd(v, Some(cx.today)).map(|id| id.normalized)?),
-            Kind::Mst => Ok(validate::check_mst(v)?),
+            Kind::Mst => Ok(validate::check_mst(v, Some(cx.today))?),
             Kind::Phone => Ok(validate::check_phone(v).map(|p| p.normalized)?),
             Kind::Email => Ok(validate::check_email(v)?),
             Kind::Date { not_future, min_age } => {

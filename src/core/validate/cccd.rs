@@ -180,6 +180,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_pasted_with_full_width_digits_or_invisible_characters_is_the_same_number() {
+        assert_eq!(check_cccd("０７９２０５０００００１", today()).unwrap().normalized, "079205000001");
+        for pasted in ["001099012345\u{200b}", "001\u{202f}099\u{202f}012345", "\u{feff}001099\u{2060}012345", "001\u{2013}099\u{2013}012345"] {
+            assert_eq!(check_cccd(pasted, today()).unwrap().normalized, "001099012345", "{pasted:?}");
+        }
+        assert_eq!(check_cccd("\u{200b}", today()), Err(Problem::CccdMissing), "nothing visible is nothing typed");
+    }
+
+    #[test]
     fn cross_checks_with_date_of_birth_and_sex() {
         let id = check_cccd("001099012345", today()).unwrap();
         assert!(cross_check(&id, Date::new(1999, 5, 1), Some(Sex::Male)).is_empty());

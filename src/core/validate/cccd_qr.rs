@@ -63,6 +63,11 @@ pub enum CardProblem {
         field: DateField,
         text: String,
     },
+    /// A card issued before its holder was born.
+    IssuedBeforeBirth {
+        birth: Date,
+        issued: Date,
+    },
     /// Neither "Nam" nor "Nữ".
     BadSex {
         text: String,
@@ -106,6 +111,12 @@ impl CardProblem {
                     DateField::Birth => tr!("validate.cccd_qr.ngay-sinh", "Ngày sinh"),
                     DateField::Issued => tr!("validate.cccd_qr.ngay-cap", "Ngày cấp"),
                 }
+            ),
+            CardProblem::IssuedBeforeBirth { birth, issued } => tr!(
+                "validate.cccd_qr.issued-before-birth",
+                "Ngày cấp trong mã QR ({issued}) trước ngày sinh ({birth}), nên đây không phải mã của một thẻ căn cước thật. Hãy nhập tay.",
+                issued = issued.to_vn(),
+                birth = birth.to_vn()
             ),
             CardProblem::BadSex { text } => {
                 tr!("validate.cccd_qr.gioi-tinh-trong-ma-qr", "Giới tính trong mã QR («{text}») không đọc được. Hãy nhập tay.", text = text)
@@ -164,6 +175,9 @@ pub fn read_card_qr(payload: &str, today: Date) -> Result<CardData, CardProblem>
         if d > today {
             return Err(CardProblem::BadDate { field, text: fields[if field == DateField::Birth { 3 } else { 6 }].to_string() });
         }
+    }
+    if issued < birth {
+        return Err(CardProblem::IssuedBeforeBirth { birth, issued });
     }
     let problems = cross_check(&id, Some(birth), Some(sex));
     if !problems.is_empty() {
@@ -256,6 +270,19 @@ mod tests {
         for p in [CardProblem::NotCardCode, CardProblem::UnknownLayout { fields: 9 }, CardProblem::NoName] {
             assert!(p.message().contains("Hãy"), "every message says what to do: {}", p.message());
         }
+    }
+
+    #[test]
+    fn a_card_is_not_issued_before_its_holder_is_born() {
+        let (birth, issued) = (Date::new(1999, 3, 15).unwrap(), Date::new(1990, 1, 1).unwrap());
+        assert_eq!(
+            read_card_qr("001199012345||Nguyễn Thị Ánh Tuyết|15031999|Nữ|Hà Nội|01011990", today()),
+            Err(CardProblem::IssuedBeforeBirth { birth, issued })
+        );
+        let m = CardProblem::IssuedBeforeBirth { birth, issued }.message();
+        assert!(m.contains("(01/01/1990) trước ngày sinh (15/03/1999)") && m.contains("Hãy"), "{m}");
+        // Only an earlier day is refused (since July 2024 a căn cước can be issued to a baby).
+        assert!(read_card_qr("001324012345||Tên|15032024|Nữ|Hà Nội|15032024", today()).is_ok());
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -63,6 +63,16 @@ pub enum Problem {
     PhoneAreaCode {
         code: String,
     },
+    /// A 10-digit landline number under an area code changed in 2017: `number` is the same line now.
+    PhoneOldAreaCode {
+        old: String,
+        new: String,
+        number: String,
+    },
+    /// A 10-digit number whose prefix is not a mobile's but was a landline area code before 2017.
+    PhoneOldLandline {
+        code: String,
+    },
 
     NameMissing,
     NameTooLong {
@@ -164,6 +174,18 @@ impl Problem {
             PhoneAreaCode { code } => {
                 tr!("validate.problem.khong-phai-ma-vung-dien", "«{code}» không phải mã vùng điện thoại cố định ở Việt Nam. Hãy kiểm tra lại.", code = code)
             }
+            PhoneOldAreaCode { old, new, number } => tr!(
+                "validate.problem.phone-old-area-code",
+                "Mã vùng «{old}» đã đổi thành «{new}» từ năm 2017, và số máy bàn nay có 11 chữ số. Số này nay là {number}: hãy nhập số mới.",
+                old = old,
+                new = new,
+                number = number
+            ),
+            PhoneOldLandline { code } => tr!(
+                "validate.problem.phone-old-landline",
+                "Đầu số «{code}» không phải đầu số di động. Nếu đây là số máy bàn cũ: từ năm 2017 mã vùng bắt đầu bằng 02 và số máy bàn có 11 chữ số. Hãy nhập số mới.",
+                code = code
+            ),
             NameMissing => tr!("validate.problem.hay-nhap-ho-va-ten", "Hãy nhập họ và tên, ví dụ: Nguyễn Văn An.").into(),
             NameTooLong { max } => tr!("validate.problem.ho-va-ten-dai-qua", "Họ và tên dài quá {max} ký tự. Hãy kiểm tra lại.", max = max),
             NameDigits { meant } => {
