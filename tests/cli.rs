@@ -355,6 +355,9 @@ fn a_divided_old_commune_asks_which_part() {
     assert_eq!(v[0]["needs_choice"], true);
     let names: Vec<&str> = v[0]["new"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
+    // "Thị trấn Tân Thạnh" is not "Xã Tân Thành" of the same district: never the other's commune.
+    let o = hoso(&["units", "convert", "Thị trấn Tân Thạnh, Huyện Tân Thạnh, Tỉnh Long An"]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nhơn Ninh"), "{}", String::from_utf8_lossy(&o.stdout));
     let o = hoso(&["units", "convert", "Xã Không Có, Huyện Không Có, Tỉnh Không Có"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Không tìm thấy đơn vị cũ"));

@@ -267,12 +267,7 @@ pub struct OldToNew {
 fn bare_old(name: &str) -> String {
     let f = fold(name);
     let mut words: Vec<&str> = f.split(' ').collect();
-    const KINDS: [&[&str]; 12] =
-        [&["thanh", "pho"], &["thi", "xa"], &["thi", "tran"], &["tinh"], &["quan"], &["huyen"], &["phuong"], &["xa"], &["tp"], &["tx"], &["tt"], &["q"]];
-    // One kind word only: "Phường Phương Liệt" keeps "Phương".
-    if let Some(k) = KINDS.iter().chain([&["p"][..], &["h"][..], &["x"][..]].iter()).find(|k| words.len() > k.len() && words[..k.len()] == ***k) {
-        words.drain(..k.len());
-    }
+    words.drain(..kind_words(&words));
     let joined = words.join(" ");
     let joined = match joined.as_str() {
         "hcm" | "tphcm" | "sai gon" => "ho chi minh".to_string(),
@@ -285,6 +280,39 @@ fn bare_old(name: &str) -> String {
     } else {
         joined
     }
+}
+
+/// How many of the first (folded) words say the unit's kind: "thi tran tan thanh" → 2. One kind
+/// only: "Phường Phương Liệt" keeps "Phương".
+fn kind_words(words: &[&str]) -> usize {
+    const KINDS: [&[&str]; 15] = [
+        &["thanh", "pho"],
+        &["thi", "xa"],
+        &["thi", "tran"],
+        &["tinh"],
+        &["quan"],
+        &["huyen"],
+        &["phuong"],
+        &["xa"],
+        &["tp"],
+        &["tx"],
+        &["tt"],
+        &["q"],
+        &["p"],
+        &["h"],
+        &["x"],
+    ];
+    KINDS.iter().find(|k| words.len() > k.len() && words[..k.len()] == ***k).map_or(0, |k| k.len())
+}
+
+/// The name without its kind, with its marks (`text::tone_key`), when it was written with
+/// them: "Thị trấn Tân Thạnh" → "tân thạnh"; "Tan Thanh" → `None` (nothing to tell apart).
+fn marked_old(name: &str) -> Option<String> {
+    let clean = crate::core::text::clean(name);
+    let words: Vec<&str> = clean.split(' ').collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let rest = words[kind_words(&folded.iter().map(String::as_str).collect::<Vec<_>>())..].join(" ");
+    (!rest.is_ascii()).then(|| crate::core::text::tone_key(&rest))
 }
 
 /// A 2025 commune an old address may now belong to.
@@ -344,8 +372,11 @@ impl OldToNew {
 
     /// The old units an address printed on an older paper names ("Phường 9, Quận 5, TP. Hồ Chí
     /// Minh"; ward may be omitted where the district had none). Several when ambiguous.
+    /// A ward or district written with its marks must have them: "Thị trấn Tân Thạnh" is not
+    /// "Xã Tân Thành" (the same letters without marks); written without, both are offered.
     pub fn convert(&self, address: &str) -> Vec<&OldUnit> {
-        let parts: Vec<String> = address.split(',').map(bare_old).filter(|p| !p.is_empty()).collect();
+        let written: Vec<&str> = address.split(',').filter(|p| !bare_old(p).is_empty()).collect();
+        let parts: Vec<String> = written.iter().map(|p| bare_old(p)).collect();
         let n = parts.len();
         if n < 2 {
             return Vec::new();
@@ -353,7 +384,12 @@ impl OldToNew {
         let province = &parts[n - 1];
         let district = &parts[n - 2];
         let ward = if n >= 3 { parts[n - 3].as_str() } else { "" };
-        self.units.iter().filter(|u| bare_old(&u.province) == *province && bare_old(&u.district) == *district && bare_old(&u.ward) == ward).collect()
+        let marks = |typed: &str, name: &str| marked_old(typed).is_none_or(|m| marked_old(name).is_none_or(|n| n == m));
+        self.units
+            .iter()
+            .filter(|u| bare_old(&u.province) == *province && bare_old(&u.district) == *district && bare_old(&u.ward) == ward)
+            .filter(|u| marks(written[n - 2], &u.district) && (n < 3 || marks(written[n - 3], &u.ward)))
+            .collect()
     }
 
     /// Builds the table from the legacy GSO list and the converter's key tables (keys are the
@@ -468,6 +504,9 @@ mod old_tests {
         assert_eq!(divided.candidates()[1].province, "Tỉnh Hưng Yên");
         let whole = table.candidates("Cẩm Phúc, Cẩm Giàng, Hải Dương", &units);
         assert_eq!(whole.candidates().len(), 1);
+        assert_eq!(table.candidates("Cam Phuc, Cam Giang, Hai Duong", &units).candidates().len(), 1, "without marks: the same letters");
+        assert!(table.candidates("Xã Cẩm Phục, Huyện Cẩm Giàng, Tỉnh Hải Dương", &units).found.is_empty(), "other marks: another commune, never this one");
+        assert!(table.candidates("Xã Cẩm Phúc, Huyện Cẩm Giang, Tỉnh Hải Dương", &units).found.is_empty(), "nor another district's");
         assert!(table.candidates("Xã Không Có, Huyện X, Tỉnh Y", &units).found.is_empty());
     }
 }
