@@ -355,9 +355,17 @@ fn a_divided_old_commune_asks_which_part() {
     assert_eq!(v[0]["needs_choice"], true);
     let names: Vec<&str> = v[0]["new"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
-    // "Thị trấn Tân Thạnh" is not "Xã Tân Thành" of the same district: never the other's commune.
-    let o = hoso(&["units", "convert", "Thị trấn Tân Thạnh, Huyện Tân Thạnh, Tỉnh Long An"]);
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("Nhơn Ninh"), "{}", String::from_utf8_lossy(&o.stdout));
+    // Communes whose names differ only by their marks each reach their own new commune:
+    // "Thị trấn Tân Thạnh" is not "Xã Tân Thành" of the same district.
+    for (old, new) in [
+        ("Thị trấn Tân Thạnh, Huyện Tân Thạnh, Tỉnh Long An", "Xã Tân Thạnh"),
+        ("Xã Tân Thành, Huyện Tân Thạnh, Tỉnh Long An", "Xã Nhơn Ninh"),
+        ("Thị trấn Cẩm Giang, Huyện Cẩm Giàng, Tỉnh Hải Dương", "Xã Cẩm Giang"),
+        ("Thị trấn Ba Tơ, Huyện Ba Tơ, Tỉnh Quảng Ngãi", "Xã Ba Tơ"),
+    ] {
+        let v = json(&hoso(&["units", "convert", old]));
+        assert_eq!(v[0]["new"][0]["name"], new, "{old}: {v}");
+    }
     let o = hoso(&["units", "convert", "Xã Không Có, Huyện Không Có, Tỉnh Không Có"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Không tìm thấy đơn vị cũ"));

@@ -393,10 +393,13 @@ impl OldToNew {
     }
 
     /// Builds the table from the legacy GSO list and the converter's key tables (keys are the
-    /// full names folded without spaces: `thanhphohochiminh_quan5_phuong9`).
+    /// full names folded without spaces: `thanhphohochiminh_quan5_phuong9`; a commune whose
+    /// folded name another one shares keeps its marks: `xãtânthạnh` beside `xãtânthành`).
     pub fn build(version: &str, units: &Units, legacy: &serde_json::Value, converter: &serde_json::Value) -> Result<(OldToNew, Vec<String>), String> {
         use std::collections::BTreeMap;
-        let key = |s: &str| fold(s).replace(' ', "");
+        // Letters and digits only: the converter writes "Ea H'Đing" as `eahding`.
+        let key = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let marked = |s: &str| crate::core::text::lower(&crate::core::text::clean(s)).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
         // Old key → names.
         let mut names: BTreeMap<String, (String, String, String)> = BTreeMap::new();
         for p in legacy["data"].as_array().ok_or("legacy: thiếu «data»")? {
@@ -406,7 +409,9 @@ impl OldToNew {
                 names.insert(format!("{}_{}_", key(pn), key(dn)), (pn.into(), dn.into(), String::new()));
                 for w in d["level3s"].as_array().into_iter().flatten() {
                     let wn = w["name"].as_str().unwrap_or_default();
-                    names.insert(format!("{}_{}_{}", key(pn), key(dn), key(wn)), (pn.into(), dn.into(), wn.into()));
+                    for ward in [key(wn), marked(wn)] {
+                        names.insert(format!("{}_{}_{ward}", key(pn), key(dn)), (pn.into(), dn.into(), wn.into()));
+                    }
                 }
             }
         }
@@ -414,7 +419,9 @@ impl OldToNew {
         let mut codes: BTreeMap<(String, String), u32> = BTreeMap::new();
         for p in &units.provinces {
             for c in &p.communes {
-                codes.insert((key(&p.name), key(&c.name)), c.code);
+                for commune in [key(&c.name), marked(&c.name)] {
+                    codes.insert((key(&p.name), commune), c.code);
+                }
             }
         }
         let mut table: BTreeMap<String, OldUnit> = BTreeMap::new();
@@ -481,6 +488,33 @@ mod old_tests {
         assert_eq!(bare_old("Thị xã Sơn Tây"), "son tay");
         assert_eq!(bare_old("Xã Xuân Phương"), "xuan phuong");
         assert_eq!(bare_old("Phường Phương Liệt"), "phuong liet", "a name that begins like a kind word keeps it");
+    }
+
+    #[test]
+    fn communes_told_apart_only_by_their_marks_are_built_apart() {
+        let c = |code, name: &str| Commune { code, name: name.into(), kind: CommuneKind::Xa };
+        let units = Units {
+            version: "t".into(),
+            provinces: vec![Province {
+                code: 37,
+                name: "Tỉnh Tây Ninh".into(),
+                kind: "tỉnh".into(),
+                communes: vec![c(1, "Xã Tân Thạnh"), c(2, "Xã Tân Thành")],
+            }],
+        };
+        let legacy = serde_json::json!({"data": [{"name": "Tỉnh Long An", "level2s": [{"name": "Huyện Tân Thạnh", "level3s": [
+            {"name": "Thị trấn Tân Thạnh"}, {"name": "Xã Ea H'Đinh"}]}]}]});
+        // The converter keeps the marks where folded names would collide, and drops apostrophes.
+        let converter = serde_json::json!({
+            "DICT_PROVINCE_WARD_NO_DIVIDED": {"tinhtayninh": {
+                "xãtânthạnh": ["tinhlongan_huyentanthanh_thitrantanthanh"],
+                "xãtânthành": ["tinhlongan_huyentanthanh_xaeahdinh"]}},
+            "DICT_PROVINCE_WARD_DIVIDED": {}
+        });
+        let (table, unresolved) = OldToNew::build("t", &units, &legacy, &converter).unwrap();
+        assert!(unresolved.is_empty(), "{unresolved:?}");
+        let to = |ward: &str| table.units.iter().find(|u| u.ward == ward).map(|u| u.to.clone());
+        assert_eq!((to("Thị trấn Tân Thạnh"), to("Xã Ea H'Đinh")), (Some(vec![1]), Some(vec![2])));
     }
 
     #[test]
