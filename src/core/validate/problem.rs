@@ -97,6 +97,10 @@ pub enum Problem {
     EmailShape,
     EmailDomain,
     EmailTooLong,
+    /// Letters with marks in the address (the Vietnamese keyboard was on); what was probably meant.
+    EmailAccents {
+        meant: Option<String>,
+    },
 }
 
 impl Problem {
@@ -212,6 +216,14 @@ impl Problem {
             EmailShape => tr!("validate.problem.dia-chi-thu-dien-tu-3", "Địa chỉ thư điện tử có dạng ten@tenmien.vn, chỉ một dấu @.").into(),
             EmailDomain => tr!("validate.problem.ten-mien-sau-dau-chua", "Tên miền sau dấu @ chưa đúng (ví dụ gmail.com, yahoo.com.vn).").into(),
             EmailTooLong => tr!("validate.problem.dia-chi-thu-dien-tu-4", "Địa chỉ thư điện tử quá dài.").into(),
+            EmailAccents { meant: Some(meant) } => tr!(
+                "validate.problem.email-accents-meant",
+                "Địa chỉ thư điện tử không có chữ có dấu: có lẽ là «{meant}». Hãy tắt bộ gõ tiếng Việt khi gõ địa chỉ.",
+                meant = meant
+            ),
+            EmailAccents { meant: None } => {
+                tr!("validate.problem.email-accents", "Địa chỉ thư điện tử không có chữ có dấu. Hãy tắt bộ gõ tiếng Việt khi gõ địa chỉ.").into()
+            }
         }
     }
 }
