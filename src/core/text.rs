@@ -90,9 +90,18 @@ fn apply_mark(base: char, mark: char) -> Option<char> {
     Some(vowel(row, tone, upper))
 }
 
-/// Canonical form for storing what a person typed: composed, trimmed, inner whitespace collapsed.
+/// Canonical form for storing what a person typed: composed, trimmed, inner whitespace collapsed,
+/// invisible characters a paste carries (zero-width spaces, BOM…) dropped.
 pub fn clean(input: &str) -> String {
-    compose(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    compose(&visible).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The format characters (Unicode category Cf) that text pasted from a web page or a document
+/// carries without showing them: soft hyphen, zero-width spaces and joiners, direction marks,
+/// word joiner, BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Folds text to a comparison key: lower case, no diacritics, `đ` → `d`, only letters and
@@ -164,7 +173,7 @@ pub fn tone_key(input: &str) -> String {
     out
 }
 
-fn is_combining_mark(c: char) -> bool {
+pub fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 

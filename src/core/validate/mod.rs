@@ -29,16 +29,10 @@ pub(crate) fn plain_number(input: &str) -> String {
         .filter_map(|c| match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
             '\u{2010}'..='\u{2014}' | '\u{2212}' => Some('-'),
-            c if c.is_whitespace() || is_invisible(c) => None,
+            c if c.is_whitespace() || crate::core::text::is_invisible(c) => None,
             c => Some(c),
         })
         .collect()
-}
-
-/// The format characters (Unicode category Cf) that text pasted from a web page or a document
-/// carries without showing them.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Digits only: the [`plain_number`], without the dots and dashes people type between groups.

@@ -19,8 +19,14 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     if s.chars().any(|c| c.is_ascii_digit()) {
         return Err(Problem::NameDigits { meant: vni_suggestion(&s) });
     }
-    if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’'))) {
-        return Err(Problem::NameSymbol { symbol: bad });
+    // A mark typed apart from its letter (decomposed "Müller") belongs to the letter before it.
+    let mut after_letter = false;
+    for c in s.chars() {
+        let ok = c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’' | 'ʼ') || (after_letter && crate::core::text::is_combining_mark(c));
+        if !ok {
+            return Err(Problem::NameSymbol { symbol: c });
+        }
+        after_letter = c.is_alphabetic() || (after_letter && crate::core::text::is_combining_mark(c));
     }
     if let Some(word) = telex_leftover(&s) {
         return Err(Problem::NameTelex { word: word.to_string(), meant: telex_word(word) });
@@ -28,8 +34,13 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
 }
 
-/// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen".
+/// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen", "NGUYỄN" → "Nguyễn"; a word typed with capitals
+/// inside ("McDonald", "DeLa") is kept as typed.
 fn capitalise(word: &str) -> String {
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    if letters().skip(1).any(char::is_uppercase) && letters().any(char::is_lowercase) {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     let mut start = true;
     for c in word.chars() {
@@ -38,7 +49,7 @@ fn capitalise(word: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = matches!(c, '\'' | '-' | '’');
+        start = matches!(c, '\'' | '-' | '’' | 'ʼ');
     }
     out
 }
@@ -186,6 +197,12 @@ mod tests {
         assert_eq!(check_name("Nguye\u{0302}\u{0303}n Thi\u{0323} Hoa").unwrap(), "Nguyễn Thị Hoa");
         assert_eq!(check_name("h'hen niê").unwrap(), "H'Hen Niê");
         assert_eq!(check_name("Ksor Y Moan").unwrap(), "Ksor Y Moan", "ethnic minority names are accepted");
+        assert_eq!(check_name("HʼHen Niê").unwrap(), "HʼHen Niê", "with the apostrophe letter as typed");
+        assert_eq!(check_name("hʼhen niê").unwrap(), "HʼHen Niê");
+        assert_eq!(check_name("NGUYỄN VĂN AN").unwrap(), "Nguyễn Văn An");
+        assert_eq!(check_name("Ronald McDonald").unwrap(), "Ronald McDonald", "capitals inside a word are kept");
+        assert_eq!(check_name("Hans Mu\u{308}ller").unwrap(), "Hans Mu\u{308}ller", "a mark typed apart belongs to its letter");
+        assert_eq!(check_name("An\u{200b}"), Ok("An".into()), "an invisible character is dropped");
     }
 
     #[test]
