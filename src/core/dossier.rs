@@ -582,7 +582,7 @@ mod tests {
         let mut d = sample();
         d.record_export(Receipt::from_unix_millis(1_764_039_720_000), "ho-so.zip", "ab12");
         let again = Dossier::from_json(&d.to_json()).unwrap();
-        assert_eq!(again.exported_now().map(|e| (e.name.as_str(), e.at.as_str())), Some(("ho-so.zip", "2025-11-25T10:02+07:00")));
+        assert_eq!(again.exported_now().map(|e| (e.name.as_str(), e.at.as_str())), Some(("ho-so.zip", "2025-11-25T10:02:00+07:00")));
         let mut later = again.clone();
         later.touch(Receipt::from_unix_millis(1_764_040_000_000));
         assert!(later.exported_now().is_some(), "saved again with the same answers and files");
@@ -685,7 +685,7 @@ mod tests {
         let d = sample();
         let s = d.summary(form_for("1.001193").unwrap());
         assert_eq!(s.applicant.as_deref(), Some("Nguyễn Văn An"));
-        assert_eq!((s.files, s.total > 0, s.changed.as_str()), (1, true, "2026-11-25T10:00+07:00"));
+        assert_eq!((s.files, s.total > 0, s.changed.as_str()), (1, true, "2026-11-25T10:00:00+07:00"));
         assert_eq!(d.file_hashes(), ["anh-1", "anh-2", "pdf"], "the PDF and the photos it was made from");
     }
 
@@ -718,7 +718,7 @@ mod tests {
         let d = sample();
         let later = Receipt::parse_rfc3339("2026-12-01T08:30:00+07:00").unwrap();
         let copy = d.duplicate("1.001193-2".into(), later);
-        assert_eq!((copy.id.as_str(), copy.started.as_str(), copy.changed.as_str()), ("1.001193-2", "2026-12-01T08:30+07:00", "2026-12-01T08:30+07:00"));
+        assert_eq!((copy.id.as_str(), copy.started.as_str(), copy.changed.as_str()), ("1.001193-2", "2026-12-01T08:30:00+07:00", "2026-12-01T08:30:00+07:00"));
         assert_eq!((&copy.answers, copy.file_hashes()), (&d.answers, d.file_hashes()));
         let stored: std::collections::BTreeSet<String> = d.file_hashes().into_iter().collect();
         assert_eq!(files_to_store(&[&d], &copy, &stored), (vec![], vec![]), "the copy's files are stored already, once");

@@ -78,7 +78,7 @@ test("with the resident's consent, the package and its receipt name the officer 
   const out = join(dir, "ra");
   expect(run("unzip", ["-oq", zip, "-d", out]).status).toBe(0);
   const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
-  expect(manifest.assisted_by).toEqual({ name: "Trần Thị Bình", unit: "UBND phường Hoàn Kiếm", consent_at: "2026-11-25T10:00+07:00" });
+  expect(manifest.assisted_by).toEqual({ name: "Trần Thị Bình", unit: "UBND phường Hoàn Kiếm", consent_at: "2026-11-25T10:00:00+07:00" });
   const validate = "import json, sys, jsonschema\njsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))";
   const valid = run("/usr/bin/python3", ["-c", validate, join(out, "manifest.json"), join(root, "public/schema/package-manifest-1.json")]);
   expect(valid.status, valid.stderr).toBe(0);

@@ -78,7 +78,7 @@ impl Receipt {
 
     /// RFC 3339 in Vietnam time, to the minute: `2026-11-25T10:00+07:00`.
     pub fn to_rfc3339(self) -> String {
-        format!("{}T{:02}:{:02}+07:00", self.date, self.minute / 60, self.minute % 60)
+        format!("{}T{:02}:{:02}:00+07:00", self.date, self.minute / 60, self.minute % 60)
     }
 
     /// The time of day, `10:00`.
@@ -189,7 +189,8 @@ mod tests {
     #[test]
     fn a_receipt_time_is_written_in_vietnam_time_and_read_back() {
         let r = Receipt::parse_rfc3339("2026-02-13T09:30:00Z").unwrap();
-        assert_eq!(r.to_rfc3339(), "2026-02-13T16:30+07:00");
+        assert_eq!(r.to_rfc3339(), "2026-02-13T16:30:00+07:00", "RFC 3339 has the seconds");
+        assert_eq!(Receipt::parse_rfc3339("2026-02-13T16:30+07:00"), Some(r), "what older versions wrote still reads");
         assert_eq!(Receipt::parse_rfc3339(&r.to_rfc3339()), Some(r));
     }
 

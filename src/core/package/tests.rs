@@ -130,7 +130,7 @@ fn the_manifest_carries_normalised_answers_papers_and_hashes() {
     let m = manifest_of(&package_of(&d, &files));
     assert_eq!(m.answers["yeu-cau.ho-ten"], "Nguyễn Thị Ánh Tuyết", "normalised as the rules accepted it");
     assert_eq!(m.applicant.as_deref(), Some("Nguyễn Thị Ánh Tuyết"));
-    assert_eq!(m.created, "2026-11-25T10:05+07:00");
+    assert_eq!(m.created, "2026-11-25T10:05:00+07:00", "RFC 3339: with its seconds");
     assert_eq!(m.papers[0].status, "attached");
     assert_eq!(m.papers[0].need, "for_your_case");
     let photo = m.files.iter().find(|f| f.path.ends_with(".jpg")).unwrap();
