@@ -18,6 +18,12 @@ pub struct PdfInfo {
 }
 
 pub fn inspect(bytes: &[u8]) -> PdfInfo {
+    inspect_within(bytes, UNPACK_BUDGET).0
+}
+
+/// [`inspect`], unpacking at most `budget` bytes of object streams; and how many it unpacked.
+fn inspect_within(bytes: &[u8], mut budget: usize) -> (PdfInfo, usize) {
+    let start_budget = budget;
     let complete = whole(bytes);
     let encryption = encryption(bytes);
     let encrypted = encryption != Encryption::None;
@@ -28,11 +34,14 @@ pub fn inspect(bytes: &[u8]) -> PdfInfo {
             count = Some(count.map_or(c, |x| x.max(c)));
         }
     };
-    // Plain objects: each chunk up to `endobj` holds (at most) one object.
+    // Plain objects: each chunk up to `endobj` holds (at most) one object. Object streams are
+    // unpacked within one budget for the whole file: a small file whose streams each unpack to
+    // tens of megabytes must not keep the check busy for seconds.
     for object in split(bytes, b"endobj") {
         note(pages_count(object));
-        if is_object_stream(object) && !encrypted {
-            if let Some(data) = stream_data(object) {
+        if is_object_stream(object) && !encrypted && budget > 0 {
+            if let Some(data) = stream_data(object, budget) {
+                budget -= data.len();
                 for inner in object_stream_objects(object, &data) {
                     note(pages_count(inner));
                 }
@@ -47,7 +56,7 @@ pub fn inspect(bytes: &[u8]) -> PdfInfo {
         Some(0) => Some(0),
         _ => None,
     };
-    PdfInfo { complete, encryption, has_objects, pages }
+    (PdfInfo { complete, encryption, has_objects, pages }, start_budget - budget)
 }
 
 /// Whether the file is whole: it ends (trailing spaces aside) with `%%EOF`, after a `startxref`
@@ -133,8 +142,12 @@ fn is_object_stream(object: &[u8]) -> bool {
     type_is(object, b"/ObjStm")
 }
 
-/// The decoded content of the object's stream (Flate only, which is what object streams use).
-fn stream_data(object: &[u8]) -> Option<Vec<u8>> {
+/// How many bytes of object streams one file may unpack in all (real ones are a few hundred kB).
+const UNPACK_BUDGET: usize = 32 << 20;
+
+/// The decoded content of the object's stream (Flate only, which is what object streams use), if
+/// it fits in `limit` bytes.
+fn stream_data(object: &[u8], limit: usize) -> Option<Vec<u8>> {
     let s = find(object, b"stream")?;
     let mut start = s + 6;
     if object.get(start) == Some(&b'\r') {
@@ -150,10 +163,9 @@ fn stream_data(object: &[u8]) -> Option<Vec<u8>> {
         .or_else(|| find(&object[start..], b"endstream").map(|e| start + e))?;
     let raw = &object[start..end];
     if find(dict, b"/FlateDecode").is_some() {
-        // A cap keeps a hostile file from using all memory: object streams are small.
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(raw, 64 << 20).ok()
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(raw, limit).ok()
     } else {
-        Some(raw.to_vec())
+        (raw.len() <= limit).then(|| raw.to_vec())
     }
 }
 
@@ -215,6 +227,25 @@ pub(crate) mod tests {
         pdf.extend_from_slice(&packed);
         pdf.extend_from_slice(b"\nendstream\nendobj\n3 0 obj\n<</Type/Page>>\nendobj\n%%EOF\n");
         assert_eq!(inspect(&pdf).pages, Some(2));
+    }
+
+    #[test]
+    fn object_streams_are_unpacked_within_one_budget_for_the_whole_file() {
+        // Twelve object streams of 1 MB each (a few kB packed): a small file that would make
+        // the check unpack 12 MB. With a 3 MB budget it stops there, and still counts the pages
+        // it can see.
+        let junk = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; 1 << 20], 9);
+        let mut pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Pages /Count 2 >>\nendobj\n".to_vec();
+        for i in 0..12 {
+            pdf.extend(format!("{} 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n", i + 5, junk.len()).as_bytes());
+            pdf.extend_from_slice(&junk);
+            pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        }
+        pdf.extend_from_slice(b"%%EOF\n");
+        let (info, unpacked) = inspect_within(&pdf, 3 << 20);
+        assert!(unpacked <= 3 << 20, "{unpacked}");
+        assert_eq!(info.pages, Some(2));
+        assert_eq!(inspect_within(&pdf, usize::MAX).1, 12 << 20, "without a budget all of it");
     }
 
     #[test]
