@@ -653,6 +653,10 @@ fn a_sealed_package_opens_with_debian_s_age_and_verifies() {
     tool("python3", &["-c", typed], &dir);
     let v = json(&hoso(&["package", "verify", dir.join("mo-mk.zip").to_str().unwrap()]));
     assert_eq!(v["ok"], true, "{v}");
+    // The desk checks it in one step with the same passphrase file.
+    let sealed = dir.join("goi-mk.zip.age");
+    let v = json(&hoso(&["package", "verify", "--passphrase-file", dir.join("mat-khau.txt").to_str().unwrap(), sealed.to_str().unwrap()]));
+    assert_eq!(v["ok"], true, "{v}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

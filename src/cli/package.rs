@@ -25,7 +25,7 @@ pub const HELP: &str = "\
                                  quan tiếp nhận, có thể nhiều lần) hoặc --passphrase-file TỆP (mật khẩu ở dòng đầu)
   package verify F.zip           Kiểm tra gói hồ sơ (không giải nén): cấu trúc an toàn, mã băm, đủ giấy tờ,
                                  quy tắc tờ khai, kiểm tra lại từng tệp; in {ok, procedure, files, problems};
-                                 mã thoát 1 khi không hợp lệ. --identity TỆP_KHOÁ: mở gói đã mã hoá (.zip.age);
+                                 mã thoát 1 khi không hợp lệ. --identity TỆP_KHOÁ hoặc --passphrase-file TỆP: mở gói đã mã hoá (.zip.age);
                                  --catalogue DIR; --units FILE
 ";
 
@@ -131,6 +131,18 @@ fn check(args: &mut Args) -> Result<(), Failure> {
         Some(f) => Some(String::from_utf8(read(&f)?).map_err(|_| Failure::Request(format!("{f} không phải tệp khoá age")))?),
         None => None,
     };
+    let passphrase = match args.option("passphrase-file")? {
+        Some(f) => Some(
+            String::from_utf8(read(&f)?).map_err(|_| Failure::Request(format!("{f} không phải văn bản UTF-8")))?.lines().next().unwrap_or_default().to_string(),
+        ),
+        None => None,
+    };
+    let key = match (&identity, &passphrase) {
+        (Some(_), Some(_)) => return Err(Failure::Usage("dùng --identity hoặc --passphrase-file, không dùng cả hai".into())),
+        (Some(i), None) => Some(hoso::core::package::seal::Key::Identity(i)),
+        (None, Some(p)) => Some(hoso::core::package::seal::Key::Passphrase(p)),
+        (None, None) => None,
+    };
     let dir = crate::catalogue::catalogue_dir(args)?;
     let units = crate::units::from_args(args)?;
     args.finish()?;
@@ -152,7 +164,7 @@ fn check(args: &mut Args) -> Result<(), Failure> {
             })],
         }
     } else {
-        verify_sealed(&bytes, identity.as_deref(), &lookup, Some(&units))
+        verify_sealed(&bytes, key, &lookup, Some(&units))
     };
     let mut out = verdict.to_json();
     out["path"] = path.clone().into();

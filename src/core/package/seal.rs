@@ -104,16 +104,31 @@ pub fn encryptor(how: &Seal) -> Result<age::Encryptor, SealProblem> {
     })
 }
 
-/// Opens a sealed package with the secret keys of an age identity file.
-pub fn open(bytes: &[u8], identity_file: &str) -> Result<Vec<u8>, SealProblem> {
-    let identities = age::IdentityFile::from_buffer(identity_file.as_bytes()).map_err(|_| SealProblem::BadIdentity)?;
-    let identities = identities.into_identities().map_err(|_| SealProblem::BadIdentity)?;
+/// What opens a sealed package: the agency's age identity file (its secret keys), or the
+/// passphrase the package was sealed with.
+#[derive(Clone, Copy, Debug)]
+pub enum Key<'a> {
+    Identity(&'a str),
+    Passphrase(&'a str),
+}
+
+/// Opens a sealed package with `key`.
+pub fn open(bytes: &[u8], key: Key) -> Result<Vec<u8>, SealProblem> {
+    let identities: Vec<Box<dyn age::Identity + Send + Sync>> = match key {
+        Key::Identity(file) => {
+            let identities = age::IdentityFile::from_buffer(file.as_bytes()).map_err(|_| SealProblem::BadIdentity)?;
+            identities.into_identities().map_err(|_| SealProblem::BadIdentity)?
+        }
+        Key::Passphrase(p) => vec![Box::new(age::scrypt::Identity::new(age::secrecy::SecretString::from(p.to_string())))],
+    };
     if identities.is_empty() {
         return Err(SealProblem::BadIdentity);
     }
     let decryptor = age::Decryptor::new(bytes).map_err(|_| SealProblem::Damaged)?;
     let mut reader = decryptor.decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity)).map_err(|e| match e {
         age::DecryptError::NoMatchingKeys => SealProblem::WrongKey,
+        // A wrong passphrase fails to unwrap the file key: the header is whole, the key wrong.
+        age::DecryptError::DecryptionFailed if matches!(key, Key::Passphrase(_)) => SealProblem::WrongKey,
         _ => SealProblem::Damaged,
     })?;
     let mut out = Vec::new();
@@ -136,11 +151,20 @@ mod tests {
     fn a_package_sealed_to_an_agency_opens_with_its_key_only() {
         let sealed = seal(b"PK\x03\x04 goi ho so", &Seal::Recipients(vec![public_of(SECRET)])).unwrap();
         assert!(is_sealed(&sealed) && !sealed.windows(7).any(|w| w == b"goi ho "));
-        assert_eq!(open(&sealed, SECRET).unwrap(), b"PK\x03\x04 goi ho so");
+        assert_eq!(open(&sealed, Key::Identity(SECRET)).unwrap(), b"PK\x03\x04 goi ho so");
         let other = age::x25519::Identity::generate();
-        assert_eq!(open(&sealed, &other.to_string().expose_secret_for_test()), Err(SealProblem::WrongKey));
-        assert_eq!(open(&sealed[..sealed.len() - 3], SECRET), Err(SealProblem::Damaged));
-        assert_eq!(open(&sealed, "not a key"), Err(SealProblem::BadIdentity));
+        assert_eq!(open(&sealed, Key::Identity(&other.to_string().expose_secret_for_test())), Err(SealProblem::WrongKey));
+        assert_eq!(open(&sealed[..sealed.len() - 3], Key::Identity(SECRET)), Err(SealProblem::Damaged));
+        assert_eq!(open(&sealed, Key::Identity("not a key")), Err(SealProblem::BadIdentity));
+        assert_eq!(open(&sealed, Key::Passphrase("hoa sen trong dam")), Err(SealProblem::WrongKey), "not sealed with a passphrase");
+    }
+
+    #[test]
+    fn a_package_sealed_with_a_passphrase_opens_with_that_passphrase_only() {
+        let sealed = seal(b"PK\x03\x04 goi ho so", &Seal::Passphrase("hoa sen trong dam".into())).unwrap();
+        assert_eq!(open(&sealed, Key::Passphrase("hoa sen trong dam")).unwrap(), b"PK\x03\x04 goi ho so");
+        assert_eq!(open(&sealed, Key::Passphrase("hoa sen trong ao")), Err(SealProblem::WrongKey));
+        assert_eq!(open(&sealed, Key::Identity(SECRET)), Err(SealProblem::WrongKey));
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl VerifyProblem {
             UnknownPaper { path, .. } => format!("{bad}: tệp «{path}» ghi cho một giấy tờ thủ tục không có."),
             Declaration { message, .. } => format!("Tờ khai: {message}"),
             FileRefused { path, problem } => format!("Tệp «{path}»: {}", problem.message()),
-            Sealed { problem: None } => "Gói hồ sơ đã được mã hoá: cần khoá bí mật của cơ quan tiếp nhận để mở (--identity TỆP_KHOÁ).".into(),
+            Sealed { problem: None } => "Gói hồ sơ đã được mã hoá: cần khoá bí mật của cơ quan tiếp nhận (--identity TỆP_KHOÁ) hoặc mật khẩu đã đặt khi lập gói (--passphrase-file TỆP) để mở.".into(),
             Sealed { problem: Some(p) } => p.message(),
             ReceiptMismatch => format!("{bad}: mã kiểm tra trên {RECEIPT} không khớp với {MANIFEST} (một trong hai đã bị thay)."),
         }
@@ -151,13 +151,13 @@ impl Verdict {
 /// hoso's own (not the generic one).
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<(Procedure, FormDef, bool)>;
 
-/// Checks a package that may be sealed: opened first with the identity file's keys.
-pub fn verify_sealed(bytes: &[u8], identity_file: Option<&str>, lookup: Lookup, units: Option<&Units>) -> Verdict {
+/// Checks a package that may be sealed: opened first with `key`.
+pub fn verify_sealed(bytes: &[u8], key: Option<super::seal::Key>, lookup: Lookup, units: Option<&Units>) -> Verdict {
     if !super::seal::is_sealed(bytes) {
         return verify(bytes, lookup, units);
     }
-    let Some(identity) = identity_file else { return Verdict::refused(VerifyProblem::Sealed { problem: None }) };
-    match super::seal::open(bytes, identity) {
+    let Some(key) = key else { return Verdict::refused(VerifyProblem::Sealed { problem: None }) };
+    match super::seal::open(bytes, key) {
         Ok(opened) => verify(&opened, lookup, units),
         Err(p) => Verdict::refused(VerifyProblem::Sealed { problem: Some(p) }),
     }
