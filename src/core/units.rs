@@ -266,6 +266,11 @@ pub struct OldToNew {
 /// without kind words or their abbreviations, folded.
 fn bare_old(name: &str) -> String {
     let f = fold(name);
+    // "Q5", "P9", "P.09": a kind's letter written against the ward or district number.
+    let f = match f.split_once(|c: char| c.is_ascii_digit()) {
+        Some((kind @ ("q" | "p"), _)) if f[1..].chars().all(|c| c.is_ascii_digit()) => format!("{kind} {}", &f[1..]),
+        _ => f,
+    };
     let mut words: Vec<&str> = f.split(' ').collect();
     words.drain(..kind_words(&words));
     let joined = words.join(" ");
@@ -482,6 +487,11 @@ mod old_tests {
     fn old_names_lose_kind_words_abbreviations_and_leading_zeros() {
         assert_eq!(bare_old("Phường 09"), "9");
         assert_eq!(bare_old("P. 9"), "9");
+        assert_eq!(bare_old("P9"), "9");
+        assert_eq!(bare_old("Q5"), "5");
+        assert_eq!(bare_old("P.09"), "9");
+        assert_eq!(bare_old("Q10"), "10");
+        assert_eq!(bare_old("Phường 9"), "9");
         assert_eq!(bare_old("Quận Ba Đình"), "ba dinh");
         assert_eq!(bare_old("TP. Hồ Chí Minh"), "ho chi minh");
         assert_eq!(bare_old("Tp HCM"), "ho chi minh");
