@@ -317,6 +317,21 @@ fn is_hex_colour(v: &str) -> bool {
     v.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// Whether a dossier of the procedure, still open on this device, is the one to reopen for a
+/// portal's `hoso:init` that gives `given` (what the portal knows of the person signed in).
+/// Without a prefill, yes (the newest open one). With one, only a dossier the portal filled
+/// before with the same values for the questions both name: at a shared computer the next
+/// person signed in must never be shown the previous person's dossier, and gets a new one.
+pub fn reopens(prefilled: Option<&crate::core::dossier::Prefilled>, given: &BTreeMap<String, String>) -> bool {
+    let given: Vec<(&String, &String)> = given.iter().filter(|(_, v)| !v.trim().is_empty()).collect();
+    if given.is_empty() {
+        return true;
+    }
+    let Some(before) = prefilled else { return false };
+    let shared: Vec<_> = given.iter().filter_map(|(k, v)| before.answers.get(*k).map(|b| (b, *v))).collect();
+    !shared.is_empty() && shared.iter().all(|(b, v)| crate::core::text::clean(b) == crate::core::text::clean(v))
+}
+
 /// What a portal's prefill gives a declaration: the answers with every known, non-empty value
 /// (the form's keys, or the items of a repeating section `key#2`), the answers it filled as
 /// filled (the declaration says "Cổng dịch vụ công đã điền sẵn" beside them while they stay so),
@@ -477,6 +492,19 @@ mod tests {
         assert!(
             matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "prefill": {"a": {"b": 1}}})), Err(EmbedProblem::BadField { field, .. }) if field == "prefill.a")
         );
+    }
+
+    #[test]
+    fn a_portal_session_reopens_only_the_same_person_s_dossier() {
+        let person = |name: &str| BTreeMap::from([("yeu-cau.ho-ten".to_string(), name.to_string())]);
+        let filled = |name: &str| crate::core::dossier::Prefilled { by: "https://dichvucong.gov.vn".into(), answers: person(name) };
+        let an = filled("Nguyễn Văn An");
+        assert!(reopens(Some(&an), &person("Nguyễn Văn An")), "the same person signed in again");
+        assert!(!reopens(Some(&an), &person("Trần Thị Bình")), "the next person at a shared computer");
+        assert!(!reopens(None, &person("Trần Thị Bình")), "a dossier the portal never filled is not given to whoever signs in");
+        assert!(reopens(Some(&an), &BTreeMap::new()) && reopens(None, &BTreeMap::new()), "without a prefill, the newest open dossier");
+        let other_question = BTreeMap::from([("yeu-cau.so-ban".to_string(), "2".to_string())]);
+        assert!(!reopens(Some(&an), &other_question), "nothing in common: a new dossier");
     }
 
     #[test]

@@ -60,13 +60,19 @@ pub fn PortalBridge() -> impl IntoView {
             crate::web::embed::tell(&Outgoing::error(p));
         }
         let by = crate::web::embed::host().unwrap_or_default();
+        let given = init.prefill.clone();
         portal.0.set(Some(Given { by, prefill: init.prefill, recipients: init.recipients }));
         if let Some(code) = init.procedure {
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 drafts.restored().await;
-                // The person's dossier of this procedure not yet handed in, else a new one.
-                let open = drafts.ids_of(&code).into_iter().rev().find(|id| drafts.submission(id).is_none());
+                // The person's dossier of this procedure not yet handed in (`core::embed::reopens`:
+                // never another person's), else a new one.
+                let open = drafts
+                    .ids_of(&code)
+                    .into_iter()
+                    .rev()
+                    .find(|id| drafts.submission(id).is_none() && crate::core::embed::reopens(drafts.prefilled(id).as_ref(), &given));
                 let id = open.unwrap_or_else(|| drafts.next_id(&code));
                 navigate(&format!("/ho-so/{id}"), Default::default());
             });

@@ -162,6 +162,25 @@ test("a portal of hoso's site frames it under its path: the procedure opens, the
   expect(seen.problems).toEqual([]);
 });
 
+test("at a shared computer, the next person signed in to the portal gets a new dossier, never the previous person's; the first gets theirs back", async ({ page }) => {
+  const seen = watch(page);
+  const open = async (person) => {
+    const frame = await openPortal(page, { procedure: CERTIFY.code, "ho-ten": person }, sameSite);
+    await frame.getByRole("link", { name: "Giấy tờ cần chứng thực" }).click();
+    return frame;
+  };
+  let frame = await open("Nguyễn Văn An");
+  await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Nguyễn Văn An");
+  await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Bằng tốt nghiệp của An");
+  await expect.poll(async () => (await received(page, "hoso:draft-saved")).length).toBeGreaterThan(0);
+  frame = await open("Trần Thị Bình");
+  await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Trần Thị Bình");
+  await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("");
+  frame = await open("Nguyễn Văn An");
+  await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Bằng tốt nghiệp của An");
+  expect(seen.problems).toEqual([]);
+});
+
 test("the package made in the frame reaches the portal intact, sealed to its key; the rating and the close are told", async ({ page, browser }) => {
   const seen = watch(page);
   const dir = mkdtempSync(join(tmpdir(), "hoso-e2e-embed-package-"));
