@@ -12,6 +12,9 @@ use super::drafts::{self, StoreError};
 
 /// The prefix of the Cache Storage caches that hold the app shell (kept at the end of a session).
 pub const SHELL_CACHE: &str = "hoso-shell";
+/// What every name hoso gives a cache or a storage key begins with. A portal may host hoso under
+/// a path of its own origin: "Kết thúc phiên" removes hoso's, never the portal's.
+const OWN: &str = "hoso-";
 
 /// The channel hoso's tabs in this browser share.
 const CHANNEL: &str = "hoso";
@@ -114,7 +117,7 @@ pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
     if let Ok(storage) = window.caches() {
         let names = JsFuture::from(storage.keys()).await.map_err(|_| StoreError::Unavailable)?;
         for name in names.unchecked_into::<js_sys::Array>().iter().filter_map(|n| n.as_string()) {
-            if !name.starts_with(SHELL_CACHE) && JsFuture::from(storage.delete(&name)).await.is_ok() {
+            if name.starts_with(OWN) && !name.starts_with(SHELL_CACHE) && JsFuture::from(storage.delete(&name)).await.is_ok() {
                 caches += 1;
             }
         }
@@ -123,8 +126,11 @@ pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
     let local = local_storage();
     let kept_items: Vec<(&str, String)> = keep.iter().filter_map(|k| Some((*k, local.as_ref()?.get_item(k).ok().flatten()?))).collect();
     for storage in [local.clone(), window.session_storage().ok().flatten()].into_iter().flatten() {
-        storage_items += storage.length().unwrap_or(0);
-        storage.clear().map_err(|_| StoreError::WriteRefused)?;
+        let ours: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(OWN)).collect();
+        storage_items += ours.len() as u32;
+        for key in ours {
+            storage.remove_item(&key).map_err(|_| StoreError::WriteRefused)?;
+        }
     }
     if let Some(local) = &local {
         for (key, value) in &kept_items {

@@ -14,7 +14,7 @@ async function leftOnDevice(page) {
       }
       db.close();
     }
-    return { records, caches: await caches.keys(), local: localStorage.length, session: sessionStorage.length };
+    return { records, caches: await caches.keys(), local: Object.keys(localStorage), session: Object.keys(sessionStorage) };
   });
 }
 
@@ -33,6 +33,10 @@ test("ending the session removes the dossiers, their files, hoso's caches and st
     await (await caches.open("hoso-du-lieu")).put("/catalogue/index.json", new Response("{}"));
     await (await caches.open("hoso-shell-v1")).put("/index.html", new Response("<!doctype html>"));
     localStorage.setItem("hoso-lua-chon", "1");
+    // A portal that hosts hoso under a path of its own origin keeps its own things there: not hoso's.
+    await (await caches.open("cong-dvc-trang")).put("/", new Response("portal"));
+    localStorage.setItem("cong-dvc-phien", "dang-nhap");
+    sessionStorage.setItem("cong-dvc-buoc", "2");
   });
   // Another tab, left open on the declaration.
   const other = await context.newPage();
@@ -50,11 +54,12 @@ test("ending the session removes the dossiers, their files, hoso's caches and st
   // The other tab dropped what it showed and went to the home page.
   await expect(other).toHaveURL(/\/$/);
   await expect(other.locator("main h1")).toBeVisible();
-  // Only the app shell's caches stay (hoso's own code: this one, and the service worker's).
+  // Only the app shell's caches stay (hoso's own code: this one, and the service worker's), and
+  // what is not hoso's: the portal's cache and storage are left as they were.
   const left = await leftOnDevice(page);
   expect(left.caches).toContain("hoso-shell-v1");
-  expect(left.caches.filter((c) => !c.startsWith("hoso-shell-"))).toEqual([]);
-  expect({ ...left, caches: undefined }).toEqual({ records: 0, caches: undefined, local: 0, session: 0 });
+  expect(left.caches.filter((c) => !c.startsWith("hoso-shell-"))).toEqual(["cong-dvc-trang"]);
+  expect({ ...left, caches: undefined }).toEqual({ records: 0, caches: undefined, local: ["cong-dvc-phien"], session: ["cong-dvc-buoc"] });
   await other.close();
 
   // Opening the dossier again starts from nothing.

@@ -75,6 +75,7 @@ pub fn EndSession() -> impl IntoView {
                     <p role="status">{now_kept}</p>
                     <div class="notice">
                         <p>{tr!("end_session.sau-khi-xoa-thi-khong", "Sau khi xoá thì không lấy lại được. Nếu còn cần làm tiếp, hãy mở hồ sơ và lưu lại trước.")}</p>
+                        <p>{tr!("end_session.tep-da-tai-xuong", "hoso không xoá được các tệp đã tải xuống (gói hồ sơ, tệp hồ sơ nháp) và lịch sử duyệt web: hãy tự xoá chúng trong thư mục Tải xuống và trong cài đặt của trình duyệt.")}</p>
                     </div>
                     {helper.clone().map(|h| view! {
                         <p>{tr!("end_session.che-do-ho-tro-dang-bat", "Chế độ hỗ trợ đang bật ({helper}). Khi một người dân về, chỉ xoá hồ sơ của họ và giữ chế độ hỗ trợ cho người tiếp theo.", helper = h.line())}</p>
@@ -93,7 +94,7 @@ pub fn EndSession() -> impl IntoView {
                         <h2>{tr!("end_session.da-ket-thuc-phien", "Đã kết thúc phiên")}</h2>
                         <p>{removed_text(removed)}</p>
                         {move || if !wipe.get().is_empty() {
-                            view! { <p>{tr!("end_session.tren-may-nay-khong-con", "Trên máy này không còn hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo.")}</p> }.into_any()
+                            view! { <p>{tr!("end_session.tren-may-nay-khong-con", "hoso không còn lưu hồ sơ, tệp hay thông tin nào của người dân vừa về. Chế độ hỗ trợ vẫn bật cho người tiếp theo.")}</p> }.into_any()
                         } else {
                             view! { <p>{tr!("end_session.tren-may-nay-khong-con-2", "Trên máy này không còn thông tin nào của bạn do hoso lưu. Bạn có thể đóng trình duyệt.")}</p> }.into_any()
                         }}

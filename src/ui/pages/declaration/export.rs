@@ -36,9 +36,16 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
     let done = RwSignal::new(0.0);
     // Sealing (optional): the agency's public keys, or a passphrase. Checked by the package maker.
     // A portal that embeds hoso may name the keys (`hoso:init`'s recipients).
-    let portal_keys = crate::ui::embed::use_portal().0.with_untracked(|g| g.as_ref().map(|g| g.recipients.join("\n"))).filter(|k| !k.is_empty());
-    let sealed_for_portal = portal_keys.is_some();
-    let (keys, passphrase) = (RwSignal::new(portal_keys.unwrap_or_default()), RwSignal::new(String::new()));
+    let portal = crate::ui::embed::use_portal().0;
+    let portal_keys = move || portal.with(|g| g.as_ref().map(|g| g.recipients.join("\n"))).filter(|k| !k.is_empty());
+    let sealed_for_portal = Memo::new(move |_| portal_keys().is_some());
+    let (keys, passphrase) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // The portal's keys, also when its `hoso:init` comes (again) after this panel is shown.
+    Effect::new(move |_| {
+        if let Some(k) = portal_keys() {
+            keys.set(k);
+        }
+    });
     let run = StoredValue::new(0u32);
     // Whether it is ready follows the answers and files; the package maker plans the rest. The
     // units only name communes, so a failure to load them does not stop the export.
@@ -139,7 +146,11 @@ pub fn ExportPanel(dossier_id: String, p: Arc<Procedure>) -> impl IntoView {
             let (rated, start) = (rated.clone(), start.clone());
             view! {
             <p>{tr!("declaration.export.goi-ho-so-zip-gom", "Gói hồ sơ (.zip) gồm tờ khai để in và ký, biên nhận có mã QR, hướng dẫn nộp lên Cổng Dịch vụ công và các giấy tờ bạn đã đính kèm. Gói được lập ngay trên máy này.")}</p>
-            <details class="seal" open=sealed_for_portal>
+            // Framed by a portal: it receives the package as soon as it is made (said before, not after).
+            {crate::web::embed::host().map(|host| view! {
+                <p>{tr!("declaration.export.chuyen-cho-cong", "Lập xong, gói hồ sơ được chuyển ngay cho trang đang mở hoso ({host}) để nộp. Muốn chỉ cơ quan tiếp nhận mở được gói, hãy mã hoá gói bên dưới.", host = host)}</p>
+            })}
+            <details class="seal" open=move || sealed_for_portal.get()>
                 <summary>{tr!("declaration.export.ma-hoa-goi-ho-so", "Mã hoá gói hồ sơ (không bắt buộc)")}</summary>
                 <p>{tr!("declaration.export.chi-co-quan-co-khoa", "Chỉ cơ quan có khoá, hoặc người biết mật khẩu, mở được gói đã mã hoá (định dạng age). Dùng khi gửi gói qua thư điện tử hoặc USB.")}</p>
                 <div class="form-group">
