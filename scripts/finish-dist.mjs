@@ -153,13 +153,16 @@ for (const name of readdirSync(dir).filter((n) => /^hoso-(web|browse)-[0-9a-f]+\
     ...readdirSync(dir).filter((n) => /^hoso-(export|qr)(_loader\.js|\.js|_bg\.wasm)$/.test(n)).sort(),
     ...(existsSync(join(dir, "fonts")) ? readdirSync(join(dir, "fonts")).filter((n) => n.endsWith(".ttf")).sort().map((n) => `fonts/${n}`) : []),
   ];
+  // Who may frame hoso: the server sends it as a header with index.html, which the shell's cache
+  // keeps. A changed allow-list is a new shell, so a portal taken off it cannot frame the old copy.
+  const framing = ["embed.json"].filter((n) => existsSync(join(dir, n)));
   const version = (files) => {
     const h = createHash("sha256");
     for (const n of files) h.update(n).update(n === "index.html" ? html : readFileSync(join(dir, n)));
     return h.digest("hex").slice(0, 16);
   };
   const sw = `// Written by scripts/finish-dist.mjs at each release build. See ARCHITECTURE.md, "Offline".
-const SHELL = "hoso-shell-${version([...shellFiles, ...lazyApp])}";
+const SHELL = "hoso-shell-${version([...shellFiles, ...lazyApp, ...framing])}";
 const DATA = "hoso-du-lieu-${version([...dataFiles, ...lazyData])}";
 // Paths are relative to the worker's scope: the base path the app is served from.
 const PRECACHE = ${JSON.stringify(shellFiles)};
