@@ -126,6 +126,12 @@ fn put(db: &IdbDatabase, change: &Change) -> Result<IdbTransaction, StoreError> 
     for hash in &change.gone {
         files.delete(&JsValue::from_str(hash)).map_err(refused)?;
     }
+    // Nothing more will be asked in it: committed now rather than when the page's task ends, so a
+    // save made as the page goes away (`pagehide`) is not dropped with the page. (Browsers without
+    // `commit` commit it themselves a moment later. web-sys marks it deprecated; it is in
+    // IndexedDB 3.0 and every current browser.)
+    #[allow(deprecated)]
+    let _ = tx.commit();
     Ok(tx)
 }
 

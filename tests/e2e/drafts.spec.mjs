@@ -38,6 +38,17 @@ test("a reload a moment after typing keeps the answer, and what was saved before
   await expect(page.locator("#f-nguoi-yeu-cau-dien-thoai")).toHaveValue("0345678912");
 });
 
+test("leaving for another page at once after typing, before the pause that saves, keeps the answer", async ({ page }) => {
+  await open(page, SECTION);
+  await page.locator("#f-nguoi-yeu-cau-ho-ten").fill("Trần Thị Mai");
+  await expect(page.getByRole("status").filter({ hasText: "Đã lưu" })).toBeVisible();
+  await page.locator("#f-nguoi-yeu-cau-dien-thoai").fill("0345678912");
+  await page.goto("/"); // no pause: the save is made as the page goes (pagehide) and must not be dropped
+  await page.goto(SECTION);
+  await expect(page.locator("#f-nguoi-yeu-cau-ho-ten")).toHaveValue("Trần Thị Mai");
+  await expect(page.locator("#f-nguoi-yeu-cau-dien-thoai")).toHaveValue("0345678912");
+});
+
 test("an attached paper is kept on the device with the dossier: after the tab is closed it is listed again, its bytes on the device the file's own; removed, it is gone from the device too", async ({ page, context, browser }) => {
   const pdf = await printPdf(browser, "<h1>BẰNG TỐT NGHIỆP</h1><p>Nguyễn Thị Ánh Tuyết</p>");
   const CODE = CERTIFY.code;

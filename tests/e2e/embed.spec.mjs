@@ -171,12 +171,16 @@ test("at a shared computer, the next person signed in to the portal gets a new d
   };
   let frame = await open("Nguyễn Văn An");
   await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Nguyễn Văn An");
-  await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Bằng tốt nghiệp của An");
+  // Saved on the device once the portal's answer is, and again with what An typed.
   await expect.poll(async () => (await received(page, "hoso:draft-saved")).length).toBeGreaterThan(0);
+  const before = (await received(page, "hoso:draft-saved")).length;
+  await frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true }).fill("Bằng tốt nghiệp của An");
+  await expect.poll(async () => (await received(page, "hoso:draft-saved")).length).toBeGreaterThan(before);
   frame = await open("Trần Thị Bình");
   await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Trần Thị Bình");
   await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("");
   frame = await open("Nguyễn Văn An");
+  await expect(frame.getByLabel("Họ, chữ đệm và tên người yêu cầu", { exact: true })).toHaveValue("Nguyễn Văn An");
   await expect(frame.getByLabel("Tên giấy tờ cần chứng thực", { exact: true })).toHaveValue("Bằng tốt nghiệp của An");
   expect(seen.problems).toEqual([]);
 });
