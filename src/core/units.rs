@@ -78,7 +78,9 @@ pub enum Resolution<'a> {
     None,
 }
 
-const KIND_WORDS: [&str; 5] = ["xa ", "phuong ", "dac khu ", "thi tran ", "thi xa "];
+/// The kind words a commune's name may be typed with, folded: in full, and as people abbreviate
+/// them on envelopes and forms ("P. Bến Thành", "X. Tân Phú", "TT. …").
+const KIND_WORDS: [&str; 9] = ["xa ", "phuong ", "dac khu ", "thi tran ", "thi xa ", "p ", "x ", "tt ", "tx "];
 
 /// The name without its kind word, folded: "Phường Hoàn Kiếm" → "hoan kiem".
 fn bare_folded(name: &str) -> String {
@@ -224,6 +226,8 @@ mod tests {
         assert_eq!(u.search("Phường Hoàn Kiếm", None, 5)[0].commune.code, 70);
         assert_eq!(u.search("hoà bình", None, 5)[0].commune.code, 71);
         assert_eq!(u.search("hòa bình", None, 5)[0].commune.code, 71, "new tone placement finds the old one");
+        assert_eq!(u.search("P. Hoàn Kiếm", None, 5)[0].commune.code, 70, "the kind abbreviated");
+        assert_eq!(u.search("X.Hoà Bình", None, 5)[0].commune.code, 71);
     }
 
     #[test]
