@@ -317,6 +317,17 @@ fn is_hex_colour(v: &str) -> bool {
     v.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// Who frames hoso when the browser only gives the referrer (Firefox has no
+/// `location.ancestorOrigins`): the referrer's origin, unless it is hoso's own (`own`) because
+/// hoso loaded itself again in the frame (another language) — then the framer `kept` from the
+/// frame's first load. Gives the framer, and the origin to keep for the frame's next load.
+pub fn framer(referrer: Option<String>, own: Option<&str>, kept: Option<String>) -> (Option<String>, Option<String>) {
+    match referrer {
+        Some(r) if Some(r.as_str()) != own => (Some(r.clone()), Some(r)),
+        itself => (kept.or(itself), None),
+    }
+}
+
 /// Whether a dossier of the procedure, still open on this device, is the one to reopen for a
 /// portal's `hoso:init` that gives `given` (what the portal knows of the person signed in).
 /// Without a prefill, yes (the newest open one). With one, only a dossier the portal filled
@@ -492,6 +503,15 @@ mod tests {
         assert!(
             matches!(Incoming::parse(&json!({"type": "hoso:init", "v": 1, "prefill": {"a": {"b": 1}}})), Err(EmbedProblem::BadField { field, .. }) if field == "prefill.a")
         );
+    }
+
+    #[test]
+    fn a_frame_that_loaded_itself_again_keeps_its_framer() {
+        let (hoso, portal) = ("https://hoso.gov.vn", "https://dichvucong.gov.vn");
+        assert_eq!(framer(Some(portal.into()), Some(hoso), None), (Some(portal.into()), Some(portal.into())), "first load: the portal, kept");
+        assert_eq!(framer(Some(hoso.into()), Some(hoso), Some(portal.into())), (Some(portal.into()), None), "reloaded in English: still the portal");
+        assert_eq!(framer(Some(hoso.into()), Some(hoso), None), (Some(hoso.into()), None), "framed by a page of hoso's own origin");
+        assert_eq!(framer(None, Some(hoso), None), (None, None));
     }
 
     #[test]

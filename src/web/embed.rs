@@ -98,16 +98,28 @@ fn log(problem: &EmbedProblem) {
 }
 
 /// The origin of the page that frames hoso: `location.ancestorOrigins[0]` (Chromium, Safari),
-/// else the referrer's origin (the page that loaded the frame).
+/// else the referrer's origin (the page that loaded the frame, Firefox). When hoso loads itself
+/// again in the frame (another language), the referrer is hoso: the framer it had before, kept
+/// for this frame in `sessionStorage`, is still the framer.
 fn framing_origin() -> Option<String> {
     let window = web_sys::window()?;
     let ancestors = js_sys::Reflect::get(window.location().as_ref(), &JsValue::from_str("ancestorOrigins")).ok();
     if let Some(first) = ancestors.and_then(|a| js_sys::Reflect::get(&a, &JsValue::from_f64(0.0)).ok()).and_then(|o| o.as_string()) {
         return Some(first);
     }
-    let referrer = window.document()?.referrer();
-    web_sys::Url::new(&referrer).ok().map(|u| u.origin()).filter(|o| o != "null")
+    let referrer = web_sys::Url::new(&window.document()?.referrer()).ok().map(|u| u.origin()).filter(|o| o != "null");
+    let own = window.location().origin().ok();
+    let storage = window.session_storage().ok().flatten();
+    let kept = storage.as_ref().and_then(|s| s.get_item(FRAMER).ok().flatten());
+    let (framer, keep) = crate::core::embed::framer(referrer, own.as_deref(), kept);
+    if let (Some(storage), Some(keep)) = (storage, keep) {
+        let _ = storage.set_item(FRAMER, &keep);
+    }
+    framer
 }
+
+/// The `sessionStorage` key of the page that framed hoso, when only the referrer said it.
+const FRAMER: &str = "hoso-khung";
 
 /// Listens to messages from the host's window and origin only.
 fn listen(host: String, on_init: Rc<dyn Fn(Init)>) {
