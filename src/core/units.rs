@@ -317,11 +317,15 @@ fn kind_words(words: &[&str]) -> usize {
 /// The name without its kind, with its marks (`text::tone_key`), when it was written with
 /// them: "Thị trấn Tân Thạnh" → "tân thạnh"; "Tan Thanh" → `None` (nothing to tell apart).
 fn marked_old(name: &str) -> Option<String> {
-    let clean = crate::core::text::clean(name);
-    let words: Vec<&str> = clean.split(' ').collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let rest = words[kind_words(&folded.iter().map(String::as_str).collect::<Vec<_>>())..].join(" ");
-    (!rest.is_ascii()).then(|| crate::core::text::tone_key(&rest))
+    // Word for word: both split at anything not a letter or digit ("P.Bến Nghé": "p", "ben", "nghe").
+    let (folded, toned) = (fold(name), crate::core::text::tone_key(name));
+    let (folded, toned): (Vec<&str>, Vec<&str>) = (folded.split(' ').collect(), toned.split(' ').collect());
+    if folded.len() != toned.len() {
+        return None;
+    }
+    let skip = kind_words(&folded);
+    let (bare, marked) = (folded[skip..].join(" "), toned[skip..].join(" "));
+    (marked != bare).then_some(marked)
 }
 
 /// A 2025 commune an old address may now belong to.
@@ -555,6 +559,7 @@ mod old_tests {
         assert_eq!(table.candidates("Cam Phuc, Cam Giang, Hai Duong", &units).candidates().len(), 1, "without marks: the same letters");
         assert!(table.candidates("Xã Cẩm Phục, Huyện Cẩm Giàng, Tỉnh Hải Dương", &units).found.is_empty(), "other marks: another commune, never this one");
         assert!(table.candidates("Xã Cẩm Phúc, Huyện Cẩm Giang, Tỉnh Hải Dương", &units).found.is_empty(), "nor another district's");
+        assert_eq!(table.candidates("X.Cẩm Phúc, H.Cẩm Giàng, Hải Dương", &units).candidates().len(), 1, "kinds abbreviated against the name");
         assert!(table.candidates("Xã Không Có, Huyện X, Tỉnh Y", &units).found.is_empty());
     }
 }

@@ -126,7 +126,10 @@ pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
     let local = local_storage();
     let kept_items: Vec<(&str, String)> = keep.iter().filter_map(|k| Some((*k, local.as_ref()?.get_item(k).ok().flatten()?))).collect();
     for storage in [local.clone(), window.session_storage().ok().flatten()].into_iter().flatten() {
-        let ours: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(OWN)).collect();
+        let ours: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(OWN) && k != super::embed::FRAMER)
+            .collect();
         storage_items += ours.len() as u32;
         for key in ours {
             storage.remove_item(&key).map_err(|_| StoreError::WriteRefused)?;

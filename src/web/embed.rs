@@ -118,8 +118,9 @@ fn framing_origin() -> Option<String> {
     framer
 }
 
-/// The `sessionStorage` key of the page that framed hoso, when only the referrer said it.
-const FRAMER: &str = "hoso-khung";
+/// The `sessionStorage` key of the page that framed hoso, when only the referrer said it (not
+/// personal: "Kết thúc phiên" leaves it, the frame still has the same portal).
+pub const FRAMER: &str = "hoso-khung";
 
 /// Listens to messages from the host's window and origin only.
 fn listen(host: String, on_init: Rc<dyn Fn(Init)>) {

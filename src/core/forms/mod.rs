@@ -132,7 +132,8 @@ impl FormDef {
         let label = || f.label.clone();
         match &f.kind {
             Kind::Text { max_len } | Kind::LongText { max_len } => {
-                let v = crate::core::text::compose(v);
+                // Invisible characters a paste carries are dropped (line breaks stay).
+                let v: String = crate::core::text::compose(v).chars().filter(|c| !crate::core::text::is_invisible(*c)).collect();
                 match max_len {
                     Some(m) if v.chars().count() > *m => Err(FormProblem::TooLong { label: label(), max: *m }.into()),
                     _ => Ok(v),
@@ -542,6 +543,11 @@ mod tests {
         assert!(said[0].starts_with("Họ, chữ đệm và tên người yêu cầu có ký tự «王» không in được trên tờ khai."), "{said:?}");
         let (e, n) = f.validate(&answers(&[("yeu-cau.giay-to", "Giấy chứng nhận № 12 – bản “gốc”")]), Some("yeu-cau"), cx());
         assert!(e.iter().all(|e| e.field != "yeu-cau.giay-to") && n["yeu-cau.giay-to"].contains('№'), "{e:?}");
+        let (e, n) = f.validate(&answers(&[("yeu-cau.giay-to", "Giấy khai sinh\u{200B}\u{FEFF}")]), Some("yeu-cau"), cx());
+        assert!(
+            e.iter().all(|e| e.field != "yeu-cau.giay-to") && n["yeu-cau.giay-to"] == "Giấy khai sinh",
+            "a pasted invisible character is dropped, not refused: {e:?}"
+        );
         // A question is asked once: "Hãy chọn ai nộp hồ sơ.", not "…hồ sơ?.".
         let f = form_for("1.000894").unwrap();
         let e = errors_for(f, &Answers::new(), Some("lien-he"));

@@ -6,7 +6,8 @@
 use super::Problem;
 
 pub fn check_email(input: &str) -> Result<String, Problem> {
-    let s = input.trim();
+    let visible: String = input.chars().filter(|c| !crate::core::text::is_invisible(*c)).collect();
+    let s = visible.trim();
     let s = s.strip_prefix("mailto:").or_else(|| s.strip_prefix("MAILTO:")).unwrap_or(s);
     let s = s.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(s).trim();
     if s.is_empty() {
@@ -54,7 +55,7 @@ mod tests {
 
     #[test]
     fn what_a_mail_program_copies_around_an_address_is_taken_off() {
-        for pasted in ["mailto:an@gmail.com", "<an@gmail.com>", " <An@Gmail.com> "] {
+        for pasted in ["mailto:an@gmail.com", "<an@gmail.com>", " <An@Gmail.com> ", "an@gmail.com\u{200B}"] {
             assert_eq!(check_email(pasted).unwrap().to_lowercase(), "an@gmail.com", "{pasted}");
         }
     }

@@ -9,7 +9,9 @@ use crate::core::text::{clean, compose};
 pub const MAX_LEN: usize = 100;
 
 pub fn check_name(input: &str) -> Result<String, Problem> {
-    let s = clean(input);
+    // "ʼ" (the modifier letter some keyboards give for H'Hen) is the apostrophe: the one the
+    // printed declaration has.
+    let s = clean(input).replace('ʼ', "'");
     if s.is_empty() {
         return Err(Problem::NameMissing);
     }
@@ -34,11 +36,11 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
 }
 
-/// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen", "NGUYỄN" → "Nguyễn"; a word typed with capitals
-/// inside ("McDonald", "DeLa") is kept as typed.
+/// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen", "NGUYỄN" and "NGuyễn" → "Nguyễn"; a word written
+/// like "McDonald" (a capital, a small letter, a capital further in) is kept as typed.
 fn capitalise(word: &str) -> String {
-    let letters = || word.chars().filter(|c| c.is_alphabetic());
-    if letters().skip(1).any(char::is_uppercase) && letters().any(char::is_lowercase) {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 2 && letters[0].is_uppercase() && letters[1].is_lowercase() && letters[2..].iter().any(|c| c.is_uppercase()) {
         return word.to_string();
     }
     let mut out = String::with_capacity(word.len());
@@ -58,16 +60,18 @@ fn capitalise(word: &str) -> String {
 /// ee oo ow uw dd) or a final tone key (f s r x j) alone is common in other languages' names
 /// (Lee, Soo, Todd, Max, Hans), which must pass: a word counts only when Telex makes it a
 /// Vietnamese syllable, and the name is refused when one such word has both a pair and a tone
-/// key ("Nguyeenx", "Traanf") or when two words have either ("Traan Thij Mai").
+/// key ("Nguyeenx", "Traanf"), or a tone key comes with another such word ("Traan Thij Mai",
+/// "Trinhf Thij Lanf"). Pairs alone are common in Korean names ("Lee Soo Man").
 fn telex_leftover(name: &str) -> Option<&str> {
-    let mut found = name.split(' ').filter_map(|w| telex_signal(w).map(|strong| (w, strong)));
-    let (first, strong) = found.next()?;
-    (strong || found.next().is_some()).then_some(first)
+    let found: Vec<(&str, (bool, bool))> = name.split(' ').filter_map(|w| telex_signal(w).map(|s| (w, s))).collect();
+    let tones = found.iter().filter(|(_, (_, tone))| *tone).count();
+    let strong = found.iter().any(|(_, (pair, tone))| *pair && *tone);
+    (strong || (tones >= 1 && found.len() >= 2)).then(|| found[0].0)
 }
 
-/// For an unaccented word Telex would change into a Vietnamese syllable: whether it has both a
-/// key pair and a tone key.
-fn telex_signal(word: &str) -> Option<bool> {
+/// For an unaccented word Telex would change into a Vietnamese syllable: whether it has a key
+/// pair, and whether it ends with a tone key.
+fn telex_signal(word: &str) -> Option<(bool, bool)> {
     if !word.is_ascii() || word.len() < 2 {
         return None;
     }
@@ -75,7 +79,7 @@ fn telex_signal(word: &str) -> Option<bool> {
     let pair = ["aa", "aw", "ee", "oo", "ow", "uw", "dd"].iter().any(|p| w.contains(p));
     let tone = w.ends_with(['f', 's', 'r', 'x', 'j']);
     let meant = telex_word(word);
-    ((pair || tone) && meant != word && crate::core::text::is_syllable(&meant)).then_some(pair && tone)
+    ((pair || tone) && meant != word && crate::core::text::is_syllable(&meant)).then_some((pair, tone))
 }
 
 /// Applies Telex to one word: "Nguyeenx" → "Nguyễn", "Traanf" → "Trần".
@@ -197,8 +201,8 @@ mod tests {
         assert_eq!(check_name("Nguye\u{0302}\u{0303}n Thi\u{0323} Hoa").unwrap(), "Nguyễn Thị Hoa");
         assert_eq!(check_name("h'hen niê").unwrap(), "H'Hen Niê");
         assert_eq!(check_name("Ksor Y Moan").unwrap(), "Ksor Y Moan", "ethnic minority names are accepted");
-        assert_eq!(check_name("HʼHen Niê").unwrap(), "HʼHen Niê", "with the apostrophe letter as typed");
-        assert_eq!(check_name("hʼhen niê").unwrap(), "HʼHen Niê");
+        assert_eq!(check_name("HʼHen Niê").unwrap(), "H'Hen Niê", "the apostrophe letter is the apostrophe the paper prints");
+        assert_eq!(check_name("NGuyễn THị Hoa").unwrap(), "Nguyễn Thị Hoa", "a slip of the shift key is put right");
         assert_eq!(check_name("NGUYỄN VĂN AN").unwrap(), "Nguyễn Văn An");
         assert_eq!(check_name("Ronald McDonald").unwrap(), "Ronald McDonald", "capitals inside a word are kept");
         assert_eq!(check_name("Hans Mu\u{308}ller").unwrap(), "Hans Mu\u{308}ller", "a mark typed apart belongs to its letter");
@@ -216,8 +220,19 @@ mod tests {
 
     #[test]
     fn names_from_other_languages_are_not_taken_for_keyboard_leftovers() {
-        for name in ["Lee Min Ho", "Park Soo Yeon", "Kim Ji-hoon", "Aaron Smith", "Todd Howard", "Isaac Newton", "Lawrence Brown", "Max Weber", "Hans Müller"]
-        {
+        for name in [
+            "Lee Min Ho",
+            "Lee Soo Man",
+            "Lee Jae Hoon",
+            "Park Soo Yeon",
+            "Kim Ji-hoon",
+            "Aaron Smith",
+            "Todd Howard",
+            "Isaac Newton",
+            "Lawrence Brown",
+            "Max Weber",
+            "Hans Müller",
+        ] {
             assert_eq!(check_name(name).map(|n| n.len()), Ok(name.len()), "{name}");
         }
     }
