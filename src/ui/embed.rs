@@ -68,12 +68,11 @@ pub fn PortalBridge() -> impl IntoView {
                 drafts.restored().await;
                 // The person's dossier of this procedure not yet handed in (`core::embed::reopens`:
                 // never another person's), else a new one.
-                let form = crate::core::forms::form_of(&code, "");
                 let open = drafts
                     .ids_of(&code)
                     .into_iter()
                     .rev()
-                    .find(|id| drafts.submission(id).is_none() && crate::core::embed::reopens(drafts.prefilled(id).as_ref(), &form, &given));
+                    .find(|id| drafts.submission(id).is_none() && crate::core::embed::reopens(drafts.prefilled(id).as_ref(), &given));
                 let id = open.unwrap_or_else(|| drafts.next_id(&code));
                 navigate(&format!("/ho-so/{id}"), Default::default());
             });
