@@ -22,6 +22,7 @@ pub mod order;
 pub mod package;
 pub mod rating;
 pub mod search;
+pub mod session;
 pub mod speech;
 pub mod submission;
 pub mod text;

@@ -2,19 +2,13 @@
 //! phiên trên máy này"): the drafts' database, hoso's caches (all but the app shell), local and
 //! session storage, and the files and download addresses the page holds.
 //!
-//! The app shell's cache (any cache named from `SHELL_CACHE`) stays: it holds only hoso's own
+//! The app shell's cache (any cache named from `core::session::SHELL_CACHE`) stays: it holds only hoso's own
 //! code, the same for everyone, and keeps the app usable without a network.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::drafts::{self, StoreError};
-
-/// The prefix of the Cache Storage caches that hold the app shell (kept at the end of a session).
-pub const SHELL_CACHE: &str = "hoso-shell";
-/// What every name hoso gives a cache or a storage key begins with. A portal may host hoso under
-/// a path of its own origin: "Kết thúc phiên" removes hoso's, never the portal's.
-const OWN: &str = "hoso-";
 
 /// The channel hoso's tabs in this browser share.
 const CHANNEL: &str = "hoso";
@@ -117,30 +111,22 @@ pub async fn end_session(keep: &[&str]) -> Result<Removed, StoreError> {
     if let Ok(storage) = window.caches() {
         let names = JsFuture::from(storage.keys()).await.map_err(|_| StoreError::Unavailable)?;
         for name in names.unchecked_into::<js_sys::Array>().iter().filter_map(|n| n.as_string()) {
-            if name.starts_with(OWN) && !name.starts_with(SHELL_CACHE) && JsFuture::from(storage.delete(&name)).await.is_ok() {
+            if crate::core::session::cache_goes(&name) && JsFuture::from(storage.delete(&name)).await.is_ok() {
                 caches += 1;
             }
         }
     }
     let mut storage_items = 0;
-    let local = local_storage();
-    let kept_items: Vec<(&str, String)> = keep.iter().filter_map(|k| Some((*k, local.as_ref()?.get_item(k).ok().flatten()?))).collect();
-    for storage in [local.clone(), window.session_storage().ok().flatten()].into_iter().flatten() {
-        let ours: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(OWN) && k != super::embed::FRAMER)
-            .collect();
-        storage_items += ours.len() as u32;
-        for key in ours {
+    // `keep` names `localStorage` entries.
+    for (storage, keep) in [(local_storage(), keep), (window.session_storage().ok().flatten(), &[][..])] {
+        let Some(storage) = storage else { continue };
+        let going: Vec<String> =
+            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| crate::core::session::key_goes(k, keep)).collect();
+        storage_items += going.len() as u32;
+        for key in going {
             storage.remove_item(&key).map_err(|_| StoreError::WriteRefused)?;
         }
     }
-    if let Some(local) = &local {
-        for (key, value) in &kept_items {
-            let _ = local.set_item(key, value);
-        }
-    }
-    let storage_items = storage_items.saturating_sub(kept_items.len() as u32);
     Ok(Removed { kept, caches, storage_items })
 }
 

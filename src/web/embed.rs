@@ -110,6 +110,7 @@ fn framing_origin() -> Option<String> {
     let referrer = web_sys::Url::new(&window.document()?.referrer()).ok().map(|u| u.origin()).filter(|o| o != "null");
     let own = window.location().origin().ok();
     let storage = window.session_storage().ok().flatten();
+    const FRAMER: &str = crate::core::session::FRAMER;
     let kept = storage.as_ref().and_then(|s| s.get_item(FRAMER).ok().flatten());
     let (framer, keep) = crate::core::embed::framer(referrer, own.as_deref(), kept);
     if let (Some(storage), Some(keep)) = (storage, keep) {
@@ -117,10 +118,6 @@ fn framing_origin() -> Option<String> {
     }
     framer
 }
-
-/// The `sessionStorage` key of the page that framed hoso, when only the referrer said it (not
-/// personal: "Kết thúc phiên" leaves it, the frame still has the same portal).
-pub const FRAMER: &str = "hoso-khung";
 
 /// Listens to messages from the host's window and origin only.
 fn listen(host: String, on_init: Rc<dyn Fn(Init)>) {
