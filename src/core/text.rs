@@ -93,8 +93,13 @@ fn apply_mark(base: char, mark: char) -> Option<char> {
 /// Canonical form for storing what a person typed: composed, trimmed, inner whitespace collapsed,
 /// invisible characters a paste carries (zero-width spaces, BOM…) dropped.
 pub fn clean(input: &str) -> String {
-    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
-    compose(&visible).split_whitespace().collect::<Vec<_>>().join(" ")
+    compose(&visible(input)).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text without the invisible characters a paste carries ([`is_invisible`]); line breaks and
+/// spaces stay.
+pub fn visible(input: &str) -> String {
+    input.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
 /// The format characters (Unicode category Cf) that text pasted from a web page or a document

@@ -133,7 +133,7 @@ impl FormDef {
         match &f.kind {
             Kind::Text { max_len } | Kind::LongText { max_len } => {
                 // Invisible characters a paste carries are dropped (line breaks stay).
-                let v: String = crate::core::text::compose(v).chars().filter(|c| !crate::core::text::is_invisible(*c)).collect();
+                let v = crate::core::text::visible(&crate::core::text::compose(v));
                 match max_len {
                     Some(m) if v.chars().count() > *m => Err(FormProblem::TooLong { label: label(), max: *m }.into()),
                     _ => Ok(v),

@@ -6,7 +6,7 @@
 use super::Problem;
 
 pub fn check_email(input: &str) -> Result<String, Problem> {
-    let visible: String = input.chars().filter(|c| !crate::core::text::is_invisible(*c)).collect();
+    let visible = crate::core::text::visible(input);
     let s = visible.trim();
     let s = s.strip_prefix("mailto:").or_else(|| s.strip_prefix("MAILTO:")).unwrap_or(s);
     let s = s.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(s).trim();
