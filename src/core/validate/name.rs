@@ -24,7 +24,7 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     // A mark typed apart from its letter (decomposed "Müller") belongs to the letter before it.
     let mut after_letter = false;
     for c in s.chars() {
-        let ok = c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’' | 'ʼ') || (after_letter && crate::core::text::is_combining_mark(c));
+        let ok = c.is_alphabetic() || matches!(c, ' ' | '\'' | '-' | '’') || (after_letter && crate::core::text::is_combining_mark(c));
         if !ok {
             return Err(Problem::NameSymbol { symbol: c });
         }
@@ -51,7 +51,7 @@ fn capitalise(word: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = matches!(c, '\'' | '-' | '’' | 'ʼ');
+        start = matches!(c, '\'' | '-' | '’');
     }
     out
 }
