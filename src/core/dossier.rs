@@ -12,7 +12,7 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
 use crate::core::files::sha256_hex;
-use crate::core::forms::{Answers, FormDef, Kind};
+use crate::core::forms::{Answers, FormDef};
 use crate::core::rating::Rating;
 use crate::core::submission::Submission;
 
@@ -382,12 +382,7 @@ impl Dossier {
     /// The line on "Hồ sơ của tôi", with the procedure's form (for the name and the progress).
     pub fn summary(&self, form: &FormDef) -> Summary {
         let (done, total) = form.progress(&self.answers);
-        let applicant = form
-            .sections
-            .iter()
-            .flat_map(|s| &s.fields)
-            .filter(|f| matches!(f.kind, Kind::Name))
-            .find_map(|f| self.answers.get(&f.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string));
+        let applicant = form.applicant(&self.answers);
         Summary {
             id: self.id.clone(),
             procedure: self.procedure.clone(),

@@ -50,6 +50,15 @@ impl Cond {
 }
 
 impl FormDef {
+    /// Who the dossier is for, in lists and under the signature: the first name answered.
+    pub fn applicant(&self, a: &Answers) -> Option<String> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| matches!(f.kind, Kind::Name))
+            .find_map(|f| a.get(&f.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string))
+    }
+
     pub fn section_visible(&self, s: &Section, a: &Answers) -> bool {
         s.show_if.as_ref().is_none_or(|c| c.holds(a))
     }
@@ -548,11 +557,11 @@ mod tests {
             e.iter().all(|e| e.field != "yeu-cau.giay-to") && n["yeu-cau.giay-to"] == "Giấy khai sinh",
             "a pasted invisible character is dropped, not refused: {e:?}"
         );
-        // A question is asked once: "Hãy chọn ai nộp hồ sơ.", not "…hồ sơ?.".
-        let f = form_for("1.000894").unwrap();
-        let e = errors_for(f, &Answers::new(), Some("lien-he"));
-        let said: Vec<String> = e.iter().filter(|(fid, _)| fid == "lien-he.nop-thay").map(|(_, p)| p.message()).collect();
-        assert_eq!(said, ["Hãy chọn ai nộp hồ sơ."]);
+        // A question is asked once: "Hãy chọn hộ kinh doanh do ai thành lập.", not "…lập?.".
+        let f = form_for("1.001612").unwrap();
+        let e = errors_for(f, &Answers::new(), Some("chu-ho"));
+        let said: Vec<String> = e.iter().filter(|(fid, _)| fid == "chu-ho.thanh-lap-boi").map(|(_, p)| p.message()).collect();
+        assert_eq!(said, ["Hãy chọn hộ kinh doanh do ai thành lập."]);
         let f = form_for("1.013225").unwrap();
         // The range is said the way the person must write it: dots between thousands.
         let e = errors_for(f, &answers(&[("cong-trinh.tong-dien-tich-san", "2.000.000")]), Some("cong-trinh"));
@@ -653,6 +662,14 @@ mod tests {
         let mut f = form_for("1.001612").unwrap().clone();
         f.documents.push(DocumentRule { when: Cond::Filled { field: "thanh-vien.ho-ten".into() }, document: "Giấy tờ".into(), because: "…".into() });
         assert!(f.check().iter().any(|p| p.contains("from outside")), "{:?}", f.check());
+    }
+
+    #[test]
+    fn a_signer_must_name_a_name_question_asked_once() {
+        let mut f = form_for("1.000894").unwrap().clone();
+        assert!(f.check().is_empty());
+        f.signers[1].name = Some("ben-nam.ngay-sinh".into());
+        assert_eq!(f.check(), ["to-khai-ket-hon: signer BÊN NAM: ben-nam.ngay-sinh is not a name question asked once"]);
     }
 
     #[test]

@@ -35,6 +35,24 @@ pub struct FormDef {
     /// beginning of that case's name. Papers of other cases are not needed.
     #[serde(default)]
     pub case: Option<String>,
+    /// The template's own pledge where it is not one applicant's ("Chúng tôi cam đoan…" of the
+    /// marriage declaration); otherwise `package::print::PLEDGE`.
+    #[serde(default)]
+    pub pledge: Option<String>,
+    /// Who signs, as the template has it ("BÊN NỮ", "BÊN NAM"); otherwise the applicant alone.
+    #[serde(default)]
+    pub signers: Vec<Signer>,
+}
+
+/// A signature block of the printed declaration.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// The heading above the signature, as the template writes it ("BÊN NỮ").
+    pub title: String,
+    /// The name question whose answer is written under the signature.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -323,6 +341,14 @@ impl FormDef {
                     if options.len() < 2 {
                         problems.push(p(format!("{}: a choice needs at least 2 options", f.id)));
                     }
+                }
+            }
+        }
+        for signer in &self.signers {
+            let name = signer.name.as_deref().map(|n| (n, self.field(n)));
+            if let Some((n, f)) = name {
+                if !f.is_some_and(|f| matches!(f.kind, Kind::Name)) || self.section_of(n).is_some_and(|s| s.repeat.is_some()) {
+                    problems.push(p(format!("signer {}: {n} is not a name question asked once", signer.title)));
                 }
             }
         }

@@ -122,5 +122,7 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
         documents: vec![],
         declares: None,
         case: None,
+        pledge: None,
+        signers: vec![],
     }
 }

@@ -49,6 +49,9 @@ pub enum Block {
         text: String,
         side: f32,
     },
+    /// Signature blocks side by side (one alone sits in the right half): each heading, the
+    /// "sign here" line, room to sign, and the name under it when known.
+    Signatures(Vec<(String, Option<String>)>),
 }
 
 impl Block {
@@ -313,6 +316,47 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
                 pages.last_mut().expect("a page").push(Mark::Squares { x: LEFT + (width - side) / 2.0, y, module, qr });
                 y -= side;
             }
+            Block::Signatures(signers) => {
+                let n = signers.len().max(1) as f32;
+                let (first, room) = if signers.len() == 1 { (LEFT + width / 2.0, width / 2.0) } else { (LEFT, width / n) };
+                // Each row of the blocks: (size, bold, the text of each column); None is the room to sign.
+                let rows: [Option<(f32, bool, Vec<&str>)>; 4] = [
+                    Some((12.0, true, signers.iter().map(|s| s.0.as_str()).collect())),
+                    Some((11.0, false, signers.iter().map(|_| super::print::SIGN_HERE).collect())),
+                    None,
+                    Some((12.0, true, signers.iter().map(|s| s.1.as_deref().unwrap_or_default()).collect())),
+                ];
+                let columns = |size: f32, is_bold: bool, texts: &[&str]| -> Vec<Vec<String>> {
+                    let face = if is_bold { bold } else { regular };
+                    texts.iter().map(|t| wrap(&compose(t), |s| face.width(s, size), room - 8.0, 0.0)).collect()
+                };
+                let height: f32 = rows
+                    .iter()
+                    .map(|r| match r {
+                        Some((size, is_bold, texts)) => size * 1.35 * columns(*size, *is_bold, texts).iter().map(Vec::len).max().unwrap_or(0) as f32,
+                        None => 56.0,
+                    })
+                    .sum();
+                // The blocks are never split across pages.
+                need(&mut pages, &mut y, height);
+                for row in &rows {
+                    let Some((size, is_bold, texts)) = row else {
+                        y -= 56.0;
+                        continue;
+                    };
+                    let face = if *is_bold { bold } else { regular };
+                    let cells = columns(*size, *is_bold, texts);
+                    for i in 0..cells.iter().map(Vec::len).max().unwrap_or(0) {
+                        y -= size * 1.35;
+                        for (c, lines) in cells.iter().enumerate() {
+                            if let Some(line) = lines.get(i) {
+                                let x = first + c as f32 * room + (room - face.width(line, *size)) / 2.0;
+                                pages.last_mut().expect("a page").push(Mark::Line(Line { x, y, size: *size, bold: *is_bold, text: line.clone() }));
+                            }
+                        }
+                    }
+                }
+            }
             Block::Text { text, size, bold: is_bold, align, indent } => {
                 let face = if *is_bold { bold } else { regular };
                 let (left, room) = match align {
@@ -454,6 +498,10 @@ mod tests {
         text += "0123456789 .,;:!?()[]/-–—…«»“”‘’%№";
         for form in crate::core::forms::all_forms() {
             text += &serde_json::to_string(&form.title).unwrap();
+            text += form.pledge.as_deref().unwrap_or_default();
+            for signer in &form.signers {
+                text += &signer.title;
+            }
             for s in &form.sections {
                 text += &s.title;
                 for f in &s.fields {
@@ -476,6 +524,28 @@ mod tests {
         let pdf = render(&doc, Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
         let cmap = String::from_utf8_lossy(&pdf[pdf.windows(9).position(|w| w == b"beginbfch").unwrap()..]).to_string();
         assert!(cmap.contains("<003F>") && !cmap.contains("<2265>"), "{}", &cmap[..cmap.find("endbfchar").unwrap()]);
+    }
+
+    #[test]
+    fn two_signers_sign_side_by_side_and_one_signs_in_the_right_half() {
+        let (r, b) = fonts();
+        let (regular, bold) = (Face::new(&r).unwrap(), Face::new(&b).unwrap());
+        let lines = |signers: &[(&str, Option<&str>)]| -> Vec<(String, f32, f32)> {
+            let block = Block::Signatures(signers.iter().map(|(t, n)| (t.to_string(), n.map(str::to_string))).collect());
+            let doc = Doc { title: "x".into(), subject: String::new(), blocks: vec![block] };
+            let pages = lay_out(&doc, &regular, &bold).unwrap();
+            assert_eq!(pages.len(), 1);
+            pages[0].iter().filter_map(|m| if let Mark::Line(l) = m { Some((l.text.clone(), l.x, l.y)) } else { None }).collect()
+        };
+        let middle = LEFT + (PAGE.0 - LEFT - RIGHT) / 2.0;
+        let two = lines(&[("BÊN NỮ", Some("Trần Thị Mai")), ("BÊN NAM", None)]);
+        let at = |t: &str| two.iter().find(|l| l.0 == t).unwrap_or_else(|| panic!("{t} in {two:?}")).clone();
+        let (her, him, name) = (at("BÊN NỮ"), at("BÊN NAM"), at("Trần Thị Mai"));
+        assert!(her.2 == him.2 && her.1 < middle && him.1 > middle, "side by side: {two:?}");
+        assert!(name.2 < her.2 - 56.0 && name.1 < middle, "her name under her signature: {two:?}");
+        assert_eq!(two.iter().filter(|l| l.0 == super::super::print::SIGN_HERE).count(), 2);
+        let one = lines(&[("NGƯỜI YÊU CẦU", Some("Nguyễn Văn An"))]);
+        assert!(one.iter().all(|l| l.1 > middle), "the applicant signs in the right half: {one:?}");
     }
 
     #[test]

@@ -22,6 +22,28 @@ pub const SIGN_HERE: &str = "(Ký, ghi rõ họ, chữ đệm, tên)";
 /// The date line left to fill in by hand.
 pub const DATE_BLANK: &str = "…, ngày … tháng … năm …";
 
+/// A numbered line's beginning, as the template writes it: "3. Họ, chữ đệm, tên:". A question
+/// keeps its own mark: "Giấy tờ do cơ quan nước ngoài cấp? Không", not "…cấp?: Không".
+pub fn numbered(number: usize, label: &str) -> String {
+    let colon = if label.ends_with(['?', ':']) { "" } else { ":" };
+    format!("{number}. {label}{colon}")
+}
+
+/// The pledge above the signatures: the template's own, or the applicant's.
+pub fn pledge(form: &FormDef) -> &str {
+    form.pledge.as_deref().unwrap_or(PLEDGE)
+}
+
+/// The signature blocks, left to right: each heading, and the name written under it. A template
+/// with no signers of its own is signed by the applicant alone (`FormDef::applicant`).
+pub fn signatures(form: &FormDef, answers: &Answers) -> Vec<(String, Option<String>)> {
+    if form.signers.is_empty() {
+        return vec![(APPLICANT.into(), form.applicant(answers))];
+    }
+    let name = |key: &Option<String>| key.as_ref().and_then(|k| answers.get(k)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    form.signers.iter().map(|s| (s.title.clone(), name(&s.name))).collect()
+}
+
 fn created(m: &Manifest) -> Receipt {
     Receipt::parse_rfc3339(&m.created).unwrap_or(Receipt::from_unix_millis(0))
 }
@@ -57,16 +79,14 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
             for row in item.rows {
                 number += 1;
                 let value = row.value.unwrap_or_else(|| BLANK.into());
-                // A question keeps its own mark: "Giấy tờ do cơ quan nước ngoài cấp? Không", not "…cấp?: Không".
-                let colon = if row.label.ends_with(['?', ':']) { "" } else { ":" };
-                b.push(Block::Text { text: format!("{number}. {}{colon} {value}", row.label), size: 12.0, bold: false, align: Align::Left, indent: 14.0 });
+                b.push(Block::Text { text: format!("{} {value}", numbered(number, &row.label)), size: 12.0, bold: false, align: Align::Left, indent: 14.0 });
             }
         }
     }
     let day = created(m).date;
     b.extend([
         Block::Space(10.0),
-        Block::text(PLEDGE),
+        Block::text(pledge(form)),
         Block::Space(12.0),
         Block::Text {
             text: format!("…, ngày {:02} tháng {:02} năm {}", day.day(), day.month(), day.year()),
@@ -75,13 +95,8 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
             align: Align::RightHalf,
             indent: 0.0,
         },
-        Block::bold(APPLICANT, 12.0, Align::RightHalf),
-        Block::Text { text: SIGN_HERE.into(), size: 11.0, bold: false, align: Align::RightHalf, indent: 0.0 },
-        Block::Space(56.0),
+        Block::Signatures(signatures(form, answers)),
     ]);
-    if let Some(who) = &m.applicant {
-        b.push(Block::bold(who.clone(), 12.0, Align::RightHalf));
-    }
     b.push(Block::Space(16.0));
     b.push(Block::Text {
         text: format!("Lập bằng hoso từ hồ sơ thủ tục {} lúc {}.", m.procedure.code, created(m).to_rfc3339()),

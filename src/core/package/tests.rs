@@ -112,6 +112,26 @@ fn the_declaration_prints_each_answer_after_its_question() {
     assert!(lines.iter().any(|l| l.ends_with(". Họ, chữ đệm và tên người yêu cầu: Nguyễn Thị Ánh Tuyết")), "{lines:#?}");
     assert!(lines.iter().any(|l| l.ends_with(". Giấy tờ do cơ quan nước ngoài cấp? Không, do cơ quan Việt Nam cấp")), "{lines:#?}");
     assert!(!lines.iter().any(|l| l.contains("?:")), "a question keeps its own mark: {lines:#?}");
+    let signed: Vec<_> = plan.declaration.blocks.iter().filter_map(|b| if let pdf::Block::Signatures(s) = b { Some(s.clone()) } else { None }).collect();
+    assert_eq!(signed, [vec![(print::APPLICANT.to_string(), Some("Nguyễn Thị Ánh Tuyết".to_string()))]], "the applicant signs, and is named");
+}
+
+#[test]
+fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it() {
+    // Thông tư 04/2020/TT-BTP: "Chúng tôi cam đoan…", signed by Bên nữ and Bên nam; a marriage
+    // cannot be delegated (Điều 2.1), so nobody else is offered to submit it.
+    let form = form_for("1.000894").unwrap();
+    let answers: crate::core::forms::Answers =
+        [("ben-nu.ho-ten", "Trần Thị Mai"), ("ben-nam.ho-ten", " Lê Văn Nam ")].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    assert!(print::pledge(form).starts_with("Chúng tôi cam đoan") && print::pledge(form).contains("tự nguyện"));
+    assert_eq!(
+        print::signatures(form, &answers),
+        [("BÊN NỮ".to_string(), Some("Trần Thị Mai".to_string())), ("BÊN NAM".to_string(), Some("Lê Văn Nam".to_string()))]
+    );
+    let choices = form.sections.iter().flat_map(|s| &s.fields).filter_map(|f| if let crate::core::forms::Kind::Choice { options } = &f.kind { Some(options) } else { None });
+    assert!(!choices.flatten().any(|o| o.label.contains("nộp thay")), "nobody else may submit a marriage");
+    let other = form_for("1.001193").unwrap();
+    assert_eq!(print::pledge(other), print::PLEDGE, "other forms keep the applicant's own pledge");
 }
 
 #[test]

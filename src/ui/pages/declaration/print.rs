@@ -26,11 +26,26 @@ pub fn PrintPage() -> impl IntoView {
 fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
     let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
-    let (title, template) = (form.title.to_uppercase(), form.template.clone());
+    let (title, template, pledge) = (form.title.to_uppercase(), form.template.clone(), print::pledge(&form).to_string());
+    // As the rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
+    let normalized = {
+        let form = form.clone();
+        move || {
+            let u = units.get().and_then(|r| r.ok());
+            (form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1, u)
+        }
+    };
+    let signatures = {
+        let (form, normalized) = (form.clone(), normalized.clone());
+        move || {
+            print::signatures(&form, &normalized().0)
+                .into_iter()
+                .map(|(who, name)| view! { <p><strong>{who}</strong><br/>{print::SIGN_HERE}<br/><strong class="print-sheet__signed">{name}</strong></p> })
+                .collect_view()
+        }
+    };
     let sheet = move || {
-        let u = units.get().and_then(|r| r.ok());
-        // As the rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
-        let normalized = form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1;
+        let (normalized, u) = normalized();
         let mut number = 0;
         // The declaration is in the agency's language whatever the person reads.
         crate::core::i18n::in_vietnamese(|| form.sheet(&normalized, u.as_deref()))
@@ -46,7 +61,7 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                             .map(|row| {
                                 number += 1;
                                 let value = row.value.unwrap_or_else(|| "……………………".into());
-                                view! { <p class="print-sheet__row">{format!("{number}. {}: ", row.label)}<strong>{value}</strong></p> }
+                                view! { <p class="print-sheet__row">{print::numbered(number, &row.label)}" "<strong>{value}</strong></p> }
                             })
                             .collect_view();
                         view! { {item.heading.map(|h| view! { <h3>{h}</h3> })} {rows} }
@@ -71,11 +86,9 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                 <p class="print-sheet__title">{title}</p>
                 <p class="print-sheet__template">{template}</p>
                 {sheet}
-                <p>{print::PLEDGE}</p>
-                <div class="print-sheet__sign">
-                    <p>{print::DATE_BLANK}</p>
-                    <p><strong>{print::APPLICANT}</strong><br/>{print::SIGN_HERE}</p>
-                </div>
+                <p>{pledge}</p>
+                <p class="print-sheet__date">{print::DATE_BLANK}</p>
+                <div class="print-sheet__sign">{signatures}</div>
             </section>
             {bring}
         </Page>
