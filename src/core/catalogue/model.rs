@@ -120,6 +120,11 @@ pub struct Channel {
     pub fee_other: Option<ForeignFee>,
     /// The fee's own note, verbatim (what follows the amount in brackets).
     pub fee_note: Option<String>,
+    /// The fee column says «Miễn phí» but the row's own note states amounts in đồng (the driving
+    /// licence's "Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần"): the fee is in the note, and
+    /// `fee_vnd` is unknown, not 0.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fee_in_note: bool,
     /// Sentences about fee exemptions and reductions (miễn, giảm), verbatim.
     pub exemptions: Vec<String>,
     /// The row's description (mô tả), verbatim.

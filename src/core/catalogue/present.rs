@@ -126,6 +126,9 @@ pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
 
 /// "Miễn phí", "20.000 đồng", "10 USD", or "Chưa có thông tin".
 pub fn describe_fee(ch: &Channel) -> String {
+    if ch.fee_in_note {
+        return tr!("catalogue.present.fee-in-note", "Có thu: mức thu ghi ở phần ghi chú bên dưới").into();
+    }
     match (ch.fee_vnd, &ch.fee_other) {
         (Some(0), _) => tr!("catalogue.present.mien-phi", "Miễn phí").into(),
         (Some(v), _) => tr!("catalogue.present.dong", "{amount} đồng", amount = format_thousands(v)),
@@ -276,6 +279,7 @@ mod tests {
             fee_vnd,
             fee_other: None,
             fee_note: None,
+            fee_in_note: false,
             exemptions: vec![],
             description: None,
             raw: String::new(),

@@ -84,12 +84,14 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
         fee_vnd: None,
         fee_other: None,
         fee_note: None,
+        fee_in_note: false,
         exemptions: Vec::new(),
         description: None,
         raw: row.to_string(),
     };
 
     // Time limit.
+    let mut glued = false;
     if let Some(r) = rest.strip_prefix(NO_INFO) {
         rest = r;
     } else {
@@ -101,7 +103,7 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
             if currency_at(after_trim).is_some() {
                 // "Trực tuyến120 VNĐ": the time and the amount ran together; "1" + "20 VNĐ" and
                 // "" + "120 VNĐ" read the same. Keep the text, guess nothing.
-                flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{}»), không tách được", mode.label_vi(), excerpt(row))));
+                glued = true;
             } else {
                 let amount = parse_decimal(number);
                 let unit = UNITS.iter().find(|(u, _)| after_trim.starts_with(u));
@@ -141,11 +143,15 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
             let consumed = rest.len() - after.len() + cur_text.len();
             ch.fee_text = crate::core::text::clean(&rest[..consumed]);
             let amount = parse_amount(&rest[..n]);
+            let rest_digits: String = rest[..n].chars().filter(char::is_ascii_digit).collect();
+            let rest_digits_text = rest[..n].to_string();
             rest = &rest[consumed..];
             take_note(&mut ch, &mut rest);
             match (code, amount) {
+                ("VND", Some(_)) if glued => ch.fee_vnd = split_glued(&rest_digits, &ch, mode, flags),
+                (_, Some(_)) if glued => flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{}»), không tách được", mode.label_vi(), excerpt(row)))),
                 ("VND", Some(a)) => ch.fee_vnd = check_small_amount(a, &ch, mode, flags),
-                (_, Some(a)) => ch.fee_other = Some(ForeignFee { amount: a as f64, currency: code.to_string() }),
+                (_, Some(a)) => ch.fee_other = Some(ForeignFee { amount: foreign_amount(&rest_digits_text).unwrap_or(a as f64), currency: code.to_string() }),
                 _ => flags.push(flag(&format!("{}: không đọc được số tiền «{}»", mode.label_vi(), ch.fee_text))),
             }
         } else if !ch.time_limit_text.is_empty() || rest.trim().is_empty() {
@@ -153,12 +159,34 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
         }
     }
     take_note(&mut ch, &mut rest);
+    if ch.fee_vnd == Some(0) && ch.fee_note.as_deref().is_some_and(states_amount) {
+        ch.fee_vnd = None;
+        ch.fee_in_note = true;
+        flags.push(flag(&format!("{}: ghi «Miễn phí» nhưng phần ghi chú ghi mức thu: trang thủ tục chỉ người dân đến phần ghi chú", mode.label_vi())));
+    }
     let description = rest.trim();
     if !description.is_empty() && !super::scan::is_placeholder(description) {
         ch.description = Some(crate::core::text::clean(description));
     }
     ch.exemptions = exemptions(ch.fee_note.as_deref(), ch.description.as_deref());
+    says_working_days(&mut ch, flags);
     ch
+}
+
+/// "7 Ngày" whose own row says "07 ngày làm việc, kể từ ngày nhận đủ hồ sơ": the unit column lost
+/// "làm việc", and counting calendar days would promise the result too early.
+fn says_working_days(ch: &mut Channel, flags: &mut Vec<ReviewFlag>) {
+    let Some(n) = ch.time_amount.filter(|a| ch.time_unit == Some(TimeUnit::Days) && a.fract() == 0.0 && *a >= 1.0 && *a < 1000.0) else {
+        return;
+    };
+    let text = crate::core::text::fold(&format!("{} {}", ch.description.as_deref().unwrap_or(""), ch.fee_note.as_deref().unwrap_or("")));
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let said = words.windows(4).any(|w| w[0].parse::<f64>().ok() == Some(n) && w[1..] == ["ngay", "lam", "viec"]);
+    if said {
+        ch.time_unit = Some(TimeUnit::WorkingDays);
+        ch.working_days = Some(n as u32);
+        flags.push(flag(&format!("{}: thời hạn «{}» hiểu là ngày làm việc, như chính hàng này ghi", ch.mode.label_vi(), ch.time_limit_text)));
+    }
 }
 
 fn take_note(ch: &mut Channel, rest: &mut &str) {
@@ -169,6 +197,64 @@ fn take_note(ch: &mut Channel, rest: &mut &str) {
                 ch.fee_note = Some(crate::core::text::clean(inner));
             }
             *rest = &rest[n..];
+        }
+    }
+}
+
+/// Whether a note states an amount in đồng ("135.000 đồng/lần", "40.000đồng", "1.200.000 VNĐ",
+/// "01 triệu đồng"), not only a percentage or the province's decision.
+fn states_amount(note: &str) -> bool {
+    let b = note.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || (matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+            i += 1;
+        }
+        let thousands = note[start..i].contains(['.', ',']) || i - start >= 4;
+        let after = note[i..].trim_start();
+        let unit = ["đồng", "đ/", "đ ", "VNĐ", "VND", "Đồng"].iter().any(|u| after.starts_with(u)) || after.starts_with("triệu đồng");
+        if unit && (thousands || after.starts_with("triệu")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "Trực tuyến1100 VNĐ(… 100.000 đồng/lần)": the time limit's digits ran into the fee's, so "1100"
+/// may be 1 + 100, 11 + 00 or 110 + 0. A split is taken only when the row's own note states its
+/// amount (as it is, or with the thousands the portal drops), and only one split does; else the fee
+/// is unknown. Flagged either way.
+fn split_glued(digits: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFlag>) -> Option<u64> {
+    let note = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or(""));
+    let stated = |v: u64| {
+        let written = crate::core::catalogue::present::format_thousands(v);
+        note.match_indices(written.as_str()).any(|(at, _)| {
+            let before = note[..at].chars().next_back();
+            let after = note[at + written.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit() || c == '.') && !after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
+    };
+    let mut found: Vec<u64> = (1..digits.len())
+        .filter_map(|k| digits[k..].parse::<u64>().ok())
+        .filter(|a| *a > 0)
+        .flat_map(|a| [a, a * 1000])
+        .filter(|v| *v >= 1000 && stated(*v))
+        .collect();
+    found.dedup();
+    let row = excerpt(&ch.raw);
+    match found[..] {
+        [v] => {
+            flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{row}»), lệ phí hiểu là {v} đồng theo phần ghi chú của chính hàng này", mode.label_vi())));
+            Some(v)
+        }
+        _ => {
+            flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{row}»), không tách được", mode.label_vi())));
+            None
         }
     }
 }
@@ -266,6 +352,14 @@ fn number_len(s: &str) -> usize {
     i
 }
 
+/// "1.5" or "2,25" (USD): one separator with one or two digits after it is a decimal point, not
+/// thousands as in đồng.
+fn foreign_amount(s: &str) -> Option<f64> {
+    let (whole, fraction) = s.split_once(['.', ','])?;
+    let plain = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    (plain(whole) && plain(fraction) && fraction.len() <= 2).then(|| format!("{whole}.{fraction}").parse().ok()).flatten()
+}
+
 /// `1,200,000` / `1.200.000` → 1200000 (separators are thousands in amounts).
 fn parse_amount(s: &str) -> Option<u64> {
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
@@ -340,6 +434,41 @@ mod tests {
     }
 
     #[test]
+    fn run_together_time_and_fee_are_split_only_where_the_row_s_note_states_the_fee() {
+        let (ch, flags) = parse("Trực tuyến1100 VNĐ(Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần)");
+        assert_eq!(ch[0].fee_vnd, Some(100_000), "1 + 100 (thousands dropped), as the note says; not 1.100 đồng");
+        assert!(flags[0].reason.contains("hiểu là 100000 đồng"), "{flags:?}");
+        let (ch, _) = parse("Trực tiếp120 VNĐ(Lệ phí: 20.000 đồng/lần)");
+        assert_eq!(ch[0].fee_vnd, Some(20_000), "not 120.000");
+        let (ch, flags) = parse("Trực tiếp1150 VNĐ(Lệ phí: 150.000 đồng hoặc 50.000 đồng)");
+        assert_eq!(ch[0].fee_vnd, None, "two splits the note supports: unknown");
+        assert!(flags[0].reason.contains("không tách được"));
+    }
+
+    #[test]
+    fn free_in_the_fee_column_with_amounts_in_its_note_is_not_free() {
+        let (ch, flags) = parse("Trực tiếp5 Ngày làm việcMiễn phí(- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)");
+        assert_eq!((ch[0].fee_vnd, ch[0].fee_in_note), (None, true));
+        assert_eq!(crate::core::catalogue::present::describe_fee(&ch[0]), "Có thu: mức thu ghi ở phần ghi chú bên dưới");
+        assert!(flags[0].reason.contains("Miễn phí"));
+        let (ch, _) = parse("Trực tiếp5 Ngày làm việcMiễn phí(Lệ phí cấp lại 01 triệu đồng/lần)");
+        assert!(ch[0].fee_in_note);
+        for note in ["Miễn lệ phí theo Thông tư 106/2021/TT-BTC ngày 26/11/2021", "Mức thu do Hội đồng nhân dân tỉnh quyết định", "Miễn phí 100%"] {
+            let (ch, _) = parse(&format!("Trực tiếp5 Ngày làm việcMiễn phí({note})"));
+            assert_eq!((ch[0].fee_vnd, ch[0].fee_in_note), (Some(0), false), "{note}");
+        }
+    }
+
+    #[test]
+    fn days_the_row_itself_calls_working_days_are_working_days() {
+        let (ch, flags) = parse("Trực tiếp7 NgàyKhông có thông tin07 ngày làm việc, kể từ ngày nhận đủ hồ sơ");
+        assert_eq!((ch[0].time_unit, ch[0].working_days), (Some(TimeUnit::WorkingDays), Some(7)));
+        assert!(flags.iter().any(|f| f.reason.contains("ngày làm việc")), "{flags:?}");
+        let (ch, _) = parse("Trực tiếp7 NgàyKhông có thông tin(Trong 02 ngày làm việc, cơ quan thông báo nếu hồ sơ thiếu)");
+        assert_eq!((ch[0].time_unit, ch[0].working_days), (Some(TimeUnit::Days), None), "another number of working days is about something else");
+    }
+
+    #[test]
     fn a_lost_time_unit_is_flagged() {
         let (ch, flags) = parse("Trực tuyến1Miễn phíTrực tiếp1Miễn phí");
         assert_eq!(ch[0].time_amount, Some(1.0));
@@ -354,6 +483,10 @@ mod tests {
         assert!(flags.is_empty());
         assert_eq!(ch[0].fee_vnd, None);
         assert_eq!(ch[0].fee_other, Some(ForeignFee { amount: 25.0, currency: "USD".into() }));
+        let (ch, _) = parse("Trực tiếp5 Ngày làm việc1.5 USD");
+        assert_eq!(ch[0].fee_other, Some(ForeignFee { amount: 1.5, currency: "USD".into() }), "a decimal point, not thousands");
+        let (ch, _) = parse("Trực tiếp5 Ngày làm việc1,200 USD");
+        assert_eq!(ch[0].fee_other, Some(ForeignFee { amount: 1200.0, currency: "USD".into() }));
     }
 
     #[test]

@@ -82,7 +82,17 @@ fn find_numbers(s: &str) -> Vec<Number> {
             continue;
         }
         if let Some(end) = number_at(s, i) {
-            out.push(Number { start: i, end });
+            // "Luật Doanh nghiệp 202076/2025/QH15": a law's year ran into the next number. Numbers
+            // with a year part have at most four digits, so five or more beginning with a year
+            // are that year and the number.
+            let lead = super::scan::digits_len(&s[i..]);
+            let year_first = lead >= 5 && (s[i..].starts_with("19") || s[i..].starts_with("20"));
+            let part = &b[i + lead..end];
+            let has_year = part.len() > 6 && part[0] == b'/' && part[1..5].iter().all(u8::is_ascii_digit) && part[5] == b'/';
+            // "…năm 20223510/QĐ-BHXH": a date's year, written just before the number.
+            let after_nam = s[..i].trim_end().to_lowercase().ends_with("năm");
+            let start = if year_first && (has_year || after_nam) { i + 4 } else { i };
+            out.push(Number { start, end });
             i = end;
             last_end = end;
         } else {
@@ -231,6 +241,16 @@ mod tests {
             titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuy định về thanh lý rừng trồng.140/2024/NĐ-CPsửa đổi, bổ sung một số nghị định18/2026/NĐ-CP");
         assert_eq!(got[0].1.as_deref(), Some("140/2024/NĐ-CP"));
         assert_eq!(got[1], ("sửa đổi, bổ sung một số nghị định".into(), Some("18/2026/NĐ-CP".into())));
+    }
+
+    #[test]
+    fn a_year_ending_a_title_is_not_part_of_the_next_number() {
+        let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnLuật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp 202076/2025/QH15Luật Doanh nghiệp ngày 17 tháng 6 năm 202059/2020/QH14Công văn 20123/BTC-TCT");
+        assert_eq!(got[0], ("Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp 2020".into(), Some("76/2025/QH15".into())));
+        assert_eq!(got[1], ("Luật Doanh nghiệp ngày 17 tháng 6 năm 2020".into(), Some("59/2020/QH14".into())));
+        assert_eq!(got[2].1.as_deref(), Some("20123/BTC-TCT"), "a long number without a year part is kept whole");
+        let got = titles_and_numbers("Tên văn bản pháp lýMã văn bảnQuyết định của Bảo hiểm xã hội Việt Nam năm 20223510/QĐ-BHXH");
+        assert_eq!(got[0], ("Quyết định của Bảo hiểm xã hội Việt Nam năm 2022".into(), Some("3510/QĐ-BHXH".into())));
     }
 
     #[test]
