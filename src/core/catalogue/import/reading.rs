@@ -35,8 +35,15 @@ pub struct Reading {
 /// Openings that make the whole first sentence conditional, longest first.
 const LEADING: [&str; 6] = ["đối với trường hợp ", "trong trường hợp ", "trường hợp ", "đối với ", "nếu là ", "nếu "];
 
-/// Phrases after the paper that give its case. `(`-forms run to their closing bracket.
-const TRAILING: [&str; 10] = [
+/// Phrases after the paper that give its case. `(`-forms run to their closing bracket. "Đối với
+/// người …" gives a case only for the people these name: a child, a person without legal capacity,
+/// one who has a passport already. Elsewhere "đối với" means "for" ("Bản khai đối với người điều
+/// khiển phương tiện", "bảo hiểm … đối với người thứ ba"), and the paper is needed by everyone.
+const TRAILING: [&str; 14] = [
+    " đối với người chưa đủ ",
+    " đối với người chưa thành niên",
+    " đối với người mất năng lực hành vi dân sự",
+    " đối với người đã được cấp ",
     "(trong trường hợp ",
     "(đối với trường hợp ",
     "(áp dụng đối với ",
@@ -78,7 +85,12 @@ pub fn read(text: &str) -> Reading {
     r.paper_spared = !r.state_holds && rest.is_some_and(spared_when_held);
     let body = strip_enumerator(head);
     if !opens_with_case(body) {
-        if let Some(any_of) = alternatives(head) {
+        if let Some(mut any_of) = alternatives(head) {
+            // "A đối với người chưa đủ 14 tuổi; trường hợp không có A thì nộp B": A or B, for them.
+            if let Some((paper, when, _)) = trailing(&any_of[0]).filter(|_| lower(&any_of[0]).contains(" đối với người")) {
+                any_of[0] = paper;
+                r.when = Some(when);
+            }
             r.any_of = any_of;
             return r;
         }
@@ -301,7 +313,8 @@ fn trailing(body: &str) -> Option<(String, String, String)> {
         .filter_map(|m| lower.match_indices(m).map(|(i, _)| i).find(|i| !lower[*i..].starts_with("(nếu có)")).map(|i| (i, *m)))
         .min_by_key(|(i, _)| *i)?;
     let depth = lower[..at].matches('(').count() as i32 - lower[..at].matches(')').count() as i32;
-    let from = at + marker.len();
+    // "… đối với người chưa đủ 14 tuổi": the case is the people named, "người chưa đủ 14 tuổi".
+    let from = at + if marker.starts_with(" đối với người") { " đối với ".len() } else { marker.len() };
     let (paper, end, after) = if marker.starts_with('(') {
         let len = bracket_group_len(&body[at..]).unwrap_or(body.len() - at);
         let close = at + len;
@@ -405,7 +418,8 @@ fn join(paper: &str, rest: Option<&str>) -> String {
     let paper = paper.trim();
     match rest.map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) if paper.ends_with(['.', ';', ':']) => format!("{paper} {r}"),
-        Some(r) => format!("{paper}. {r}"),
+        // A new sentence: "…sử dụng. Trường hợp hộ chiếu…", not "…sử dụng. trường hợp…".
+        Some(r) => format!("{paper}. {}", upper_first(r)),
         None => paper.to_string(),
     }
 }
@@ -522,6 +536,20 @@ mod tests {
             "Văn bản ủy quyền (nếu có) của các thành viên hợp vốn cho một bên cho vay thực hiện thủ tục đăng ký khoản cho vay ra nước ngoài",
             "khoản cho vay ra nước ngoài hợp vốn",
         );
+        // 1.001456 (passport): a child's birth certificate and the last passport are not everyone's.
+        let r = read("Bản sao giấy khai sinh hoặc trích lục giấy khai sinh đối với người chưa đủ 14 tuổi chưa được cấp mã số định danh cá nhân; trường hợp không có bản sao Giấy khai sinh thì nộp bản chụp kèm bản chính để kiểm tra, đối chiếu.");
+        assert_eq!(r.when.as_deref(), Some("người chưa đủ 14 tuổi chưa được cấp mã số định danh cá nhân"));
+        assert_eq!(r.any_of, ["Bản sao giấy khai sinh hoặc trích lục giấy khai sinh", "Bản chụp kèm bản chính để kiểm tra, đối chiếu"]);
+        case(
+            "Hộ chiếu phổ thông cấp lần gần nhất còn giá trị sử dụng đối với người đã được cấp hộ chiếu",
+            "Hộ chiếu phổ thông cấp lần gần nhất còn giá trị sử dụng",
+            "người đã được cấp hộ chiếu",
+        );
+        // "Đối với" meaning "for": needed by everyone.
+        for text in ["Bản khai đối với người điều khiển, người đi trên phương tiện.", "Giấy chứng nhận bảo hiểm trách nhiệm dân sự đối với người thứ ba."] {
+            let r = read(text);
+            assert_eq!((r.when, r.paper.as_str()), (None, text));
+        }
     }
 
     #[test]
