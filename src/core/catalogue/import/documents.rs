@@ -133,6 +133,12 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
             if after.chars().next().is_some_and(char::is_lowercase) && !starts_with_enumerator(after) {
                 continue;
             }
+            // "Phiếu yêu cầu theo Mẫu số 02b (01 bản chính) (khoản 2 Điều 39…).docx1 bản chính": a
+            // quantity in brackets inside the name is not the row's, when the row's own follows.
+            let bracketed = part[..digits_start].ends_with('(') && after.starts_with(')');
+            if bracketed && next_quantity(part, at + word.len()).is_some() {
+                continue;
+            }
             let digits = &part[digits_start..digits_end];
             // A quantity has one or two digits; longer runs are text glued to it.
             let (count_start, glued) = if digits.len() > 2 {
@@ -322,6 +328,19 @@ mod tests {
         let p = parse_documents("Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mìnhTên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai thay đổi thông tin cư trú1 bản chínhTrường hợp người chưa thành niênTên giấy tờMẫu đơn, tờ khaiSố lượngÝ kiến đồng ý của cha, mẹ1 bản chính");
         assert_eq!(p.documents[0].condition.as_deref(), Some("Đăng ký thường trú vào chỗ ở hợp pháp thuộc quyền sở hữu của mình"));
         assert_eq!(p.documents[1].condition.as_deref(), Some("Trường hợp người chưa thành niên"));
+    }
+
+    #[test]
+    fn a_quantity_in_brackets_inside_the_name_does_not_cut_the_row() {
+        // 1.011425: "(01 bản chính)" inside the name; the row's quantity is after the template file.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngPhiếu yêu cầu theo Mẫu số 02b tại Phụ lục (01 bản chính) (khoản 2 Điều 39 Nghị định số 07/2022/NĐ-CP).Mau so 02b.docx1 bản chínhVăn bản ủy quyền1 bản sao");
+        let names: Vec<&str> = p.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names[0].starts_with("Phiếu yêu cầu theo Mẫu số 02b tại Phụ lục (01 bản chính) (khoản 2 Điều 39"), "{names:?}");
+        assert_eq!((p.documents[1].name.as_str(), p.documents[1].copies), ("Văn bản ủy quyền", 1));
+        // The only quantity of a row, in brackets, is still its quantity.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị (01 bản chính)");
+        assert_eq!((p.documents.len(), p.documents[0].originals), (1, 1));
     }
 
     #[test]
