@@ -8,6 +8,8 @@ use crate::core::text::{fold, tone_key};
 
 const HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
 const NO_INFO: &str = "Không có thông tin";
+/// The time column of the tax authority's procedures: no time limit is set.
+const NOT_SET: &str = "Không quy định";
 const MODES: [(&str, Mode); 3] = [("Trực tuyến", Mode::Online), ("Dịch vụ bưu chính", Mode::Post), ("Trực tiếp", Mode::InPerson)];
 const UNITS: [(&str, TimeUnit); 8] = [
     ("Ngày làm việc", TimeUnit::WorkingDays),
@@ -59,7 +61,7 @@ fn row_starts(body: &str) -> Vec<usize> {
     for (name, _) in MODES {
         for (i, _) in body.match_indices(name) {
             let rest = &body[i + name.len()..];
-            if digits_len(rest) > 0 || rest.starts_with(NO_INFO) || rest.starts_with("Miễn phí") || rest.is_empty() {
+            if digits_len(rest) > 0 || rest.starts_with(NO_INFO) || rest.starts_with(NOT_SET) || rest.starts_with("Miễn phí") || rest.is_empty() {
                 starts.push(i);
             }
         }
@@ -93,6 +95,9 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
     // Time limit.
     let mut glued = false;
     if let Some(r) = rest.strip_prefix(NO_INFO) {
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix(NOT_SET) {
+        ch.time_limit_text = NOT_SET.into();
         rest = r;
     } else {
         let n = number_len(rest);
@@ -466,6 +471,15 @@ mod tests {
         assert!(flags.iter().any(|f| f.reason.contains("ngày làm việc")), "{flags:?}");
         let (ch, _) = parse("Trực tiếp7 NgàyKhông có thông tin(Trong 02 ngày làm việc, cơ quan thông báo nếu hồ sơ thiếu)");
         assert_eq!((ch[0].time_unit, ch[0].working_days), (Some(TimeUnit::Days), None), "another number of working days is about something else");
+    }
+
+    #[test]
+    fn rows_with_no_time_limit_set_are_read() {
+        // 1.008312 (tax): every row says "Không quy định" where the time goes.
+        let (ch, flags) = parse("Trực tuyếnKhông quy địnhMiễn phíQua Cổng DVC Quốc giaTrực tiếpKhông quy địnhMiễn phí");
+        assert!(flags.is_empty(), "{flags:?}");
+        assert_eq!(ch.iter().map(|c| (c.mode, c.time_limit_text.as_str(), c.fee_vnd)).collect::<Vec<_>>(), [(Mode::Online, "Không quy định", Some(0)), (Mode::InPerson, "Không quy định", Some(0))]);
+        assert_eq!(ch[0].description.as_deref(), Some("Qua Cổng DVC Quốc gia"));
     }
 
     #[test]
