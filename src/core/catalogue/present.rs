@@ -62,12 +62,18 @@ pub fn describe_due(d: &Due) -> String {
     format!("{}, {}{at}", d.date.weekday().name_vi(), d.date.to_vn())
 }
 
-/// How much cheaper submitting online is than in person, in đồng (when the catalogue gives
-/// both fees and online is cheaper).
+/// How much cheaper submitting online is than in person, in đồng: when the catalogue gives both
+/// fees, online is cheaper, and the two rows are about the same fee — their notes agree, or the
+/// online row says the lower amount is for submitting online. The portal also uses the rows of
+/// one procedure for different items ("Sát hạch thực hành" online, "Sát hạch lý thuyết" in
+/// person; a helicopter field online, an international airport in person), which are no saving.
 pub fn online_saving(channels: &[Channel]) -> Option<u64> {
-    let fee = |mode: Mode| channels.iter().find(|c| c.mode == mode).and_then(|c| c.fee_vnd);
-    match (fee(Mode::Online), fee(Mode::InPerson)) {
-        (Some(online), Some(in_person)) if online < in_person => Some(in_person - online),
+    let row = |mode: Mode| channels.iter().find(|c| c.mode == mode);
+    let (online, in_person) = (row(Mode::Online)?, row(Mode::InPerson)?);
+    let said = crate::core::text::fold(&format!("{} {}", online.fee_note.as_deref().unwrap_or(""), online.description.as_deref().unwrap_or("")));
+    let same_fee = online.fee_note == in_person.fee_note || ["truc tuyen", "dich vu cong", "dien tu", "qua mang"].iter().any(|w| said.contains(w));
+    match (online.fee_vnd, in_person.fee_vnd) {
+        (Some(a), Some(b)) if a < b && same_fee => Some(b - a),
         _ => None,
     }
 }
@@ -363,7 +369,16 @@ mod tests {
         assert_eq!(exemptions(&all), ["Hộ nghèo", "Người cao tuổi"]);
         online.fee_vnd = Some(8_000);
         assert_eq!(online_saving(&[online, in_person.clone()]), None, "no saving when online costs the same");
-        assert_eq!(online_saving(&[in_person]), None, "no saving without an online fee");
+        assert_eq!(online_saving(&[in_person.clone()]), None, "no saving without an online fee");
+        // 1.000239: the rows are two different tests, not one fee by two ways.
+        let (mut practice, mut theory) = (channel(None, None, Some(250_000)), in_person.clone());
+        theory.fee_vnd = Some(400_000);
+        practice.fee_note = Some("- Sát hạch thực hành".into());
+        theory.fee_note = Some("- Sát hạch lý thuyết".into());
+        assert_eq!(online_saving(&[practice.clone(), theory.clone()]), None);
+        // 1.004222: the online row says its amount is for submitting online.
+        practice.fee_note = Some("Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 10.000 đồng/lần".into());
+        assert_eq!(online_saving(&[practice, theory]), Some(150_000));
     }
 
     #[test]
