@@ -111,7 +111,8 @@ test("the ID number is checked against the date of birth and sex given", async (
 
 test("the dossier task list shows progress and the papers the answers require", async ({ page }) => {
   await open(page, "/ho-so/3.000333/to-khai/yeu-cau");
-  await page.getByLabel("Nhờ người khác nộp thay (ủy quyền)").check();
+  await page.getByLabel("Phiếu lý lịch tư pháp số 1").check(); // Phiếu số 2 cannot be delegated
+  await page.getByLabel("Người khác nộp thay, có văn bản ủy quyền").check();
   await page.getByRole("button", { name: "Tiếp tục" }).click();
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(page.locator("main h1")).toContainText("Hồ sơ: Cấp Phiếu Lý lịch tư pháp");

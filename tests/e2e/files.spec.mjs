@@ -191,21 +191,25 @@ test("photos of one paper: reorder, remove, combine into one PDF; a huge photo i
 
 test("the checklist follows the answers", async ({ page }) => {
   await open(page, "/ho-so/3.000333/to-khai/yeu-cau");
-  await page.getByLabel("Nhờ người khác nộp thay (ủy quyền)").check();
+  await page.getByLabel("Phiếu lý lịch tư pháp số 1").check(); // Phiếu số 2 cannot be delegated
+  await page.getByLabel("Người khác nộp thay, có văn bản ủy quyền").check();
   await page.getByRole("button", { name: "Tiếp tục" }).click();
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   const proxy = paper(page, /^Văn bản ủy quyền/);
   await expect(proxy.locator(".tag")).toHaveText("Còn thiếu");
   await expect(proxy).toContainText("Cần vì:");
-  // The other declaration forms of the catalogue are not asked for: hoso makes the declaration.
+  // hoso makes the declaration (Mẫu 01); the one whoever submits for another fills in (Mẫu 02) is
+  // asked for, the other declaration forms of the catalogue are not.
   await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân có yêu cầu/).locator(".tag")).toHaveText("Chưa khai xong");
-  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Không cần");
+  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Còn thiếu");
+  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp điện tử tương tác \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Không cần");
   // Back to "I submit myself": no longer needed.
   await page.getByRole("link", { name: "Yêu cầu cấp Phiếu" }).click();
   await page.getByLabel("Tôi tự nộp").check();
   await page.getByRole("button", { name: "Tiếp tục" }).click();
   await page.getByRole("link", { name: "Quay lại danh sách việc cần làm" }).click();
   await expect(paper(page, /^Văn bản ủy quyền/).locator(".tag")).toHaveText("Không cần");
+  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Không cần");
   // Papers ruled out are listed last, folded away.
   const other = page.locator("details.papers-other");
   await expect(other.locator(":scope > summary")).toContainText("Giấy tờ không cần trong trường hợp của bạn");

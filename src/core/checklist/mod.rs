@@ -182,10 +182,12 @@ pub fn checklist(p: &Procedure, form: &FormDef, full_form: bool, answers: &Answe
                 Need::NotForYourCase
             } else if full_form && declares {
                 Need::Declaration
+            } else if let Some(rule) = needed.iter().find(|r| matches(&r.document, d)) {
+                // Also another declaration form, when the answers call for it (the Mẫu 02 of the
+                // criminal record certificate, filled in by the person who submits for another).
+                Need::ForYourCase(rule.because.clone())
             } else if full_form && is_declaration_form(d) && form.declares.is_some() {
                 Need::OtherDeclaration
-            } else if let Some(rule) = needed.iter().find(|r| matches(&r.document, d)) {
-                Need::ForYourCase(rule.because.clone())
             } else if form.documents.iter().any(|r| matches(&r.document, d)) {
                 Need::NotForYourCase
             } else if let Some(case) = d.when.as_deref().or(d.condition.as_deref()).filter(|_| d.when.is_some() || !(full_form && form.case.is_some())) {
@@ -460,8 +462,29 @@ mod tests {
         let e = checklist(&p, f, true, &Answers::new(), &Attached::new(), cx());
         assert_eq!(entry(&e, "Các giấy tờ để chứng minh đối tượng miễn").status, Status::Open);
         assert_eq!(entry(&e, "Văn bản ủy quyền").status, Status::NotNeeded);
-        let by_proxy = checklist(&p, f, true, &answers(&[("yeu-cau.uy-quyen", "uy-quyen")]), &Attached::new(), cx());
+        let by_proxy = checklist(&p, f, true, &answers(&[("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "uy-quyen")]), &Attached::new(), cx());
         assert_eq!(entry(&by_proxy, "Văn bản ủy quyền").status, Status::Missing);
+    }
+
+    #[test]
+    fn a_criminal_record_certificate_is_submitted_for_another_as_the_law_allows() {
+        // Luật Lý lịch tư pháp, as the catalogue gives it: a spouse, parent or child needs no
+        // letter; Phiếu số 2 cannot be delegated; whoever submits for another fills in Mẫu 02.
+        let (p, f) = (procedure("3.000333"), form_for("3.000333").unwrap());
+        let status = |a: &[(&str, &str)], paper: &str| entry(&checklist(&p, f, true, &answers(a), &Attached::new(), cx()), paper).status;
+        let form_02 = "Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp (Dùng cho cá nhân). Mẫu số 02";
+        let spouse = [("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "nguoi-than")];
+        assert_eq!((status(&spouse, "Văn bản ủy quyền"), status(&spouse, form_02)), (Status::NotNeeded, Status::Missing));
+        let letter = [("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "uy-quyen")];
+        assert_eq!((status(&letter, "Văn bản ủy quyền"), status(&letter, form_02)), (Status::Missing, Status::Missing));
+        let own = [("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "tu-nop")];
+        assert_eq!(status(&own, form_02), Status::NotNeeded, "hoso's printed Mẫu 01 is the declaration");
+        // An answer left from Phiếu số 1 does not make Phiếu số 2 delegated.
+        let second = [("yeu-cau.loai-phieu", "so-2"), ("yeu-cau.uy-quyen", "uy-quyen")];
+        assert_eq!((status(&second, "Văn bản ủy quyền"), status(&second, form_02)), (Status::NotNeeded, Status::NotNeeded));
+        let s = f.sections.iter().find(|s| s.id == "yeu-cau").unwrap();
+        let asked = s.fields.iter().find(|x| x.id == "yeu-cau.uy-quyen").unwrap();
+        assert!(!f.field_visible(s, asked, &answers(&second)), "nobody is offered to submit Phiếu số 2 for an adult");
     }
 
     #[test]
