@@ -128,7 +128,11 @@ fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it
         print::signatures(form, &answers),
         [("BÊN NỮ".to_string(), Some("Trần Thị Mai".to_string())), ("BÊN NAM".to_string(), Some("Lê Văn Nam".to_string()))]
     );
-    let choices = form.sections.iter().flat_map(|s| &s.fields).filter_map(|f| if let crate::core::forms::Kind::Choice { options } = &f.kind { Some(options) } else { None });
+    let choices =
+        form.sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter_map(|f| if let crate::core::forms::Kind::Choice { options } = &f.kind { Some(options) } else { None });
     assert!(!choices.flatten().any(|o| o.label.contains("nộp thay")), "nobody else may submit a marriage");
     let other = form_for("1.001193").unwrap();
     assert_eq!(print::pledge(other), print::PLEDGE, "other forms keep the applicant's own pledge");

@@ -254,7 +254,10 @@ fn split_glued(digits: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFla
     let row = excerpt(&ch.raw);
     match found[..] {
         [v] => {
-            flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{row}»), lệ phí hiểu là {v} đồng theo phần ghi chú của chính hàng này", mode.label_vi())));
+            flags.push(flag(&format!(
+                "{}: thời hạn và lệ phí dính liền («{row}»), lệ phí hiểu là {v} đồng theo phần ghi chú của chính hàng này",
+                mode.label_vi()
+            )));
             Some(v)
         }
         _ => {
@@ -458,7 +461,8 @@ mod tests {
         assert!(flags[0].reason.contains("Miễn phí"));
         let (ch, _) = parse("Trực tiếp5 Ngày làm việcMiễn phí(Lệ phí cấp lại 01 triệu đồng/lần)");
         assert!(ch[0].fee_in_note);
-        for note in ["Miễn lệ phí theo Thông tư 106/2021/TT-BTC ngày 26/11/2021", "Mức thu do Hội đồng nhân dân tỉnh quyết định", "Miễn phí 100%"] {
+        for note in ["Miễn lệ phí theo Thông tư 106/2021/TT-BTC ngày 26/11/2021", "Mức thu do Hội đồng nhân dân tỉnh quyết định", "Miễn phí 100%"]
+        {
             let (ch, _) = parse(&format!("Trực tiếp5 Ngày làm việcMiễn phí({note})"));
             assert_eq!((ch[0].fee_vnd, ch[0].fee_in_note), (Some(0), false), "{note}");
         }
@@ -478,7 +482,10 @@ mod tests {
         // 1.008312 (tax): every row says "Không quy định" where the time goes.
         let (ch, flags) = parse("Trực tuyếnKhông quy địnhMiễn phíQua Cổng DVC Quốc giaTrực tiếpKhông quy địnhMiễn phí");
         assert!(flags.is_empty(), "{flags:?}");
-        assert_eq!(ch.iter().map(|c| (c.mode, c.time_limit_text.as_str(), c.fee_vnd)).collect::<Vec<_>>(), [(Mode::Online, "Không quy định", Some(0)), (Mode::InPerson, "Không quy định", Some(0))]);
+        assert_eq!(
+            ch.iter().map(|c| (c.mode, c.time_limit_text.as_str(), c.fee_vnd)).collect::<Vec<_>>(),
+            [(Mode::Online, "Không quy định", Some(0)), (Mode::InPerson, "Không quy định", Some(0))]
+        );
         assert_eq!(ch[0].description.as_deref(), Some("Qua Cổng DVC Quốc gia"));
     }
 

@@ -546,7 +546,8 @@ mod tests {
             "người đã được cấp hộ chiếu",
         );
         // "Đối với" meaning "for": needed by everyone.
-        for text in ["Bản khai đối với người điều khiển, người đi trên phương tiện.", "Giấy chứng nhận bảo hiểm trách nhiệm dân sự đối với người thứ ba."] {
+        for text in ["Bản khai đối với người điều khiển, người đi trên phương tiện.", "Giấy chứng nhận bảo hiểm trách nhiệm dân sự đối với người thứ ba."]
+        {
             let r = read(text);
             assert_eq!((r.when, r.paper.as_str()), (None, text));
         }
