@@ -199,10 +199,9 @@ test("the checklist follows the answers", async ({ page }) => {
   await expect(proxy.locator(".tag")).toHaveText("Còn thiếu");
   await expect(proxy).toContainText("Cần vì:");
   // hoso makes the declaration (Mẫu 01); the one whoever submits for another fills in (Mẫu 02) is
-  // asked for, the other declaration forms of the catalogue are not.
+  // asked for.
   await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân có yêu cầu/).locator(".tag")).toHaveText("Chưa khai xong");
   await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Còn thiếu");
-  await expect(paper(page, /^Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp điện tử tương tác \(Dùng cho cá nhân\)/).locator(".tag")).toHaveText("Không cần");
   // Back to "I submit myself": no longer needed.
   await page.getByRole("link", { name: "Yêu cầu cấp Phiếu" }).click();
   await page.getByLabel("Tôi tự nộp").check();

@@ -92,7 +92,7 @@ const FORMS = [
     sections: [
       ["ben-nu", { "ho-ten": "Lê Thị Hoa", "ngay-sinh": "20/10/1998", "dan-toc": "Kinh", "quoc-tich": "Việt Nam", cccd: "079198001234", "noi-cu-tru": HCM, "lan-ket-hon": "1" }],
       ["ben-nam", { "ho-ten": "Phạm Quốc Bảo", "ngay-sinh": "15/01/1996", "dan-toc": "Kinh", "quoc-tich": "Việt Nam", cccd: "079096004321", "noi-cu-tru": HCM, "lan-ket-hon": "1" }],
-      ["lien-he", { "dien-thoai": "+84 987 654 321", email: "bao.pham@example.vn", "nop-thay": { radio: "hai-ben" } }],
+      ["lien-he", { "dien-thoai": "+84 987 654 321", email: "bao.pham@example.vn" }],
     ],
     shows: ["Phường An Đông, Thành phố Hồ Chí Minh", "0987654321"],
   },
@@ -141,7 +141,7 @@ const FORMS = [
         { "tu-thang": "8/2009", "den-thang": "06/2013", "noi-cu-tru": "Xã Đông Hội, Huyện Đông Anh, Hà Nội" },
         { "tu-thang": "07/2013", "noi-cu-tru": "Phường Hoàn Kiếm, Hà Nội", "nghe-nghiep": "Kế toán" },
       ], "nơi cư trú"],
-      ["yeu-cau", { "loai-phieu": { radio: "so-2" }, "muc-dich": "Xin việc", "so-luong": "1", "uy-quyen": { radio: "tu-nop" } }],
+      ["yeu-cau", { "loai-phieu": { radio: "so-2" }, "muc-dich": "Xin việc", "so-luong": "1", "cha-me-nop": { radio: "tu-nop" } }],
     ],
     shows: ["Nơi cư trú 2", "08/2009", "Kế toán"],
   },

@@ -64,18 +64,37 @@ pub fn describe_due(d: &Due) -> String {
 
 /// How much cheaper submitting online is than in person, in đồng: when the catalogue gives both
 /// fees, online is cheaper, and the two rows are about the same fee — their notes agree, or the
-/// online row says the lower amount is for submitting online. The portal also uses the rows of
-/// one procedure for different items ("Sát hạch thực hành" online, "Sát hạch lý thuyết" in
-/// person; a helicopter field online, an international airport in person), which are no saving.
+/// online row's note gives its amount as the price of submitting online (1.004222: "nộp hồ sơ qua
+/// cổng dịch vụ công trực tuyến thu 10.000 đồng") and the rows name no different items. The portal
+/// also uses the rows of one procedure for different items ("Sát hạch thực hành" online, "Sát hạch
+/// lý thuyết" in person; "Đăng ký tạm trú (cá nhân…)" online, "… theo danh sách" in person), and
+/// keeps reduced online fees long after they ended; those are no saving.
 pub fn online_saving(channels: &[Channel]) -> Option<u64> {
     let row = |mode: Mode| channels.iter().find(|c| c.mode == mode);
     let (online, in_person) = (row(Mode::Online)?, row(Mode::InPerson)?);
-    let said = crate::core::text::fold(&format!("{} {}", online.fee_note.as_deref().unwrap_or(""), online.description.as_deref().unwrap_or("")));
-    let same_fee = online.fee_note == in_person.fee_note || ["truc tuyen", "dich vu cong", "dien tu", "qua mang"].iter().any(|w| said.contains(w));
-    match (online.fee_vnd, in_person.fee_vnd) {
-        (Some(a), Some(b)) if a < b && same_fee => Some(b - a),
-        _ => None,
-    }
+    let (Some(a), Some(b)) = (online.fee_vnd, in_person.fee_vnd) else { return None };
+    let note = |c: &Channel| c.fee_note.clone().unwrap_or_default();
+    let said = crate::core::text::fold(&note(online));
+    // "10.000 đồng", "5000 đồng", "40.000đ": the amount as a whole number, not part of another.
+    let states = |amount: u64| {
+        let n = note(online);
+        [format_thousands(amount), amount.to_string()].iter().any(|w| {
+            n.match_indices(w.as_str()).any(|(at, _)| {
+                let before = n[..at].chars().next_back();
+                let after = n[at + w.len()..].trim_start();
+                !before.is_some_and(|c| c.is_ascii_digit() || c == '.') && (after.starts_with("đồng") || after.starts_with('đ'))
+            })
+        })
+    };
+    // "- Đăng ký tạm trú (cá nhân, hộ gia đình): …": the item a row is about.
+    let item = |c: &Channel| {
+        let n = note(c);
+        let t = n.trim_start();
+        t.starts_with(['-', '+']).then(|| crate::core::text::fold(t.split(':').next().unwrap_or("")))
+    };
+    let other_items = matches!((item(online), item(in_person)), (Some(x), Some(y)) if x != y);
+    let for_online = ["truc tuyen", "dich vu cong"].iter().any(|w| said.contains(w)) && states(a) && !other_items;
+    (a < b && (online.fee_note == in_person.fee_note || for_online)).then(|| b - a)
 }
 
 /// The ways a procedure can be submitted, each once, as the catalogue lists them, with each way's
@@ -133,7 +152,7 @@ pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
 /// "Miễn phí", "20.000 đồng", "10 USD", or "Chưa có thông tin".
 pub fn describe_fee(ch: &Channel) -> String {
     if ch.fee_in_note {
-        return tr!("catalogue.present.fee-in-note", "Có thu: mức thu ghi ở phần ghi chú bên dưới").into();
+        return tr!("catalogue.present.fee-in-note", "Có thu: xem mức thu ở phần ghi chú lệ phí").into();
     }
     match (ch.fee_vnd, &ch.fee_other) {
         (Some(0), _) => tr!("catalogue.present.mien-phi", "Miễn phí").into(),
@@ -377,8 +396,19 @@ mod tests {
         theory.fee_note = Some("- Sát hạch lý thuyết".into());
         assert_eq!(online_saving(&[practice.clone(), theory.clone()]), None);
         // 1.004222: the online row says its amount is for submitting online.
+        practice.fee_vnd = Some(10_000);
         practice.fee_note = Some("Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 10.000 đồng/lần".into());
-        assert_eq!(online_saving(&[practice, theory]), Some(150_000));
+        theory.fee_note = Some("Trường hợp công dân thuộc diện được miễn phí…".into());
+        assert_eq!(online_saving(&[practice.clone(), theory.clone()]), Some(390_000));
+        // 1.004194: one row for a person, the other for a list of people.
+        practice.fee_note =
+            Some("- Đăng ký tạm trú (cá nhân, hộ gia đình): + Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 10.000 đồng/lần".into());
+        theory.fee_note = Some("- Đăng ký tạm trú theo danh sách: + Trường hợp công dân nộp hồ sơ trực tiếp thu 400.000 đồng".into());
+        assert_eq!(online_saving(&[practice.clone(), theory.clone()]), None);
+        // 1.000757: the online row says nothing of its price.
+        practice.fee_note = Some("Chưa quy định.".into());
+        practice.description = Some("Qua Cổng dịch vụ công quốc gia".into());
+        assert_eq!(online_saving(&[practice, theory]), None);
     }
 
     #[test]

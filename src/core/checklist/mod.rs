@@ -479,9 +479,11 @@ mod tests {
         assert_eq!((status(&letter, "Văn bản ủy quyền"), status(&letter, form_02)), (Status::Missing, Status::Missing));
         let own = [("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "tu-nop")];
         assert_eq!(status(&own, form_02), Status::NotNeeded, "hoso's printed Mẫu 01 is the declaration");
-        // An answer left from Phiếu số 1 does not make Phiếu số 2 delegated.
+        // An answer left from Phiếu số 1 does not make Phiếu số 2 delegated; a minor's parent may.
         let second = [("yeu-cau.loai-phieu", "so-2"), ("yeu-cau.uy-quyen", "uy-quyen")];
         assert_eq!((status(&second, "Văn bản ủy quyền"), status(&second, form_02)), (Status::NotNeeded, Status::NotNeeded));
+        let parent = [("yeu-cau.loai-phieu", "so-2"), ("yeu-cau.cha-me-nop", "cha-me")];
+        assert_eq!((status(&parent, "Văn bản ủy quyền"), status(&parent, form_02)), (Status::NotNeeded, Status::Missing));
         let s = f.sections.iter().find(|s| s.id == "yeu-cau").unwrap();
         let asked = s.fields.iter().find(|x| x.id == "yeu-cau.uy-quyen").unwrap();
         assert!(!f.field_visible(s, asked, &answers(&second)), "nobody is offered to submit Phiếu số 2 for an adult");

@@ -50,13 +50,11 @@ impl Cond {
 }
 
 impl FormDef {
-    /// Who the dossier is for, in lists and under the signature: the first name answered.
+    /// Who asks, in lists and under the signature: the answer to the form's first name question
+    /// (the applicant's, on every template), never a later one (the child's, the deceased's).
     pub fn applicant(&self, a: &Answers) -> Option<String> {
-        self.sections
-            .iter()
-            .flat_map(|s| &s.fields)
-            .filter(|f| matches!(f.kind, Kind::Name))
-            .find_map(|f| a.get(&f.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string))
+        let first = self.sections.iter().flat_map(|s| &s.fields).find(|f| matches!(f.kind, Kind::Name))?;
+        a.get(&first.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string)
     }
 
     pub fn section_visible(&self, s: &Section, a: &Answers) -> bool {

@@ -49,6 +49,9 @@ pub enum Block {
         text: String,
         side: f32,
     },
+    /// The blocks after this one need this many points together (the date and the signatures):
+    /// a new page is started when less is left.
+    Keep(f32),
     /// Signature blocks side by side (one alone sits in the right half): each heading, the
     /// "sign here" line, room to sign, and the name under it when known.
     Signatures(Vec<(String, Option<String>)>),
@@ -304,6 +307,7 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
     for block in &doc.blocks {
         match block {
             Block::Space(h) => y -= h,
+            Block::Keep(h) => need(&mut pages, &mut y, *h),
             Block::Rule => {
                 let w = 120.0;
                 pages.last_mut().expect("a page").push(Mark::Rule { x: LEFT + (width - w) / 2.0, y: y - 4.0, width: w });
@@ -546,6 +550,23 @@ mod tests {
         assert_eq!(two.iter().filter(|l| l.0 == super::super::print::SIGN_HERE).count(), 2);
         let one = lines(&[("NGƯỜI YÊU CẦU", Some("Nguyễn Văn An"))]);
         assert!(one.iter().all(|l| l.1 > middle), "the applicant signs in the right half: {one:?}");
+    }
+
+    #[test]
+    fn the_date_and_the_signatures_are_never_parted_by_a_page_break() {
+        let (r, b) = fonts();
+        let (regular, bold) = (Face::new(&r).unwrap(), Face::new(&b).unwrap());
+        let room = PAGE.1 - TOP - BOTTOM;
+        // The page is full but for 60 points: the date alone would fit, the signatures not.
+        let blocks = vec![
+            Block::Space(room - 60.0),
+            Block::Keep(130.0),
+            Block::Text { text: "…, ngày 25 tháng 11 năm 2026".into(), size: 12.0, bold: false, align: Align::RightHalf, indent: 0.0 },
+            Block::Signatures(vec![("NGƯỜI YÊU CẦU".into(), Some("Nguyễn Văn An".into()))]),
+        ];
+        let pages = lay_out(&Doc { title: "x".into(), subject: String::new(), blocks }, &regular, &bold).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].is_empty(), "the date went over with the signature");
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
         Block::Space(10.0),
         Block::text(pledge(form)),
         Block::Space(12.0),
+        // The date line and the signatures (about 120 points with one line each) stay together.
+        Block::Keep(130.0),
         Block::Text {
             text: format!("…, ngày {:02} tháng {:02} năm {}", day.day(), day.month(), day.year()),
             size: 12.0,

@@ -247,7 +247,7 @@ fn split_glued(digits: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFla
     let mut found: Vec<u64> = (1..digits.len())
         .filter_map(|k| digits[k..].parse::<u64>().ok())
         .filter(|a| *a > 0)
-        .flat_map(|a| [a, a * 1000])
+        .flat_map(|a| [Some(a), a.checked_mul(1000)].into_iter().flatten())
         .filter(|v| *v >= 1000 && stated(*v))
         .collect();
     found.dedup();
@@ -457,7 +457,7 @@ mod tests {
     fn free_in_the_fee_column_with_amounts_in_its_note_is_not_free() {
         let (ch, flags) = parse("Trực tiếp5 Ngày làm việcMiễn phí(- Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)");
         assert_eq!((ch[0].fee_vnd, ch[0].fee_in_note), (None, true));
-        assert_eq!(crate::core::catalogue::present::describe_fee(&ch[0]), "Có thu: mức thu ghi ở phần ghi chú bên dưới");
+        assert_eq!(crate::core::catalogue::present::describe_fee(&ch[0]), "Có thu: xem mức thu ở phần ghi chú lệ phí");
         assert!(flags[0].reason.contains("Miễn phí"));
         let (ch, _) = parse("Trực tiếp5 Ngày làm việcMiễn phí(Lệ phí cấp lại 01 triệu đồng/lần)");
         assert!(ch[0].fee_in_note);

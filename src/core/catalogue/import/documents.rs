@@ -135,8 +135,9 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
             }
             // "Phiếu yêu cầu theo Mẫu số 02b (01 bản chính) (khoản 2 Điều 39…).docx1 bản chính": a
             // quantity in brackets inside the name is not the row's, when the row's own follows.
+            // Not when the row's own says none ("(01 bản chính)0 bản chính": the portal's placeholder).
             let bracketed = part[..digits_start].ends_with('(') && after.starts_with(')');
-            if bracketed && next_quantity(part, at + word.len()).is_some() {
+            if bracketed && next_quantity(part, at + word.len()).is_some_and(|(start, end, ..)| counts(part, start, end)) {
                 continue;
             }
             let digits = &part[digits_start..digits_end];
@@ -156,6 +157,16 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
     best
 }
 
+/// Whether the quantity at `start..end` (or the copies right after "0 bản chính,") is not zero.
+fn counts(part: &str, start: usize, end: usize) -> bool {
+    if part[start..end].parse::<u32>().unwrap_or(0) > 0 {
+        return true;
+    }
+    let after = part[end..].trim_start().strip_prefix("bản chính").unwrap_or("").trim_start_matches([',', ' ']);
+    let n = after.bytes().take_while(u8::is_ascii_digit).count();
+    n > 0 && after[..n].parse::<u32>().unwrap_or(0) > 0 && after[n..].trim_start().starts_with("bản sao")
+}
+
 /// "c) ", "đ) ", "ii) ": the letter of the next row, glued to the quantity before it.
 fn starts_with_enumerator(s: &str) -> bool {
     let letters: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
@@ -172,13 +183,15 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
         }
     }
     if row.originals == 0 && row.copies == 0 {
-        if !raw.is_empty() {
+        // ")" left between "(01 bản chính" and the portal's "0 bản chính" is no note.
+        if raw.chars().any(char::is_alphanumeric) {
             out.notes.push(DocumentNote { text: without_bullet(&raw).to_string(), condition: group.condition.clone() });
         }
         return;
     }
     let (name, template_file) = split_template(&raw);
-    let name = without_bullet(&name).to_string();
+    // "Văn bản đề nghị (01 bản chính)": the quantity was the row's, its bracket goes with it.
+    let name = without_bullet(&name).trim_end_matches('(').trim_end().to_string();
     // "." or ";" alone before a quantity: a row the portal left without a name.
     let name = if name.chars().any(char::is_alphanumeric) { name } else { String::new() };
     if name.is_empty() && template_file.is_none() {
@@ -338,9 +351,17 @@ mod tests {
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(names[0].starts_with("Phiếu yêu cầu theo Mẫu số 02b tại Phụ lục (01 bản chính) (khoản 2 Điều 39"), "{names:?}");
         assert_eq!((p.documents[1].name.as_str(), p.documents[1].copies), ("Văn bản ủy quyền", 1));
-        // The only quantity of a row, in brackets, is still its quantity.
+        // The only quantity of a row, in brackets, is still its quantity; so it is when the row's
+        // own is the portal's "0 bản chính" (1.007881).
         let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị (01 bản chính)");
         assert_eq!((p.documents.len(), p.documents[0].originals), (1, 1));
+        let p = parse_documents(
+            "--Tên giấy tờMẫu đơn, tờ khaiSố lượng+ Văn bản đề nghị xin tái xuất (01 bản chính)0 bản chính+ Tờ khai hải quan0 bản chính,1 bản sao",
+        );
+        assert_eq!(
+            p.documents.iter().map(|d| (d.name.as_str(), d.originals, d.copies)).collect::<Vec<_>>(),
+            [("Văn bản đề nghị xin tái xuất", 1, 0), ("Tờ khai hải quan", 0, 1)]
+        );
     }
 
     #[test]

@@ -337,7 +337,9 @@ fn trailing(body: &str) -> Option<(String, String, String)> {
     if marker.ends_with("đối với ") && lower[from..].starts_with("trường hợp ") {
         when = when["trường hợp ".len()..].to_string();
     }
-    if when.is_empty() {
+    // "…; đối với người mất năng lực hành vi dân sự … thì người đại diện hợp pháp khai, ký thay":
+    // who fills the paper in, not whether it is needed.
+    if when.is_empty() || (marker.starts_with(" đối với người") && lower[from..end].contains(" thì ")) {
         return None;
     }
     let after = if after.trim_matches(['.', ';', ' ']).is_empty() { String::new() } else { after };
@@ -545,6 +547,9 @@ mod tests {
             "Hộ chiếu phổ thông cấp lần gần nhất còn giá trị sử dụng",
             "người đã được cấp hộ chiếu",
         );
+        // 1.010382: who signs for them, not a case of the form.
+        let text = "Tờ khai đề nghị khôi phục giá trị sử dụng hộ chiếu phổ thông (mẫu TK04); đối với người mất năng lực hành vi dân sự, người chưa đủ 14 tuổi thì người đại diện hợp pháp khai, ký thay";
+        assert_eq!(read(text).when, None);
         // "Đối với" meaning "for": needed by everyone.
         for text in ["Bản khai đối với người điều khiển, người đi trên phương tiện.", "Giấy chứng nhận bảo hiểm trách nhiệm dân sự đối với người thứ ba."]
         {
