@@ -412,7 +412,7 @@ fn forms_check_applies_the_declaration_rules_to_exported_answers() {
         "ca-nhan.noi-sinh":"Hà Nội","ca-nhan.quoc-tich":"Việt Nam","ca-nhan.dan-toc":"Kinh","ca-nhan.cccd":"001195012345",
         "ca-nhan.thuong-tru":"70","ca-nhan.dien-thoai":"+84 912 345 678","gia-dinh.me":"Lê Thị Hoa",
         "cu-tru#n":"1","cu-tru.tu-thang#1":"9/2009","cu-tru.noi-cu-tru#1":"Hà Nội",
-        "yeu-cau.loai-phieu":"so-2","yeu-cau.muc-dich":"Xin việc","yeu-cau.so-luong":"1","yeu-cau.uy-quyen":"tu-nop"}"#;
+        "yeu-cau.loai-phieu":"so-2","yeu-cau.muc-dich":"Xin việc","yeu-cau.so-luong":"1","yeu-cau.cha-me-nop":"tu-nop"}"#;
     let o = hoso_with_stdin(&["forms", "check", "3.000333"], good);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
