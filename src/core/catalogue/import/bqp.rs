@@ -89,7 +89,7 @@ pub fn import_bqp(ministry: &str, record: &Value) -> Result<Procedure, ImportErr
         if name.is_empty() {
             continue;
         }
-        if originals == 0 && copies == 0 {
+        if originals == 0 && copies == 0 || super::reading::is_instruction(&name) {
             document_notes.push(DocumentNote { text: name, condition: None });
             continue;
         }

@@ -2,7 +2,7 @@
 //! preceded by its group header (`* Giấy tờ phải nộp:`, `* Giấy tờ phải xuất trình:`,
 //! `Trường hợp …`, `--`), whose rows run together as `name [template file] N bản chính[, M bản sao]`.
 
-use super::reading::read;
+use super::reading::{is_instruction, read};
 use super::scan::{digits_start_before, is_placeholder};
 use crate::core::catalogue::model::{Document, DocumentKind, DocumentNote, ReviewFlag};
 use crate::core::catalogue::short::short_name;
@@ -182,7 +182,7 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
             out.flags.push(flag(&format!("số lượng dính vào số đứng trước («{g}…»): «{}»", short(&raw))));
         }
     }
-    if row.originals == 0 && row.copies == 0 {
+    if row.originals == 0 && row.copies == 0 || is_instruction(&raw) {
         // ")" left between "(01 bản chính" and the portal's "0 bản chính" is no note.
         if raw.chars().any(char::is_alphanumeric) {
             out.notes.push(DocumentNote { text: without_bullet(&raw).to_string(), condition: group.condition.clone() });

@@ -76,6 +76,16 @@ const LEAD_VERBS: [&str; 16] = [
     "cung cấp ",
 ];
 
+/// Openings of a row that tells how to submit, not a paper to submit: "Số lượng hồ sơ: 01 bộ",
+/// "Lưu ý: …", "Thành phần hồ sơ phải được chứng thực điện tử…" (folded).
+const INSTRUCTIONS: [&str; 4] = ["so luong ho so", "so luong moi thanh phan", "luu y", "thanh phan ho so phai duoc chung thuc"];
+
+/// Whether a row of the papers' table is an instruction, kept as a note: a paper nobody can attach.
+pub fn is_instruction(text: &str) -> bool {
+    let folded = crate::core::text::fold(crate::core::text::without_bullet(text));
+    INSTRUCTIONS.iter().any(|i| folded.starts_with(i))
+}
+
 /// Reads a paper's text (its name as the catalogue gives it, bullet and template file removed).
 pub fn read(text: &str) -> Reading {
     let text = text.trim();
@@ -550,6 +560,13 @@ mod tests {
         // 1.010382: who signs for them, not a case of the form.
         let text = "Tờ khai đề nghị khôi phục giá trị sử dụng hộ chiếu phổ thông (mẫu TK04); đối với người mất năng lực hành vi dân sự, người chưa đủ 14 tuổi thì người đại diện hợp pháp khai, ký thay";
         assert_eq!(read(text).when, None);
+        // Rows that say how to submit are no papers.
+        for text in ["Số lượng hồ sơ: 01 (một) bộ.", "- Lưu ý: Hồ sơ phải được viết bằng tiếng Việt.", "Thành phần hồ sơ phải được chứng thực điện tử theo quy định"] {
+            assert!(is_instruction(text), "{text}");
+        }
+        for text in ["Thành phần hồ sơ 1: Bản khai cá nhân", "Thời hạn, tiến độ thực hiện dự án", "Số liệu thống kê"] {
+            assert!(!is_instruction(text), "{text}");
+        }
         // "Đối với" meaning "for": needed by everyone.
         for text in ["Bản khai đối với người điều khiển, người đi trên phương tiện.", "Giấy chứng nhận bảo hiểm trách nhiệm dân sự đối với người thứ ba."]
         {
