@@ -561,7 +561,9 @@ mod tests {
         let text = "Tờ khai đề nghị khôi phục giá trị sử dụng hộ chiếu phổ thông (mẫu TK04); đối với người mất năng lực hành vi dân sự, người chưa đủ 14 tuổi thì người đại diện hợp pháp khai, ký thay";
         assert_eq!(read(text).when, None);
         // Rows that say how to submit are no papers.
-        for text in ["Số lượng hồ sơ: 01 (một) bộ.", "- Lưu ý: Hồ sơ phải được viết bằng tiếng Việt.", "Thành phần hồ sơ phải được chứng thực điện tử theo quy định"] {
+        for text in
+            ["Số lượng hồ sơ: 01 (một) bộ.", "- Lưu ý: Hồ sơ phải được viết bằng tiếng Việt.", "Thành phần hồ sơ phải được chứng thực điện tử theo quy định"]
+        {
             assert!(is_instruction(text), "{text}");
         }
         for text in ["Thành phần hồ sơ 1: Bản khai cá nhân", "Thời hạn, tiến độ thực hiện dự án", "Số liệu thống kê"] {
