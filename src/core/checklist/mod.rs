@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn a_case_that_asks_for_one_of_several_papers_misses_one_paper_not_all() {
+        // 1.001471 (passport, khoản 4 Điều 15): "phải bổ sung một trong các loại hồ sơ, giấy tờ sau".
+        let p = procedure("1.001471");
+        let f = crate::core::forms::generic_form("1.001471", &p.name);
+        let before = checklist(&p, &f, false, &Answers::new(), &Attached::new(), cx());
+        let e = entry(&before, "Một trong các giấy tờ sau");
+        assert_eq!(p.documents.iter().find(|d| d.name == e.name).unwrap().any_of.len(), 4);
+        let case = e.asks.clone().unwrap();
+        let yes = checklist(&p, &f, false, &answers(&[(&case_key(&case), CASE_YES)]), &Attached::new(), cx());
+        let missing: Vec<_> = yes.iter().filter(|e| e.status == Status::Missing && e.asks.as_deref() == Some(case.as_str())).collect();
+        assert_eq!(missing.len(), 1, "one paper of the four is needed");
+    }
+
+    #[test]
     fn a_criminal_record_certificate_is_submitted_for_another_as_the_law_allows() {
         // Luật Lý lịch tư pháp, as the catalogue gives it: a spouse, parent or child needs no
         // letter; Phiếu số 2 cannot be delegated; whoever submits for another fills in Mẫu 02.

@@ -33,9 +33,11 @@ pub fn parse_documents(source: &str) -> Parsed {
     for (k, part) in parts.iter().enumerate().skip(1) {
         let rows = split_rows(part);
         let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
+        let first = out.documents.len();
         for row in &rows {
             add_row(&mut out, &group, &part[row.start..row.count_start], row);
         }
+        one_of(&mut out, &group, first);
         let tail = &part[tail_start..];
         if k + 1 < parts.len() {
             group = Group::from_header(tail);
@@ -47,6 +49,42 @@ pub fn parse_documents(source: &str) -> Parsed {
         }
     }
     out
+}
+
+/// "Trường hợp X phải bổ sung một trong các loại hồ sơ, giấy tờ sau": the table's papers are
+/// alternatives, any one of which meets the need — one paper whose `any_of` lists them (else
+/// answering the case made every one of them missing, and the dossier could never be complete).
+fn one_of(out: &mut Parsed, group: &Group, first: usize) {
+    let said = ends_with_one_of_papers(group.condition.as_deref().unwrap_or(""));
+    // Not when a paper of the table has its own case or alternatives: the table is then more
+    // than a list to choose from (1.001612 puts a paper of another case in it).
+    let plain = |d: &Document| d.when.is_none() && !d.if_any && !d.state_holds && d.any_of.is_empty();
+    if !said || out.documents.len() < first + 2 || !out.documents[first..].iter().all(plain) {
+        return;
+    }
+    let papers: Vec<Document> = out.documents.drain(first..).collect();
+    let names: Vec<String> = papers.iter().map(|d| d.name.trim().trim_end_matches(['.', ';', ',', ' ']).to_string()).collect();
+    let name = format!("Một trong các giấy tờ sau: {}", names.join("; "));
+    let counts = papers.iter().map(|d| (d.originals, d.copies)).max().unwrap_or((1, 0));
+    let raw = papers.iter().map(|d| d.raw.as_str()).collect::<Vec<_>>().join("");
+    let (mut doc, flags) = paper(name, None, counts, group.kind, group.condition.clone(), raw);
+    doc.any_of = names;
+    out.flags.extend(flags);
+    out.documents.push(doc);
+}
+
+/// "… bổ sung một trong các loại hồ sơ, giấy tờ sau", "… gồm một trong các giấy tờ": the heading
+/// ends by introducing papers to choose from — not "một trong các thành viên" (one of the members)
+/// or "một trong các nội dung … sau: …" (one of the changes), which name no papers.
+fn ends_with_one_of_papers(heading: &str) -> bool {
+    let folded = fold(heading);
+    let Some(at) = folded.rfind("mot trong ") else { return false };
+    let mut rest = &folded[at + "mot trong ".len()..];
+    for skip in ["cac ", "nhung ", "loai ", "ho so "] {
+        rest = rest.strip_prefix(skip).unwrap_or(rest);
+    }
+    let Some(after) = ["giay to", "tai lieu", "chung tu", "van ban", "ho so"].iter().find_map(|w| rest.strip_prefix(w)) else { return false };
+    after.split(' ').filter(|w| !w.is_empty()).all(|w| ["sau", "day", "duoi"].contains(&w))
 }
 
 /// The group a table belongs to: submit or present, and the case it applies to.
@@ -362,6 +400,29 @@ mod tests {
             p.documents.iter().map(|d| (d.name.as_str(), d.originals, d.copies)).collect::<Vec<_>>(),
             [("Văn bản đề nghị xin tái xuất", 1, 0), ("Tờ khai hải quan", 0, 1)]
         );
+    }
+
+    #[test]
+    fn a_case_that_asks_for_one_of_its_papers_is_one_paper_with_alternatives() {
+        // 1.001471 (passport): "…phải bổ sung một trong các loại hồ sơ, giấy tờ sau".
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai TK011 bản chínhCác trường hợp quy định tại khoản 4 Điều 15 Luật Xuất cảnh phải bổ sung một trong các loại hồ sơ, giấy tờ sauTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy tờ xác định thân nhân ở nước ngoài bị tai nạn, bệnh tật, bị chết;1 bản chínhGiấy giới thiệu của bệnh viện về việc ra nước ngoài để khám, chữa bệnh;1 bản chính");
+        assert_eq!(p.documents.len(), 2, "{:?}", p.documents.iter().map(|d| &d.name).collect::<Vec<_>>());
+        let d = &p.documents[1];
+        assert_eq!(
+            d.any_of,
+            ["Giấy tờ xác định thân nhân ở nước ngoài bị tai nạn, bệnh tật, bị chết", "Giấy giới thiệu của bệnh viện về việc ra nước ngoài để khám, chữa bệnh"]
+        );
+        assert!(d.condition.as_deref().is_some_and(|c| c.starts_with("Các trường hợp quy định tại khoản 4")));
+        assert_eq!((d.originals, d.copies), (1, 0));
+        // Choosing among members or changes is not choosing among papers.
+        assert!(ends_with_one_of_papers("3. Giấy tờ chứng minh là trẻ em gồm một trong các giấy tờ"));
+        assert!(ends_with_one_of_papers("Ngoài ra, tùy từng trường hợp, người nộp thuế nộp thêm một trong các chứng từ sau"));
+        assert!(!ends_with_one_of_papers(
+            "Trường hợp các thành viên hộ gia đình ủy quyền cho một trong các thành viên còn lại làm chủ hộ kinh doanh thì Hồ sơ gồm các giấy tờ sau"
+        ));
+        assert!(!ends_with_one_of_papers(
+            "Trường hợp cấp đổi giấy phép thực hiện kết hợp với điều chỉnh một trong các nội dung giấy phép sau: Điều chỉnh trữ lượng; Tăng công suất"
+        ));
     }
 
     #[test]
