@@ -205,10 +205,19 @@ fn counts(part: &str, start: usize, end: usize) -> bool {
     n > 0 && after[..n].parse::<u32>().unwrap_or(0) > 0 && after[n..].trim_start().starts_with("bản sao")
 }
 
-/// "c) ", "đ) ", "ii) ": the letter of the next row, glued to the quantity before it.
+/// "c) ", "đ) ", "ii) ", "a.4) ", "b. Trường hợp…", "a2. Giấy…": the letter of the next row,
+/// glued to the quantity before it.
 fn starts_with_enumerator(s: &str) -> bool {
-    let letters: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
-    (1..=3).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()) && s[letters.len()..].starts_with(") ")
+    let mark: String = s.chars().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+    let mark = mark.trim_end_matches('.');
+    let letters = mark.chars().filter(|c| c.is_alphabetic()).count();
+    let shape = (1..=3).contains(&letters)
+        && mark.chars().count() <= 5
+        && mark.chars().next().is_some_and(char::is_lowercase)
+        && mark.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '.');
+    let rest = &s[mark.len()..];
+    // ") " always; ". " only before a capital ("b. Trường hợp"), not a sentence going on.
+    shape && (rest.starts_with(") ") || rest.strip_prefix(". ").is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
 fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
@@ -423,6 +432,17 @@ mod tests {
         assert!(!ends_with_one_of_papers(
             "Trường hợp cấp đổi giấy phép thực hiện kết hợp với điều chỉnh một trong các nội dung giấy phép sau: Điều chỉnh trữ lượng; Tăng công suất"
         ));
+    }
+
+    #[test]
+    fn rows_numbered_with_dots_start_after_the_quantity() {
+        // 2.002195: "…bồi thường;1 bản chínhb. Trường hợp…" — the claim letter is a paper of case a.
+        let p = parse_documents("a. Trường hợp người bị thiệt hại trực tiếp yêu cầu bồi thườngTên giấy tờMẫu đơn, tờ khaiSố lượngVăn bản yêu cầu bồi thường;1 bản chínhb. Trường hợp người thừa kế yêu cầu bồi thườngTên giấy tờMẫu đơn, tờ khaiSố lượngVăn bản cử người đại diện1 bản chính");
+        let got: Vec<_> = p.documents.iter().map(|d| (d.name.as_str(), d.condition.as_deref().unwrap_or(""))).collect();
+        assert_eq!((got[0].0.trim_end_matches(';'), got[0].1), ("Văn bản yêu cầu bồi thường", "a. Trường hợp người bị thiệt hại trực tiếp yêu cầu bồi thường"));
+        assert_eq!(got[1].1, "b. Trường hợp người thừa kế yêu cầu bồi thường");
+        assert!(starts_with_enumerator("a.4) Giấy tờ") && starts_with_enumerator("a2. Giấy tờ") && starts_with_enumerator("đ) giấy"));
+        assert!(!starts_with_enumerator("theo mẫu") && !starts_with_enumerator("b. tiếp theo") && !starts_with_enumerator("và 1 bản sao"));
     }
 
     #[test]
