@@ -34,8 +34,13 @@ pub fn parse_documents(source: &str) -> Parsed {
         let rows = split_rows(part);
         let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
         let first = out.documents.len();
+        // A case whose table has nothing but a "Lưu ý" row with a quantity (1.002548): that row
+        // stands for the paper the heading names, so it stays a paper, flagged, not a note.
+        let counted = |r: &&Row| r.originals > 0 || r.copies > 0;
+        let papers_here = rows.iter().filter(counted).filter(|r| !is_instruction(&part[r.start..r.count_start])).count();
+        let notes_allowed = papers_here > 0 || group.condition.is_none();
         for row in &rows {
-            add_row(&mut out, &group, &part[row.start..row.count_start], row);
+            add_row(&mut out, &group, &part[row.start..row.count_start], row, notes_allowed);
         }
         one_of(&mut out, &group, first);
         let tail = &part[tail_start..];
@@ -69,6 +74,8 @@ fn one_of(out: &mut Parsed, group: &Group, first: usize) {
     let raw = papers.iter().map(|d| d.raw.as_str()).collect::<Vec<_>>().join("");
     let (mut doc, flags) = paper(name, None, counts, group.kind, group.condition.clone(), raw);
     doc.any_of = names;
+    // Its heading is the choice itself (an alternative's "(sau đây gọi tắt là …)" is not).
+    doc.short = "Một trong các giấy tờ sau".into();
     out.flags.extend(flags);
     out.documents.push(doc);
 }
@@ -220,7 +227,7 @@ fn starts_with_enumerator(s: &str) -> bool {
     shape && (rest.starts_with(") ") || rest.strip_prefix(". ").is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
-fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
+fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row, instructions_as_notes: bool) {
     let raw = clean(text);
     if let Some(g) = &row.glued {
         let year_like =
@@ -229,7 +236,10 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
             out.flags.push(flag(&format!("số lượng dính vào số đứng trước («{g}…»): «{}»", short(&raw))));
         }
     }
-    if row.originals == 0 && row.copies == 0 || is_instruction(&raw) {
+    let instruction = is_instruction(&raw);
+    if instruction && !instructions_as_notes && (row.originals > 0 || row.copies > 0) {
+        out.flags.push(flag(&format!("bảng của trường hợp chỉ có dòng hướng dẫn, giữ làm giấy tờ: «{}»", short(&raw))));
+    } else if row.originals == 0 && row.copies == 0 || instruction {
         // ")" left between "(01 bản chính" and the portal's "0 bản chính" is no note.
         if raw.chars().any(char::is_alphanumeric) {
             out.notes.push(DocumentNote { text: without_bullet(&raw).to_string(), condition: group.condition.clone() });
@@ -242,7 +252,10 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row) {
     // "." or ";" alone before a quantity: a row the portal left without a name.
     let name = if name.chars().any(char::is_alphanumeric) { name } else { String::new() };
     if name.is_empty() && template_file.is_none() {
-        out.flags.push(flag("một dòng có số lượng nhưng không có tên giấy tờ"));
+        // "…: 01 bản chính.1 bản chính": a "." between two quantities is no row worth a review.
+        if raw.chars().any(char::is_alphanumeric) {
+            out.flags.push(flag("một dòng có số lượng nhưng không có tên giấy tờ"));
+        }
         return;
     }
     let raw = clean(&format!("{text}{}", Document::quantity_text(row.originals, row.copies)));
@@ -443,6 +456,17 @@ mod tests {
         assert_eq!(got[1].1, "b. Trường hợp người thừa kế yêu cầu bồi thường");
         assert!(starts_with_enumerator("a.4) Giấy tờ") && starts_with_enumerator("a2. Giấy tờ") && starts_with_enumerator("đ) giấy"));
         assert!(!starts_with_enumerator("theo mẫu") && !starts_with_enumerator("b. tiếp theo") && !starts_with_enumerator("và 1 bản sao"));
+    }
+
+    #[test]
+    fn a_case_whose_only_row_is_a_note_keeps_it_as_its_paper() {
+        // 1.002548: "2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền…" has only a "Lưu ý" row.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn yêu cầu1 bản chính2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền hợp phápTên giấy tờMẫu đơn, tờ khaiSố lượngLưu ý: Trường hợp không khai thác được thông tin thì nộp bản sao1 bản chính");
+        assert_eq!(p.documents.len(), 2);
+        assert!(p.documents[1].condition.as_deref().is_some_and(|c| c.starts_with("2. Trường hợp ủy quyền")));
+        // In a table with papers, the same row is a note.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn yêu cầu1 bản chínhSố lượng hồ sơ: 01 bộ.1 bản chính");
+        assert_eq!((p.documents.len(), p.notes.len()), (1, 1));
     }
 
     #[test]

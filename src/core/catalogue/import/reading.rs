@@ -77,12 +77,14 @@ const LEAD_VERBS: [&str; 16] = [
 ];
 
 /// Openings of a row that tells how to submit, not a paper to submit: "Số lượng hồ sơ: 01 bộ",
-/// "Lưu ý: …", "Thành phần hồ sơ phải được chứng thực điện tử…" (folded).
-const INSTRUCTIONS: [&str; 4] = ["so luong ho so", "so luong moi thanh phan", "luu y", "thanh phan ho so phai duoc chung thuc"];
+/// "Lưu ý: …" (folded, after any numbering).
+const INSTRUCTIONS: [&str; 3] = ["so luong ho so", "so luong moi thanh phan", "luu y"];
 
 /// Whether a row of the papers' table is an instruction, kept as a note: a paper nobody can attach.
 pub fn is_instruction(text: &str) -> bool {
-    let folded = crate::core::text::fold(crate::core::text::without_bullet(text));
+    // "1.4. Số lượng hồ sơ: 01 bộ": numbering first.
+    let text = crate::core::text::without_bullet(text).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let folded = crate::core::text::fold(text);
     INSTRUCTIONS.iter().any(|i| folded.starts_with(i))
 }
 
@@ -561,8 +563,7 @@ mod tests {
         let text = "Tờ khai đề nghị khôi phục giá trị sử dụng hộ chiếu phổ thông (mẫu TK04); đối với người mất năng lực hành vi dân sự, người chưa đủ 14 tuổi thì người đại diện hợp pháp khai, ký thay";
         assert_eq!(read(text).when, None);
         // Rows that say how to submit are no papers.
-        for text in
-            ["Số lượng hồ sơ: 01 (một) bộ.", "- Lưu ý: Hồ sơ phải được viết bằng tiếng Việt.", "Thành phần hồ sơ phải được chứng thực điện tử theo quy định"]
+        for text in ["Số lượng hồ sơ: 01 (một) bộ.", "- Lưu ý: Hồ sơ phải được viết bằng tiếng Việt.", "1.4. Số lượng hồ sơ: 01 bộ."]
         {
             assert!(is_instruction(text), "{text}");
         }
