@@ -35,9 +35,14 @@ pub struct Context<'a> {
     pub units: Option<&'a Units>,
 }
 
+/// The answer to `key`, trimmed, when the person gave one (blank is no answer).
+pub fn given<'a>(a: &'a Answers, key: &str) -> Option<&'a str> {
+    a.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
 impl Cond {
     pub fn holds(&self, a: &Answers) -> bool {
-        let get = |f: &str| a.get(f).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let get = |f: &str| given(a, f);
         match self {
             Cond::Is { field, value } => get(field) == Some(value.as_str()),
             Cond::In { field, values } => get(field).is_some_and(|v| values.iter().any(|x| x == v)),
@@ -54,7 +59,7 @@ impl FormDef {
     /// (the applicant's, on every template), never a later one (the child's, the deceased's).
     pub fn applicant(&self, a: &Answers) -> Option<String> {
         let first = self.sections.iter().flat_map(|s| &s.fields).find(|f| matches!(f.kind, Kind::Name))?;
-        a.get(&first.id).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string)
+        given(a, &first.id).map(str::to_string)
     }
 
     pub fn section_visible(&self, s: &Section, a: &Answers) -> bool {
@@ -278,7 +283,7 @@ pub fn check_declaration(code: &str, answers: &Answers, today: Date, units: &Uni
 }
 
 fn answered(f: &Field, a: &Answers) -> bool {
-    a.get(&f.id).is_some_and(|v| !v.trim().is_empty())
+    given(a, &f.id).is_some()
 }
 
 /// `mm/yyyy` (also `m/yyyy`) → (month, year).

@@ -344,12 +344,9 @@ impl FormDef {
                 }
             }
         }
-        for signer in &self.signers {
-            let name = signer.name.as_deref().map(|n| (n, self.field(n)));
-            if let Some((n, f)) = name {
-                if !f.is_some_and(|f| matches!(f.kind, Kind::Name)) || self.section_of(n).is_some_and(|s| s.repeat.is_some()) {
-                    problems.push(p(format!("signer {}: {n} is not a name question asked once", signer.title)));
-                }
+        for (signer, n) in self.signers.iter().filter_map(|s| Some((s, s.name.as_deref()?))) {
+            if !self.field(n).is_some_and(|f| matches!(f.kind, Kind::Name)) || self.section_of(n).is_some_and(|s| s.repeat.is_some()) {
+                problems.push(p(format!("signer {}: {n} is not a name question asked once", signer.title)));
             }
         }
         // Each condition with the repeating section it is evaluated in (if any): a field of a

@@ -6,7 +6,7 @@ use super::pdf::{Align, Block, Doc};
 use super::{Manifest, DECLARATION, GUIDE, MANIFEST, RECEIPT};
 use crate::core::calendar::Receipt;
 use crate::core::files::human_size;
-use crate::core::forms::{Answers, FormDef};
+use crate::core::forms::{given, Answers, FormDef};
 use crate::core::units::Units;
 
 /// A line still to fill in by hand.
@@ -40,8 +40,7 @@ pub fn signatures(form: &FormDef, answers: &Answers) -> Vec<(String, Option<Stri
     if form.signers.is_empty() {
         return vec![(APPLICANT.into(), form.applicant(answers))];
     }
-    let name = |key: &Option<String>| key.as_ref().and_then(|k| answers.get(k)).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    form.signers.iter().map(|s| (s.title.clone(), name(&s.name))).collect()
+    form.signers.iter().map(|s| (s.title.clone(), s.name.as_deref().and_then(|k| given(answers, k)).map(str::to_string))).collect()
 }
 
 fn created(m: &Manifest) -> Receipt {
