@@ -330,29 +330,29 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
                     None,
                     Some((12.0, true, signers.iter().map(|s| s.1.as_deref().unwrap_or_default()).collect())),
                 ];
-                let columns = |size: f32, is_bold: bool, texts: &[&str]| -> Vec<Vec<String>> {
-                    let face = if is_bold { bold } else { regular };
-                    texts.iter().map(|t| wrap(&compose(t), |s| face.width(s, size), room - 8.0, 0.0)).collect()
-                };
-                let height: f32 = rows
+                // Each row wrapped to its columns once: (size, bold, each column's lines).
+                let cells: Vec<_> = rows
                     .iter()
-                    .map(|r| match r {
-                        Some((size, is_bold, texts)) => size * 1.35 * columns(*size, *is_bold, texts).iter().map(Vec::len).max().unwrap_or(0) as f32,
-                        None => 56.0,
+                    .map(|r| {
+                        r.as_ref().map(|(size, is_bold, texts)| {
+                            let face = if *is_bold { bold } else { regular };
+                            (*size, *is_bold, texts.iter().map(|t| wrap(&compose(t), |s| face.width(s, *size), room - 8.0, 0.0)).collect::<Vec<_>>())
+                        })
                     })
-                    .sum();
+                    .collect();
+                let lines_of = |columns: &[Vec<String>]| columns.iter().map(Vec::len).max().unwrap_or(0);
+                let height: f32 = cells.iter().map(|r| r.as_ref().map_or(56.0, |(size, _, columns)| size * 1.35 * lines_of(columns) as f32)).sum();
                 // The blocks are never split across pages.
                 need(&mut pages, &mut y, height);
-                for row in &rows {
-                    let Some((size, is_bold, texts)) = row else {
+                for row in &cells {
+                    let Some((size, is_bold, columns)) = row else {
                         y -= 56.0;
                         continue;
                     };
                     let face = if *is_bold { bold } else { regular };
-                    let cells = columns(*size, *is_bold, texts);
-                    for i in 0..cells.iter().map(Vec::len).max().unwrap_or(0) {
+                    for i in 0..lines_of(columns) {
                         y -= size * 1.35;
-                        for (c, lines) in cells.iter().enumerate() {
+                        for (c, lines) in columns.iter().enumerate() {
                             if let Some(line) = lines.get(i) {
                                 let x = first + c as f32 * room + (room - face.width(line, *size)) / 2.0;
                                 pages.last_mut().expect("a page").push(Mark::Line(Line { x, y, size: *size, bold: *is_bold, text: line.clone() }));
