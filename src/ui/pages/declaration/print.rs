@@ -26,29 +26,15 @@ pub fn PrintPage() -> impl IntoView {
 fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
     let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
-    let (title, template, pledge) = (form.title.to_uppercase(), form.template.clone(), print::pledge(&form).to_string());
-    // As the rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
-    let normalized = {
-        let form = form.clone();
-        move || {
-            let u = units.get().and_then(|r| r.ok());
-            (form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1, u)
-        }
-    };
-    let signatures = {
-        let (form, normalized) = (form.clone(), normalized.clone());
-        move || {
-            print::signatures(&form, &normalized().0)
-                .into_iter()
-                .map(|(who, name)| view! { <p><strong>{who}</strong><br/>{print::SIGN_HERE}<br/><strong class="print-sheet__signed">{name}</strong></p> })
-                .collect_view()
-        }
-    };
+    let (title, template) = (form.title.to_uppercase(), form.template.clone());
+    // The answers, the pledge and the signatures, from the answers normalised once a render as the
+    // rules normalise them (names capitalised, numbers spaced), as the PDF prints them.
     let sheet = move || {
-        let (normalized, u) = normalized();
+        let u = units.get().and_then(|r| r.ok());
+        let normalized = form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1;
         let mut number = 0;
         // The declaration is in the agency's language whatever the person reads.
-        crate::core::i18n::in_vietnamese(|| form.sheet(&normalized, u.as_deref()))
+        let rows = crate::core::i18n::in_vietnamese(|| form.sheet(&normalized, u.as_deref()))
             .into_iter()
             .map(|s| {
                 let items = s
@@ -69,7 +55,17 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                     .collect_view();
                 view! { <h2>{s.title}</h2> {s.none.map(|n| view! { <p>{n}</p> })} {items} }
             })
-            .collect_view()
+            .collect_view();
+        let signatures = print::signatures(&form, &normalized)
+            .into_iter()
+            .map(|(who, name)| view! { <p><strong>{who}</strong><br/>{print::SIGN_HERE}<br/><strong class="print-sheet__signed">{name}</strong></p> })
+            .collect_view();
+        view! {
+            {rows}
+            <p>{print::pledge(&form).to_string()}</p>
+            <p class="print-sheet__date">{print::DATE_BLANK}</p>
+            <div class="print-sheet__sign">{signatures}</div>
+        }
     };
     let papers_code = dossier_id.clone();
     let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |dossier_id, p| view! { <BringList dossier_id=dossier_id p=p/> });
@@ -86,9 +82,6 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                 <p class="print-sheet__title">{title}</p>
                 <p class="print-sheet__template">{template}</p>
                 {sheet}
-                <p>{pledge}</p>
-                <p class="print-sheet__date">{print::DATE_BLANK}</p>
-                <div class="print-sheet__sign">{signatures}</div>
             </section>
             {bring}
         </Page>
