@@ -73,23 +73,16 @@ pub fn online_saving(channels: &[Channel]) -> Option<u64> {
     let row = |mode: Mode| channels.iter().find(|c| c.mode == mode);
     let (online, in_person) = (row(Mode::Online)?, row(Mode::InPerson)?);
     let (Some(a), Some(b)) = (online.fee_vnd, in_person.fee_vnd) else { return None };
-    let note = |c: &Channel| c.fee_note.clone().unwrap_or_default();
-    let said = crate::core::text::fold(&note(online));
-    // "10.000 đồng", "5000 đồng", "40.000đ": the amount as a whole number, not part of another.
-    let states = |amount: u64| {
-        let n = note(online);
-        [format_thousands(amount), amount.to_string()].iter().any(|w| {
-            n.match_indices(w.as_str()).any(|(at, _)| {
-                let before = n[..at].chars().next_back();
-                let after = n[at + w.len()..].trim_start();
-                !before.is_some_and(|c| c.is_ascii_digit() || c == '.') && (after.starts_with("đồng") || after.starts_with('đ'))
-            })
-        })
-    };
+    fn note(c: &Channel) -> &str {
+        c.fee_note.as_deref().unwrap_or("")
+    }
+    let said = crate::core::text::fold(note(online));
+    // "10.000 đồng", "5000 đồng", "40.000đ": the amount in đồng.
+    let states =
+        |amount: u64| [format_thousands(amount), amount.to_string()].iter().any(|w| written(note(online), w).any(|after| after.trim_start().starts_with('đ')));
     // "- Đăng ký tạm trú (cá nhân, hộ gia đình): …": the item a row is about.
     let item = |c: &Channel| {
-        let n = note(c);
-        let t = n.trim_start();
+        let t = note(c).trim_start();
         t.starts_with(['-', '+']).then(|| crate::core::text::fold(t.split(':').next().unwrap_or("")))
     };
     let other_items = matches!((item(online), item(in_person)), (Some(x), Some(y)) if x != y);
@@ -284,6 +277,17 @@ pub fn paper_note(d: &Document) -> Option<String> {
 }
 
 /// 1234567 → "1.234.567" (Vietnamese thousands separator).
+/// Where the amount `number` ("100.000", "5000") is written in `text` as a whole number — not
+/// part of a longer one ("1.100.000", "100.000,5") — each time the text after it.
+pub fn written<'a>(text: &'a str, number: &'a str) -> impl Iterator<Item = &'a str> {
+    text.match_indices(number).filter_map(move |(at, _)| {
+        let (before, after) = (&text[..at], &text[at + number.len()..]);
+        let glued = |c: char| c.is_ascii_digit() || c == '.';
+        let whole = !before.ends_with(glued) && !after.starts_with(|c: char| glued(c) || c == ',');
+        whole.then_some(after)
+    })
+}
+
 pub fn format_thousands(v: u64) -> String {
     crate::core::text::group_thousands(&v.to_string())
 }

@@ -4,6 +4,7 @@
 
 use super::scan::{bracket_group_len, digits_len, pieces, sentences};
 use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReviewFlag, TimeUnit};
+use crate::core::catalogue::present;
 use crate::core::text::{fold, tone_key};
 
 const HEADER: &str = "Hình thức nộpThời gianPhí, lệ phíMô tả";
@@ -147,16 +148,15 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
         if let Some((cur_text, code)) = currency_at(after) {
             let consumed = rest.len() - after.len() + cur_text.len();
             ch.fee_text = crate::core::text::clean(&rest[..consumed]);
-            let amount = parse_amount(&rest[..n]);
-            let rest_digits: String = rest[..n].chars().filter(char::is_ascii_digit).collect();
-            let rest_digits_text = rest[..n].to_string();
+            let number = &rest[..n];
+            let amount = parse_amount(number);
             rest = &rest[consumed..];
             take_note(&mut ch, &mut rest);
             match (code, amount) {
-                ("VND", Some(_)) if glued => ch.fee_vnd = split_glued(&rest_digits, &ch, mode, flags),
-                (_, Some(_)) if glued => flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{}»), không tách được", mode.label_vi(), excerpt(row)))),
+                ("VND", Some(_)) if glued => ch.fee_vnd = split_glued(number, &ch, mode, flags),
+                (_, Some(_)) if glued => flags.push(unsplit(mode, row)),
                 ("VND", Some(a)) => ch.fee_vnd = check_small_amount(a, &ch, mode, flags),
-                (_, Some(a)) => ch.fee_other = Some(ForeignFee { amount: foreign_amount(&rest_digits_text).unwrap_or(a as f64), currency: code.to_string() }),
+                (_, Some(a)) => ch.fee_other = Some(ForeignFee { amount: foreign_amount(number).unwrap_or(a as f64), currency: code.to_string() }),
                 _ => flags.push(flag(&format!("{}: không đọc được số tiền «{}»", mode.label_vi(), ch.fee_text))),
             }
         } else if !ch.time_limit_text.is_empty() || rest.trim().is_empty() {
@@ -234,16 +234,10 @@ fn states_amount(note: &str) -> bool {
 /// may be 1 + 100, 11 + 00 or 110 + 0. A split is taken only when the row's own note states its
 /// amount (as it is, or with the thousands the portal drops), and only one split does; else the fee
 /// is unknown. Flagged either way.
-fn split_glued(digits: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFlag>) -> Option<u64> {
+fn split_glued(number: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFlag>) -> Option<u64> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let note = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or(""));
-    let stated = |v: u64| {
-        let written = crate::core::catalogue::present::format_thousands(v);
-        note.match_indices(written.as_str()).any(|(at, _)| {
-            let before = note[..at].chars().next_back();
-            let after = note[at + written.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_digit() || c == '.') && !after.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        })
-    };
+    let stated = |v: u64| present::written(&note, &present::format_thousands(v)).next().is_some();
     let mut found: Vec<u64> = (1..digits.len())
         .filter_map(|k| digits[k..].parse::<u64>().ok())
         .filter(|a| *a > 0)
@@ -251,20 +245,25 @@ fn split_glued(digits: &str, ch: &Channel, mode: Mode, flags: &mut Vec<ReviewFla
         .filter(|v| *v >= 1000 && stated(*v))
         .collect();
     found.dedup();
-    let row = excerpt(&ch.raw);
     match found[..] {
         [v] => {
             flags.push(flag(&format!(
-                "{}: thời hạn và lệ phí dính liền («{row}»), lệ phí hiểu là {v} đồng theo phần ghi chú của chính hàng này",
-                mode.label_vi()
+                "{}: thời hạn và lệ phí dính liền («{}»), lệ phí hiểu là {v} đồng theo phần ghi chú của chính hàng này",
+                mode.label_vi(),
+                excerpt(&ch.raw)
             )));
             Some(v)
         }
         _ => {
-            flags.push(flag(&format!("{}: thời hạn và lệ phí dính liền («{row}»), không tách được", mode.label_vi())));
+            flags.push(unsplit(mode, &ch.raw));
             None
         }
     }
+}
+
+/// A time limit and a fee that ran together and could not be told apart.
+fn unsplit(mode: Mode, row: &str) -> ReviewFlag {
+    flag(&format!("{}: thời hạn và lệ phí dính liền («{}»), không tách được", mode.label_vi(), excerpt(row)))
 }
 
 /// Amounts under 1 000 đồng do not exist as fees: the portal sometimes drops the thousands
