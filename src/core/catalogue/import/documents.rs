@@ -34,13 +34,12 @@ pub fn parse_documents(source: &str) -> Parsed {
         let rows = split_rows(part);
         let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
         let first = out.documents.len();
+        let instruction: Vec<bool> = rows.iter().map(|r| is_instruction(&clean(&part[r.start..r.count_start]))).collect();
         // A case whose table has nothing but a "Lưu ý" row with a quantity (1.002548): that row
         // stands for the paper the heading names, so it stays a paper, flagged, not a note.
-        let counted = |r: &&Row| r.originals > 0 || r.copies > 0;
-        let papers_here = rows.iter().filter(counted).filter(|r| !is_instruction(&part[r.start..r.count_start])).count();
-        let notes_allowed = papers_here > 0 || group.condition.is_none();
-        for row in &rows {
-            add_row(&mut out, &group, &part[row.start..row.count_start], row, notes_allowed);
+        let notes_allowed = group.condition.is_none() || rows.iter().zip(&instruction).any(|(r, i)| r.counted() && !i);
+        for (row, &instruction) in rows.iter().zip(&instruction) {
+            add_row(&mut out, &group, &part[row.start..row.count_start], row, instruction.then_some(notes_allowed));
         }
         one_of(&mut out, &group, first);
         let tail = &part[tail_start..];
@@ -122,6 +121,13 @@ struct Row {
     copies: u32,
     /// Digits that ran into the quantity from the text before ("…ngày 25/6/20241 bản chính").
     glued: Option<String>,
+}
+
+impl Row {
+    /// It asks for at least one original or copy ("0 bản chính" is the portal's placeholder).
+    fn counted(&self) -> bool {
+        self.originals > 0 || self.copies > 0
+    }
 }
 
 /// Finds every `N bản chính[, M bản sao]` / `M bản sao` and cuts the rows at them.
@@ -227,7 +233,8 @@ fn starts_with_enumerator(s: &str) -> bool {
     shape && (rest.starts_with(") ") || rest.strip_prefix(". ").is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
-fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row, instructions_as_notes: bool) {
+/// `instruction`: the row says how to submit, and `Some(true)` when it may be a note.
+fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row, instruction: Option<bool>) {
     let raw = clean(text);
     if let Some(g) = &row.glued {
         let year_like =
@@ -236,10 +243,9 @@ fn add_row(out: &mut Parsed, group: &Group, text: &str, row: &Row, instructions_
             out.flags.push(flag(&format!("số lượng dính vào số đứng trước («{g}…»): «{}»", short(&raw))));
         }
     }
-    let instruction = is_instruction(&raw);
-    if instruction && !instructions_as_notes && (row.originals > 0 || row.copies > 0) {
+    if instruction == Some(false) && row.counted() {
         out.flags.push(flag(&format!("bảng của trường hợp chỉ có dòng hướng dẫn, giữ làm giấy tờ: «{}»", short(&raw))));
-    } else if row.originals == 0 && row.copies == 0 || instruction {
+    } else if !row.counted() || instruction.is_some() {
         // ")" left between "(01 bản chính" and the portal's "0 bản chính" is no note.
         if raw.chars().any(char::is_alphanumeric) {
             out.notes.push(DocumentNote { text: without_bullet(&raw).to_string(), condition: group.condition.clone() });

@@ -90,8 +90,8 @@ fn find_numbers(s: &str) -> Vec<Number> {
             let part = &b[i + lead..end];
             let has_year = part.len() > 6 && part[0] == b'/' && part[1..5].iter().all(u8::is_ascii_digit) && part[5] == b'/';
             // "…năm 20223510/QĐ-BHXH": a date's year, written just before the number.
-            let after_nam = s[..i].trim_end().to_lowercase().ends_with("năm");
-            let start = if year_first && (has_year || after_nam) { i + 4 } else { i };
+            let after_nam = || s[..i].trim_end().to_lowercase().ends_with("năm");
+            let start = if year_first && (has_year || after_nam()) { i + 4 } else { i };
             out.push(Number { start, end });
             i = end;
             last_end = end;

@@ -35,11 +35,15 @@ pub struct Reading {
 /// Openings that make the whole first sentence conditional, longest first.
 const LEADING: [&str; 6] = ["đối với trường hợp ", "trong trường hợp ", "trường hợp ", "đối với ", "nếu là ", "nếu "];
 
+/// The opening of the trailing cases that name people ("… đối với người chưa đủ 14 tuổi").
+const PERSON_CASE: &str = " đối với người";
+
 /// Phrases after the paper that give its case. `(`-forms run to their closing bracket. "Đối với
 /// người …" gives a case only for the people these name: a child, a person without legal capacity,
 /// one who has a passport already. Elsewhere "đối với" means "for" ("Bản khai đối với người điều
 /// khiển phương tiện", "bảo hiểm … đối với người thứ ba"), and the paper is needed by everyone.
 const TRAILING: [&str; 14] = [
+    // Each begins with PERSON_CASE.
     " đối với người chưa đủ ",
     " đối với người chưa thành niên",
     " đối với người mất năng lực hành vi dân sự",
@@ -99,7 +103,7 @@ pub fn read(text: &str) -> Reading {
     if !opens_with_case(body) {
         if let Some(mut any_of) = alternatives(head) {
             // "A đối với người chưa đủ 14 tuổi; trường hợp không có A thì nộp B": A or B, for them.
-            if let Some((paper, when, _)) = trailing(&any_of[0]).filter(|_| lower(&any_of[0]).contains(" đối với người")) {
+            if let Some((paper, when, _)) = trailing(&any_of[0]).filter(|_| lower(&any_of[0]).contains(PERSON_CASE)) {
                 any_of[0] = paper;
                 r.when = Some(when);
             }
@@ -326,7 +330,7 @@ fn trailing(body: &str) -> Option<(String, String, String)> {
         .min_by_key(|(i, _)| *i)?;
     let depth = lower[..at].matches('(').count() as i32 - lower[..at].matches(')').count() as i32;
     // "… đối với người chưa đủ 14 tuổi": the case is the people named, "người chưa đủ 14 tuổi".
-    let from = at + if marker.starts_with(" đối với người") { " đối với ".len() } else { marker.len() };
+    let from = at + if marker.starts_with(PERSON_CASE) { " đối với ".len() } else { marker.len() };
     let (paper, end, after) = if marker.starts_with('(') {
         let len = bracket_group_len(&body[at..]).unwrap_or(body.len() - at);
         let close = at + len;
@@ -351,7 +355,7 @@ fn trailing(body: &str) -> Option<(String, String, String)> {
     }
     // "…; đối với người mất năng lực hành vi dân sự … thì người đại diện hợp pháp khai, ký thay":
     // who fills the paper in, not whether it is needed.
-    if when.is_empty() || (marker.starts_with(" đối với người") && lower[from..end].contains(" thì ")) {
+    if when.is_empty() || (marker.starts_with(PERSON_CASE) && lower[from..end].contains(" thì ")) {
         return None;
     }
     let after = if after.trim_matches(['.', ';', ' ']).is_empty() { String::new() } else { after };
