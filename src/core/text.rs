@@ -260,6 +260,14 @@ pub fn is_syllable(word: &str) -> bool {
     rhyme(&plain) || INITIALS.iter().any(|i| plain.strip_prefix(i).is_some_and(|rest| rhyme(rest) || (*i == "gi" && rest.is_empty())))
 }
 
+/// Whether one word could be a Vietnamese syllable typed without its marks: "nguyen", "le" and
+/// "Nguyễn" could; "Cruz", "Ludwig" cannot.
+pub fn could_be_syllable(word: &str) -> bool {
+    let plain = fold(word);
+    let rhyme = |rest: &str| RHYMES.split_whitespace().any(|r| fold(r) == rest);
+    rhyme(&plain) || INITIALS.iter().any(|i| plain.strip_prefix(fold(i).as_str()).is_some_and(|rest| rhyme(rest) || (*i == "gi" && rest.is_empty())))
+}
+
 /// A number as Vietnamese writes it: a comma before the decimals ("0,5", "120,75"), and with
 /// `thousands` a dot between groups of three ("1.200.000", "1.234,5"): how a range is said to the
 /// person and a foreign fee is shown. The digits are the shortest that read back as the same

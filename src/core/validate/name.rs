@@ -33,8 +33,17 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     if let Some(word) = telex_leftover(&s) {
         return Err(Problem::NameTelex { word: word.to_string(), meant: telex_word(word) });
     }
-    Ok(s.split(' ').map(capitalise).collect::<Vec<_>>().join(" "))
+    // A name from another language (a word no Vietnamese syllable, even with its marks left
+    // off) keeps its small particles as typed after the first word: "María de la Cruz",
+    // "Ludwig van Beethoven".
+    let foreign = s.split(' ').any(|w| !crate::core::text::could_be_syllable(w));
+    let word = |(i, w): (usize, &str)| if foreign && i > 0 && PARTICLES.contains(&w) { w.to_string() } else { capitalise(w) };
+    Ok(s.split(' ').enumerate().map(word).collect::<Vec<_>>().join(" "))
 }
+
+/// Words written small inside names of other languages (typed so, they stay so).
+const PARTICLES: [&str; 20] =
+    ["al", "bin", "binti", "da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "el", "la", "le", "ten", "van", "von"];
 
 /// "nguyễn" → "Nguyễn", "h'hen" → "H'Hen", "NGUYỄN" and "NGuyễn" → "Nguyễn"; a word written
 /// like "McDonald" (a capital, a small letter, a capital further in) is kept as typed.
@@ -61,10 +70,13 @@ fn capitalise(word: &str) -> String {
 /// (Lee, Soo, Todd, Max, Hans), which must pass: a word counts only when Telex makes it a
 /// Vietnamese syllable, and the name is refused when one such word has both a pair and a tone
 /// key ("Nguyeenx", "Traanf"), or a tone key comes with another such word ("Traan Thij Mai",
-/// "Trinhf Thij Lanf"). Pairs alone are common in Korean names ("Lee Soo Man").
+/// "Trinhf Thij Lanf"). Pairs alone are common in Korean names ("Lee Soo Man"), and a final "s"
+/// in European ones: a word whose only key is that "s" needs two other such words beside it
+/// ("Nguyeen Vawn Hungs"), so "Hans Lee" passes.
 fn telex_leftover(name: &str) -> Option<&str> {
     let found: Vec<(&str, (bool, bool))> = name.split(' ').filter_map(|w| telex_signal(w).map(|s| (w, s))).collect();
-    let tones = found.iter().filter(|(_, (_, tone))| *tone).count();
+    let plural_like = |w: &str| w.to_ascii_lowercase().ends_with('s');
+    let tones = found.iter().filter(|(w, (pair, tone))| *tone && (*pair || !plural_like(w) || found.len() >= 3)).count();
     let strong = found.iter().any(|(_, (pair, tone))| *pair && *tone);
     (strong || (tones >= 1 && found.len() >= 2)).then(|| found[0].0)
 }
@@ -205,6 +217,11 @@ mod tests {
         assert_eq!(check_name("NGuyễn THị Hoa").unwrap(), "Nguyễn Thị Hoa", "a slip of the shift key is put right");
         assert_eq!(check_name("NGUYỄN VĂN AN").unwrap(), "Nguyễn Văn An");
         assert_eq!(check_name("Ronald McDonald").unwrap(), "Ronald McDonald", "capitals inside a word are kept");
+        assert_eq!(check_name("María de la Cruz").unwrap(), "María de la Cruz", "a foreign name's particles stay small");
+        assert_eq!(check_name("ludwig van beethoven").unwrap(), "Ludwig van Beethoven");
+        assert_eq!(check_name("DE LA CRUZ").unwrap(), "De La Cruz", "written in capitals: nothing says which are particles");
+        assert_eq!(check_name("nguyen le hoa").unwrap(), "Nguyen Le Hoa", "a Vietnamese name typed without marks: Lê, not a particle");
+        assert_eq!(check_name("la văn cầu").unwrap(), "La Văn Cầu");
         assert_eq!(check_name("Hans Mu\u{308}ller").unwrap(), "Hans Mu\u{308}ller", "a mark typed apart belongs to its letter");
         assert_eq!(check_name("An\u{200b}"), Ok("An".into()), "an invisible character is dropped");
     }
@@ -216,6 +233,7 @@ mod tests {
         assert_eq!(check_name("Traanf"), Err(Problem::NameTelex { word: "Traanf".into(), meant: "Trần".into() }));
         assert_eq!(check_name("Traan Thij Mai"), Err(Problem::NameTelex { word: "Traan".into(), meant: "Trân".into() }));
         assert_eq!(check_name("Trinhf Thij Lanf"), Err(Problem::NameTelex { word: "Trinhf".into(), meant: "Trình".into() }));
+        assert_eq!(check_name("Nguyeen Vawn Hungs"), Err(Problem::NameTelex { word: "Nguyeen".into(), meant: "Nguyên".into() }));
     }
 
     #[test]
@@ -232,6 +250,8 @@ mod tests {
             "Lawrence Brown",
             "Max Weber",
             "Hans Müller",
+            "Hans Lee",
+            "Lee Hans",
         ] {
             assert_eq!(check_name(name).map(|n| n.len()), Ok(name.len()), "{name}");
         }
