@@ -130,6 +130,47 @@ impl FormDef {
         (errors, normalized)
     }
 
+    /// The answers to the questions these answers make the form ask: visible sections and
+    /// fields, each repeating section's items up to its count, blanks left out. The draft keeps
+    /// everything typed (a question shown again finds its answer); what leaves the device (the
+    /// package's manifest) and what decides the papers is only this. An answer to a question no
+    /// longer asked (the person changed their mind, or the form's new version dropped it) goes
+    /// nowhere and calls for no paper.
+    pub fn asked(&self, a: &Answers) -> Answers {
+        // A question may be shown by the answer to another that is itself hidden: the set is
+        // settled when a pass keeps what the pass before kept (conditions read earlier
+        // questions, so one or two passes). Each pass judges visibility on the last one.
+        let mut kept = self.asked_on(a, a);
+        for _ in 0..self.fields().count() {
+            let next = self.asked_on(a, &kept);
+            if next == kept {
+                break;
+            }
+            kept = next;
+        }
+        kept
+    }
+
+    /// One pass of `asked`: the answers of `a` to the questions visible on `basis`.
+    fn asked_on(&self, a: &Answers, basis: &Answers) -> Answers {
+        let mut out = Answers::new();
+        for s in self.sections.iter().filter(|s| self.section_visible(s, basis)) {
+            if let Some(n) = a.get(&count_key(&s.id)).filter(|_| s.repeat.is_some()) {
+                out.insert(count_key(&s.id), n.clone());
+            }
+            for slot in self.slots(s, basis) {
+                let view = self.view(s, basis, slot);
+                for f in s.fields.iter().filter(|f| self.field_visible(s, f, &view)) {
+                    let key = slot.key(&f.id);
+                    if let Some(v) = a.get(&key).filter(|v| !v.trim().is_empty()) {
+                        out.insert(key, v.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The answer as it will be kept and printed, or why not: its kind's rules, then whether the
     /// paper can show every character of it (`text::printable`).
     fn check_value(&self, f: &Field, v: &str, a: &Answers, cx: Context) -> Result<String, FieldProblem> {
@@ -219,8 +260,10 @@ impl FormDef {
     }
 
     /// The papers the answers make necessary, with the reason.
+    /// Only answers to questions still asked count (`asked`).
     pub fn documents_needed(&self, a: &Answers) -> Vec<&DocumentRule> {
-        self.documents.iter().filter(|d| d.when.holds(a)).collect()
+        let a = self.asked(a);
+        self.documents.iter().filter(|d| d.when.holds(&a)).collect()
     }
 
     /// Whether a section is done: answered at all, and every visible required field answered.
@@ -658,6 +701,38 @@ mod tests {
                 form(FormProblem::Before { label: label("Đến tháng, năm"), other: label("Từ tháng, năm"), other_value: label("09/2013") })
             )]
         );
+    }
+
+    #[test]
+    fn only_answers_to_questions_still_asked_leave_the_draft() {
+        // A person asked for Phiếu số 1 by proxy, then changed to Phiếu số 2; they listed two
+        // places, then removed one; an old version of the form asked something it no longer does.
+        let mut f = form_for("3.000333").unwrap().clone();
+        // A question opened by the proxy answer, itself opened by Phiếu số 1: a chain.
+        let purpose = f.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|x| x.id == "yeu-cau.muc-dich").unwrap();
+        purpose.show_if = Some(Cond::Is { field: "yeu-cau.uy-quyen".into(), value: "uy-quyen".into() });
+        let typed = answers(&[
+            ("yeu-cau.loai-phieu", "so-2"),
+            ("yeu-cau.uy-quyen", "uy-quyen"),
+            ("yeu-cau.muc-dich", "Xin việc"),
+            ("yeu-cau.cha-me-nop", "tu-nop"),
+            ("cu-tru#n", "1"),
+            ("cu-tru.noi-cu-tru#1", "Hà Nội"),
+            ("cu-tru.noi-cu-tru#2", "Huế"),
+            ("lien-he.nop-thay", "co"),
+            ("ca-nhan.email", "  "),
+        ]);
+        let asked = f.asked(&typed);
+        assert_eq!(
+            asked.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["cu-tru#n", "cu-tru.noi-cu-tru#1", "yeu-cau.cha-me-nop", "yeu-cau.loai-phieu"],
+            "the proxy's answer and the question it opened, the removed place, the withdrawn question and the blank are left out"
+        );
+        assert!(f.sheet(&typed, None).iter().flat_map(|s| &s.items).flat_map(|i| &i.rows).all(|r| r.label != "Mục đích sử dụng Phiếu"));
+        // Back to Phiếu số 1: the draft kept the answers, and they are asked again.
+        let mut again = typed.clone();
+        again.insert("yeu-cau.loai-phieu".into(), "so-1".into());
+        assert_eq!(f.asked(&again).get("yeu-cau.muc-dich").map(String::as_str), Some("Xin việc"));
     }
 
     #[test]

@@ -100,6 +100,12 @@ pub struct Field {
     /// For a date or a month: another field of the same kind this one cannot come before
     /// (death after birth, the end of a period after its start).
     pub after: Option<String>,
+    /// On the printed declaration: the template's own words for the question, where the
+    /// question asks the person directly ("Quan hệ của bạn với chủ hộ" prints "Quan hệ với chủ hộ").
+    pub print_label: Option<String>,
+    /// Whether the printed declaration carries it: false for hoso's questions about the dossier
+    /// that are not on the template (who submits it): asked, kept in the package, not printed.
+    pub printed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +184,10 @@ pub struct RawField {
     max: Option<f64>,
     #[serde(default)]
     after: Option<String>,
+    #[serde(default)]
+    print_label: Option<String>,
+    #[serde(default)]
+    not_printed: bool,
 }
 
 impl TryFrom<RawField> for Field {
@@ -207,7 +217,21 @@ impl TryFrom<RawField> for Field {
         if r.after.is_some() && !matches!(kind, Kind::Date { .. } | Kind::Month { .. }) {
             return Err(format!("{}: `after` is for dates and months", r.id));
         }
-        Ok(Field { id: r.id, label: r.label, help: r.help, kind, required, show_if: r.show_if, autocomplete: r.autocomplete, after: r.after })
+        if r.not_printed && r.print_label.is_some() {
+            return Err(format!("{}: a question not printed has no print_label", r.id));
+        }
+        Ok(Field {
+            id: r.id,
+            label: r.label,
+            help: r.help,
+            kind,
+            required,
+            show_if: r.show_if,
+            autocomplete: r.autocomplete,
+            after: r.after,
+            print_label: r.print_label,
+            printed: !r.not_printed,
+        })
     }
 }
 

@@ -84,6 +84,8 @@ pub fn generic_form(code: &str, procedure_name: &str) -> FormDef {
         show_if: None,
         autocomplete: autocomplete.map(str::to_string),
         after: None,
+        print_label: None,
+        printed: true,
     };
     FormDef {
         format: FORM_FORMAT,

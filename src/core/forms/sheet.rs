@@ -29,8 +29,22 @@ pub struct SheetRow {
 }
 
 impl FormDef {
-    /// Every visible answer of `a`, in the form's order.
+    /// Every question asked and its answer, in the form's order, in the words the person was
+    /// asked: what "check your answers" shows.
     pub fn sheet(&self, a: &Answers, units: Option<&Units>) -> Vec<SheetSection> {
+        self.sheet_as(a, units, false)
+    }
+
+    /// The same for the printed declaration: the template's words (`print_label`), without the
+    /// questions about the dossier that the template does not have (`printed`).
+    pub fn printed_sheet(&self, a: &Answers, units: Option<&Units>) -> Vec<SheetSection> {
+        self.sheet_as(a, units, true)
+    }
+
+    fn sheet_as(&self, a: &Answers, units: Option<&Units>, print: bool) -> Vec<SheetSection> {
+        // Only the questions asked: a stale answer to a hidden one is not printed, nor shows
+        // the question it once opened.
+        let a = &self.asked(a);
         self.sections
             .iter()
             .filter(|s| self.section_visible(s, a))
@@ -49,9 +63,9 @@ impl FormDef {
                         let rows = s
                             .fields
                             .iter()
-                            .filter(|f| self.field_visible(s, f, &view))
+                            .filter(|f| self.field_visible(s, f, &view) && (f.printed || !print))
                             .map(|f| SheetRow {
-                                label: f.label.clone(),
+                                label: if print { f.print_label.as_ref().unwrap_or(&f.label).clone() } else { f.label.clone() },
                                 value: view.get(&f.id).filter(|v| !v.trim().is_empty()).map(|v| FormDef::display(f, v, units)),
                             })
                             .collect();
@@ -79,5 +93,23 @@ mod tests {
         assert!(rows.iter().any(|r| r.value.as_deref() == Some("Nguyễn Văn An")));
         assert!(rows.iter().any(|r| r.value.is_none()), "unanswered questions are listed too");
         assert_eq!(sheet.len(), form.progress(&a).1, "one section per visible section");
+    }
+
+    fn labels(sheet: &[SheetSection]) -> Vec<&str> {
+        sheet.iter().flat_map(|s| &s.items).flat_map(|i| &i.rows).map(|r| r.label.as_str()).collect()
+    }
+
+    #[test]
+    fn the_printed_declaration_asks_in_the_template_s_words_and_not_about_who_submits() {
+        let lltp = form_for("3.000333").unwrap();
+        let mut a = Answers::new();
+        a.insert("yeu-cau.loai-phieu".into(), "so-1".into());
+        a.insert("yeu-cau.uy-quyen".into(), "nguoi-than".into());
+        assert!(labels(&lltp.sheet(&a, None)).contains(&"Bạn tự nộp hay nhờ người khác nộp thay?"), "the person checks every answer");
+        assert!(!labels(&lltp.printed_sheet(&a, None)).iter().any(|l| l.contains("Bạn")), "the desk's Mẫu 01 has no such question");
+        let ct01 = form_for("1.004222").unwrap();
+        let a = Answers::new();
+        assert!(labels(&ct01.sheet(&a, None)).contains(&"Quan hệ của bạn với chủ hộ"));
+        assert!(labels(&ct01.printed_sheet(&a, None)).contains(&"Quan hệ với chủ hộ"));
     }
 }

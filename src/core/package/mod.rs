@@ -257,6 +257,12 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
     let normalized = input.form.validate(&d.answers, None, cx).1;
     let entries = checklist::checklist(input.procedure, input.form, input.full_form, &d.answers, &d.attachments, cx);
     let files = file_entries(&entries, &d.attachments);
+    // The answers to the questions asked, and to the cases the checklist asked about: nothing
+    // the person typed for a question no longer shown.
+    let mut answers = input.form.asked(&normalized);
+    for (key, _, _) in checklist::case_questions(&entries, &d.answers).into_iter().filter(|(_, _, answer)| answer.is_some()) {
+        answers.insert(key.clone(), d.answers[&key].clone());
+    }
     let papers = entries
         .iter()
         .map(|e| Paper {
@@ -292,9 +298,9 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
         procedure: ProcedureRef { code: p.code.clone(), name: p.name.clone(), agency: agency(p) },
         channel: d.channel,
         created: created.to_rfc3339(),
-        applicant: Dossier { answers: normalized.clone(), ..d.clone() }.summary(input.form).applicant,
+        applicant: Dossier { answers: answers.clone(), ..d.clone() }.summary(input.form).applicant,
         form: input.full_form.then(|| FormRef { id: input.form.id.clone(), version: input.form.version }),
-        answers: normalized.clone(),
+        answers,
         papers,
         files: all_files,
         assisted_by: d.assisted.clone(),

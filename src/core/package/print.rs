@@ -65,7 +65,7 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
         b.push(Block::Space(6.0));
     }
     let mut number = 0;
-    for section in form.sheet(answers, units) {
+    for section in form.printed_sheet(answers, units) {
         b.push(Block::Space(4.0));
         b.push(Block::bold(section.title, 12.0, Align::Left));
         if let Some(none) = section.none {

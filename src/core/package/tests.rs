@@ -166,6 +166,50 @@ fn the_manifest_carries_normalised_answers_papers_and_hashes() {
 }
 
 #[test]
+fn the_manifest_keeps_the_answers_to_questions_asked_and_to_the_cases_and_nothing_else() {
+    // An answer to a question the form no longer asks stays in the draft, not in the package.
+    let (mut d, files) = complete();
+    d.answers.insert("yeu-cau.nop-thay".into(), "co".into());
+    let m = manifest_of(&package_of(&d, &files));
+    assert!(!m.answers.contains_key("yeu-cau.nop-thay"), "{:?}", m.answers.keys());
+    assert_eq!(m.answers.len(), 5, "the five questions of the form");
+    // A paper needed in one case only: the person's answer to the case travels with the
+    // package, so the desk's check reaches the same list of papers.
+    let units: Units = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/units/2025.json")).unwrap()).unwrap();
+    let code = "1.008009";
+    let p: Procedure =
+        serde_json::from_str(&std::fs::read_to_string(format!("{}/public/catalogue/p/{code}.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let form = crate::core::forms::generic_form(code, &p.name);
+    let now = Receipt::parse_rfc3339("2026-11-25T10:05:00+07:00").unwrap();
+    let mut d = Dossier::new("b1".into(), code.into(), "2026-07".into(), now);
+    let case = checklist::checklist(&p, &form, false, &d.answers, &d.attachments, Context { today: now.date, units: Some(&units) })[0]
+        .asks
+        .clone()
+        .expect("its one paper is for a case");
+    let commune = units.provinces[0].communes[0].code.to_string();
+    for (k, v) in [
+        ("nguoi-nop.ho-ten", "Trần Văn Bình"),
+        ("nguoi-nop.cccd", "001085012345"),
+        ("nguoi-nop.ngay-sinh", "01/02/1985"),
+        ("nguoi-nop.dien-thoai", "0912345678"),
+        ("nguoi-nop.noi-cu-tru", commune.as_str()),
+        ("yeu-cau.noi-dung", "Hoàn thuế"),
+        ("lien-he.nop-thay", "co"),
+    ] {
+        d.answers.insert(k.into(), v.into());
+    }
+    d.answers.insert(checklist::case_key(&case), checklist::CASE_NO.into());
+    d.answers.insert(checklist::case_key("một trường hợp không có trong thủ tục"), checklist::CASE_YES.into());
+    let plan =
+        plan(&Input { procedure: &p, form: &form, full_form: false, dossier: &d, units: Some(&units) }).expect("complete: the one paper is not for this case");
+    let a = &plan.manifest.answers;
+    assert_eq!(a.get(&checklist::case_key(&case)).map(String::as_str), Some(checklist::CASE_NO));
+    assert!(!a.contains_key("lien-he.nop-thay") && !a.contains_key(&checklist::case_key("một trường hợp không có trong thủ tục")), "{:?}", a.keys());
+    let again = checklist::checklist(&p, &form, false, a, &d.attachments, Context { today: now.date, units: Some(&units) });
+    assert_eq!(again[0].status, checklist::Status::NotNeeded, "the desk reads the same answer");
+}
+
+#[test]
 fn a_dossier_prepared_with_an_officer_s_help_says_so_in_the_manifest_and_on_the_receipt() {
     let (mut d, files) = complete();
     let plain = package_of(&d, &files);

@@ -34,7 +34,7 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
         let normalized = form.validate(&answers, None, Context { today: super::today(), units: u.as_deref() }).1;
         let mut number = 0;
         // The declaration is in the agency's language whatever the person reads.
-        let rows = crate::core::i18n::in_vietnamese(|| form.sheet(&normalized, u.as_deref()))
+        let rows = crate::core::i18n::in_vietnamese(|| form.printed_sheet(&normalized, u.as_deref()))
             .into_iter()
             .map(|s| {
                 let items = s
