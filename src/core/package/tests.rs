@@ -359,6 +359,26 @@ fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
     let v = verdict(&forged_pkg);
     assert!(matches!(&v.problems[..], [VerifyProblem::Declaration { field, .. }] if field == "yeu-cau.so-ban"), "{:?}", v.problems);
 
+    // The same answers from a package made with another version of the form: the desk is told
+    // the form changed before the problems it may explain.
+    m.form.as_mut().unwrap().version += 1;
+    let m_json = format!("{}\n", serde_json::to_string_pretty(&m).unwrap());
+    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
+    let older = forged(&bytes, |e| {
+        e[0].1 = m_json.into_bytes();
+        e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;
+    });
+    let v = verdict(&older);
+    let now = form_for(CODE).unwrap().version;
+    assert!(
+        matches!(&v.problems[..], [VerifyProblem::FormChanged { made, now: n, .. }, VerifyProblem::Declaration { .. }] if *made == now + 1 && *n == now),
+        "{:?}",
+        v.problems
+    );
+    assert!(v.problems[0].message().contains(&format!("phiên bản {}", now + 1)));
+    // Nothing wrong: nothing to explain.
+    assert!(verdict(&bytes).ok());
+
     m.procedure.code = "9.999999".into();
     let unknown = verify(&package_of(&d, &files), &|_| None, None);
     assert_eq!(unknown.problems, [VerifyProblem::UnknownProcedure { code: CODE.into() }]);

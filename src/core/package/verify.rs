@@ -83,6 +83,14 @@ pub enum VerifyProblem {
     },
     /// The receipt's code is not the manifest's hash: one of them was replaced.
     ReceiptMismatch,
+    /// The declaration was made with another version of the form than this hoso has, and the
+    /// package is judged incomplete or wrong by today's: the problems after it may come from the
+    /// change, not from the package (only said when there are such problems).
+    FormChanged {
+        form: String,
+        made: u32,
+        now: u32,
+    },
     /// The archive itself (its kinds are [`ZipProblem`]'s).
     #[serde(untagged)]
     Archive(ZipProblem),
@@ -109,6 +117,9 @@ impl VerifyProblem {
             Sealed { problem: None } => "Gói hồ sơ đã được mã hoá: cần khoá bí mật của cơ quan tiếp nhận (--identity TỆP_KHOÁ) hoặc mật khẩu đã đặt khi lập gói (--passphrase-file TỆP) để mở.".into(),
             Sealed { problem: Some(p) } => p.message(),
             ReceiptMismatch => format!("{bad}: mã kiểm tra trên {RECEIPT} không khớp với {MANIFEST} (một trong hai đã bị thay)."),
+            FormChanged { made, now, .. } => format!(
+                "Tờ khai được lập theo mẫu phiên bản {made}, hoso này dùng phiên bản {now}: những điểm dưới đây có thể do mẫu đã thay đổi, không phải do gói bị sửa. Hãy đối chiếu với quy định tại thời điểm lập hồ sơ."
+            ),
         }
     }
 
@@ -226,6 +237,7 @@ pub fn verify(bytes: &[u8], lookup: Lookup, units: Option<&Units>) -> Verdict {
     match lookup(&code) {
         None => problems.push(VerifyProblem::UnknownProcedure { code: code.clone() }),
         Some((procedure, form, full_form)) => {
+            let before = problems.len();
             let today = Receipt::parse_rfc3339(&manifest.created).map(|r| r.date).unwrap_or(Receipt::from_unix_millis(0).date);
             let cx = Context { today, units };
             let entries = checklist::checklist(&procedure, &form, full_form, &manifest.answers, &attached, cx);
@@ -239,6 +251,12 @@ pub fn verify(bytes: &[u8], lookup: Lookup, units: Option<&Units>) -> Verdict {
             }
             for error in form.validate(&manifest.answers, None, cx).0 {
                 problems.push(VerifyProblem::Declaration { field: error.field.clone(), message: error.message() });
+            }
+            let judged = problems[before..]
+                .iter()
+                .any(|p| matches!(p, VerifyProblem::Incomplete { .. } | VerifyProblem::UnknownPaper { .. } | VerifyProblem::Declaration { .. }));
+            if let Some(made) = manifest.form.as_ref().filter(|m| judged && (m.id != form.id || m.version != form.version)) {
+                problems.insert(before, VerifyProblem::FormChanged { form: made.id.clone(), made: made.version, now: form.version });
             }
         }
     }
