@@ -12,7 +12,7 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::Attached;
 use crate::core::files::sha256_hex;
-use crate::core::forms::{Answers, FormDef};
+use crate::core::forms::{Answers, FormDef, FormRef};
 use crate::core::rating::Rating;
 use crate::core::submission::Submission;
 
@@ -20,8 +20,8 @@ use crate::core::submission::Submission;
 /// to read the old one (with a test). 1: the first; 2: adds [`Basis`]; 3: adds the
 /// [`Submission`] the person recorded after handing the dossier in; 4: adds the answers a portal
 /// filled ([`Prefilled`]) and the person's [`Rating`]; 5: who helped (`assisted`); 6: the last
-/// package made ([`Exported`]).
-pub const DOSSIER_FORMAT: u32 = 6;
+/// package made ([`Exported`]); 7: the declaration form and its version in the [`Basis`].
+pub const DOSSIER_FORMAT: u32 = 7;
 
 /// How many days a draft nobody changed is kept on the device (a shared computer should not keep
 /// a person's papers for ever). A deployment may set its own (`web::device::keep_days`).
@@ -117,16 +117,20 @@ impl Prefilled {
     }
 }
 
-/// The facts of a procedure a person plans around: its papers, fees and time limits as published.
+/// The facts of a procedure a person plans around: its papers, fees and time limits as published,
+/// and the declaration form they answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Basis {
     pub papers: Vec<String>,
     pub fees: Vec<String>,
     pub time_limits: Vec<String>,
+    /// The form and its version (format 7; `None` in an older basis until the page is next opened).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormRef>,
 }
 
 impl Basis {
-    pub fn of(p: &Procedure) -> Basis {
+    pub fn of(p: &Procedure, form: FormRef) -> Basis {
         let distinct = |texts: Vec<String>| {
             let mut out: Vec<String> = Vec::new();
             for t in texts.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
@@ -140,6 +144,7 @@ impl Basis {
             papers: distinct(p.documents.iter().map(|d| d.name.clone()).collect()),
             fees: distinct(p.channels.iter().map(|c| c.fee_text.clone()).collect()),
             time_limits: distinct(p.channels.iter().map(|c| c.time_limit_text.clone()).collect()),
+            form: Some(form),
         }
     }
 
@@ -154,6 +159,9 @@ impl Basis {
         if self.time_limits != now.time_limits {
             out.push(ProcedureChange::TimeLimitChanged { before: self.time_limits.join("; "), now: now.time_limits.join("; ") });
         }
+        if self.form.is_some() && now.form.is_some() && self.form != now.form {
+            out.push(ProcedureChange::FormChanged);
+        }
         out
     }
 }
@@ -162,10 +170,23 @@ impl Basis {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProcedureChange {
-    PaperAdded { name: String },
-    PaperRemoved { name: String },
-    FeeChanged { before: String, now: String },
-    TimeLimitChanged { before: String, now: String },
+    PaperAdded {
+        name: String,
+    },
+    PaperRemoved {
+        name: String,
+    },
+    FeeChanged {
+        before: String,
+        now: String,
+    },
+    TimeLimitChanged {
+        before: String,
+        now: String,
+    },
+    /// The declaration form is another, or another version: questions may have been added,
+    /// changed or withdrawn.
+    FormChanged,
 }
 
 impl ProcedureChange {
@@ -179,6 +200,11 @@ impl ProcedureChange {
             ProcedureChange::TimeLimitChanged { before, now } => {
                 tr!("dossier.thoi-han-giai-quyet-doi", "Thời hạn giải quyết đổi từ «{before}» thành «{now}».", before = before, now = now)
             }
+            ProcedureChange::FormChanged => tr!(
+                "dossier.mau-to-khai-da-doi",
+                "Mẫu tờ khai đã được cập nhật: hãy xem lại từng phần của tờ khai. Câu trả lời cho câu hỏi không còn trong mẫu sẽ không được đưa vào gói hồ sơ."
+            )
+            .into(),
         }
     }
 }
@@ -336,9 +362,9 @@ impl Dossier {
         match u32::try_from(format).unwrap_or(u32::MAX) {
             DOSSIER_FORMAT => serde_json::from_value(value).map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
             // Format 1 had no basis, format 2 no submission, format 3 no prefill or rating, format
-            // 4 no help recorded, format 5 no package recorded: the same fields, read and brought
-            // to this format.
-            old @ (1..=5) => serde_json::from_value::<Dossier>(value)
+            // 4 no help recorded, format 5 no package recorded, format 6 no form in the basis: the
+            // same fields, read and brought to this format.
+            old @ (1..=6) => serde_json::from_value::<Dossier>(value)
                 .map(|d| Dossier {
                     format: DOSSIER_FORMAT,
                     basis: if old == 1 { None } else { d.basis },
@@ -346,7 +372,7 @@ impl Dossier {
                     prefilled: if old <= 3 { None } else { d.prefilled },
                     rating: if old <= 3 { None } else { d.rating },
                     assisted: if old <= 4 { None } else { d.assisted },
-                    exported: None,
+                    exported: if old <= 5 { None } else { d.exported },
                     ..d
                 })
                 .map_err(|e| StateProblem::Damaged { detail: e.to_string() }),
@@ -621,12 +647,17 @@ mod tests {
     #[test]
     fn what_changed_in_a_procedure_is_named_paper_by_paper_with_the_fee_and_the_time_limit() {
         let then = Basis {
-            papers: vec!["Tờ khai".into(), "Bản sao CCCD".into()], fees: vec!["Miễn phí".into()], time_limits: vec!["3 Ngày làm việc".into()]
+            papers: vec!["Tờ khai".into(), "Bản sao CCCD".into()],
+            fees: vec!["Miễn phí".into()],
+            time_limits: vec!["3 Ngày làm việc".into()],
+            form: None,
         };
-        let now =
-            Basis {
-                papers: vec!["Tờ khai".into(), "Giấy xác nhận cư trú".into()], fees: vec!["Miễn phí".into()], time_limits: vec!["5 Ngày làm việc".into()]
-            };
+        let now = Basis {
+            papers: vec!["Tờ khai".into(), "Giấy xác nhận cư trú".into()],
+            fees: vec!["Miễn phí".into()],
+            time_limits: vec!["5 Ngày làm việc".into()],
+            form: None,
+        };
         assert_eq!(
             then.changes(&now),
             [
@@ -646,12 +677,40 @@ mod tests {
     fn the_basis_of_a_real_procedure_lists_its_papers_fees_and_time_limits_once() {
         let text = std::fs::read_to_string("public/catalogue/p/1.001193.json").unwrap();
         let p: Procedure = serde_json::from_str(&text).unwrap();
-        let b = Basis::of(&p);
+        let form = crate::core::forms::form_for("1.001193").unwrap();
+        let b = Basis::of(&p, FormRef::of(form));
         assert!(!b.papers.is_empty() && !b.time_limits.is_empty());
         let mut unique = b.papers.clone();
         unique.dedup();
         assert_eq!(unique.len(), b.papers.len());
-        assert_eq!(b.changes(&Basis::of(&p)), []);
+        assert_eq!(b.changes(&Basis::of(&p, FormRef::of(form))), []);
+    }
+
+    #[test]
+    fn a_new_version_of_the_declaration_form_is_told_once_the_basis_knows_the_form() {
+        let text = std::fs::read_to_string("public/catalogue/p/1.001193.json").unwrap();
+        let p: Procedure = serde_json::from_str(&text).unwrap();
+        let mut form = crate::core::forms::form_for("1.001193").unwrap().clone();
+        let then = Basis::of(&p, FormRef::of(&form));
+        form.version += 1;
+        assert_eq!(then.changes(&Basis::of(&p, FormRef::of(&form))), [ProcedureChange::FormChanged]);
+        assert!(ProcedureChange::FormChanged.message().starts_with("Mẫu tờ khai đã được cập nhật"));
+        // A basis kept before hoso recorded the form (format 6) says nothing of it.
+        let older = Basis { form: None, ..then.clone() };
+        assert_eq!(older.changes(&Basis::of(&p, FormRef::of(&form))), []);
+        // The generic form replaced by hoso's own.
+        let generic = Basis::of(&p, FormRef::of(&crate::core::forms::generic_form("1.001193", &p.name)));
+        assert_eq!(generic.changes(&then), [ProcedureChange::FormChanged]);
+    }
+
+    #[test]
+    fn a_dossier_of_format_6_keeps_its_package_and_its_basis_learns_the_form_later() {
+        let mut d = sample();
+        d.record_export(Receipt::from_unix_millis(1_764_039_600_000), "ho-so.zip", &"0".repeat(64));
+        d.basis = Some(Basis { papers: vec!["Tờ khai".into()], ..Basis::default() });
+        let v6 = d.to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":6", 1);
+        let old = Dossier::from_json(&v6).unwrap();
+        assert_eq!((old.format, old.exported.is_some(), old.basis.and_then(|b| b.form)), (DOSSIER_FORMAT, true, None));
     }
 
     #[test]
@@ -662,8 +721,9 @@ mod tests {
 
     #[test]
     fn a_dossier_from_a_newer_hoso_is_refused_and_says_to_update() {
-        let newer = sample().to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), "\"format\":7", 1);
-        assert_eq!(Dossier::from_json(&newer), Err(StateProblem::NewerFormat { format: 7, supported: DOSSIER_FORMAT }));
+        let next = DOSSIER_FORMAT + 1;
+        let newer = sample().to_json().replacen(&format!("\"format\":{DOSSIER_FORMAT}"), &format!("\"format\":{next}"), 1);
+        assert_eq!(Dossier::from_json(&newer), Err(StateProblem::NewerFormat { format: next, supported: DOSSIER_FORMAT }));
         assert_eq!(Dossier::from_json("[1, 2]"), Err(StateProblem::NotADossier));
         assert_eq!(Dossier::from_json("{\"format\": 0}"), Err(StateProblem::NotADossier));
         assert!(matches!(Dossier::from_json("{\"format\": 1, \"id\": 5}"), Err(StateProblem::Damaged { .. })));

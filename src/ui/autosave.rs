@@ -387,17 +387,22 @@ impl Drafts {
         self.save_dossier(id);
     }
 
-    /// What changed in procedure `p` since the person last looked at it for their dossier `id`
-    /// (empty when nothing did, or there is no dossier yet).
-    pub fn changes_since(self, id: &str, p: &crate::core::catalogue::Procedure) -> Vec<crate::core::dossier::ProcedureChange> {
-        let now = crate::core::dossier::Basis::of(p);
+    /// What changed in procedure `p` and its declaration `form` since the person last looked at
+    /// them for their dossier `id` (empty when nothing did, or there is no dossier yet).
+    pub fn changes_since(
+        self,
+        id: &str,
+        p: &crate::core::catalogue::Procedure,
+        form: &crate::core::forms::FormRef,
+    ) -> Vec<crate::core::dossier::ProcedureChange> {
+        let now = crate::core::dossier::Basis::of(p, form.clone());
         self.stored.with_value(|s| s.get(id).and_then(|d| d.basis.as_ref().map(|b| b.changes(&now)))).unwrap_or_default()
     }
 
-    /// Records that the person has seen procedure `p` as it is now for the dossier `id` (its basis
-    /// and catalogue version), and saves the dossier when that changed it.
-    pub fn take_basis(self, id: &str, p: &crate::core::catalogue::Procedure) {
-        let now = Some(crate::core::dossier::Basis::of(p));
+    /// Records that the person has seen procedure `p` and its `form` as they are now for the
+    /// dossier `id` (its basis and catalogue version), and saves the dossier when that changed it.
+    pub fn take_basis(self, id: &str, p: &crate::core::catalogue::Procedure, form: &crate::core::forms::FormRef) {
+        let now = Some(crate::core::dossier::Basis::of(p, form.clone()));
         let version = crate::core::catalogue::known::VERSION;
         let changed = self
             .stored

@@ -413,6 +413,30 @@ impl FormDef {
                 }
             }
         }
+        // Whether a question is shown and required is judged on the answers as typed, which
+        // keep the answer to a question since hidden: a condition reading a question itself shown
+        // only sometimes (outside the section they share) would be decided by that stale answer.
+        // Only the papers' rules may read one (they read the asked answers, `FormDef::asked`).
+        let sometimes = |field: &str, from: Option<&str>| {
+            self.section_of(field)
+                .zip(self.field(field))
+                .is_some_and(|(home, f)| f.show_if.is_some() || (home.show_if.is_some() && Some(home.id.as_str()) != from))
+        };
+        for s in &self.sections {
+            let mut read = s.show_if.iter().flat_map(|c| c.fields()).map(|f| (format!("section {}", s.id), f, None)).collect::<Vec<_>>();
+            for f in &s.fields {
+                let required = match &f.required {
+                    Required::When(c) => Some(c),
+                    _ => None,
+                };
+                read.extend(f.show_if.iter().chain(required).flat_map(|c| c.fields()).map(|x| (f.id.clone(), x, Some(s.id.as_str()))));
+            }
+            for (place, field, from) in read {
+                if sometimes(field, from) {
+                    problems.push(p(format!("{place}: a condition reads {field}, a question itself shown only sometimes")));
+                }
+            }
+        }
         for c in &self.id_checks {
             if c.sex.as_deref().is_some_and(|s| s != "male" && s != "female") {
                 problems.push(p(format!("id check sex must be male or female, not {:?}", c.sex)));

@@ -26,7 +26,7 @@ use crate::core::catalogue::{Mode, Procedure};
 use crate::core::checklist::{self, Attached, Need, Status};
 use crate::core::dossier::Dossier;
 use crate::core::files::{sha256_hex, FileKind};
-use crate::core::forms::{Answers, Context, FormDef};
+use crate::core::forms::{Answers, Context, FormDef, FormRef};
 use crate::core::text::fold;
 use crate::core::units::Units;
 use crate::core::zip::{self, Method, ZipProblem};
@@ -71,13 +71,6 @@ pub struct ProcedureRef {
     pub code: String,
     pub name: String,
     pub agency: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FormRef {
-    pub id: String,
-    pub version: u32,
 }
 
 /// A paper of the procedure, as the checklist judged it for these answers.
@@ -299,7 +292,7 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
         channel: d.channel,
         created: created.to_rfc3339(),
         applicant: Dossier { answers: answers.clone(), ..d.clone() }.summary(input.form).applicant,
-        form: input.full_form.then(|| FormRef { id: input.form.id.clone(), version: input.form.version }),
+        form: input.full_form.then(|| FormRef::of(input.form)),
         answers,
         papers,
         files: all_files,

@@ -7,7 +7,7 @@ use super::*;
 use crate::core::checklist::Attachment;
 use crate::core::files::combine::jpegs_to_pdf;
 use crate::core::files::{check_file, test_files::tiny_jpeg, Limits};
-use crate::core::forms::form_for;
+use crate::core::forms::{form_for, FormRef};
 use crate::core::zip::tests::zip;
 
 /// Chứng thực bản sao: one paper, a short form.
@@ -369,13 +369,15 @@ fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
         e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;
     });
     let v = verdict(&older);
-    let now = form_for(CODE).unwrap().version;
-    assert!(
-        matches!(&v.problems[..], [VerifyProblem::FormChanged { made, now: n, .. }, VerifyProblem::Declaration { .. }] if *made == now + 1 && *n == now),
-        "{:?}",
-        v.problems
-    );
-    assert!(v.problems[0].message().contains(&format!("phiên bản {}", now + 1)));
+    let now = FormRef::of(form_for(CODE).unwrap());
+    let made = FormRef { version: now.version + 1, ..now.clone() };
+    assert_eq!(v.problems[0], VerifyProblem::FormChanged { made: Some(made.clone()), now: Some(now.clone()) });
+    assert!(matches!(&v.problems[1..], [VerifyProblem::Declaration { .. }]), "{:?}", v.problems);
+    assert!(v.problems[0].message().contains(&format!("phiên bản {}", made.version)));
+    // Made while hoso had only the generic form for the procedure.
+    let generic = |code: &str| lookup(code).map(|(p, _, _)| (p.clone(), crate::core::forms::generic_form(code, &p.name), false));
+    let v = verify(&package_of(&d, &files), &generic, None);
+    assert_eq!(v.problems.first(), Some(&VerifyProblem::FormChanged { made: Some(now), now: None }), "{:?}", v.problems);
     // Nothing wrong: nothing to explain.
     assert!(verdict(&bytes).ok());
 

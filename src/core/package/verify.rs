@@ -13,7 +13,7 @@ use crate::core::calendar::Receipt;
 use crate::core::catalogue::Procedure;
 use crate::core::checklist::{self, Attached, Attachment, Status};
 use crate::core::files::{check_file, sha256_hex, FileProblem, Limits};
-use crate::core::forms::{Context, FormDef};
+use crate::core::forms::{Context, FormDef, FormRef};
 use crate::core::units::Units;
 use crate::core::zip::{self, ReadLimits, ZipProblem};
 
@@ -87,9 +87,9 @@ pub enum VerifyProblem {
     /// package is judged incomplete or wrong by today's: the problems after it may come from the
     /// change, not from the package (only said when there are such problems).
     FormChanged {
-        form: String,
-        made: u32,
-        now: u32,
+        /// `None`: the generic form (hoso had no declaration of its own for the procedure).
+        made: Option<FormRef>,
+        now: Option<FormRef>,
     },
     /// The archive itself (its kinds are [`ZipProblem`]'s).
     #[serde(untagged)]
@@ -117,9 +117,17 @@ impl VerifyProblem {
             Sealed { problem: None } => "Gói hồ sơ đã được mã hoá: cần khoá bí mật của cơ quan tiếp nhận (--identity TỆP_KHOÁ) hoặc mật khẩu đã đặt khi lập gói (--passphrase-file TỆP) để mở.".into(),
             Sealed { problem: Some(p) } => p.message(),
             ReceiptMismatch => format!("{bad}: mã kiểm tra trên {RECEIPT} không khớp với {MANIFEST} (một trong hai đã bị thay)."),
-            FormChanged { made, now, .. } => format!(
-                "Tờ khai được lập theo mẫu phiên bản {made}, hoso này dùng phiên bản {now}: những điểm dưới đây có thể do mẫu đã thay đổi, không phải do gói bị sửa. Hãy đối chiếu với quy định tại thời điểm lập hồ sơ."
-            ),
+            FormChanged { made, now } => {
+                let named = |f: &Option<FormRef>| match f {
+                    Some(f) => format!("mẫu «{}» phiên bản {}", f.id, f.version),
+                    None => "mẫu thông tin chung (khi hoso chưa có tờ khai riêng cho thủ tục)".to_string(),
+                };
+                format!(
+                    "Tờ khai được lập theo {}, hoso này dùng {}: những điểm dưới đây có thể do mẫu đã thay đổi, không phải do gói bị sửa. Hãy đối chiếu với quy định tại thời điểm lập hồ sơ.",
+                    named(made),
+                    named(now)
+                )
+            }
         }
     }
 
@@ -255,8 +263,9 @@ pub fn verify(bytes: &[u8], lookup: Lookup, units: Option<&Units>) -> Verdict {
             let judged = problems[before..]
                 .iter()
                 .any(|p| matches!(p, VerifyProblem::Incomplete { .. } | VerifyProblem::UnknownPaper { .. } | VerifyProblem::Declaration { .. }));
-            if let Some(made) = manifest.form.as_ref().filter(|m| judged && (m.id != form.id || m.version != form.version)) {
-                problems.insert(before, VerifyProblem::FormChanged { form: made.id.clone(), made: made.version, now: form.version });
+            let now = full_form.then(|| FormRef::of(&form));
+            if judged && manifest.form != now {
+                problems.insert(before, VerifyProblem::FormChanged { made: manifest.form.clone(), now });
             }
         }
     }

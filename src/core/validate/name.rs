@@ -33,12 +33,17 @@ pub fn check_name(input: &str) -> Result<String, Problem> {
     if let Some(word) = telex_leftover(&s) {
         return Err(Problem::NameTelex { word: word.to_string(), meant: telex_word(word) });
     }
-    // A name from another language (a word no Vietnamese syllable, even with its marks left
-    // off) keeps its small particles as typed after the first word: "María de la Cruz",
-    // "Ludwig van Beethoven".
-    let foreign = s.split(' ').any(|w| !crate::core::text::could_be_syllable(w));
-    let word = |(i, w): (usize, &str)| if foreign && i > 0 && PARTICLES.contains(&w) { w.to_string() } else { capitalise(w) };
-    Ok(s.split(' ').enumerate().map(word).collect::<Vec<_>>().join(" "))
+    // A name from another language keeps its small particles as typed: a particle after a word
+    // no Vietnamese syllable (even with its marks left off) or after such a particle: "María
+    // de la Cruz", "Ludwig van Beethoven" (but "Nguyen van Kevin" is "Nguyen Van Kevin").
+    let mut after_foreign = false;
+    let mut words = Vec::new();
+    for w in s.split(' ') {
+        let small = after_foreign && PARTICLES.contains(&w);
+        words.push(if small { w.to_string() } else { capitalise(w) });
+        after_foreign = small || !crate::core::text::could_be_syllable(w);
+    }
+    Ok(words.join(" "))
 }
 
 /// Words written small inside names of other languages (typed so, they stay so).
@@ -71,12 +76,21 @@ fn capitalise(word: &str) -> String {
 /// Vietnamese syllable, and the name is refused when one such word has both a pair and a tone
 /// key ("Nguyeenx", "Traanf"), or a tone key comes with another such word ("Traan Thij Mai",
 /// "Trinhf Thij Lanf"). Pairs alone are common in Korean names ("Lee Soo Man"), and a final "s"
-/// in European ones: a word whose only key is that "s" needs two other such words beside it
-/// ("Nguyeen Vawn Hungs"), so "Hans Lee" passes.
+/// in European ones: a word whose only key is that "s" is let be when every other such word
+/// has only the pairs of those names, "ee" or "oo", and no other word reads as Vietnamese typed
+/// without marks ("Hans Lee"; not "Cao Vawn Phucs", "Ngoo Thi Thuys").
 fn telex_leftover(name: &str) -> Option<&str> {
     let found: Vec<(&str, (bool, bool))> = name.split(' ').filter_map(|w| telex_signal(w).map(|s| (w, s))).collect();
-    let plural_like = |w: &str| w.to_ascii_lowercase().ends_with('s');
-    let tones = found.iter().filter(|(w, (pair, tone))| *tone && (*pair || !plural_like(w) || found.len() >= 3)).count();
+    let foreign_pairs = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        !["aa", "aw", "ow", "uw", "dd"].iter().any(|p| w.contains(p))
+    };
+    let final_s_only = |w: &str, pair: bool| !pair && w.to_ascii_lowercase().ends_with('s');
+    let plain_vietnamese = name.split(' ').any(|w| telex_signal(w).is_none() && crate::core::text::could_be_syllable(w));
+    let let_be = |w: &str, pair: bool| {
+        final_s_only(w, pair) && !plain_vietnamese && found.iter().filter(|(o, _)| *o != w).all(|(o, (p, t))| *p && !*t && foreign_pairs(o))
+    };
+    let tones = found.iter().filter(|(w, (pair, tone))| *tone && !let_be(w, *pair)).count();
     let strong = found.iter().any(|(_, (pair, tone))| *pair && *tone);
     (strong || (tones >= 1 && found.len() >= 2)).then(|| found[0].0)
 }
@@ -222,6 +236,8 @@ mod tests {
         assert_eq!(check_name("DE LA CRUZ").unwrap(), "De La Cruz", "written in capitals: nothing says which are particles");
         assert_eq!(check_name("nguyen le hoa").unwrap(), "Nguyen Le Hoa", "a Vietnamese name typed without marks: Lê, not a particle");
         assert_eq!(check_name("la văn cầu").unwrap(), "La Văn Cầu");
+        assert_eq!(check_name("nguyen van kevin").unwrap(), "Nguyen Van Kevin", "a foreign given name does not make Văn a particle");
+        assert_eq!(check_name("nguyen le khanh-linh").unwrap(), "Nguyen Le Khanh-Linh");
         assert_eq!(check_name("Hans Mu\u{308}ller").unwrap(), "Hans Mu\u{308}ller", "a mark typed apart belongs to its letter");
         assert_eq!(check_name("An\u{200b}"), Ok("An".into()), "an invisible character is dropped");
     }
@@ -234,6 +250,8 @@ mod tests {
         assert_eq!(check_name("Traan Thij Mai"), Err(Problem::NameTelex { word: "Traan".into(), meant: "Trân".into() }));
         assert_eq!(check_name("Trinhf Thij Lanf"), Err(Problem::NameTelex { word: "Trinhf".into(), meant: "Trình".into() }));
         assert_eq!(check_name("Nguyeen Vawn Hungs"), Err(Problem::NameTelex { word: "Nguyeen".into(), meant: "Nguyên".into() }));
+        assert_eq!(check_name("Cao Vawn Phucs"), Err(Problem::NameTelex { word: "Vawn".into(), meant: "Văn".into() }));
+        assert_eq!(check_name("Ngoo Thi Thuys"), Err(Problem::NameTelex { word: "Ngoo".into(), meant: "Ngô".into() }));
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn TaskList(id: String, p: Arc<Procedure>) -> impl IntoView {
             <p>{tr!("dossier.lam-lan-luot-tung-phan", "Làm lần lượt từng phần. Bạn có thể quay lại sửa bất cứ lúc nào; thông tin chỉ nằm trên máy này.")}</p>
             <MemoryOnlyChoice/>
             <super::AssistConsent dossier_id=id.clone()/>
-            <ProcedureChanged id=id.clone() p=p.clone()/>
+            <ProcedureChanged id=id.clone() p=p.clone() form=crate::core::forms::FormRef::of(&form)/>
             <h2>{progress}</h2>
             <p class="hint">{template}</p>
             <ul class="task-list">{tasks}</ul>
@@ -122,18 +122,18 @@ fn MemoryOnlyChoice() -> impl IntoView {
 /// A dossier started before the procedure changed in the catalogue: what changed (papers added or
 /// removed, fee, time limit), until the person says they have seen it.
 #[component]
-fn ProcedureChanged(id: String, p: Arc<Procedure>) -> impl IntoView {
+fn ProcedureChanged(id: String, p: Arc<Procedure>, form: crate::core::forms::FormRef) -> impl IntoView {
     let drafts = crate::ui::autosave::use_drafts();
-    let changes = drafts.changes_since(&id, &p);
+    let changes = drafts.changes_since(&id, &p, &form);
     if changes.is_empty() {
-        // Nothing to tell: the dossier now follows the procedure as it is.
-        drafts.take_basis(&id, &p);
+        // Nothing to tell: the dossier now follows the procedure and its form as they are.
+        drafts.take_basis(&id, &p, &form);
         return None;
     }
     let shown = RwSignal::new(true);
     let messages: Vec<String> = changes.iter().map(|c| c.message()).collect();
     let seen = move |_| {
-        drafts.take_basis(&id, &p);
+        drafts.take_basis(&id, &p, &form);
         shown.set(false);
     };
     Some(view! {

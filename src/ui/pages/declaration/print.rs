@@ -1,7 +1,8 @@
 //! `/ho-so/:ma/in`: the declaration as it is printed and signed (national heading, title, the
 //! answers numbered as on the official template, date and signature), and "Giấy tờ mang theo khi
 //! đến nộp": the originals shown in person and the papers attached, to check off at the desk.
-//! The same answer sheet as "check your answers" (`FormDef::sheet`); a button prints the page.
+//! The answer sheet the PDF prints (`FormDef::printed_sheet`: the template's words, without the
+//! questions about who submits); a button prints the page.
 
 use std::sync::Arc;
 
