@@ -227,7 +227,7 @@ test("'Không lưu trên máy này' keeps the dossier in the page only, warns be
   await other.close();
 });
 
-test("a dossier started before its procedure changed opens with what changed: papers, fee, time limit", async ({ page }) => {
+test("a dossier started before its procedure changed opens with what changed: papers, fee, time limit, form", async ({ page }) => {
   await open(page, SECTION);
   await page.locator("#f-nguoi-yeu-cau-ho-ten").fill("Bùi Thị Xuân");
   await expect(page.locator(".save-line")).toContainText("Đã lưu trên máy này");
@@ -242,6 +242,7 @@ test("a dossier started before its procedure changed opens with what changed: pa
         const d = JSON.parse(all.result[0]);
         d.basis.papers = [...d.basis.papers.slice(1), "Sổ hộ khẩu (bản sao)"];
         d.basis.fees = ["5.000 đồng"];
+        d.basis.form.version -= 1; // and answered an older version of the declaration
         s.put(JSON.stringify(d), d.id).onsuccess = () => resolve();
       };
     };
@@ -253,6 +254,7 @@ test("a dossier started before its procedure changed opens with what changed: pa
   await expect(notice).toContainText("Không còn cần: Sổ hộ khẩu (bản sao).");
   await expect(notice).toContainText("Phí, lệ phí đổi từ «5.000 đồng» thành");
   await expect(notice).not.toContainText("Thời hạn giải quyết");
+  await expect(notice).toContainText("Mẫu tờ khai đã được cập nhật: hãy xem lại từng phần của tờ khai.");
   await notice.getByRole("button", { name: "Đã hiểu" }).click();
   await expect(notice).toHaveCount(0);
   // Seen is kept with the dossier on the device (the save has committed) before the reload.
