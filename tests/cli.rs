@@ -412,13 +412,15 @@ fn forms_check_applies_the_declaration_rules_to_exported_answers() {
         "ca-nhan.noi-sinh":"Hà Nội","ca-nhan.quoc-tich":"Việt Nam","ca-nhan.dan-toc":"Kinh","ca-nhan.cccd":"001195012345",
         "ca-nhan.thuong-tru":"70","ca-nhan.dien-thoai":"+84 912 345 678","gia-dinh.me":"Lê Thị Hoa",
         "cu-tru#n":"1","cu-tru.tu-thang#1":"9/2009","cu-tru.noi-cu-tru#1":"Hà Nội",
-        "yeu-cau.loai-phieu":"so-2","yeu-cau.muc-dich":"Xin việc","yeu-cau.so-luong":"1","yeu-cau.cha-me-nop":"tu-nop"}"#;
+        "yeu-cau.loai-phieu":"so-2","yeu-cau.muc-dich":"Xin việc","yeu-cau.so-luong":"1","yeu-cau.cha-me-nop":"tu-nop",
+        "yeu-cau.uy-quyen":"uy-quyen"}"#;
     let o = hoso_with_stdin(&["forms", "check", "3.000333"], good);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(v["errors"], serde_json::json!([]));
     assert_eq!(v["normalized"]["ca-nhan.ho-ten"], "Trần Thị Bình");
     assert_eq!(v["normalized"]["cu-tru.tu-thang#1"], "09/2009");
+    assert_eq!(v["normalized"].get("yeu-cau.uy-quyen"), None, "an answer left from Phiếu số 1 is not asked for Phiếu số 2");
 
     // The same with the place's end before its start: exit 1, the item named.
     let bad = good.replace(r#""cu-tru.noi-cu-tru#1""#, r#""cu-tru.den-thang#1":"01/2009","cu-tru.noi-cu-tru#1""#);

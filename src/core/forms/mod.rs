@@ -321,9 +321,13 @@ impl FormDef {
 
 /// A whole declaration checked as the app checks it: the one entry point of `hosoValidate` and
 /// `hoso forms check`. It needs what every rule needs: today's date in Vietnam and the units
-/// (a commune code is checked against them, never passed unchecked).
+/// (a commune code is checked against them, never passed unchecked). The answers come back as a
+/// package would carry them: normalised where valid, and only those to the questions asked
+/// (`FormDef::asked`).
 pub fn check_declaration(code: &str, answers: &Answers, today: Date, units: &Units) -> (Vec<FieldError>, Answers) {
-    form_of(code, code).validate(answers, None, Context { today, units: Some(units) })
+    let form = form_of(code, code);
+    let (errors, normalized) = form.validate(answers, None, Context { today, units: Some(units) });
+    (errors, form.asked(&normalized))
 }
 
 fn answered(f: &Field, a: &Answers) -> bool {
