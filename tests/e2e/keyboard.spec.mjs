@@ -7,6 +7,9 @@ import { test, expect, CERTIFY, printPdf } from "./fixtures.mjs";
 /** Presses Tab until `target` has the focus (at most `max` times), checking on the way that
  *  every focused element shows its focus and is not covered. */
 async function tabTo(page, target, max = 60) {
+  // As a person would, wait for the page to show the control before tabbing to it: tabbing
+  // while a page is still being built runs past it into the footer.
+  await target.waitFor({ state: "attached" });
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const seen = await page.evaluate(() => {
