@@ -287,9 +287,22 @@ pub(super) fn paper(
     if reading.unsplit {
         flags.push(flag(&format!("giấy tờ nêu trường hợp nhưng không tách được tên giấy tờ: «{}»", short(&raw))));
     }
+    // The ";" or "," that ended an item of the source's list is not the paper's.
+    let paper_name = reading.paper.trim_end_matches([';', ',', ' ']).to_string();
+    let folded = fold(&paper_name);
+    // "Bản sao …" counted as originals only: the portal's count went into the first column.
+    let (originals, copies) = if folded.starts_with("ban sao") && !folded.contains("ban chinh") && originals > 0 && copies == 0 {
+        flags.push(flag(&format!("tên ghi «bản sao» nhưng số lượng ghi ở cột bản chính, hoso đọc là bản sao: «{}»", short(&raw))));
+        (0, originals)
+    } else {
+        (originals, copies)
+    };
+    // "Xuất trình …" is shown at the desk, not handed in, unless it also offers sending it
+    // ("Xuất trình hoặc gửi…", "…trong trường hợp gửi qua đường bưu chính").
+    let kind = if folded.starts_with("xuat trinh") && !folded.contains("gui") { DocumentKind::Present } else { kind };
     let doc = Document {
-        short: short_name(&reading.paper),
-        name: reading.paper,
+        short: short_name(&paper_name),
+        name: paper_name,
         template_file,
         template_name,
         originals,
@@ -400,6 +413,28 @@ mod tests {
         assert_eq!((p.documents[0].originals, p.documents[0].copies), (0, 1));
         assert_eq!((p.documents[1].originals, p.documents[1].copies), (2, 1));
         assert_eq!(p.documents[1].condition, None);
+    }
+
+    #[test]
+    fn a_paper_reads_as_its_name_says_when_the_portal_s_columns_disagree() {
+        // The list's ";" is not the paper's; "Bản sao…" counted in the originals' column is a copy
+        // (flagged, the person may ask); "Xuất trình…" in the table to submit is shown at the desk,
+        // unless it may also be sent.
+        let p = parse_documents(
+            "--Tên giấy tờMẫu đơn, tờ khaiSố lượngBản sao hợp lệ bằng tốt nghiệp đại học;1 bản chínhXuất trình thẻ căn cước của công dân để cơ quan Công an kiểm tra.1 bản chínhXuất trình hoặc gửi bản chính Giấy chứng nhận đăng ký phương tiện1 bản chính,1 bản saoBản sao hoặc bản chính giấy khai sinh1 bản chính",
+        );
+        let got: Vec<(&str, u32, u32, DocumentKind)> = p.documents.iter().map(|d| (d.name.as_str(), d.originals, d.copies, d.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Bản sao hợp lệ bằng tốt nghiệp đại học", 0, 1, DocumentKind::Submit),
+                ("Xuất trình thẻ căn cước của công dân để cơ quan Công an kiểm tra.", 1, 0, DocumentKind::Present),
+                ("Xuất trình hoặc gửi bản chính Giấy chứng nhận đăng ký phương tiện", 1, 1, DocumentKind::Submit),
+                ("Bản sao hoặc bản chính giấy khai sinh", 1, 0, DocumentKind::Submit),
+            ]
+        );
+        assert_eq!(p.flags.len(), 1, "{:?}", p.flags);
+        assert!(p.flags[0].reason.starts_with("tên ghi «bản sao» nhưng số lượng ghi ở cột bản chính"));
     }
 
     #[test]
