@@ -322,9 +322,11 @@ impl Dossier {
     }
 
     /// What a package packs of the dossier, as one SHA-256: its answers and its files (by their
-    /// hashes). The same answers and files give the same value, whenever they were saved.
+    /// hashes). The same answers and files give the same value, whenever they were saved; an
+    /// answer typed and cleared again (kept blank) is no answer, as the package has it.
     pub fn contents(&self) -> String {
-        let packed = serde_json::json!({ "answers": self.answers, "files": self.file_hashes() });
+        let answers: Answers = self.answers.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let packed = serde_json::json!({ "answers": answers, "files": self.file_hashes() });
         sha256_hex(packed.to_string().as_bytes())
     }
 
@@ -607,6 +609,8 @@ mod tests {
         let mut later = again.clone();
         later.touch(Receipt::from_unix_millis(1_764_040_000_000));
         assert!(later.exported_now().is_some(), "saved again with the same answers and files");
+        later.answers.insert("nguoi-yeu-cau.email".into(), " ".into());
+        assert!(later.exported_now().is_some(), "a question answered and cleared again: the same package");
         later.answers.insert("nguoi-nop.ho-ten".into(), "Người khác".into());
         assert!(later.exported_now().is_none(), "an answer changed since");
         assert!(later.exported.is_some(), "the record stays, only no longer current");
