@@ -50,7 +50,16 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
 
     let (channels, flags) = parse_channels(&text("cach_thuc_thuc_hien"));
     needs_review.extend(flags);
-    let docs = parse_documents(&text("thanh_phan_ho_so"));
+    let mut corrections = Vec::new();
+    let (papers_text, steps_text) =
+        match papers_from_page(&text("trinh_tu_thuc_hien"), &text("thanh_phan_ho_so"), &text("cach_thuc_thuc_hien"), &text("raw_text")) {
+            Some(found) => {
+                corrections.push("Thành phần hồ sơ đọc từ toàn văn trang của Cổng (bản thu thập đã cắt nhầm mục này vào trình tự thực hiện).".to_string());
+                found
+            }
+            None => (text("thanh_phan_ho_so"), text("trinh_tu_thuc_hien")),
+        };
+    let docs = parse_documents(&papers_text);
     needs_review.extend(docs.flags);
     let (legal_basis, flags) = parse_legal_basis(&text("can_cu_phap_ly"));
     needs_review.extend(flags);
@@ -77,15 +86,39 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
         channels,
         documents: docs.documents,
         document_notes: docs.notes,
-        steps: lines(&text("trinh_tu_thuc_hien")),
+        steps: lines(&steps_text),
         conditions: lines(&text("yeu_cau_dieu_kien")),
         legal_basis,
         results,
         needs_review,
-        corrections: Vec::new(),
+        corrections,
         source_url: meaningful(&text("detail_url")),
         source: None,
     })
+}
+
+/// The section of papers, and the steps, when the crawl cut the record at an earlier "Thành phần
+/// hồ sơ" than the section's own: social insurance pages write "…lập hồ sơ theo quy định tại mục
+/// 12.3 (Thành phần hồ sơ); nộp cho…" in their steps, so the papers field holds the rest of the
+/// steps and no table. The page's whole text (`raw`) still has the section where the page puts
+/// it: right after the ways to submit (`channels`), up to the legal basis. `None` when the papers
+/// field has its table, or the page has no such section.
+fn papers_from_page(steps: &str, papers: &str, channels: &str, raw: &str) -> Option<(String, String)> {
+    const SECTION: &str = "Thành phần hồ sơ";
+    const TABLE: &str = "Tên giấy tờ";
+    if papers.contains(TABLE) {
+        return None;
+    }
+    // The end of the ways to submit, as the page has it (its last words are enough to find it).
+    let channels = channels.trim();
+    let tail: String = channels.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    if tail.is_empty() {
+        return None;
+    }
+    // The first place where they end and the section begins (their words may come earlier too).
+    let section = raw.match_indices(&tail).find_map(|(at, _)| raw[at + tail.len()..].trim_start().strip_prefix(SECTION))?;
+    let section = &section[..section.find("Căn cứ pháp lý").unwrap_or(section.len())];
+    section.contains(TABLE).then(|| (section.to_string(), format!("{steps}{SECTION}{papers}")))
 }
 
 /// Flags for review every paper read as needed in every case whose text still names a case
@@ -134,6 +167,32 @@ mod tests {
         assert_eq!(p.name, "9.999999");
         assert!(p.needs_review.len() >= 3);
         assert!(p.channels.is_empty() && p.documents.is_empty());
+    }
+
+    #[test]
+    fn papers_cut_into_the_steps_by_the_crawl_are_read_from_the_page() {
+        // 2.000809 as crawled: the steps name "mục 12.3 (Thành phần hồ sơ)", where the crawl cut.
+        let channels = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5 Ngày làm việcMiễn phí";
+        let raw = format!("Trình tự thực hiệnBước 1. Người hưởng lập hồ sơ theo quy định tại mục 12.3 (Thành phần hồ sơ); nộp cho cơ quan BHXH.Cách Thức Thực Hiện{channels}Thành phần hồ sơ--Tên giấy tờMẫu đơn, tờ khaiSố lượng1. Bản chính Đơn đề nghị1 bản chính2. Bản sao Quyết định của Tòa án hủy bỏ Quyết định tuyên bố mất tích.0 bản chính,1 bản saoCăn cứ pháp lýTên văn bản pháp lýMã văn bảnLUẬT Bảo hiểm xã hội58/2014/QH13");
+        let record = json!({
+            "ma_thu_tuc": "2.000809",
+            "trinh_tu_thuc_hien": "Bước 1. Người hưởng lập hồ sơ theo quy định tại mục 12.3 (",
+            "thanh_phan_ho_so": "); nộp cho cơ quan BHXH.",
+            "cach_thuc_thuc_hien": channels,
+            "raw_text": raw,
+        });
+        let p = import_record("bo-tai-chinh", &record).unwrap();
+        let papers: Vec<(&str, u32, u32)> = p.documents.iter().map(|d| (d.name.as_str(), d.originals, d.copies)).collect();
+        assert_eq!(papers, [("1. Bản chính Đơn đề nghị", 1, 0), ("2. Bản sao Quyết định của Tòa án hủy bỏ Quyết định tuyên bố mất tích.", 0, 1)]);
+        assert_eq!(p.steps, ["Bước 1. Người hưởng lập hồ sơ theo quy định tại mục 12.3 (Thành phần hồ sơ); nộp cho cơ quan BHXH."]);
+        assert_eq!(p.corrections.len(), 1, "the person is told hoso read the papers from the page");
+        // A record whose papers field has its table is read as it is.
+        let whole = import_record(
+            "bo-tai-chinh",
+            &json!({"ma_thu_tuc": "2.000001", "thanh_phan_ho_so": "--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn1 bản chính", "raw_text": raw}),
+        )
+        .unwrap();
+        assert_eq!((whole.documents.len(), whole.corrections.len()), (1, 0));
     }
 
     #[test]
