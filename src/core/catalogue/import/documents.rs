@@ -30,6 +30,7 @@ pub fn parse_documents(source: &str) -> Parsed {
         return out;
     }
     let mut group = Group::from_header(parts[0]);
+    out.notes.extend(group.note.take().map(|text| DocumentNote { text, condition: None }));
     for (k, part) in parts.iter().enumerate().skip(1) {
         let rows = split_rows(part);
         let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
@@ -45,6 +46,7 @@ pub fn parse_documents(source: &str) -> Parsed {
         let tail = &part[tail_start..];
         if k + 1 < parts.len() {
             group = Group::from_header(tail);
+            out.notes.extend(group.note.take().map(|text| DocumentNote { text, condition: None }));
         } else if !is_placeholder(tail) {
             out.notes.push(DocumentNote { text: clean(tail), condition: group.condition.clone() });
         }
@@ -97,6 +99,9 @@ fn ends_with_one_of_papers(heading: &str) -> bool {
 struct Group {
     kind: DocumentKind,
     condition: Option<String>,
+    /// A heading that announces the list and says how its papers are given ("Hồ sơ gồm bản sao
+    /// và xuất trình bản chính để đối chiếu… các giấy tờ sau"): no case, but worth a note.
+    note: Option<String>,
 }
 
 impl Group {
@@ -104,12 +109,30 @@ impl Group {
         let text = clean(header.trim().trim_start_matches(['*', '-', '+', ' ']).trim_end_matches([':', ' ']));
         let folded = fold(&text);
         let kind = if folded.contains("xuat trinh") { DocumentKind::Present } else { DocumentKind::Submit };
-        let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom"];
-        // "Hồ sơ đăng ký tạm trú gồm" only announces the list; it is not a case.
-        let announces_list = folded.starts_with("ho so") && folded.ends_with("gom");
+        let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom", "bao gom", "luu y"];
+        // "Hồ sơ đăng ký tạm trú gồm", "Các giấy tờ phải nộp (bản chính), mỗi loại 01 bản, gồm",
+        // "1) Thành phần hồ sơ, bao gồm", "Người yêu cầu chứng thực nộp 01 (một) bộ hồ sơ…, gồm các
+        // giấy tờ sau đây" only announce the list; they are no case.
+        let announces_list = announces_list(&folded);
+        let says_how = announces_list && (folded.contains("ban sao") || folded.contains("ban chinh"));
+        let note = says_how.then(|| text.clone());
         let condition = if generic.contains(&folded.as_str()) || announces_list || is_placeholder(&text) { None } else { Some(text) };
-        Group { kind, condition }
+        Group { kind, condition, note }
     }
+}
+
+/// Whether a table's heading (folded) only says a list of papers follows: it ends "gồm (có)" or
+/// "(gồm) các giấy tờ sau (đây)" and says who or what the list is of in general words, naming no
+/// case ("trường hợp", "đối với", an enumerated "b) Hồ sơ đề nghị điều chỉnh…" are cases).
+fn announces_list(folded: &str) -> bool {
+    let body = folded.trim_end_matches([':', '.', ' ']);
+    let ends = ["gom", "gom co", "cac giay to sau", "cac giay to sau day"].iter().any(|e| body.ends_with(&format!(" {e}")) || body == *e);
+    let general = body.starts_with("ho so")
+        || body.starts_with("cac giay to phai nop")
+        || body.starts_with("cac giay to phai xuat trinh")
+        || body.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ')' | '.' | ' ')).starts_with("thanh phan ho so")
+        || (body.starts_with("nguoi yeu cau") && body.contains("nop"));
+    ends && general && !body.contains("truong hop") && !body.contains("doi voi")
 }
 
 struct Row {
@@ -397,6 +420,29 @@ mod tests {
         let p = parse_documents("Hồ sơ đăng ký tạm trú gồm:Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai CT011 bản chínhĐăng ký tạm trú theo danh sách, hồ sơ gồm:Tên giấy tờMẫu đơn, tờ khaiSố lượngVăn bản đề nghị1 bản chính");
         assert_eq!(p.documents[0].condition, None);
         assert_eq!(p.documents[1].condition.as_deref(), Some("Đăng ký tạm trú theo danh sách, hồ sơ gồm"));
+        // The portal's other ways of saying "the papers are" (2.001019, 1.012543, ship procedures).
+        for heading in [
+            "Người yêu cầu chứng thực nộp 01 (một) bộ hồ sơ yêu cầu chứng thực, gồm các giấy tờ sau đây",
+            "Bao gồm",
+            "Các giấy tờ phải nộp (bản chính), mỗi loại 01 bản, gồm",
+            "1) Thành phần hồ sơ, bao gồm",
+            "Hồ sơ rút vốn gồm có",
+        ] {
+            let p = parse_documents(&format!("{heading}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
+            assert_eq!(p.documents[0].condition, None, "{heading}");
+        }
+        // One that says how the papers are given is kept as a note.
+        let how = "Hồ sơ gồm bản sao và xuất trình bản chính để đối chiếu các giấy tờ sau";
+        let p = parse_documents(&format!("{how}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
+        assert_eq!((p.documents[0].condition.as_deref(), p.notes[0].text.as_str()), (None, how));
+        for case in [
+            "(4) Đối với trường hợp 4, hồ sơ bao gồm",
+            "b) Hồ sơ đề nghị điều chỉnh thời hạn sử dụng đất của dự án đầu tư bao gồm",
+            "Trường hợp ủy quyền, hồ sơ gồm",
+        ] {
+            let p = parse_documents(&format!("{case}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
+            assert_eq!(p.documents[0].condition.as_deref(), Some(case), "a case stays one");
+        }
     }
 
     #[test]
