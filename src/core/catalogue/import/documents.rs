@@ -57,6 +57,29 @@ pub fn parse_documents(source: &str) -> Parsed {
     out
 }
 
+/// Drops the rows the portal lists twice for the same case (2.000575 lists one form four times
+/// under each of its cases): the same name (folded), kind, case and own case. The first stays,
+/// with the larger quantities and a template either gave. Returns how many were dropped.
+pub fn drop_repeated(documents: &mut Vec<Document>) -> usize {
+    let before = documents.len();
+    let mut kept: Vec<Document> = Vec::with_capacity(before);
+    for d in documents.drain(..) {
+        let same = |k: &Document| fold(&k.name) == fold(&d.name) && k.kind == d.kind && k.condition == d.condition && k.when == d.when;
+        match kept.iter_mut().find(|k| same(k)) {
+            Some(first) => {
+                first.originals = first.originals.max(d.originals);
+                first.copies = first.copies.max(d.copies);
+                if first.template_file.is_none() {
+                    first.template_file = d.template_file;
+                }
+            }
+            None => kept.push(d),
+        }
+    }
+    *documents = kept;
+    before - documents.len()
+}
+
 /// "Trường hợp X phải bổ sung một trong các loại hồ sơ, giấy tờ sau": the table's papers are
 /// alternatives, any one of which meets the need — one paper whose `any_of` lists them (else
 /// answering the case made every one of them missing, and the dossier could never be complete).
@@ -481,6 +504,16 @@ mod tests {
         );
         assert_eq!(p.flags.len(), 1, "{:?}", p.flags);
         assert!(p.flags[0].reason.starts_with("tên ghi «bản sao» nhưng số lượng ghi ở cột bản chính"));
+    }
+
+    #[test]
+    fn a_row_listed_twice_for_the_same_case_is_one_paper() {
+        let mut p = parse_documents(
+            "Trường hợp thay đổi chủ hộTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chínhGiấy đề nghị đăng ký thay đổi.1 bản chính, 1 bản saoTrường hợp tạm ngừngTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chính",
+        );
+        assert_eq!(drop_repeated(&mut p.documents), 1);
+        let got: Vec<(u32, u32, Option<&str>)> = p.documents.iter().map(|d| (d.originals, d.copies, d.condition.as_deref())).collect();
+        assert_eq!(got, [(1, 1, Some("Trường hợp thay đổi chủ hộ")), (1, 0, Some("Trường hợp tạm ngừng"))], "the same paper in another case stays");
     }
 
     #[test]

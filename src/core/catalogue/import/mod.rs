@@ -59,7 +59,11 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
             }
             None => (text("thanh_phan_ho_so"), text("trinh_tu_thuc_hien")),
         };
-    let docs = parse_documents(&papers_text);
+    let mut docs = parse_documents(&papers_text);
+    let repeated = documents::drop_repeated(&mut docs.documents);
+    if repeated > 0 {
+        corrections.push(format!("Bỏ {repeated} dòng giấy tờ lặp lại trong cùng trường hợp."));
+    }
     needs_review.extend(docs.flags);
     let (legal_basis, flags) = parse_legal_basis(&text("can_cu_phap_ly"));
     needs_review.extend(flags);
