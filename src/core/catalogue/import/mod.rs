@@ -64,6 +64,13 @@ pub fn import_record(ministry: &str, record: &Value) -> Result<Procedure, Import
     if repeated > 0 {
         corrections.push(format!("Bỏ {repeated} dòng giấy tờ lặp lại trong cùng trường hợp."));
     }
+    // No paper read at all, with nothing said why (the portal's "0 bản chính" on every row):
+    // the person must not take it for "nothing to bring".
+    if docs.documents.is_empty() && !docs.flags.iter().any(|f| f.field == "documents") {
+        needs_review.push(ReviewFlag {
+            field: "documents".into(), reason: "không đọc được giấy tờ nào trong thành phần hồ sơ (xem ghi chú bên dưới)".into()
+        });
+    }
     needs_review.extend(docs.flags);
     let (legal_basis, flags) = parse_legal_basis(&text("can_cu_phap_ly"));
     needs_review.extend(flags);
@@ -197,6 +204,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!((whole.documents.len(), whole.corrections.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_table_whose_rows_are_all_counted_zero_is_flagged_not_taken_for_no_papers() {
+        // 3.000271 (khóa tài khoản định danh điện tử): the portal counts its one form "0 bản chính".
+        let record = json!({"ma_thu_tuc": "3.000271", "ten_thu_tuc": "Khóa tài khoản", "linh_vuc": "Định danh", "thanh_phan_ho_so": "--Tên giấy tờMẫu đơn, tờ khaiSố lượngPhiếu đề nghị khóa, mở khóa tài khoản định danh điện tử (mẫu TK03)0 bản chính"});
+        let p = import_record("bo-cong-an", &record).unwrap();
+        assert!(p.documents.is_empty());
+        assert!(p.needs_review.iter().any(|f| f.field == "documents" && f.reason.starts_with("không đọc được giấy tờ nào")), "{:?}", p.needs_review);
     }
 
     #[test]
