@@ -58,17 +58,23 @@ pub fn parse_documents(source: &str) -> Parsed {
 }
 
 /// Drops the rows the portal lists twice for the same case (2.000575 lists one form four times
-/// under each of its cases): the same name (folded), kind, case and own case. The first stays,
-/// with the larger quantities and a template either gave. Returns how many were dropped.
+/// under each of its cases): the same name (folded), kind, quantities, case, own case and
+/// alternatives. The first stays, with a template either gave. Returns how many were dropped.
 pub fn drop_repeated(documents: &mut Vec<Document>) -> usize {
     let before = documents.len();
     let mut kept: Vec<Document> = Vec::with_capacity(before);
     for d in documents.drain(..) {
-        let same = |k: &Document| fold(&k.name) == fold(&d.name) && k.kind == d.kind && k.condition == d.condition && k.when == d.when;
+        // The same row: also the same quantities, alternatives and template when both name one
+        // (two forms "Mẫu I.1.8.a" and "…g" read as one name once the file is split off).
+        let same_template = |k: &Document| k.template_file.is_none() || d.template_file.is_none() || k.template_file == d.template_file;
+        let same = |k: &Document| {
+            fold(&k.name) == fold(&d.name)
+                && (k.kind, k.originals, k.copies) == (d.kind, d.originals, d.copies)
+                && (&k.condition, &k.when, &k.any_of) == (&d.condition, &d.when, &d.any_of)
+                && same_template(k)
+        };
         match kept.iter_mut().find(|k| same(k)) {
             Some(first) => {
-                first.originals = first.originals.max(d.originals);
-                first.copies = first.copies.max(d.copies);
                 if first.template_file.is_none() {
                     first.template_file = d.template_file;
                 }
@@ -132,11 +138,15 @@ impl Group {
         let text = clean(header.trim().trim_start_matches(['*', '-', '+', ' ']).trim_end_matches([':', ' ']));
         let folded = fold(&text);
         let kind = if folded.contains("xuat trinh") { DocumentKind::Present } else { DocumentKind::Submit };
-        let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom", "bao gom", "luu y"];
+        let generic = ["", "giay to phai nop", "giay to phai xuat trinh", "thanh phan ho so", "a thanh phan ho so", "ho so gom", "bao gom"];
         // "Hồ sơ đăng ký tạm trú gồm", "Các giấy tờ phải nộp (bản chính), mỗi loại 01 bản, gồm",
         // "1) Thành phần hồ sơ, bao gồm", "Người yêu cầu chứng thực nộp 01 (một) bộ hồ sơ…, gồm các
         // giấy tờ sau đây" only announce the list; they are no case.
         let announces_list = announces_list(&folded);
+        // "Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ…" (social
+        // insurance pages) opens with a case's words but says how every paper may be given.
+        let about_copies = folded.starts_with("truong hop khong quy dinh la ban chinh");
+        let announces_list = announces_list || about_copies;
         let says_how = announces_list && (folded.contains("ban sao") || folded.contains("ban chinh"));
         let note = says_how.then(|| text.clone());
         let condition = if generic.contains(&folded.as_str()) || announces_list || is_placeholder(&text) { None } else { Some(text) };
@@ -153,7 +163,8 @@ fn announces_list(folded: &str) -> bool {
     let general = body.starts_with("ho so")
         || body.starts_with("cac giay to phai nop")
         || body.starts_with("cac giay to phai xuat trinh")
-        || body.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ')' | '.' | ' ')).starts_with("thanh phan ho so")
+        || ["thanh phan ho so gom", "thanh phan ho so, gom", "thanh phan ho so bao gom", "thanh phan ho so, bao gom"]
+            .contains(&body.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ')' | '.' | '/' | ' ')))
         || (body.starts_with("nguoi yeu cau") && body.contains("nop"));
     ends && general && !body.contains("truong hop") && !body.contains("doi voi")
 }
@@ -343,9 +354,11 @@ pub(super) fn paper(
     } else {
         (originals, copies)
     };
-    // "Xuất trình …" is shown at the desk, not handed in, unless it also offers sending it
-    // ("Xuất trình hoặc gửi…", "…trong trường hợp gửi qua đường bưu chính").
-    let kind = if folded.starts_with("xuat trinh") && !folded.contains("gui") { DocumentKind::Present } else { kind };
+    // "Xuất trình …" is shown at the desk, not handed in: when it asks for the original only, in
+    // no case (a case may be submitting by post or online, where nothing is shown), and does not
+    // also offer sending it ("Xuất trình hoặc gửi…", "…trong trường hợp gửi qua đường bưu chính").
+    let shown = folded.starts_with("xuat trinh") && !folded.contains("gui") && copies == 0 && condition.is_none() && reading.when.is_none();
+    let kind = if shown { DocumentKind::Present } else { kind };
     let doc = Document {
         short: short_name(&paper_name),
         name: paper_name,
@@ -458,10 +471,19 @@ mod tests {
         let how = "Hồ sơ gồm bản sao và xuất trình bản chính để đối chiếu các giấy tờ sau";
         let p = parse_documents(&format!("{how}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
         assert_eq!((p.documents[0].condition.as_deref(), p.notes[0].text.as_str()), (None, how));
+        // Social insurance pages open with how every paper may be given, in a case's words.
+        let copies = "Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ";
+        let p = parse_documents(&format!("{copies}:Tên giấy tờMẫu đơn, tờ khaiSố lượngSổ BHXH1 bản chínhTrường hợp không quy định rõ bản chính thì có thể nộp bản sao hợp lệ0 bản chính, 1 bản sao"));
+        assert_eq!(
+            (p.documents.len(), p.documents[0].condition.as_deref(), p.notes[0].text.as_str()),
+            (1, None, copies),
+            "the same said in a row is a note too"
+        );
         for case in [
             "(4) Đối với trường hợp 4, hồ sơ bao gồm",
             "b) Hồ sơ đề nghị điều chỉnh thời hạn sử dụng đất của dự án đầu tư bao gồm",
             "Trường hợp ủy quyền, hồ sơ gồm",
+            "Thành phần hồ sơ cơ quan quản lý đất đai trình Chủ tịch Ủy ban nhân dân cấp xã, bao gồm",
         ] {
             let p = parse_documents(&format!("{case}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
             assert_eq!(p.documents[0].condition.as_deref(), Some(case), "a case stays one");
@@ -504,16 +526,28 @@ mod tests {
         );
         assert_eq!(p.flags.len(), 1, "{:?}", p.flags);
         assert!(p.flags[0].reason.starts_with("tên ghi «bản sao» nhưng số lượng ghi ở cột bản chính"));
+        // In a case (by post, online, for those who hold the card) or with a copy asked, a paper to
+        // show may be one to send: it stays one to submit (1.011672, 2.001214, 3.000228).
+        let p = parse_documents("Trường hợp thực hiện qua bưu chínhTên giấy tờMẫu đơn, tờ khaiSố lượngXuất trình thẻ Căn cước công dân1 bản chính--Tên giấy tờMẫu đơn, tờ khaiSố lượngXuất trình giấy giới thiệu của cơ quan1 bản chính, 1 bản sao");
+        assert!(p.documents.iter().all(|d| d.kind == DocumentKind::Submit), "{:?}", p.documents.iter().map(|d| (&d.name, d.kind)).collect::<Vec<_>>());
     }
 
     #[test]
     fn a_row_listed_twice_for_the_same_case_is_one_paper() {
         let mut p = parse_documents(
-            "Trường hợp thay đổi chủ hộTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chínhGiấy đề nghị đăng ký thay đổi.1 bản chính, 1 bản saoTrường hợp tạm ngừngTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chính",
+            "Trường hợp thay đổi chủ hộTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chínhGiấy đề nghị đăng ký thay đổi1 bản chínhGiấy đề nghị đăng ký thay đổi0 bản chính,1 bản saoTrường hợp tạm ngừngTên giấy tờMẫu đơn, tờ khaiSố lượngGiấy đề nghị đăng ký thay đổi1 bản chính",
         );
         assert_eq!(drop_repeated(&mut p.documents), 1);
         let got: Vec<(u32, u32, Option<&str>)> = p.documents.iter().map(|d| (d.originals, d.copies, d.condition.as_deref())).collect();
-        assert_eq!(got, [(1, 1, Some("Trường hợp thay đổi chủ hộ")), (1, 0, Some("Trường hợp tạm ngừng"))], "the same paper in another case stays");
+        assert_eq!(
+            got,
+            [(1, 0, Some("Trường hợp thay đổi chủ hộ")), (0, 1, Some("Trường hợp thay đổi chủ hộ")), (1, 0, Some("Trường hợp tạm ngừng"))],
+            "a copy asked beside the original, and the same paper in another case, stay"
+        );
+        // Two forms whose names only differ in the file split off are two papers.
+        let mut p =
+            parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngBáo cáo theo Mẫu.Mau I.1.8.a.docx1 bản chínhBáo cáo theo Mẫu.Mau I.1.8.g.docx1 bản chính");
+        assert_eq!((drop_repeated(&mut p.documents), p.documents.len()), (0, 2));
     }
 
     #[test]

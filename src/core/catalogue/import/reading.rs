@@ -82,7 +82,16 @@ const LEAD_VERBS: [&str; 16] = [
 
 /// Openings of a row that tells how to submit, not a paper to submit: "Số lượng hồ sơ: 01 bộ",
 /// "Lưu ý: …" (folded, after any numbering).
-const INSTRUCTIONS: [&str; 3] = ["so luong ho so", "so luong moi thanh phan", "luu y"];
+const INSTRUCTIONS: [&str; 6] = [
+    "so luong ho so",
+    "so luong moi thanh phan",
+    "luu y",
+    // Social insurance pages: "Trường hợp không quy định (rõ) (là) bản chính thì có thể nộp bản sao
+    // hợp lệ" says how every paper may be given.
+    "truong hop khong quy dinh la ban chinh",
+    "truong hop khong quy dinh ro ban chinh",
+    "truong hop khong quy dinh ro la ban chinh",
+];
 
 /// Whether a row of the papers' table is an instruction, kept as a note: a paper nobody can attach.
 pub fn is_instruction(text: &str) -> bool {
@@ -222,20 +231,15 @@ fn opens_with_case(body: &str) -> bool {
 }
 
 /// The first sentence (cut at a full stop followed by a space and a capital, outside brackets)
-/// and what follows it. The full stop of a row's number ("2. Giấy ủy quyền (nếu có).", "1.1. …")
-/// ends no sentence.
+/// and what follows it.
 fn first_sentence(text: &str) -> (&str, Option<&str>) {
     let mut depth = 0i32;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let numbered = |i: usize| {
-        let before = crate::core::text::without_bullet(&text[..i]);
-        before.len() <= 8 && before.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-    };
     for (k, &(i, c)) in chars.iter().enumerate() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            '.' if depth <= 0 && !numbered(i) => {
+            '.' if depth <= 0 => {
                 let next = chars.get(k + 1).map(|x| x.1);
                 let after = chars.get(k + 2).map(|x| x.1);
                 if next == Some(' ') && after.is_some_and(char::is_uppercase) {
@@ -610,17 +614,6 @@ mod tests {
         let r = read("Thỏa thuận cho vay, thỏa thuận gia hạn khoản cho vay ra nước ngoài đã ký (nếu có).");
         assert!(r.if_any);
         assert_eq!(r.paper, "Thỏa thuận cho vay, thỏa thuận gia hạn khoản cho vay ra nước ngoài đã ký");
-    }
-
-    #[test]
-    fn a_row_s_number_ends_no_sentence() {
-        // 1.001762, 1.001521: the "." after "2" had hidden everything after it.
-        let r = read("2. Giấy uỷ quyền (nếu có). Người được ủy quyền mang theo giấy tờ tùy thân.");
-        assert!(r.if_any, "{r:?}");
-        let r = read("7. Hóa đơn, chứng từ thu phí giám định (Trường hợp thanh toán phí GĐYK).");
-        assert_eq!((r.paper.as_str(), r.when.as_deref()), ("Hóa đơn, chứng từ thu phí giám định", Some("thanh toán phí GĐYK")));
-        let r = read("1.1. Trường hợp điều trị nội trú: Bản sao Giấy ra viện.");
-        assert_eq!((r.paper.as_str(), r.when.as_deref()), ("Bản sao Giấy ra viện.", Some("điều trị nội trú")));
     }
 
     #[test]
