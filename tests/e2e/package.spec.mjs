@@ -183,6 +183,7 @@ test("a complete dossier exports a package that independent tools and hoso packa
   await expect(page.locator("main h1")).toHaveText("Bản in tờ khai");
   await expect(page.locator(".print-sheet")).toContainText("1. Họ, chữ đệm và tên người yêu cầu: Nguyễn Thị Ánh Tuyết");
   await expect(page.locator(".print-sheet")).toContainText("NGƯỜI YÊU CẦU");
+  await expect(page.locator(".print-sheet")).toContainText("Kính gửi: ", { useInnerText: true }); // as the PDF, from core::package::print::addressee
   await expect(page.locator(".print-bring")).toContainText("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao");
   expect(await axeViolations(page)).toEqual([]);
 

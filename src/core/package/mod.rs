@@ -302,8 +302,8 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
     Ok(Plan { manifest, declaration })
 }
 
-/// The agency a person addresses ("Kính gửi").
-fn agency(p: &Procedure) -> Option<String> {
+/// The agency a person addresses ("Kính gửi", `print::addressee`).
+pub fn agency(p: &Procedure) -> Option<String> {
     p.agencies.performing.clone().or_else(|| p.agencies.competent.clone())
 }
 

@@ -7,6 +7,7 @@ use super::{Manifest, DECLARATION, GUIDE, MANIFEST, RECEIPT};
 use crate::core::calendar::Receipt;
 use crate::core::files::human_size;
 use crate::core::forms::{given, Answers, FormDef};
+use crate::core::text::fold;
 use crate::core::units::Units;
 
 /// A line still to fill in by hand.
@@ -21,6 +22,22 @@ pub const APPLICANT: &str = "NGƯỜI YÊU CẦU";
 pub const SIGN_HERE: &str = "(Ký, ghi rõ họ, chữ đệm, tên)";
 /// The date line left to fill in by hand.
 pub const DATE_BLANK: &str = "…, ngày … tháng … năm …";
+
+/// "Kính gửi", as every template has it: the agency when the catalogue names one, else a line
+/// to write it by hand. A name that is a level or a list ("Ủy ban Nhân dân xã, phường, thị
+/// trấn", "Công an cấp Xã", "Công an tỉnh") names no agency the desk would recognise as its own.
+pub fn addressee(agency: Option<&str>) -> String {
+    let named = agency.map(|a| a.trim().trim_end_matches('.')).filter(|a| {
+        let f = fold(a);
+        let level = ["cap xa", "cap huyen", "cap tinh", "cap trung uong"].iter().any(|l| f.contains(l));
+        let bare = [" xa", " tinh", " huyen", " phuong"].iter().any(|l| f.ends_with(l));
+        !a.is_empty() && !a.contains(',') && !level && !bare
+    });
+    match named {
+        Some(a) => format!("Kính gửi: {a}"),
+        None => "Kính gửi: .................................................................".to_string(),
+    }
+}
 
 /// A numbered line's beginning, as the template writes it: "3. Họ, chữ đệm, tên:". A question
 /// keeps its own mark: "Giấy tờ do cơ quan nước ngoài cấp? Không", not "…cấp?: Không".
@@ -60,10 +77,8 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
         b.push(Block::centered(format!("({})", form.template), 10.0));
     }
     b.push(Block::Space(10.0));
-    if let Some(agency) = &m.procedure.agency {
-        b.push(Block::text(format!("Kính gửi: {agency}")));
-        b.push(Block::Space(6.0));
-    }
+    b.push(Block::text(addressee(m.procedure.agency.as_deref())));
+    b.push(Block::Space(6.0));
     let mut number = 0;
     for section in form.printed_sheet(answers, units) {
         b.push(Block::Space(4.0));

@@ -117,6 +117,22 @@ fn the_declaration_prints_each_answer_after_its_question() {
 }
 
 #[test]
+fn the_declaration_is_addressed_to_the_agency_or_leaves_the_line_to_write_it() {
+    // Every template has "Kính gửi"; a level or a list of agencies is not an addressee.
+    let agency = |a: &str| print::addressee(Some(a));
+    assert_eq!(agency("Cục Quản lý xuất nhập cảnh"), "Kính gửi: Cục Quản lý xuất nhập cảnh");
+    for generic in ["Ủy ban Nhân dân xã, phường, thị trấn.", "Công an cấp Xã", "Công an tỉnh", "Tổ chức hành nghề công chứng, Cơ quan đại diện có thẩm quyền"]
+    {
+        assert!(agency(generic).starts_with("Kính gửi: ....."), "{generic}");
+    }
+    assert!(print::addressee(None).starts_with("Kính gửi: ....."), "khai sinh: the catalogue names none");
+    let (d, _) = complete();
+    let p = procedure();
+    let plan = plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: &d, units: None }).unwrap();
+    assert!(plan.declaration.blocks.iter().any(|b| matches!(b, pdf::Block::Text { text, .. } if text.starts_with("Kính gửi: "))));
+}
+
+#[test]
 fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it() {
     // Thông tư 04/2020/TT-BTP: "Chúng tôi cam đoan…", signed by Bên nữ and Bên nam; a marriage
     // cannot be delegated (Điều 2.1), so nobody else is offered to submit it.

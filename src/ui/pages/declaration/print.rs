@@ -68,6 +68,11 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
             <div class="print-sheet__sign">{signatures}</div>
         }
     };
+    let to_code = dossier_id.clone();
+    let to = crate::ui::state::with_dossier(
+        move || to_code.clone(),
+        |_, p| view! { <p class="print-sheet__to">{print::addressee(crate::core::package::agency(&p).as_deref())}</p> },
+    );
     let papers_code = dossier_id.clone();
     let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |dossier_id, p| view! { <BringList dossier_id=dossier_id p=p/> });
     let back = format!("/ho-so/{dossier_id}/kiem-tra");
@@ -82,6 +87,7 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                 <p class="print-sheet__nation">{print::NATION}<br/><span>{print::MOTTO}</span></p>
                 <p class="print-sheet__title">{title}</p>
                 <p class="print-sheet__template">{template}</p>
+                {to}
                 {sheet}
             </section>
             {bring}
