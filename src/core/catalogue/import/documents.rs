@@ -354,6 +354,17 @@ pub(super) fn paper(
     } else {
         (originals, copies)
     };
+    // "02 ảnh màu", "02 bộ bản vẽ" counted one in the portal's column: the name says how many.
+    let named_count = folded.strip_prefix('0').and_then(|rest| {
+        let n = rest.chars().next()?.to_digit(10).filter(|n| *n >= 2)?;
+        let unit = rest[1..].strip_prefix(' ')?;
+        ["anh", "ban", "bo", "to"].iter().any(|u| unit.strip_prefix(u).is_some_and(|after| after.is_empty() || after.starts_with([' ', ',', '(']))).then_some(n)
+    });
+    let (originals, copies) = match (named_count, originals, copies) {
+        (Some(n), 1, 0) => (n, 0),
+        (Some(n), 0, 1) => (0, n),
+        _ => (originals, copies),
+    };
     // "Xuất trình …" is shown at the desk, not handed in: when it asks for the original only, in
     // no case (a case may be submitting by post or online, where nothing is shown), and does not
     // also offer sending it ("Xuất trình hoặc gửi…", "…trong trường hợp gửi qua đường bưu chính").
@@ -526,6 +537,10 @@ mod tests {
         );
         assert_eq!(p.flags.len(), 1, "{:?}", p.flags);
         assert!(p.flags[0].reason.starts_with("tên ghi «bản sao» nhưng số lượng ghi ở cột bản chính"));
+        // A count in the name ("02 ảnh màu") is the count when the column says one.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượng02 ảnh màu cỡ 3x4 cm1 bản chính02 bộ bản vẽ thiết kế0 bản chính,1 bản sao01 (một) bản sao giấy khai sinh0 bản chính,1 bản sao");
+        let counts: Vec<(u32, u32)> = p.documents.iter().map(|d| (d.originals, d.copies)).collect();
+        assert_eq!(counts, [(2, 0), (0, 2), (0, 1)]);
         // In a case (by post, online, for those who hold the card) or with a copy asked, a paper to
         // show may be one to send: it stays one to submit (1.011672, 2.001214, 3.000228).
         let p = parse_documents("Trường hợp thực hiện qua bưu chínhTên giấy tờMẫu đơn, tờ khaiSố lượngXuất trình thẻ Căn cước công dân1 bản chính--Tên giấy tờMẫu đơn, tờ khaiSố lượngXuất trình giấy giới thiệu của cơ quan1 bản chính, 1 bản sao");
