@@ -35,7 +35,9 @@ pub fn parse_documents(source: &str) -> Parsed {
         let rows = split_rows(part);
         let tail_start = rows.last().map(|r| r.end).unwrap_or(0);
         let first = out.documents.len();
-        let instruction: Vec<bool> = rows.iter().map(|r| is_instruction(&clean(&part[r.start..r.count_start]))).collect();
+        // Under a "Lưu ý" heading every row is a note, counted or not (1.000094: "Giấy tờ do cơ quan
+        // có thẩm quyền của nước ngoài cấp… phải được hợp pháp hóa lãnh sự" is a rule, not a paper).
+        let instruction: Vec<bool> = rows.iter().map(|r| group.notes_only || is_instruction(&clean(&part[r.start..r.count_start]))).collect();
         // A case whose table has nothing but a "Lưu ý" row with a quantity (1.002548): that row
         // stands for the paper the heading names, so it stays a paper, flagged, not a note.
         let notes_allowed = group.condition.is_none() || rows.iter().zip(&instruction).any(|(r, i)| r.counted() && !i);
@@ -131,6 +133,8 @@ struct Group {
     /// A heading that announces the list and says how its papers are given ("Hồ sơ gồm bản sao
     /// và xuất trình bản chính để đối chiếu… các giấy tờ sau"): no case, but worth a note.
     note: Option<String>,
+    /// "Lưu ý": its rows are notes.
+    notes_only: bool,
 }
 
 impl Group {
@@ -150,7 +154,9 @@ impl Group {
         let says_how = announces_list && (folded.contains("ban sao") || folded.contains("ban chinh"));
         let note = says_how.then(|| text.clone());
         let condition = if generic.contains(&folded.as_str()) || announces_list || is_placeholder(&text) { None } else { Some(text) };
-        Group { kind, condition, note }
+        let notes_only = folded == "luu y";
+        let condition = condition.filter(|_| !notes_only);
+        Group { kind, condition, note, notes_only }
     }
 }
 
@@ -482,6 +488,10 @@ mod tests {
         let how = "Hồ sơ gồm bản sao và xuất trình bản chính để đối chiếu các giấy tờ sau";
         let p = parse_documents(&format!("{how}:Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị1 bản chính"));
         assert_eq!((p.documents[0].condition.as_deref(), p.notes[0].text.as_str()), (None, how));
+        // Under "Lưu ý" every row is a note, also one the portal counted.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai đăng ký kết hôn1 bản chính* Lưu ý:Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy tờ do cơ quan có thẩm quyền của nước ngoài cấp phải được hợp pháp hóa lãnh sự1 bản chính, 1 bản sao");
+        assert_eq!((p.documents.len(), p.notes.len()), (1, 1), "{:?}", p.notes);
+        assert!(p.notes[0].text.starts_with("Giấy tờ do cơ quan có thẩm quyền của nước ngoài cấp") && p.notes[0].condition.is_none());
         // Social insurance pages open with how every paper may be given, in a case's words.
         let copies = "Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ";
         let p = parse_documents(&format!("{copies}:Tên giấy tờMẫu đơn, tờ khaiSố lượngSổ BHXH1 bản chínhTrường hợp không quy định rõ bản chính thì có thể nộp bản sao hợp lệ0 bản chính, 1 bản sao"));
