@@ -255,8 +255,9 @@ fn next_quantity(part: &str, from: usize) -> Option<(usize, usize, bool, Option<
                 continue;
             }
             let digits = &part[digits_start..digits_end];
-            // A quantity has one or two digits; longer runs are text glued to it.
-            let (count_start, glued) = if digits.len() > 2 {
+            // A quantity has one digit, or two with a leading zero ("01"); longer runs, and two
+            // digits without it ("…mục 1" + "1 bản chính" read "11"), are text glued to it.
+            let (count_start, glued) = if digits.len() > 2 || (digits.len() == 2 && !digits.starts_with('0')) {
                 let keep = if digits.ends_with("01") || digits.ends_with("02") { 2 } else { 1 };
                 (digits_end - keep, Some(digits[..digits.len() - keep].to_string()))
             } else {
@@ -666,6 +667,12 @@ mod tests {
         let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn theo Mẫu số 03-QĐ6131 bản chính");
         assert_eq!(p.documents[0].originals, 1);
         assert_eq!(p.flags.len(), 1, "a non-year glued number is flagged");
+        // 2.000821: "…các điểm b, c, d, e mục 1" + "1 bản chính" is one original, not eleven.
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngHồ sơ như quy định tại các điểm b, c, d, e mục 11 bản chính, 1 bản sao");
+        assert_eq!((p.documents[0].originals, p.documents[0].copies), (1, 1));
+        assert!(p.documents[0].name.ends_with("mục 1"), "{}", p.documents[0].name);
+        let p = parse_documents("--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị02 bản chính");
+        assert_eq!((p.documents[0].originals, p.flags.len()), (2, 0), "a count with its leading zero is a count");
     }
 
     #[test]
