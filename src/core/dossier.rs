@@ -325,7 +325,8 @@ impl Dossier {
     /// hashes). The same answers and files give the same value, whenever they were saved; an
     /// answer typed and cleared again (kept blank) is no answer, as the package has it.
     pub fn contents(&self) -> String {
-        let answers: Answers = self.answers.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let answers: Answers =
+            self.answers.iter().filter(|(k, _)| crate::core::forms::given(&self.answers, k).is_some()).map(|(k, v)| (k.clone(), v.clone())).collect();
         let packed = serde_json::json!({ "answers": answers, "files": self.file_hashes() });
         sha256_hex(packed.to_string().as_bytes())
     }

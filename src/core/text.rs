@@ -263,9 +263,12 @@ pub fn is_syllable(word: &str) -> bool {
 /// Whether one word could be a Vietnamese syllable typed without its marks: "nguyen", "le" and
 /// "Nguyễn" could; "Cruz", "Ludwig" cannot.
 pub fn could_be_syllable(word: &str) -> bool {
+    // The rhymes and initials without their marks, folded once (a name's every word is asked).
+    static PLAIN: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    let (rhymes, initials) = PLAIN.get_or_init(|| (RHYMES.split_whitespace().map(fold).collect(), INITIALS.iter().map(|i| fold(i)).collect()));
     let plain = fold(word);
-    let rhyme = |rest: &str| RHYMES.split_whitespace().any(|r| fold(r) == rest);
-    rhyme(&plain) || INITIALS.iter().any(|i| plain.strip_prefix(fold(i).as_str()).is_some_and(|rest| rhyme(rest) || (*i == "gi" && rest.is_empty())))
+    let rhyme = |rest: &str| rhymes.iter().any(|r| r == rest);
+    rhyme(&plain) || initials.iter().any(|i| plain.strip_prefix(i.as_str()).is_some_and(|rest| rhyme(rest) || (i == "gi" && rest.is_empty())))
 }
 
 /// A number as Vietnamese writes it: a comma before the decimals ("0,5", "120,75"), and with

@@ -163,8 +163,8 @@ impl FormDef {
                 let view = self.view(s, a, slot);
                 for f in s.fields.iter().filter(|f| self.field_visible(s, f, &view)) {
                     let key = slot.key(&f.id);
-                    if let Some(v) = a.get(&key).filter(|v| !v.trim().is_empty()) {
-                        out.insert(key, v.clone());
+                    if given(a, &key).is_some() {
+                        out.insert(key.clone(), a[&key].clone());
                     }
                 }
             }

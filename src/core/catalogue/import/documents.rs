@@ -2,7 +2,7 @@
 //! preceded by its group header (`* Giấy tờ phải nộp:`, `* Giấy tờ phải xuất trình:`,
 //! `Trường hợp …`, `--`), whose rows run together as `name [template file] N bản chính[, M bản sao]`.
 
-use super::reading::{is_instruction, read};
+use super::reading::{about_copies, is_instruction, read};
 use super::scan::{digits_start_before, is_placeholder};
 use crate::core::catalogue::model::{Document, DocumentKind, DocumentNote, ReviewFlag};
 use crate::core::catalogue::short::short_name;
@@ -147,10 +147,9 @@ impl Group {
         // "1) Thành phần hồ sơ, bao gồm", "Người yêu cầu chứng thực nộp 01 (một) bộ hồ sơ…, gồm các
         // giấy tờ sau đây" only announce the list; they are no case.
         let announces_list = announces_list(&folded);
-        // "Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ…" (social
-        // insurance pages) opens with a case's words but says how every paper may be given.
-        let about_copies = folded.starts_with("truong hop khong quy dinh la ban chinh");
-        let announces_list = announces_list || about_copies;
+        // "Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ…" opens with a
+        // case's words but says how every paper may be given.
+        let announces_list = announces_list || about_copies(&folded);
         let says_how = announces_list && (folded.contains("ban sao") || folded.contains("ban chinh"));
         let note = says_how.then(|| text.clone());
         let condition = if generic.contains(&folded.as_str()) || announces_list || is_placeholder(&text) { None } else { Some(text) };

@@ -122,12 +122,12 @@ fn papers_from_page(steps: &str, papers: &str, channels: &str, raw: &str) -> Opt
     }
     // The end of the ways to submit, as the page has it (its last words are enough to find it).
     let channels = channels.trim();
-    let tail: String = channels.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail = &channels[channels.char_indices().rev().nth(39).map_or(0, |(i, _)| i)..];
     if tail.is_empty() {
         return None;
     }
     // The first place where they end and the section begins (their words may come earlier too).
-    let section = raw.match_indices(&tail).find_map(|(at, _)| raw[at + tail.len()..].trim_start().strip_prefix(SECTION))?;
+    let section = raw.match_indices(tail).find_map(|(at, _)| raw[at + tail.len()..].trim_start().strip_prefix(SECTION))?;
     let section = &section[..section.find("Căn cứ pháp lý").unwrap_or(section.len())];
     section.contains(TABLE).then(|| (section.to_string(), format!("{steps}{SECTION}{papers}")))
 }

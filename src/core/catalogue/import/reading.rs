@@ -82,23 +82,23 @@ const LEAD_VERBS: [&str; 16] = [
 
 /// Openings of a row that tells how to submit, not a paper to submit: "Số lượng hồ sơ: 01 bộ",
 /// "Lưu ý: …" (folded, after any numbering).
-const INSTRUCTIONS: [&str; 6] = [
-    "so luong ho so",
-    "so luong moi thanh phan",
-    "luu y",
-    // Social insurance pages: "Trường hợp không quy định (rõ) (là) bản chính thì có thể nộp bản sao
-    // hợp lệ" says how every paper may be given.
-    "truong hop khong quy dinh la ban chinh",
-    "truong hop khong quy dinh ro ban chinh",
-    "truong hop khong quy dinh ro la ban chinh",
-];
+const INSTRUCTIONS: [&str; 3] = ["so luong ho so", "so luong moi thanh phan", "luu y"];
+
+/// Whether a text (folded) says how every paper may be given, in a case's words: social insurance
+/// pages' "Trường hợp không quy định (rõ) (là) bản chính thì có thể nộp bản sao hợp lệ". A row or a
+/// table's heading that says it is a note, not a paper or a case.
+pub fn about_copies(folded: &str) -> bool {
+    ["truong hop khong quy dinh la ban chinh", "truong hop khong quy dinh ro ban chinh", "truong hop khong quy dinh ro la ban chinh"]
+        .iter()
+        .any(|o| folded.starts_with(o))
+}
 
 /// Whether a row of the papers' table is an instruction, kept as a note: a paper nobody can attach.
 pub fn is_instruction(text: &str) -> bool {
     // "1.4. Số lượng hồ sơ: 01 bộ": numbering first.
     let text = crate::core::text::without_bullet(text).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let folded = crate::core::text::fold(text);
-    INSTRUCTIONS.iter().any(|i| folded.starts_with(i))
+    INSTRUCTIONS.iter().any(|i| folded.starts_with(i)) || about_copies(&folded)
 }
 
 /// Reads a paper's text (its name as the catalogue gives it, bullet and template file removed).

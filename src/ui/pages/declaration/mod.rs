@@ -29,17 +29,21 @@ fn today() -> crate::core::calendar::Date {
 
 /// The dossier in the route (its id) and its procedure's form, once the procedure and its form have loaded.
 fn with_form<V: IntoView + 'static>(render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
-    with_form_in(false, render)
+    with_form_in(false, move |dossier_id, form, _| render(dossier_id, form))
 }
 
-/// As `with_form`; with `vietnamese`, the form as the agency prints it whatever the person reads.
-fn with_form_in<V: IntoView + 'static>(vietnamese: bool, render: impl Fn(String, Arc<FormDef>) -> V + Send + Sync + 'static) -> impl IntoView {
+/// As `with_form`, with the procedure too; with `vietnamese`, the form as the agency prints it
+/// whatever the person reads.
+fn with_form_in<V: IntoView + 'static>(
+    vietnamese: bool,
+    render: impl Fn(String, Arc<FormDef>, Arc<crate::core::catalogue::Procedure>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let params = use_params_map();
     crate::ui::state::with_dossier(
         move || params.read().get("ma").unwrap_or_default(),
         move |dossier_id, p| {
             let form = || crate::core::forms::form_of(&p.code, &p.name).into_owned();
-            render(dossier_id, Arc::new(if vietnamese { crate::core::i18n::in_vietnamese(form) } else { form() }))
+            render(dossier_id, Arc::new(if vietnamese { crate::core::i18n::in_vietnamese(form) } else { form() }), p.clone())
         },
     )
 }

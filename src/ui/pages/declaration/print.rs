@@ -20,11 +20,11 @@ use crate::ui::Page;
 #[component]
 pub fn PrintPage() -> impl IntoView {
     // The declaration is printed in the agency's language.
-    with_form_in(true, |dossier_id, form| view! { <PrintView dossier_id=dossier_id form=form/> })
+    with_form_in(true, |dossier_id, form, p| view! { <PrintView dossier_id=dossier_id form=form p=p/> })
 }
 
 #[component]
-fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
+fn PrintView(dossier_id: String, form: Arc<FormDef>, p: Arc<crate::core::catalogue::Procedure>) -> impl IntoView {
     let (dossiers, units) = (use_dossiers(), use_units());
     let answers = dossiers.0.with_untracked(|d| d.get(&dossier_id).cloned().unwrap_or_default());
     let (title, template) = (form.title.to_uppercase(), form.template.clone());
@@ -68,13 +68,8 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
             <div class="print-sheet__sign">{signatures}</div>
         }
     };
-    let to_code = dossier_id.clone();
-    let to = crate::ui::state::with_dossier(
-        move || to_code.clone(),
-        |_, p| view! { <p class="print-sheet__to">{print::addressee(crate::core::package::agency(&p).as_deref())}</p> },
-    );
-    let papers_code = dossier_id.clone();
-    let bring = crate::ui::state::with_dossier(move || papers_code.clone(), |dossier_id, p| view! { <BringList dossier_id=dossier_id p=p/> });
+    // The procedure, loaded once with the form: its agency heads the sheet, its papers follow it.
+    let to = print::addressee(crate::core::package::agency(&p).as_deref());
     let back = format!("/ho-so/{dossier_id}/kiem-tra");
     view! {
         <Page title={tr!("declaration.print.ban-in-to-khai", "Bản in tờ khai").to_string()}>
@@ -87,10 +82,10 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>) -> impl IntoView {
                 <p class="print-sheet__nation">{print::NATION}<br/><span>{print::MOTTO}</span></p>
                 <p class="print-sheet__title">{title}</p>
                 <p class="print-sheet__template">{template}</p>
-                {to}
+                <p class="print-sheet__to">{to}</p>
                 {sheet}
             </section>
-            {bring}
+            <BringList dossier_id=dossier_id.clone() p=p/>
         </Page>
     }
 }
