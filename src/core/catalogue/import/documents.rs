@@ -398,35 +398,97 @@ pub(super) fn paper(
 }
 
 /// Splits a trailing template file name ("… (NA20).Mau NA20-BCA.docx") from the paper's name.
+/// The portal runs the two cells together, so the file name starts at the first place the text
+/// runs on without a space (`glued_file_start`); with none, the whole text is the file's.
 fn split_template(text: &str) -> (String, Option<String>) {
     let lower = text.to_lowercase();
     let Some(ext) = TEMPLATE_EXTENSIONS.iter().find(|e| lower.ends_with(*e)) else {
         return (text.to_string(), None);
     };
-    let stem_end = text.len() - ext.len();
-    // Walk back to where the file name starts: after a '.' or ';' that is glued to it, or
-    // after a ')' glued to it (as in "(mẫu NA17)101-Mau A17 ….doc").
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = stem_end;
-    while i > 0 {
-        let c = bytes[i - 1];
-        let next = bytes.get(i).copied().unwrap_or(b' ');
-        let glued = next != b' ' && next != b'-';
-        if (c == b'.' || c == b';' || c == b')') && glued && i < stem_end {
-            // A ')' that closes a '(' inside the file name ("(1).pdf") is part of it.
-            if c == b')' && text[i..stem_end].contains('(') {
-                i -= 1;
-                continue;
-            }
-            start = i;
-            break;
-        }
-        i -= 1;
-    }
+    let stem = &text[..text.len() - ext.len()];
+    let start = glued_file_start(stem).unwrap_or(0);
     let file = text[start..].trim().to_string();
     let name = text[..start].trim().trim_end_matches(['.', ';', ',']).trim().to_string();
     (name, Some(file))
+}
+
+/// The longest a template's file name runs before its extension (the longest in the crawl,
+/// "PHỤ LỤC XXXIII.MẪU ĐƠN ĐĂNG KÝ NHẬP KHẨU VẮC XIN, … TẠI VIỆT NAM", has 125 characters);
+/// several file names glued together run longer. A glued place further from the end is the
+/// paper's own text.
+const FILE_NAME_CHARS: usize = 130;
+const FILE_NAMES_CHARS: usize = 300;
+
+/// Where a file name glued to the paper's name begins, in `stem` (the text before the last
+/// extension): the first place, close enough to the end, where the text runs on without a space
+/// in a way words do not (`runs_on`). The first, as file names have such places too
+/// ("MauDanhsach…").
+fn glued_file_start(stem: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = stem.char_indices().collect();
+    let several = TEMPLATE_EXTENSIONS.iter().any(|e| stem.to_lowercase().contains(e));
+    let longest = if several { FILE_NAMES_CHARS } else { FILE_NAME_CHARS };
+    let first = chars.len().saturating_sub(longest).max(1);
+    (first..chars.len()).find(|&j| runs_on(&chars, j)).map(|j| chars[j].0)
+}
+
+/// Whether a file name glued to the text before it may begin at `chars[j]`:
+/// - a word into a capitalised word or a capital ("…khoáng sảnMau 01", "…trực thuộc BộMau02",
+///   "…QĐ-TTgGiấy đề nghị"), not a word's small first letter ("eKYC") or a name in capitals
+///   ("VNeID");
+/// - a word in capitals into a capitalised word ("…Nghị định số 23/2026/NĐ-CPMau04"), not a
+///   Roman number with a letter ("Phụ lục VIIa");
+/// - a word or a number into the name of a template (`TEMPLATE_WORDS`: "…theo quy địnhvăn bản đề
+///   nghị", "…NĐ-CPmau so 12", "…năm 2026Mẫu số 11");
+/// - a word of small letters into a number followed by '.', '-', '_' or nothing ("…theo
+///   mẫu1.000312", "…trực tiếp18-Mẫu TK8", "…Luật Chăn nuôi08.pdf"), not a number in the text
+///   ("số13/2016") or a unit ("km2");
+/// - a '.', ';', ',' or ')' into a letter or digit ("…theo Mẫu;Mau 2.2", "(mẫu UQ)73-Mẫu AH2"),
+///   but not a ',' between numbers ("loại 1,2,3"), a '.' numbering a section ("Phụ lục I.9"), or
+///   a '.' after a number before a code in capitals ("Mẫu số 01.NT", "_02.7.2025"); after a
+///   number, only a '.' before a word ("Phụ lục 03.Phụ lục số 03") or ending a date ("ngày
+///   27/12/2021.Mus09").
+fn runs_on(chars: &[(usize, char)], j: usize) -> bool {
+    let at = |k: usize| chars.get(k).map(|c| c.1).unwrap_or(' ');
+    let back = |n: usize| if j >= n { at(j - n) } else { ' ' };
+    let (a, b, c, d) = (back(3), back(2), back(1), at(j));
+    let capitalised = d.is_uppercase() && at(j + 1).is_lowercase();
+    if c.is_lowercase() && d.is_uppercase() && b.is_alphabetic() && (b.is_lowercase() || !a.is_alphabetic() || capitalised) {
+        return true;
+    }
+    if b.is_uppercase() && c.is_uppercase() && capitalised && at(j + 2).is_lowercase() {
+        return true;
+    }
+    if c.is_alphanumeric() && d.is_alphabetic() {
+        let rest: String = chars[j..].iter().take(12).map(|c| c.1).collect::<String>().to_lowercase();
+        if TEMPLATE_WORDS.iter().any(|w| rest.starts_with(w)) {
+            return true;
+        }
+    }
+    if b.is_lowercase() && c.is_lowercase() && c != 'm' && d.is_ascii_digit() {
+        return chars[j..].iter().find(|c| !c.1.is_ascii_digit()).is_none_or(|c| matches!(c.1, '.' | '-' | '_'));
+    }
+    match c {
+        ';' | ')' => d.is_alphanumeric(),
+        ',' => d.is_alphanumeric() && !b.is_ascii_digit(),
+        '.' if b.is_ascii_digit() => d.is_lowercase() || capitalised || (d.is_alphanumeric() && ends_a_date(chars, j - 1)),
+        '.' if d.is_ascii_digit() => !roman_before(chars, j - 1),
+        '.' => d.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// How a template's file name may begin, in small letters ("…theo quy địnhvăn bản đề nghị.docx").
+const TEMPLATE_WORDS: [&str; 11] = ["mau", "mẫu", "văn bản", "van ban", "báo cáo", "bao cao", "tờ trình", "tờ khai", "bản khai", "phụ lục", "phu luc"];
+
+/// Whether a Roman number ends at `chars[dot]`, numbering a section with what follows ("Phụ lục I.9").
+fn roman_before(chars: &[(usize, char)], dot: usize) -> bool {
+    let word: Vec<char> = chars[..dot].iter().rev().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect();
+    !word.is_empty() && word.iter().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// Whether the '.' at `chars[dot]` ends a date ("27/12/2021").
+fn ends_a_date(chars: &[(usize, char)], dot: usize) -> bool {
+    dot >= 5 && chars[dot - 4..dot].iter().all(|c| c.1.is_ascii_digit()) && chars[dot - 5].1 == '/'
 }
 
 /// "…, Mẫu số 02/2025/LLTP;" → "Mẫu số 02/2025/LLTP".
@@ -655,6 +717,48 @@ mod tests {
         assert_eq!(p.documents[0].template_file.as_deref(), Some("Mau NA20-BCA.docx"));
         assert_eq!(p.documents[1].template_file.as_deref(), Some("Tờ khai đề nghị cấp thẻ ABTC (mẫu TK06) (1).pdf"));
         assert_eq!(p.documents[2].template_name.as_deref(), Some("Mẫu số 02/2025/LLTP"));
+    }
+
+    #[test]
+    fn a_file_name_glued_to_the_paper_is_cut_where_the_text_runs_on() {
+        let split = |t: &str| {
+            let (name, file) = split_template(t);
+            (name, file.unwrap_or_default())
+        };
+        let pair = |n: &str, f: &str| (n.to_string(), f.to_string());
+        // A file name with dots of its own is cut where the words run into it, not at its last dot.
+        assert_eq!(
+            split("Bản đồ khu vực thăm dò khoáng sảnMau 09-Phu luc II_37.2025.TT-BNNMT_02.7.2025.docx"),
+            pair("Bản đồ khu vực thăm dò khoáng sản", "Mau 09-Phu luc II_37.2025.TT-BNNMT_02.7.2025.docx")
+        );
+        assert_eq!(split("Đơn đề nghị đăng ký hành nghề luật sưMẫu TP-LS-05-sđ.docx"), pair("Đơn đề nghị đăng ký hành nghề luật sư", "Mẫu TP-LS-05-sđ.docx"));
+        assert_eq!(split("… đơn vị trực thuộc BộMau02-ĐN(BHYT).doc"), pair("… đơn vị trực thuộc Bộ", "Mau02-ĐN(BHYT).doc"));
+        assert_eq!(split("…theo Quyết định số 24/2021/QĐ-TTgGiấy đề nghị.pdf"), pair("…theo Quyết định số 24/2021/QĐ-TTg", "Giấy đề nghị.pdf"));
+        assert_eq!(split("Văn bản đề nghị theo Mẫu 01, Phụ lục I Nghị định số 23/2026/NĐ-CPMau01.docx").1, "Mau01.docx");
+        assert_eq!(split("Bản khai theo Mẫu số 11 … ngày 01 tháng 4 năm 2026Mẫu số 11.docx").1, "Mẫu số 11.docx");
+        assert_eq!(split("Đơn đề nghị (bản chính) theo quy địnhvăn bản đề nghị (vị trí, quy mô).docx").1, "văn bản đề nghị (vị trí, quy mô).docx");
+        assert_eq!(split("Văn bản đề nghị cấp giấy phép theo mẫu1.000312.docx"), pair("Văn bản đề nghị cấp giấy phép theo mẫu", "1.000312.docx"));
+        assert_eq!(split("…hướng dẫn chi tiết Luật Chăn nuôi08.pdf").1, "08.pdf");
+        assert_eq!(split("Tờ khai theo Mẫu;Mau 2.2.docx"), pair("Tờ khai theo Mẫu", "Mau 2.2.docx"));
+        assert_eq!(split("…Thông tư số 34/2025/TT-NHNN.PL 01 TT34.2025.docx").1, "PL 01 TT34.2025.docx");
+        assert_eq!(split("… ngày 27/12/2021.Mus09.docx").1, "Mus09.docx");
+        assert_eq!(split("Đề nghị điều chỉnh thông tin ngân hàng theo Phụ lục 03.Phụ lục số 03.docx").1, "Phụ lục số 03.docx");
+        // Several files glued together stay one file name; the paper keeps its own text.
+        assert_eq!(
+            split("Danh sách hành khách (nếu có) theo mẫu.MauDanhsachhanhkhach.docxMauDanhsachthuyenvien (1).docx").1,
+            "MauDanhsachhanhkhach.docxMauDanhsachthuyenvien (1).docx"
+        );
+        // What only looks glued in the paper's own text does not cut it.
+        let theo = "Đơn đề nghị theo Mẫu số 01.NT Phụ lục I ban hành kèm theo Nghị định số 41/2026/NĐ-CPMẫu số 01.docx";
+        assert_eq!(split(theo).1, "Mẫu số 01.docx", "a template numbered 01.NT");
+        assert_eq!(split("Bảng kê theo Phụ lục I.9 Nghị quyết 66.16 của Chính phủMẫu 07 XN- NPT-TNCN.docx").1, "Mẫu 07 XN- NPT-TNCN.docx", "a section I.9");
+        assert_eq!(split("Thông tư số13/2016/TT-BNNPTNT;PHỤ LỤC VIII.MẪU TÓM TẮT.docx").1, "PHỤ LỤC VIII.MẪU TÓM TẮT.docx", "số13 is a number");
+        assert_eq!(split("… sang EU hoặc Phụ lục VIIa ban hành kèm theo Nghị định;PHỤ LỤC VII.docx").1, "PHỤ LỤC VII.docx", "VIIa is a section");
+        assert_eq!(split("…, ứng dụng VNeID và mã số thuế, eKYC hoặc chữ ký số.docx").0, "", "VNeID and eKYC are words");
+        assert_eq!(split("… theo Thông tư số 04/2018/TT-BNNPTNT ngày 03/5/2018. Bản nhận xét phải được xác nhận.Mẫu số 3.docx").1, "Mẫu số 3.docx");
+        // Far from the end, a glued place is the paper's text: the whole row is the file's.
+        let long = format!("Tờ khai đề nghị cấp thẻ ABTC;{} (mẫu TK06) (1).pdf", "x ".repeat(80));
+        assert_eq!(split(&long).0, "");
     }
 
     #[test]
