@@ -74,8 +74,8 @@ const FORMS = [
     sections: [
       ["nguoi-yeu-cau", { "ho-ten": "Nguyễn Văn Hùng", cccd: "001090123456", "dien-thoai": "0912 345 678", "quan-he": { radio: "cha-me" }, "noi-cu-tru": HA_NOI, "dia-chi": "12 Hàng Bạc" }],
       ["tre", { "ho-ten": "Nguyễn Minh Khang", "ngay-sinh": "10/11/2026", "gioi-tinh": { radio: "nam" }, "noi-sinh": "Bệnh viện Phụ sản Hà Nội", "dan-toc": "Kinh", "quoc-tich": "Việt Nam", "giay-chung-sinh": { radio: "giay-chung-sinh" } }],
-      ["me", { "ho-ten": "Trần Thị Mai", "ngay-sinh": "02/03/1992", cccd: "001192012345", "dan-toc": "Kinh", "noi-cu-tru": HA_NOI }],
-      ["cha", { "ho-ten": "Nguyễn Văn Hùng", "ngay-sinh": "05/06/1990", cccd: "001090123456", "dan-toc": "Kinh", "noi-cu-tru": HA_NOI }],
+      ["me", { "ho-ten": "Trần Thị Mai", "ngay-sinh": "02/03/1992", cccd: "001192012345", "dan-toc": "Kinh", "quoc-tich": "Việt Nam", "noi-cu-tru": HA_NOI }],
+      ["cha", { "ho-ten": "Nguyễn Văn Hùng", "ngay-sinh": "05/06/1990", cccd: "001090123456", "dan-toc": "Kinh", "quoc-tich": "Việt Nam", "noi-cu-tru": HA_NOI }],
       ["ban-sao", { "so-luong": "2" }],
     ],
     shows: ["Nguyễn Minh Khang", "10/11/2026", "0912345678"],
