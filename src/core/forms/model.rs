@@ -53,6 +53,14 @@ pub struct Signer {
     /// The name question whose answer is written under the signature.
     #[serde(default)]
     pub name: Option<String>,
+    /// What the signer writes, as the template says it under the heading ("(Ghi rõ nội dung và
+    /// ký, ghi rõ họ tên)" for a consent); otherwise `package::print::SIGN_HERE`.
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// When the block is printed, on the asked answers (the household head's consent only when
+    /// the person joins a home not theirs); otherwise always.
+    #[serde(default)]
+    pub when: Option<Cond>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -404,6 +412,11 @@ impl FormDef {
         }
         for d in &self.documents {
             conds.push((format!("document rule «{}»", d.document), &d.when, None));
+        }
+        for signer in &self.signers {
+            if let Some(c) = &signer.when {
+                conds.push((format!("signer {}", signer.title), c, None));
+            }
         }
         for (place, c, inside) in conds {
             self.check_cond(c, &place, &mut problems);

@@ -54,7 +54,16 @@ pub enum Block {
     Keep(f32),
     /// Signature blocks side by side (one alone sits in the right half): each heading, the
     /// "sign here" line, room to sign, and the name under it when known.
-    Signatures(Vec<(String, Option<String>)>),
+    Signatures(Vec<Signature>),
+}
+
+/// One signature block: its heading ("NGƯỜI KÊ KHAI"), the line saying what to write ("(Ký, ghi
+/// rõ họ, chữ đệm, tên)"), and the name under it when known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    pub title: String,
+    pub hint: String,
+    pub name: Option<String>,
 }
 
 impl Block {
@@ -325,10 +334,10 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
                 let (first, room) = if signers.len() == 1 { (LEFT + width / 2.0, width / 2.0) } else { (LEFT, width / n) };
                 // Each row of the blocks: (size, bold, the text of each column); None is the room to sign.
                 let rows: [Option<(f32, bool, Vec<&str>)>; 4] = [
-                    Some((12.0, true, signers.iter().map(|s| s.0.as_str()).collect())),
-                    Some((11.0, false, signers.iter().map(|_| super::print::SIGN_HERE).collect())),
+                    Some((12.0, true, signers.iter().map(|s| s.title.as_str()).collect())),
+                    Some((11.0, false, signers.iter().map(|s| s.hint.as_str()).collect())),
                     None,
-                    Some((12.0, true, signers.iter().map(|s| s.1.as_deref().unwrap_or_default()).collect())),
+                    Some((12.0, true, signers.iter().map(|s| s.name.as_deref().unwrap_or_default()).collect())),
                 ];
                 // Each row wrapped to its columns once: (size, bold, each column's lines).
                 let cells: Vec<_> = rows
@@ -535,7 +544,12 @@ mod tests {
         let (r, b) = fonts();
         let (regular, bold) = (Face::new(&r).unwrap(), Face::new(&b).unwrap());
         let lines = |signers: &[(&str, Option<&str>)]| -> Vec<(String, f32, f32)> {
-            let block = Block::Signatures(signers.iter().map(|(t, n)| (t.to_string(), n.map(str::to_string))).collect());
+            let sign = |(title, name): &(&str, Option<&str>)| Signature {
+                title: title.to_string(),
+                hint: super::super::print::SIGN_HERE.into(),
+                name: name.map(str::to_string),
+            };
+            let block = Block::Signatures(signers.iter().map(sign).collect());
             let doc = Doc { title: "x".into(), subject: String::new(), blocks: vec![block] };
             let pages = lay_out(&doc, &regular, &bold).unwrap();
             assert_eq!(pages.len(), 1);
@@ -553,6 +567,28 @@ mod tests {
     }
 
     #[test]
+    fn three_signers_share_the_width_and_a_long_heading_wraps_inside_its_column() {
+        let (r, b) = fonts();
+        let (regular, bold) = (Face::new(&r).unwrap(), Face::new(&b).unwrap());
+        let sign =
+            |title: &str| Signature {
+                title: title.into(), hint: "(Ghi rõ ý kiến đồng ý cho đăng ký thường trú, ký và ghi rõ họ tên)".into(), name: None
+            };
+        let owner = "Ý KIẾN CỦA CHỦ SỞ HỮU HOẶC NGƯỜI ĐƯỢC ỦY QUYỀN CỦA CHỦ SỞ HỮU CHỖ Ở HỢP PHÁP";
+        let block = Block::Signatures(vec![sign("Ý KIẾN CỦA CHỦ HỘ"), sign(owner), sign("NGƯỜI KÊ KHAI")]);
+        let pages = lay_out(&Doc { title: "x".into(), subject: String::new(), blocks: vec![block] }, &regular, &bold).unwrap();
+        let column = (PAGE.0 - LEFT - RIGHT) / 3.0;
+        for l in pages[0].iter().filter_map(|m| if let Mark::Line(l) = m { Some(l) } else { None }) {
+            let face = if l.bold { &bold } else { &regular };
+            let (start, end) = (l.x, l.x + face.width(&l.text, l.size));
+            let c = ((start - LEFT) / column).floor();
+            assert!((0.0..3.0).contains(&c) && end <= LEFT + (c + 1.0) * column + 0.5, "«{}» leaves its column", l.text);
+        }
+        let heading_lines = pages[0].iter().filter(|m| matches!(m, Mark::Line(l) if l.bold && owner.contains(l.text.as_str()))).count();
+        assert!(heading_lines >= 3, "the owner's heading wraps: {heading_lines} lines");
+    }
+
+    #[test]
     fn the_date_and_the_signatures_are_never_parted_by_a_page_break() {
         let (r, b) = fonts();
         let (regular, bold) = (Face::new(&r).unwrap(), Face::new(&b).unwrap());
@@ -562,7 +598,9 @@ mod tests {
             Block::Space(room - 60.0),
             Block::Keep(130.0),
             Block::Text { text: "…, ngày 25 tháng 11 năm 2026".into(), size: 12.0, bold: false, align: Align::RightHalf, indent: 0.0 },
-            Block::Signatures(vec![("NGƯỜI YÊU CẦU".into(), Some("Nguyễn Văn An".into()))]),
+            Block::Signatures(vec![Signature {
+                title: "NGƯỜI YÊU CẦU".into(), hint: "(Ký, ghi rõ họ tên)".into(), name: Some("Nguyễn Văn An".into())
+            }]),
         ];
         let pages = lay_out(&Doc { title: "x".into(), subject: String::new(), blocks }, &regular, &bold).unwrap();
         assert_eq!(pages.len(), 2);

@@ -2,7 +2,7 @@
 //! templates (national heading, title, "Kính gửi", numbered fields, pledge, date and signature),
 //! the receipt (papers, what to bring, the QR code) and the upload guide for the portal.
 
-use super::pdf::{Align, Block, Doc};
+use super::pdf::{Align, Block, Doc, Signature};
 use super::{Manifest, DECLARATION, GUIDE, MANIFEST, RECEIPT};
 use crate::core::calendar::Receipt;
 use crate::core::files::human_size;
@@ -51,13 +51,24 @@ pub fn pledge(form: &FormDef) -> &str {
     form.pledge.as_deref().unwrap_or(PLEDGE)
 }
 
-/// The signature blocks, left to right: each heading, and the name written under it. A template
-/// with no signers of its own is signed by the applicant alone (`FormDef::applicant`).
-pub fn signatures(form: &FormDef, answers: &Answers) -> Vec<(String, Option<String>)> {
+/// The signature blocks, left to right: each heading, what to write, and the name written under
+/// it; a block the template asks only in some cases (`Signer::when`, on the asked answers) only
+/// then. A template with no signers of its own is signed by the applicant alone
+/// (`FormDef::applicant`).
+pub fn signatures(form: &FormDef, answers: &Answers) -> Vec<Signature> {
     if form.signers.is_empty() {
-        return vec![(APPLICANT.into(), form.applicant(answers))];
+        return vec![Signature { title: APPLICANT.into(), hint: SIGN_HERE.into(), name: form.applicant(answers) }];
     }
-    form.signers.iter().map(|s| (s.title.clone(), s.name.as_deref().and_then(|k| given(answers, k)).map(str::to_string))).collect()
+    let asked = form.asked(answers);
+    form.signers
+        .iter()
+        .filter(|s| s.when.as_ref().is_none_or(|c| c.holds(&asked)))
+        .map(|s| Signature {
+            title: s.title.clone(),
+            hint: s.hint.clone().unwrap_or_else(|| SIGN_HERE.into()),
+            name: s.name.as_deref().and_then(|k| given(&asked, k)).map(str::to_string),
+        })
+        .collect()
 }
 
 fn created(m: &Manifest) -> Receipt {

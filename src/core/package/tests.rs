@@ -113,7 +113,8 @@ fn the_declaration_prints_each_answer_after_its_question() {
     assert!(lines.iter().any(|l| l.ends_with(". Giấy tờ do cơ quan nước ngoài cấp? Không, do cơ quan Việt Nam cấp")), "{lines:#?}");
     assert!(!lines.iter().any(|l| l.contains("?:")), "a question keeps its own mark: {lines:#?}");
     let signed: Vec<_> = plan.declaration.blocks.iter().filter_map(|b| if let pdf::Block::Signatures(s) = b { Some(s.clone()) } else { None }).collect();
-    assert_eq!(signed, [vec![(print::APPLICANT.to_string(), Some("Nguyễn Thị Ánh Tuyết".to_string()))]], "the applicant signs, and is named");
+    let applicant = pdf::Signature { title: print::APPLICANT.into(), hint: print::SIGN_HERE.into(), name: Some("Nguyễn Thị Ánh Tuyết".into()) };
+    assert_eq!(signed, [vec![applicant]], "the applicant signs, and is named");
 }
 
 #[test]
@@ -133,6 +134,34 @@ fn the_declaration_is_addressed_to_the_agency_or_leaves_the_line_to_write_it() {
 }
 
 #[test]
+fn a_residence_declaration_for_a_home_not_the_persons_has_the_household_head_and_the_owner_agree() {
+    // Luật Cư trú 2020, Điều 21 khoản 2 và 3: the CT01 of a person registering in a rented,
+    // borrowed or a relative's home carries the consent of the household head and of the owner,
+    // each in the template's own box; a person registering in their own home signs alone.
+    let form = form_for("1.004222").unwrap();
+    let signed = |case: &str| {
+        let answers: crate::core::forms::Answers = [("noi-dang-ky.truong-hop", case), ("nguoi-khai.ho-ten", "Lê Văn An"), ("chu-ho.ho-ten", "Lê Văn Bình")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        print::signatures(form, &answers).into_iter().map(|s| (s.title, s.hint, s.name)).collect::<Vec<_>>()
+    };
+    let own = signed("so-huu");
+    assert_eq!(
+        own,
+        [("NGƯỜI KÊ KHAI".to_string(), print::SIGN_HERE.to_string(), Some("Lê Văn An".to_string()))],
+        "who registers in their own home signs alone"
+    );
+    for case in ["thue-muon", "ve-voi-nguoi-than"] {
+        let s = signed(case);
+        let titles: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(titles, ["Ý KIẾN CỦA CHỦ HỘ", "Ý KIẾN CỦA CHỦ SỞ HỮU HOẶC NGƯỜI ĐƯỢC ỦY QUYỀN CỦA CHỦ SỞ HỮU CHỖ Ở HỢP PHÁP", "NGƯỜI KÊ KHAI"], "{case}");
+        assert!(s[0].1.contains("ý kiến đồng ý") && s[1].1.contains("ý kiến đồng ý"), "{case}: they write that they agree");
+        assert_eq!((s[0].2.as_deref(), s[1].2.as_deref(), s[2].2.as_deref()), (Some("Lê Văn Bình"), None, Some("Lê Văn An")), "{case}");
+    }
+}
+
+#[test]
 fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it() {
     // Thông tư 04/2020/TT-BTP: "Chúng tôi cam đoan…", signed by Bên nữ and Bên nam; a marriage
     // cannot be delegated (Điều 2.1), so nobody else is offered to submit it.
@@ -140,10 +169,8 @@ fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it
     let answers: crate::core::forms::Answers =
         [("ben-nu.ho-ten", "Trần Thị Mai"), ("ben-nam.ho-ten", " Lê Văn Nam ")].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     assert!(print::pledge(form).starts_with("Chúng tôi cam đoan") && print::pledge(form).contains("tự nguyện"));
-    assert_eq!(
-        print::signatures(form, &answers),
-        [("BÊN NỮ".to_string(), Some("Trần Thị Mai".to_string())), ("BÊN NAM".to_string(), Some("Lê Văn Nam".to_string()))]
-    );
+    let signed: Vec<(String, Option<String>)> = print::signatures(form, &answers).into_iter().map(|s| (s.title, s.name)).collect();
+    assert_eq!(signed, [("BÊN NỮ".to_string(), Some("Trần Thị Mai".to_string())), ("BÊN NAM".to_string(), Some("Lê Văn Nam".to_string()))]);
     let choices =
         form.sections
             .iter()

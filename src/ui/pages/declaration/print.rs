@@ -59,7 +59,7 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>, p: Arc<crate::core::catalog
             .collect_view();
         let signatures = print::signatures(&form, &normalized)
             .into_iter()
-            .map(|(who, name)| view! { <p><strong>{who}</strong><br/>{print::SIGN_HERE}<br/><strong class="print-sheet__signed">{name}</strong></p> })
+            .map(|s| view! { <p><strong>{s.title}</strong><br/>{s.hint}<br/><strong class="print-sheet__signed">{s.name}</strong></p> })
             .collect_view();
         view! {
             {rows}
