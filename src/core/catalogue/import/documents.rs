@@ -432,53 +432,152 @@ fn glued_file_start(stem: &str) -> Option<usize> {
 }
 
 /// Whether a file name glued to the text before it may begin at `chars[j]`:
-/// - a word into a capitalised word or a capital ("…khoáng sảnMau 01", "…trực thuộc BộMau02",
-///   "…QĐ-TTgGiấy đề nghị"), not a word's small first letter ("eKYC") or a name in capitals
-///   ("VNeID");
-/// - a word in capitals into a capitalised word ("…Nghị định số 23/2026/NĐ-CPMau04"), not a
-///   Roman number with a letter ("Phụ lục VIIa");
-/// - a word or a number into the name of a template (`TEMPLATE_WORDS`: "…theo quy địnhvăn bản đề
-///   nghị", "…NĐ-CPmau so 12", "…năm 2026Mẫu số 11");
-/// - a word of small letters into a number followed by '.', '-', '_' or nothing ("…theo
-///   mẫu1.000312", "…trực tiếp18-Mẫu TK8", "…Luật Chăn nuôi08.pdf"), not a number in the text
-///   ("số13/2016") or a unit ("km2");
-/// - a '.', ';', ',' or ')' into a letter or digit ("…theo Mẫu;Mau 2.2", "(mẫu UQ)73-Mẫu AH2"),
-///   but not a ',' between numbers ("loại 1,2,3"), a '.' numbering a section ("Phụ lục I.9"), or
-///   a '.' after a number before a code in capitals ("Mẫu số 01.NT", "_02.7.2025"); after a
-///   number, only a '.' before a word ("Phụ lục 03.Phụ lục số 03") or ending a date ("ngày
-///   27/12/2021.Mus09").
+/// - a word of small letters into a capital ("…khoáng sảnMau 01", "…bến xeDC_TT1"), a Vietnamese
+///   word of one capital and one letter into a capital ("…trực thuộc BộMau02"), or any word or
+///   number into the capitalised beginning of a template's name (`TEMPLATE_NAMES`: "…thú yMs02",
+///   "…QĐ-TTgGiấy đề nghị", "…15/5/2024Mus02"); not a term ("VNeID", "SARS-CoV-2", "NaCl", "ThS"),
+///   though a name like "VietinBank" would be cut (none is, this close to a file name, in the crawl);
+/// - a document's number into what follows its issuer ("…số 23/2026/NĐ-CPMau04", "…TT-BTC01-LP",
+///   "…TT-BNNMTthuyết minh", `ISSUERS`);
+/// - a word, a number or a stop into a template's name in small letters ("…theo quy địnhvăn bản
+///   đề nghị", "…năm 2026Mẫu số 11", "…màu trắng.mau so 12", `TEMPLATE_WORDS`);
+/// - a word of small letters into a number followed by '-', '_', '.' or nothing ("…trực
+///   tiếp18-Mẫu TK8", "…Luật Chăn nuôi08.pdf"), or any word into a number like a procedure's code
+///   ("…theo mẫu1.000312"); not a word a number follows ("số13", "Điều5.2"), a name ("Covid19") or
+///   a unit ("km2");
+/// - a ';' or ')' into a letter or digit ("…theo Mẫu;Mau 2.2", "(mẫu UQ)73-Mẫu AH2", "…hồ
+///   sơ;bản thông tin cá nhân - Mẫu 01"), a '”' or ',' into a capital or a digit; not a list ("cá
+///   nhân,tổ chức", "loại 1,2,3") or a numbered item ("(ii)Cam kết", "(theo mẫu)a) Bản sao");
+/// - a '.' into a capital or a digit ("…theo mẫu.MauDanhsach", "…NHNN.PL 01"), or after a
+///   Vietnamese word into a small letter ("…nhân sự.ds nhân sự", "…thông tin.giấy đề nghị"), or
+///   after a ')' ("…24/5/2018 ).mu03"); not an abbreviation ("TP.HCM",
+///   "PGS.TS"), a web address ("dichvucong.gov.vn"), a section ("Phụ lục I.9") or a template's number
+///   ("Mẫu số 01.NT", "_02.7.2025"); after a number, only into a word ("Phụ lục 03.Phụ lục số 03",
+///   "số 01.mẫu số 1") or ending a date ("ngày 27/12/2021.Mus09").
+///
+/// Never right before an extension ("….docx.docx").
 fn runs_on(chars: &[(usize, char)], j: usize) -> bool {
     let at = |k: usize| chars.get(k).map(|c| c.1).unwrap_or(' ');
     let back = |n: usize| if j >= n { at(j - n) } else { ' ' };
-    let (a, b, c, d) = (back(3), back(2), back(1), at(j));
-    let capitalised = d.is_uppercase() && at(j + 1).is_lowercase();
-    if c.is_lowercase() && d.is_uppercase() && b.is_alphabetic() && (b.is_lowercase() || !a.is_alphabetic() || capitalised) {
+    let (b, c, d) = (back(2), back(1), at(j));
+    let rest: String = chars[j..].iter().take(12).map(|c| c.1).collect();
+    let lower = rest.to_lowercase();
+    if ["doc", "pdf", "xls", "odt"].iter().any(|e| lower.starts_with(e)) {
+        return false;
+    }
+    // The text from the last space to the place, and whether it is Vietnamese.
+    let token: String = chars[..j].iter().rev().map(|c| c.1).take_while(|c| !c.is_whitespace()).collect::<Vec<_>>().into_iter().rev().collect();
+    let vietnamese = token.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let names_template = TEMPLATE_NAMES.iter().any(|w| rest.starts_with(w));
+    // "Bộ|Mau" (a word of one capital and one letter), not "VNe|ID".
+    let word_before = b.is_uppercase() && !back(3).is_alphabetic();
+    if c.is_lowercase() && d.is_uppercase() && (names_template || b.is_lowercase() || (vietnamese && word_before)) {
         return true;
     }
-    if b.is_uppercase() && c.is_uppercase() && capitalised && at(j + 2).is_lowercase() {
+    if c.is_ascii_digit() && names_template {
         return true;
     }
-    if c.is_alphanumeric() && d.is_alphabetic() {
-        let rest: String = chars[j..].iter().take(12).map(|c| c.1).collect::<String>().to_lowercase();
-        if TEMPLATE_WORDS.iter().any(|w| rest.starts_with(w)) {
-            return true;
+    // Not a letter alone, the issuer misspelt ("TT-BNNMTT ngày…").
+    if issuer_ends(&token) && d.is_alphanumeric() && !(d.is_alphabetic() && at(j + 1).is_whitespace()) {
+        return true;
+    }
+    let glued = c.is_alphanumeric() || matches!(c, '.' | ';' | ')' | ',' | '”');
+    if glued && d.is_alphabetic() && TEMPLATE_WORDS.iter().any(|w| lower.starts_with(w)) {
+        return true;
+    }
+    if (b.is_lowercase() || b.is_uppercase()) && c.is_lowercase() && c != 'm' && d.is_ascii_digit() {
+        let word: String = token.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        if NUMBERED_WORDS.contains(&word.to_lowercase().as_str()) {
+            return false;
         }
+        let digits = chars[j..].iter().position(|c| !c.1.is_ascii_digit()).map(|n| j + n);
+        let like_a_code = digits.is_some_and(|k| at(k) == '.' && at(k + 1).is_ascii_digit());
+        let plain = word.chars().all(char::is_lowercase) || matches!(word.as_str(), "Mẫu" | "Mau");
+        return like_a_code || (plain && digits.is_none_or(|k| matches!(at(k), '-' | '_' | '.')));
     }
-    if b.is_lowercase() && c.is_lowercase() && c != 'm' && d.is_ascii_digit() {
-        return chars[j..].iter().find(|c| !c.1.is_ascii_digit()).is_none_or(|c| matches!(c.1, '.' | '-' | '_'));
-    }
+    let capital_or_digit = d.is_uppercase() || d.is_ascii_digit();
     match c {
-        ';' | ')' => d.is_alphanumeric(),
-        ',' => d.is_alphanumeric() && !b.is_ascii_digit(),
-        '.' if b.is_ascii_digit() => d.is_lowercase() || capitalised || (d.is_alphanumeric() && ends_a_date(chars, j - 1)),
+        ';' => d.is_alphanumeric(),
+        '”' => capital_or_digit,
+        ')' => (d.is_alphanumeric() || d == '~') && !numbered_item(chars, j - 1) && at(j + 1) != ')',
+        ',' => capital_or_digit && !b.is_ascii_digit(),
+        '.' if token.contains("http") || token.contains("www") || web_domain(&lower) => false,
+        '.' if b.is_ascii_digit() => {
+            (d.is_lowercase() && at(j + 1).is_alphabetic())
+                || (d.is_uppercase() && at(j + 1).is_lowercase())
+                || (d.is_alphanumeric() && ends_a_date(chars, j - 1))
+        }
         '.' if d.is_ascii_digit() => !roman_before(chars, j - 1),
-        '.' => d.is_alphanumeric(),
+        '.' if b == ')' => d.is_alphanumeric(),
+        '.' => (d.is_uppercase() && !abbreviation_before(chars, j - 1)) || (d.is_lowercase() && words_before_vietnamese(chars, j, 2)),
         _ => false,
     }
 }
 
 /// How a template's file name may begin, in small letters ("…theo quy địnhvăn bản đề nghị.docx").
-const TEMPLATE_WORDS: [&str; 11] = ["mau", "mẫu", "văn bản", "van ban", "báo cáo", "bao cao", "tờ trình", "tờ khai", "bản khai", "phụ lục", "phu luc"];
+const TEMPLATE_WORDS: [&str; 13] =
+    ["mau", "mẫu", "văn bản", "van ban", "báo cáo", "bao cao", "tờ trình", "tờ khai", "bản khai", "phụ lục", "phu luc", "đơn", "thuyết minh"];
+
+/// How a template's file name may begin, capitalised ("…thú yMs02.DT.docx", "…theo mẫuTK 1…").
+const TEMPLATE_NAMES: [&str; 16] =
+    ["Mau", "Mẫu", "MẪU", "Mus", "Ms", "Phụ lục", "PHỤ LỤC", "Phu luc", "Phlc", "PL", "TK", "TPHS", "Don", "Đơn", "Giấy", "Giay"];
+
+/// Who issues a legal document, as its number ends ("23/2026/NĐ-CP", "80/2021/TT-BTC").
+const ISSUERS: [&str; 24] = [
+    "CP", "TTg", "BTC", "BCA", "BTP", "NHNN", "BNNMT", "BNNPTNT", "BXD", "BGTVT", "BYT", "BCT", "BLĐTBXH", "BTNMT", "BQP", "BKHĐT", "BTTTT", "BVHTTDL",
+    "BGDĐT", "BNV", "VPCP", "BKHCN", "UBTVQH", "BNG",
+];
+
+/// Words a number follows in the text ("số13/2016", "Điều5.2"), not a file name.
+const NUMBERED_WORDS: [&str; 9] = ["số", "điều", "khoản", "mục", "điểm", "lần", "năm", "ngày", "tháng"];
+
+/// Whether `token` ends with a legal document's number, "…/NĐ-CP" or "…/TT-BNNMT".
+fn issuer_ends(token: &str) -> bool {
+    token.contains('/') && ISSUERS.iter().any(|i| token.strip_suffix(i).is_some_and(|t| t.ends_with('-')))
+}
+
+/// Whether `rest` (in small letters) goes on with a web address's domain ("gov.vn…", "com/…").
+fn web_domain(rest: &str) -> bool {
+    ["gov", "vn", "com", "org", "net", "edu", "int"].iter().any(|d| rest.strip_prefix(d).is_some_and(|r| r.is_empty() || r.starts_with(['.', '/', ' '])))
+}
+
+/// Whether the last `n` words before `chars[j]` have a Vietnamese letter ("…công bố thông
+/// tin.giấy đề nghị", not "…dichvucong.gov.vn").
+fn words_before_vietnamese(chars: &[(usize, char)], j: usize, n: usize) -> bool {
+    let mut spaces = 0;
+    for c in chars[..j].iter().rev().map(|c| c.1) {
+        if c.is_whitespace() {
+            spaces += 1;
+            if spaces == n {
+                return false;
+            }
+        } else if c.is_alphabetic() && !c.is_ascii() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the ')' at `chars[close]` ends a numbered item, "(ii)" or "a)".
+fn numbered_item(chars: &[(usize, char)], close: usize) -> bool {
+    let inside: Vec<char> = chars[..close].iter().rev().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect();
+    let open = close.checked_sub(inside.len() + 1).map(|k| chars[k].1);
+    let roman = inside.iter().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let number = inside.len() <= 2 && inside.iter().all(char::is_ascii_digit);
+    match open {
+        Some('(') => inside.len() == 1 || roman || number,
+        None => inside.len() == 1,
+        Some(o) => o.is_whitespace() && inside.len() == 1,
+    }
+}
+
+/// Whether an abbreviation of up to three capitals, not a Roman number, ends at `chars[dot]`
+/// ("TP.HCM", "PGS.TS").
+fn abbreviation_before(chars: &[(usize, char)], dot: usize) -> bool {
+    let word: Vec<char> = chars[..dot].iter().rev().map(|c| c.1).take_while(|c| c.is_alphabetic()).collect();
+    let starts_a_word = dot.checked_sub(word.len() + 1).is_none_or(|k| chars[k].1.is_whitespace());
+    (1..=3).contains(&word.len()) && word.iter().all(|c| c.is_uppercase()) && starts_a_word && !roman_before(chars, dot)
+}
 
 /// Whether a Roman number ends at `chars[dot]`, numbering a section with what follows ("Phụ lục I.9").
 fn roman_before(chars: &[(usize, char)], dot: usize) -> bool {
@@ -756,6 +855,26 @@ mod tests {
         assert_eq!(split("… sang EU hoặc Phụ lục VIIa ban hành kèm theo Nghị định;PHỤ LỤC VII.docx").1, "PHỤ LỤC VII.docx", "VIIa is a section");
         assert_eq!(split("…, ứng dụng VNeID và mã số thuế, eKYC hoặc chữ ký số.docx").0, "", "VNeID and eKYC are words");
         assert_eq!(split("… theo Thông tư số 04/2018/TT-BNNPTNT ngày 03/5/2018. Bản nhận xét phải được xác nhận.Mẫu số 3.docx").1, "Mẫu số 3.docx");
+        // After a document's number, what follows its issuer is the file's.
+        assert_eq!(split("…Thông tư số 80/2021/TT-BTC01-LP.docx").1, "01-LP.docx");
+        assert_eq!(split("…Nghị định số 43/2026/NĐ-CPBC tom tat. DG rui ro.docx").1, "BC tom tat. DG rui ro.docx");
+        assert_eq!(split("…Thông tư số 94/2025/TT-BNNMTthuyết minh.pdf").1, "thuyết minh.pdf");
+        assert_eq!(split("…(NA8)9-Mẫu NA8.doc").1, "9-Mẫu NA8.doc");
+        assert_eq!(split("…chăn nuôi và thú yMs02.DT.docx").1, "Ms02.DT.docx");
+        // Words, names and numbers of the text are not file names.
+        let kept = |t: &str| split(t).0.is_empty();
+        for prose in [
+            "Giấy xác nhận của UBND TP.HCM về nơi cư trú của người đề nghị.docx",
+            "Tờ khai nộp qua Cổng dichvucong.gov.vn của người đề nghị.docx",
+            "Cam kết của cá nhân,tổ chức đề nghị cấp phép.docx",
+            "Quy định nội bộ đề nghị bổ sung; (ii)Cam kết về việc đã đáp ứng đủ điều kiện.docx",
+            "Kết quả xét nghiệm SARS-CoV-2 và NaCl của người bệnh.docx",
+            "Phiếu kết quả xét nghiệm Covid19-PCR của người nhập cảnh.docx",
+            "Văn bản theo Quyết định số13-QĐ và Điều5.2 của quy chế.docx",
+            "Giấy gửi qua VNPost của người nộp.pdf",
+        ] {
+            assert!(kept(prose), "{prose}: {:?}", split(prose));
+        }
         // Far from the end, a glued place is the paper's text: the whole row is the file's.
         let long = format!("Tờ khai đề nghị cấp thẻ ABTC;{} (mẫu TK06) (1).pdf", "x ".repeat(80));
         assert_eq!(split(&long).0, "");
