@@ -414,3 +414,21 @@ fn form_document_rules_name_real_catalogue_papers() {
         }
     }
 }
+
+#[test]
+fn fees_halved_until_the_end_of_2026_are_the_fee_a_person_pays_today() {
+    // Thông tư 64/2025/TT-BTC halves many fees from 01/7/2025 to 31/12/2026; the portal keeps the
+    // full fee in its column and writes the lower one in the row's note or description.
+    use hoso::core::calendar::Date;
+    use hoso::core::catalogue::present::describe_fee_on;
+    let p = procedure("1.013818");
+    let day = |s: &str| Date::parse_iso(s).unwrap();
+    for ch in &p.channels {
+        assert!(describe_fee_on(ch, day("2026-12-08")).starts_with("1.750.000 đồng đến hết ngày 31/12/2026"), "{ch:?}");
+        assert_eq!(describe_fee_on(ch, day("2027-01-02")), "3.500.000 đồng");
+    }
+    // Every lower fee read is half the fee, as the circular says, and ends on its last day.
+    let all: Vec<_> = index().entries.iter().map(|e| procedure(&e.0)).flat_map(|p| p.channels).filter_map(|c| Some((c.fee_vnd?, c.reduced?))).collect();
+    assert!(all.len() > 100, "{}", all.len());
+    assert!(all.iter().all(|(full, r)| r.vnd * 2 == *full && r.until == day("2026-12-31")));
+}

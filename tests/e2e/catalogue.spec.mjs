@@ -205,6 +205,19 @@ test("a due date in a year whose days off are not published yet says it may chan
   await expect(page.locator("section[aria-labelledby=thoi-han]")).not.toContainText("chưa được công bố");
 });
 
+test("a fee halved until 31/12/2026 is the fee shown until then, and the full fee after", async ({ page }) => {
+  // 1.013818: the portal's column says 3.500.000 đồng; the row's own words halve it under Thông tư
+  // 64/2025/TT-BTC until 31/12/2026.
+  await page.clock.setFixedTime(new Date("2026-12-08T09:00:00+07:00"));
+  await open(page, "/thu-tuc/1.013818");
+  const fees = page.locator("section[aria-labelledby=le-phi] tbody tr").first();
+  await expect(fees).toContainText("1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng");
+  await page.clock.setFixedTime(new Date("2027-01-04T09:00:00+07:00"));
+  await open(page, "/thu-tuc/1.013818");
+  await expect(fees).toContainText("3.500.000 đồng");
+  await expect(fees).not.toContainText("1.750.000");
+});
+
 test("a days-off decision published after the build is fetched and counts, without a rebuild", async ({ page, context }) => {
   // The host serves a newer calendar/decisions.json with 2027's decision (a test one: Monday 4/1
   // swapped with Saturday 9/1).

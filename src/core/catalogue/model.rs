@@ -125,12 +125,34 @@ pub struct Channel {
     /// `fee_vnd` is unknown, not 0.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fee_in_note: bool,
+    /// A lower fee for a while, as the row's note or description states it (Thông tư
+    /// 64/2025/TT-BTC halves many fees from 01/7/2025 to 31/12/2026).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduced: Option<ReducedFee>,
     /// Sentences about fee exemptions and reductions (miễn, giảm), verbatim.
     pub exemptions: Vec<String>,
     /// The row's description (mô tả), verbatim.
     pub description: Option<String>,
     /// The whole row as it appears in the source.
     pub raw: String,
+}
+
+/// "(áp dụng mức phí 1.750.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo
+/// Thông tư số 64/2025/TT-BTC)": the fee in đồng from `from` (when said) to `until`, both days
+/// included, and the text that decided it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReducedFee {
+    pub vnd: u64,
+    pub from: Option<crate::core::calendar::Date>,
+    pub until: crate::core::calendar::Date,
+    pub basis: Option<String>,
+}
+
+impl ReducedFee {
+    /// Whether the lower fee is the one paid on `day`.
+    pub fn applies_on(&self, day: crate::core::calendar::Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && day <= self.until
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

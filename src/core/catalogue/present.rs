@@ -3,7 +3,7 @@
 
 use super::model::{Channel, Document, DocumentKind, Mode, TimeUnit};
 use crate::core::calendar::due::Due;
-use crate::core::calendar::{due_date, DueRules, Receipt, TimeLimit, WorkCalendar};
+use crate::core::calendar::{due_date, Date, DueRules, Receipt, TimeLimit, WorkCalendar};
 
 /// The calendar rule for a channel's time limit, when the source states one we can count.
 pub fn time_limit(ch: &Channel) -> Option<TimeLimit> {
@@ -158,6 +158,41 @@ pub fn describe_fee(ch: &Channel) -> String {
     }
 }
 
+/// The fee paid on `today`: a lower fee for a while (`Channel::reduced`) is the fee while it lasts,
+/// with the day it ends and the fee after — "1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm
+/// theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng"; before it starts, the
+/// fee and when it will be lower; after it, the fee alone.
+pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
+    let fee = describe_fee(ch);
+    let Some(r) = ch.reduced.as_ref().filter(|r| today <= r.until) else {
+        return fee;
+    };
+    let reduced = format_thousands(r.vnd);
+    let basis = r.basis.as_deref().map(|b| tr!("catalogue.present.theo-van-ban", " theo {basis}", basis = b)).unwrap_or_default();
+    if r.applies_on(today) {
+        tr!(
+            "catalogue.present.giam-den-het",
+            "{reduced} đồng đến hết ngày {until} (mức giảm{basis}), từ ngày {next}: {fee}",
+            reduced = reduced,
+            until = r.until.to_vn(),
+            basis = basis,
+            next = r.until.next().to_vn(),
+            fee = fee
+        )
+    } else {
+        let from = r.from.map(Date::to_vn).unwrap_or_default();
+        tr!(
+            "catalogue.present.se-giam-tu",
+            "{fee} (từ ngày {from} đến hết ngày {until}: {reduced} đồng, mức giảm{basis})",
+            fee = fee,
+            from = from,
+            until = r.until.to_vn(),
+            reduced = reduced,
+            basis = basis
+        )
+    }
+}
+
 /// "1 bản chính", "1 bản sao", "2 bản chính và 1 bản sao".
 pub fn describe_quantity(d: &Document) -> String {
     match (d.originals, d.copies) {
@@ -309,10 +344,31 @@ mod tests {
             fee_other: None,
             fee_note: None,
             fee_in_note: false,
+            reduced: None,
             exemptions: vec![],
             description: None,
             raw: String::new(),
         }
+    }
+
+    #[test]
+    fn a_lower_fee_is_the_fee_while_it_lasts_and_says_when_it_ends() {
+        use crate::core::catalogue::model::ReducedFee;
+        let day = |s: &str| Date::parse_iso(s).unwrap();
+        let reduced =
+            ReducedFee { vnd: 1_750_000, from: Some(day("2025-07-01")), until: day("2026-12-31"), basis: Some("Thông tư số 64/2025/TT-BTC".into()) };
+        let ch = Channel { reduced: Some(reduced), ..channel(None, None, Some(3_500_000)) };
+        assert_eq!(
+            describe_fee_on(&ch, day("2026-12-08")),
+            "1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng"
+        );
+        assert_eq!(describe_fee_on(&ch, day("2026-12-31")).split(' ').next(), Some("1.750.000"), "the last day is still reduced");
+        assert_eq!(describe_fee_on(&ch, day("2027-01-01")), "3.500.000 đồng");
+        assert_eq!(
+            describe_fee_on(&ch, day("2025-06-30")),
+            "3.500.000 đồng (từ ngày 01/07/2025 đến hết ngày 31/12/2026: 1.750.000 đồng, mức giảm theo Thông tư số 64/2025/TT-BTC)"
+        );
+        assert_eq!(describe_fee_on(&channel(None, None, Some(20_000)), day("2026-12-08")), "20.000 đồng");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::catalogue::present::{
-    describe_due, describe_fee, describe_quantity, describe_time, estimate_due, exemptions, fee_notes, format_thousands, online_saving, originals_of_copies,
+    describe_due, describe_fee_on, describe_quantity, describe_time, estimate_due, exemptions, fee_notes, format_thousands, online_saving, originals_of_copies,
     paper_groups, paper_note, provisional_note, PaperGroup,
 };
 use crate::core::catalogue::{Channel, Document, DocumentKind, Procedure};
@@ -333,6 +333,7 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
         return view! { <p>{tr!("procedure.nguon-du-lieu-chua-ghi-4", "Nguồn dữ liệu chưa ghi lệ phí.")}</p> }.into_any();
     }
     let notes = fee_notes(&p.channels);
+    let today = crate::web::clock::now().date;
     let rows = p
         .channels
         .iter()
@@ -342,7 +343,7 @@ fn Fees(p: Arc<Procedure>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{mode_label(ch)}</th>
-                    <td>{describe_fee(ch)} {note}</td>
+                    <td>{describe_fee_on(ch, today)} {note}</td>
                 </tr>
             }
         })

@@ -3,7 +3,8 @@
 //! `Trực tuyến5 Ngày làm việcMiễn phíTrực tiếp5 Ngày làm việc135 VNĐ(Lệ phí: 135.000 đồng/lần.)`.
 
 use super::scan::{bracket_group_len, digits_len, pieces, sentences};
-use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReviewFlag, TimeUnit};
+use crate::core::calendar::Date;
+use crate::core::catalogue::model::{Channel, ForeignFee, Mode, ReducedFee, ReviewFlag, TimeUnit};
 use crate::core::catalogue::present;
 use crate::core::text::{fold, tone_key};
 
@@ -88,6 +89,7 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
         fee_other: None,
         fee_note: None,
         fee_in_note: false,
+        reduced: None,
         exemptions: Vec::new(),
         description: None,
         raw: row.to_string(),
@@ -174,8 +176,84 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
         ch.description = Some(crate::core::text::clean(description));
     }
     ch.exemptions = exemptions(ch.fee_note.as_deref(), ch.description.as_deref());
+    ch.reduced = reduced_fee(&ch);
     says_working_days(&mut ch, flags);
     ch
+}
+
+/// A lower fee for a while, when the row's note and description state one, and only one, with
+/// the day it ends: "(áp dụng mức phí 1.750.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày
+/// 31/12/2026 theo Thông tư số 64/2025/TT-BTC)", "Áp dụng mức phí: 500.000 đồng (Năm trăm nghìn
+/// đồng) kể từ ngày…", "Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí
+/// nêu trên…". Lower than the row's fee, or it is not a reduction of that fee; a row listing
+/// several items ("Bao gồm: - 1.000.000 đồng … (Áp dụng mức phí: 500.000 đồng…) - 3.000.000 đồng…")
+/// states more than one and is left as written.
+fn reduced_fee(ch: &Channel) -> Option<ReducedFee> {
+    let full = ch.fee_vnd.filter(|v| *v > 0)?;
+    let text = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or("")).to_lowercase();
+    let after = |word: &str| text.match_indices(word).map(|(i, _)| &text[i + word.len()..]).collect::<Vec<_>>();
+    let untils: Vec<Date> = after("đến hết ngày ").into_iter().filter_map(date_at).collect();
+    let until = *untils.first()?;
+    if untils.iter().any(|u| *u != until) {
+        return None;
+    }
+    let mut amounts: Vec<u64> = ["áp dụng mức phí", "áp dụng mức lệ phí", "áp dụng mức thu"].iter().flat_map(|w| after(w)).filter_map(amount_at).collect();
+    // "25.000 đồng/CCHN (áp dụng từ kể từ ngày…)", "25.000đ/tem “AB” (áp dụng đến hết ngày…)".
+    amounts.extend(text.match_indices("(áp dụng").filter_map(|(i, _)| amount_before(&text[..i])));
+    amounts.sort_unstable();
+    amounts.dedup();
+    let halved = text.contains("bằng 50% mức").then_some(full / 2).filter(|_| full % 2 == 0);
+    let vnd = match (amounts.as_slice(), halved) {
+        ([one], _) => *one,
+        ([], Some(half)) => half,
+        _ => return None,
+    };
+    if vnd == 0 || vnd >= full {
+        return None;
+    }
+    let from = after("từ ngày ").into_iter().filter_map(date_at).find(|f| *f < until);
+    // The circular named after the last day ("… đến hết ngày 31/12/2026 theo Thông tư số
+    // 64/2025/TT-BTC"), else the last one before it ("Theo Thông tư 64/2025/TT-BTC (kể từ … đến
+    // hết …)"); not the one setting the full fee.
+    let ends = text.find("đến hết ngày ")?;
+    let circulars: Vec<(usize, String)> = text
+        .match_indices("thông tư")
+        .filter_map(|(i, w)| {
+            let number = text[i + w.len()..].split_whitespace().take(2).find(|w| w.contains("/tt-"))?;
+            Some((i, format!("Thông tư số {}", number.trim_end_matches(|c: char| !c.is_alphanumeric()).to_uppercase())))
+        })
+        .collect();
+    let basis = circulars.iter().find(|(i, _)| *i > ends).or_else(|| circulars.iter().rev().find(|(i, _)| *i < ends)).map(|(_, b)| b.clone());
+    Some(ReducedFee { vnd, from, until, basis })
+}
+
+/// The date `text` begins with: "31/12/2026", "01/07/2025," or "31 tháng 12 năm 2026".
+fn date_at(text: &str) -> Option<Date> {
+    let word = text.split_whitespace().next()?.trim_end_matches(|c: char| !c.is_ascii_digit());
+    if let Some(d) = Date::parse_vn(word) {
+        return Some(d);
+    }
+    let w: Vec<&str> = text.split_whitespace().take(5).collect();
+    match w.as_slice() {
+        [d, "tháng", m, "năm", y] => Date::new(y.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+        _ => None,
+    }
+}
+
+/// The amount in đồng in the last few words of `text`: "- 25.000đ/tem “AB” ".
+fn amount_before(text: &str) -> Option<u64> {
+    let tail: String = text.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let starts = tail.char_indices().filter(|(i, c)| c.is_ascii_digit() && !tail[..*i].ends_with(|p: char| p.is_ascii_digit() || p == '.' || p == ','));
+    starts.filter_map(|(i, _)| amount_at(&tail[i..])).next_back().filter(|a| *a > 0)
+}
+
+/// The amount in đồng `text` begins with, after a ':': "1.750.000 đồng/hồ sơ", ": 500.000 đồng
+/// (Năm trăm nghìn đồng)", "25.000đ".
+fn amount_at(text: &str) -> Option<u64> {
+    let t = text.trim_start_matches([':', ' ']);
+    let number: String = t.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+    let unit = t[number.len()..].trim_start();
+    (unit.starts_with("đồng") || unit.starts_with('đ')).then(|| parse_amount(&number)).flatten()
 }
 
 /// "7 Ngày" whose own row says "07 ngày làm việc, kể từ ngày nhận đủ hồ sơ": the unit column lost
@@ -539,6 +617,42 @@ mod tests {
         // "giám sát" (supervision) is not "giảm" (less).
         assert_eq!(exemptions(Some("Phí kiểm tra, giám sát động vật: theo quy định tại Thông tư số 101/2020/TT-BTC;"), None), Vec::<String>::new());
         assert_eq!(exemptions(Some("GIẢM 50% lệ phí cho hộ nghèo."), None), ["GIẢM 50% lệ phí cho hộ nghèo."], "in capitals too");
+    }
+
+    #[test]
+    fn a_fee_lowered_for_a_while_is_read_with_its_last_day_and_basis() {
+        let reduced = |row: &str| {
+            let (ch, _) = parse(row);
+            ch.first().and_then(|c| c.reduced.clone()).map(|r| (r.vnd, r.from.map(|d| d.to_string()), r.until.to_string(), r.basis))
+        };
+        let basis = Some("Thông tư số 64/2025/TT-BTC".to_string());
+        let from = Some("2025-07-01".to_string());
+        // 1.013818: the lower fee in the row's description.
+        assert_eq!(
+            reduced("Trực tuyến15 Ngày làm việc3,500,000 Việt Nam Đồng(/hồ sơ)(áp dụng mức phí 1.750.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC)."),
+            Some((1_750_000, from.clone(), "2026-12-31".into(), basis.clone()))
+        );
+        // 1.008890: in the fee's note, its amount also in words.
+        assert_eq!(
+            reduced("Trực tiếp10 Ngày làm việc1,000,000 Việt Nam Đồng(Áp dụng mức phí: 500.000 đồng (Năm trăm nghìn đồng) kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC)"),
+            Some((500_000, from.clone(), "2026-12-31".into(), basis.clone()))
+        );
+        // 2.000438: "bằng 50% mức phí nêu trên".
+        assert_eq!(
+            reduced("Trực tiếp30 Ngày70,000,000 Việt Nam Đồng((Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí nêu trên theo quy định tại Thông tư 64/2025/TT-BTC ngày 30/06/2025))"),
+            Some((35_000_000, from.clone(), "2026-12-31".into(), basis.clone()))
+        );
+        // Dates in words.
+        let words = reduced("Trực tiếp5 Ngày làm việc50,000 Việt Nam Đồng(25.000 đồng/CCHN (áp dụng mức phí 25.000 đồng kể từ ngày 01 tháng 7 năm 2025 đến hết ngày 31 tháng 12 năm 2026))");
+        assert_eq!(words.map(|w| (w.0, w.2)), Some((25_000, "2026-12-31".into())));
+        // The lower amount just before "(áp dụng …".
+        let before = reduced("Trực tiếp5 Ngày50,000 Việt Nam Đồng(- 50.000đ/tem “AB” (Thông tư số 25/2021/TT-BTC). - 25.000đ/tem “AB” (áp dụng đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC))");
+        assert_eq!(before, Some((25_000, None, "2026-12-31".into(), basis.clone())));
+        // Several items each with their own lower fee, a "lower" fee that is not, or no last day: as written.
+        assert_eq!(reduced("Trực tiếp5 Ngày4,000,000 Việt Nam Đồng(Bao gồm: - 1.000.000 đồng (Áp dụng mức phí: 500.000 đồng kể từ ngày 01/7/2025 đến hết ngày 31/12/2026) - 3.000.000 đồng (Áp dụng mức phí: 1.500.000 đồng kể từ ngày 01/7/2025 đến hết ngày 31/12/2026))"), None);
+        assert_eq!(reduced("Trực tiếp5 Ngày50,000 Việt Nam Đồng(áp dụng mức phí 50.000 đồng đến hết ngày 31/12/2026)"), None);
+        assert_eq!(reduced("Trực tiếp5 Ngày50,000 Việt Nam Đồng(áp dụng mức phí 25.000 đồng theo Thông tư số 64/2025/TT-BTC)"), None);
+        assert_eq!(reduced("Trực tiếp5 NgàyMiễn phí(áp dụng mức phí 25.000 đồng đến hết ngày 31/12/2026)"), None);
     }
 
     #[test]
