@@ -193,6 +193,17 @@ pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
     }
 }
 
+/// The fee on `today` and its note on one line: "20.000 đồng/hồ sơ", "800.000 đồng (áp dụng
+/// mức phí 400.000 đồng/hồ sơ…)".
+pub fn fee_with_note_on(ch: &Channel, today: Date) -> String {
+    let fee = describe_fee_on(ch, today);
+    match ch.fee_note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        None => fee,
+        Some(n) if n.starts_with(['/', '(']) => format!("{fee}{n}"),
+        Some(n) => format!("{fee} ({n})"),
+    }
+}
+
 /// "1 bản chính", "1 bản sao", "2 bản chính và 1 bản sao".
 pub fn describe_quantity(d: &Document) -> String {
     match (d.originals, d.copies) {
@@ -369,6 +380,11 @@ mod tests {
             "3.500.000 đồng (từ ngày 01/07/2025 đến hết ngày 31/12/2026: 1.750.000 đồng, mức giảm theo Thông tư số 64/2025/TT-BTC)"
         );
         assert_eq!(describe_fee_on(&channel(None, None, Some(20_000)), day("2026-12-08")), "20.000 đồng");
+        // With its note on one line: a unit is glued, a sentence goes in brackets.
+        let per_dossier = Channel { fee_note: Some("/hồ sơ".into()), ..channel(None, None, Some(20_000)) };
+        assert_eq!(fee_with_note_on(&per_dossier, day("2026-12-08")), "20.000 đồng/hồ sơ");
+        let said = Channel { fee_note: Some("áp dụng mức phí 400.000 đồng/hồ sơ".into()), ..channel(None, None, Some(800_000)) };
+        assert_eq!(fee_with_note_on(&said, day("2026-12-08")), "800.000 đồng (áp dụng mức phí 400.000 đồng/hồ sơ)");
     }
 
     #[test]

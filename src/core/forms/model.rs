@@ -429,7 +429,7 @@ impl FormDef {
         // Whether a question is shown and required is judged on the answers as typed, which
         // keep the answer to a question since hidden: a condition reading a question itself shown
         // only sometimes (outside the section they share) would be decided by that stale answer.
-        // Only the papers' rules may read one (they read the asked answers, `FormDef::asked`).
+        // Only the papers' rules and the signers may read one (they read the asked answers, `FormDef::asked`).
         let sometimes = |field: &str, from: Option<&str>| {
             self.section_of(field)
                 .zip(self.field(field))

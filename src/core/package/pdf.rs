@@ -303,6 +303,41 @@ fn embed(pdf: &mut Pdf, face: &Face, base: &[u8], (type0, cid, descriptor, file,
 }
 
 /// Places the blocks on pages.
+/// Room kept above the signature blocks for the date line over them.
+const KEPT_BEFORE_SIGNATURES: f32 = 20.0;
+
+/// One row of the signature blocks wrapped to its columns: its size, whether bold, and each
+/// column's lines; `None` is the room to sign.
+type SignatureRow = Option<(f32, bool, Vec<Vec<String>>)>;
+
+/// The signature blocks laid out: where the first column starts, each column's width, and the
+/// rows (heading, what to write, room to sign, name), each wrapped to its column once.
+fn signature_cells(signers: &[Signature], regular: &Face, bold: &Face, width: f32) -> (f32, f32, Vec<SignatureRow>) {
+    let n = signers.len().max(1) as f32;
+    let (first, room) = if signers.len() == 1 { (LEFT + width / 2.0, width / 2.0) } else { (LEFT, width / n) };
+    let rows: [Option<(f32, bool, Vec<&str>)>; 4] = [
+        Some((12.0, true, signers.iter().map(|s| s.title.as_str()).collect())),
+        Some((11.0, false, signers.iter().map(|s| s.hint.as_str()).collect())),
+        None,
+        Some((12.0, true, signers.iter().map(|s| s.name.as_deref().unwrap_or_default()).collect())),
+    ];
+    let cells = rows
+        .iter()
+        .map(|r| {
+            r.as_ref().map(|(size, is_bold, texts)| {
+                let face = if *is_bold { bold } else { regular };
+                (*size, *is_bold, texts.iter().map(|t| wrap(&compose(t), |s| face.width(s, *size), room - 8.0, 0.0)).collect::<Vec<_>>())
+            })
+        })
+        .collect();
+    (first, room, cells)
+}
+
+/// How tall the signature blocks are: each row as tall as its longest column, and 56 points to sign.
+fn cells_height(cells: &[SignatureRow]) -> f32 {
+    cells.iter().map(|r| r.as_ref().map_or(56.0, |(size, _, columns)| size * 1.35 * columns.iter().map(Vec::len).max().unwrap_or(0) as f32)).sum()
+}
+
 fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, PdfProblem> {
     let width = PAGE.0 - LEFT - RIGHT;
     let mut pages: Vec<Vec<Mark>> = vec![Vec::new()];
@@ -313,10 +348,18 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
             *y = PAGE.1 - TOP;
         }
     };
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Space(h) => y -= h,
-            Block::Keep(h) => need(&mut pages, &mut y, *h),
+            // What must stay together: at least `h`, and the signature blocks that follow as tall
+            // as they are laid out (three blocks with long headings run past 200 points).
+            Block::Keep(h) => {
+                let signed = doc.blocks[i + 1..].iter().take(2).find_map(|b| match b {
+                    Block::Signatures(signers) => Some(cells_height(&signature_cells(signers, regular, bold, width).2)),
+                    _ => None,
+                });
+                need(&mut pages, &mut y, h.max(signed.map_or(0.0, |s| s + KEPT_BEFORE_SIGNATURES)))
+            }
             Block::Rule => {
                 let w = 120.0;
                 pages.last_mut().expect("a page").push(Mark::Rule { x: LEFT + (width - w) / 2.0, y: y - 4.0, width: w });
@@ -330,29 +373,10 @@ fn lay_out(doc: &Doc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Mark>>, Pdf
                 y -= side;
             }
             Block::Signatures(signers) => {
-                let n = signers.len().max(1) as f32;
-                let (first, room) = if signers.len() == 1 { (LEFT + width / 2.0, width / 2.0) } else { (LEFT, width / n) };
-                // Each row of the blocks: (size, bold, the text of each column); None is the room to sign.
-                let rows: [Option<(f32, bool, Vec<&str>)>; 4] = [
-                    Some((12.0, true, signers.iter().map(|s| s.title.as_str()).collect())),
-                    Some((11.0, false, signers.iter().map(|s| s.hint.as_str()).collect())),
-                    None,
-                    Some((12.0, true, signers.iter().map(|s| s.name.as_deref().unwrap_or_default()).collect())),
-                ];
-                // Each row wrapped to its columns once: (size, bold, each column's lines).
-                let cells: Vec<_> = rows
-                    .iter()
-                    .map(|r| {
-                        r.as_ref().map(|(size, is_bold, texts)| {
-                            let face = if *is_bold { bold } else { regular };
-                            (*size, *is_bold, texts.iter().map(|t| wrap(&compose(t), |s| face.width(s, *size), room - 8.0, 0.0)).collect::<Vec<_>>())
-                        })
-                    })
-                    .collect();
+                let (first, room, cells) = signature_cells(signers, regular, bold, width);
                 let lines_of = |columns: &[Vec<String>]| columns.iter().map(Vec::len).max().unwrap_or(0);
-                let height: f32 = cells.iter().map(|r| r.as_ref().map_or(56.0, |(size, _, columns)| size * 1.35 * lines_of(columns) as f32)).sum();
                 // The blocks are never split across pages.
-                need(&mut pages, &mut y, height);
+                need(&mut pages, &mut y, cells_height(&cells));
                 for row in &cells {
                     let Some((size, is_bold, columns)) = row else {
                         y -= 56.0;
@@ -514,6 +538,7 @@ mod tests {
             text += form.pledge.as_deref().unwrap_or_default();
             for signer in &form.signers {
                 text += &signer.title;
+                text += signer.hint.as_deref().unwrap_or_default();
             }
             for s in &form.sections {
                 text += &s.title;
@@ -605,6 +630,25 @@ mod tests {
         let pages = lay_out(&Doc { title: "x".into(), subject: String::new(), blocks }, &regular, &bold).unwrap();
         assert_eq!(pages.len(), 2);
         assert!(pages[0].is_empty(), "the date went over with the signature");
+        // Three blocks with long headings (CT01) are taller than the 130 points kept: the date
+        // still goes over with them when 150 points are left.
+        let consent =
+            |title: &str| Signature {
+                title: title.into(), hint: "(Ghi rõ ý kiến đồng ý cho đăng ký thường trú, ký và ghi rõ họ tên)".into(), name: None
+            };
+        let blocks = vec![
+            Block::Space(room - 150.0),
+            Block::Keep(130.0),
+            Block::Text { text: "…, ngày 25 tháng 11 năm 2026".into(), size: 12.0, bold: false, align: Align::RightHalf, indent: 0.0 },
+            Block::Signatures(vec![
+                consent("Ý KIẾN CỦA CHỦ HỘ"),
+                consent("Ý KIẾN CỦA CHỦ SỞ HỮU HOẶC NGƯỜI ĐƯỢC ỦY QUYỀN CỦA CHỦ SỞ HỮU CHỖ Ở HỢP PHÁP"),
+                Signature { title: "NGƯỜI KÊ KHAI".into(), hint: "(Ký, ghi rõ họ tên)".into(), name: Some("Lê Văn An".into()) },
+            ]),
+        ];
+        let pages = lay_out(&Doc { title: "x".into(), subject: String::new(), blocks }, &regular, &bold).unwrap();
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].is_empty(), "the date went over with the three signatures");
     }
 
     #[test]

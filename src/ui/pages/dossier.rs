@@ -152,7 +152,7 @@ fn ProcedureChanged(id: String, p: Arc<Procedure>, form: crate::core::forms::For
 /// dossier (the printed receipt and the package's manifest say it).
 #[component]
 fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
-    use crate::core::catalogue::present::{describe_fee_on, describe_time, ways};
+    use crate::core::catalogue::present::{describe_time, fee_with_note_on, ways};
     let drafts = crate::ui::autosave::use_drafts();
     let ways = ways(&p.channels);
     if ways.is_empty() {
@@ -167,7 +167,7 @@ fn ChannelChoice(id: String, p: Arc<Procedure>) -> impl IntoView {
             let details = rows
                 .iter()
                 .map(|c| {
-                    let fee = tr!("dossier.le-phi", "lệ phí: {fee}{note}", fee = describe_fee_on(c, today), note = c.fee_note.as_deref().unwrap_or_default());
+                    let fee = tr!("dossier.le-phi", "lệ phí: {fee}", fee = fee_with_note_on(c, today));
                     match describe_time(c) {
                         Some(time) => tr!("dossier.thoi-han", "thời hạn: {time}; {fee}", time = time, fee = fee),
                         None => fee,

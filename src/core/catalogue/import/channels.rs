@@ -191,6 +191,20 @@ pub(super) fn parse_row(row: &str, flags: &mut Vec<ReviewFlag>) -> Channel {
 fn reduced_fee(ch: &Channel) -> Option<ReducedFee> {
     let full = ch.fee_vnd.filter(|v| *v > 0)?;
     let text = format!("{} {}", ch.fee_note.as_deref().unwrap_or(""), ch.description.as_deref().unwrap_or("")).to_lowercase();
+    // A row stating an older period too (the căn cước's "Kể từ ngày 01/01/2025 đến hết ngày
+    // 31/12/2025, … trực tuyến … bằng 50%…; Kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 … bằng 50%
+    // mức thu nêu trên"): each clause alone, the one ending last, when it halves the fee itself.
+    reduction_in(&text, full).or_else(|| {
+        let read: Vec<ReducedFee> = text.split(['.', ';']).filter(|c| c.contains("bằng 50% mức")).filter_map(|c| reduction_in(c, full)).collect();
+        let last = read.iter().map(|r| r.until).max()?;
+        let mut ending_last = read.into_iter().filter(|r| r.until == last);
+        let first = ending_last.next()?;
+        ending_last.all(|r| r.vnd == first.vnd).then_some(first)
+    })
+}
+
+/// The one lower fee `text` (in small letters) states for a fee of `full` đồng, with its last day.
+fn reduction_in(text: &str, full: u64) -> Option<ReducedFee> {
     let after = |word: &str| text.match_indices(word).map(|(i, _)| &text[i + word.len()..]).collect::<Vec<_>>();
     let untils: Vec<Date> = after("đến hết ngày ").into_iter().filter_map(date_at).collect();
     let until = *untils.first()?;
@@ -199,10 +213,14 @@ fn reduced_fee(ch: &Channel) -> Option<ReducedFee> {
     }
     let mut amounts: Vec<u64> = ["áp dụng mức phí", "áp dụng mức lệ phí", "áp dụng mức thu"].iter().flat_map(|w| after(w)).filter_map(amount_at).collect();
     // "25.000 đồng/CCHN (áp dụng từ kể từ ngày…)", "25.000đ/tem “AB” (áp dụng đến hết ngày…)".
-    amounts.extend(text.match_indices("(áp dụng").filter_map(|(i, _)| amount_before(&text[..i])));
+    // Not the fee itself before "(áp dụng mức phí …)".
+    amounts.extend(
+        text.match_indices("(áp dụng").filter(|(i, w)| !text[i + w.len()..].trim_start().starts_with("mức")).filter_map(|(i, _)| amount_before(&text[..i])),
+    );
+    amounts.retain(|a| *a != full);
     amounts.sort_unstable();
     amounts.dedup();
-    let halved = text.contains("bằng 50% mức").then_some(full / 2).filter(|_| full % 2 == 0);
+    let halved = text.contains("bằng 50% mức").then_some(full / 2).filter(|_| full.is_multiple_of(2));
     let vnd = match (amounts.as_slice(), halved) {
         ([one], _) => *one,
         ([], Some(half)) => half,
@@ -648,6 +666,12 @@ mod tests {
         // The lower amount just before "(áp dụng …".
         let before = reduced("Trực tiếp5 Ngày50,000 Việt Nam Đồng(- 50.000đ/tem “AB” (Thông tư số 25/2021/TT-BTC). - 25.000đ/tem “AB” (áp dụng đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC))");
         assert_eq!(before, Some((25_000, None, "2026-12-31".into(), basis.clone())));
+        // 1.002681: the fee itself just before "(áp dụng mức phí …)" is not a second amount.
+        let fee_then_lower = reduced("Trực tuyến6 Ngày làm việc800,000 Việt Nam Đồng(/hồ sơ)Phí: 800.000 đồng/hồ sơ (áp dụng mức phí 400.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC).\n\nLệ phí: 100.000 đồng/hồ sơ.");
+        assert_eq!(fee_then_lower, Some((400_000, from.clone(), "2026-12-31".into(), basis.clone())));
+        // 2.001195: an older, ended period before the one in force; the one ending last counts.
+        let card = reduced("Trực tuyến7 Ngày làm việc50,000 Việt Nam Đồng(- Cấp đổi thẻ căn cước đối với các trường hợp quy định tại khoản 1 Điều 24 Luật Căn cước: 50.000 đồng/thẻ căn cước;  Kể từ ngày 01/01/2025 đến hết ngày 31/12/2025, mức thu lệ phí khi công dân nộp hồ sơ cấp đổi, cấp lại thẻ căn cước theo hình thức trực tuyển bằng 50% mức thu lệ phí quy định. - Kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 mức thu lệ phí cấp đổi, cấp lại thẻ căn cước bằng 50% mức thu nêu trên theo quy định tại Thông tư 64/2025/TT-BTC ngày 30/6/2025 của Bộ Tài chính.)");
+        assert_eq!(card, Some((25_000, from.clone(), "2026-12-31".into(), basis.clone())));
         // Several items each with their own lower fee, a "lower" fee that is not, or no last day: as written.
         assert_eq!(reduced("Trực tiếp5 Ngày4,000,000 Việt Nam Đồng(Bao gồm: - 1.000.000 đồng (Áp dụng mức phí: 500.000 đồng kể từ ngày 01/7/2025 đến hết ngày 31/12/2026) - 3.000.000 đồng (Áp dụng mức phí: 1.500.000 đồng kể từ ngày 01/7/2025 đến hết ngày 31/12/2026))"), None);
         assert_eq!(reduced("Trực tiếp5 Ngày50,000 Việt Nam Đồng(áp dụng mức phí 50.000 đồng đến hết ngày 31/12/2026)"), None);
