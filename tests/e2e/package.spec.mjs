@@ -190,7 +190,9 @@ test("a complete dossier exports a package that independent tools and hoso packa
   // The CLI makes the same bytes from the same answers and file.
   const m = JSON.parse(manifest);
   expect(m.channel).toBe("in_person");
-  expect(run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout).toContain("Cách nộp: Trực tiếp");
+  const receipt = run("pdftotext", [join(out, "bien-nhan.pdf"), "-"]).stdout;
+  expect(receipt).toContain("Cách nộp: Trực tiếp");
+  expect(receipt).toContain("Lệ phí: 2.000 đồng/trang"); // what the way chosen costs, as the catalogue says
   writeFileSync(join(dir, "a.json"), JSON.stringify({ "yeu-cau.ho-ten": "nguyễn thị ánh tuyết", "yeu-cau.giay-to": "Bằng tốt nghiệp trung học phổ thông", "yeu-cau.so-trang": "2", "yeu-cau.so-ban": "3", "yeu-cau.nuoc-ngoai": "khong" }));
   const built = run(cli, ["package", "build", CODE, "--answers", "a.json", "--attach", `d0=${pdfName}`, "--at", m.created, "--channel", "in_person", "--out", "cli.zip"], { cwd: dir });
   expect(built.status, built.stderr).toBe(0);

@@ -117,6 +117,10 @@ pub struct Plan {
     /// Complete but for the declaration's size and hash (known once it is rendered).
     pub manifest: Manifest,
     pub declaration: pdf::Doc,
+    /// The fee of the way the person chose, on the day the package is made, for the receipt
+    /// (`receipt_fee`).
+    #[serde(default)]
+    pub fee: Option<String>,
 }
 
 /// Why a dossier cannot be packaged yet: what the person must do first.
@@ -299,7 +303,22 @@ pub fn plan(input: &Input) -> Result<Plan, Unready> {
         assisted_by: d.assisted.clone(),
     };
     let declaration = print::declaration(input.form, &normalized, input.units, &manifest);
-    Ok(Plan { manifest, declaration })
+    let fee = d.channel.and_then(|mode| receipt_fee(p, mode, created.date));
+    Ok(Plan { manifest, declaration, fee })
+}
+
+/// What the person pays submitting by `mode` on `day`, each of that way's rows whose fee is known
+/// once: "20.000 đồng/hồ sơ", "1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm…), từ ngày
+/// 01/01/2027: 3.500.000 đồng/hồ sơ"; none when the catalogue does not say.
+pub fn receipt_fee(p: &Procedure, mode: Mode, day: crate::core::calendar::Date) -> Option<String> {
+    let mut fees: Vec<String> = p
+        .channels
+        .iter()
+        .filter(|c| c.mode == mode && (c.fee_vnd.is_some() || c.fee_other.is_some() || c.fee_in_note))
+        .map(|c| crate::core::catalogue::present::fee_with_note_on(c, day))
+        .collect();
+    fees.dedup();
+    (!fees.is_empty()).then(|| fees.join("; "))
 }
 
 /// The agency a person addresses ("Kính gửi", `print::addressee`).
@@ -414,7 +433,8 @@ pub fn assemble_parts(plan: &Plan, fonts: Fonts, held: impl Fn(&str) -> Option<H
     }
     let manifest_json = format!("{}\n", serde_json::to_string_pretty(&manifest).expect("a manifest is plain data"));
     let manifest_sha = sha256_hex(manifest_json.as_bytes());
-    let receipt = pdf::render(&print::receipt(&manifest, &manifest_sha), fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
+    let receipt =
+        pdf::render(&print::receipt(&manifest, &manifest_sha, plan.fee.as_deref()), fonts, created).map_err(|problem| WriteProblem::Pdf { problem })?;
     let mut archive = zip::Writer::new(created);
     archive.add(MANIFEST, Method::Deflate, manifest_json.into_bytes());
     archive.add(DECLARATION, Method::Store, declaration.bytes);

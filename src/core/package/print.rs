@@ -135,8 +135,9 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
     Doc { title: form.title.clone(), subject: format!("Tờ khai, thủ tục {}", m.procedure.code), blocks: b }
 }
 
-/// The receipt: what is in the package, what to bring, and the QR code a desk scans.
-pub fn receipt(m: &Manifest, manifest_sha256: &str) -> Doc {
+/// The receipt: what is in the package, the fee of the way chosen, what to bring, and the QR code
+/// a desk scans.
+pub fn receipt(m: &Manifest, manifest_sha256: &str, fee: Option<&str>) -> Doc {
     let at = created(m);
     let mut b = vec![
         Block::bold("BIÊN NHẬN HỒ SƠ CHUẨN BỊ BẰNG HOSO", 14.0, Align::Center),
@@ -151,6 +152,9 @@ pub fn receipt(m: &Manifest, manifest_sha256: &str) -> Doc {
     }
     if let Some(channel) = m.channel {
         b.push(Block::text(format!("Cách nộp: {}", channel.label_vi())));
+    }
+    if let Some(fee) = fee {
+        b.push(Block::text(format!("Lệ phí: {fee}")));
     }
     if let Some(helper) = &m.assisted_by {
         b.push(Block::text(helper.line()));

@@ -265,7 +265,7 @@ fn a_dossier_prepared_with_an_officer_s_help_says_so_in_the_manifest_and_on_the_
     assert!(verdict(&bytes).ok(), "{:?}", verdict(&bytes).problems);
     let m = manifest_of(&bytes);
     assert_eq!(m.assisted_by, d.assisted);
-    let receipt = format!("{:?}", print::receipt(&m, &"0".repeat(64)));
+    let receipt = format!("{:?}", print::receipt(&m, &"0".repeat(64), None));
     assert!(receipt.contains("Cán bộ hỗ trợ: Trần Thị Bình (UBND phường Hoàn Kiếm)"), "{receipt}");
 }
 
@@ -394,7 +394,7 @@ fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
     m.answers.insert("yeu-cau.so-ban".into(), "0".into());
     let m_json = format!("{}\n", serde_json::to_string_pretty(&m).unwrap());
     let (r, b) = fonts();
-    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
+    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes()), None), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
     let forged_pkg = forged(&bytes, |e| {
         e[0].1 = m_json.into_bytes();
         e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;
@@ -406,7 +406,7 @@ fn a_package_is_judged_against_the_catalogue_and_the_form_again() {
     // the form changed before the problems it may explain.
     m.form.as_mut().unwrap().version += 1;
     let m_json = format!("{}\n", serde_json::to_string_pretty(&m).unwrap());
-    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes())), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
+    let receipt = pdf::render(&print::receipt(&m, &sha256_hex(m_json.as_bytes()), None), Fonts { regular: &r, bold: &b }, 0).unwrap().bytes;
     let older = forged(&bytes, |e| {
         e[0].1 = m_json.into_bytes();
         e.iter_mut().find(|(n, _)| n == RECEIPT).unwrap().1 = receipt;
@@ -451,4 +451,25 @@ fn names_in_the_package_are_plain_and_never_collide() {
     files.insert(hash, again);
     let m = manifest_of(&package_of(&d, &files));
     assert!(m.files.iter().any(|f| f.path.ends_with("/bang-tot-nghiep-ban-chup-2.pdf")), "{:?}", m.files.iter().map(|f| &f.path).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_receipt_says_the_fee_of_the_way_chosen_on_the_day_the_package_is_made() {
+    let (mut d, _) = complete();
+    let p = procedure();
+    let planned = |d: &Dossier| plan(&Input { procedure: &p, form: form_for(CODE).unwrap(), full_form: true, dossier: d, units: None }).unwrap();
+    assert_eq!(planned(&d).fee, None, "no way chosen, no fee said");
+    d.channel = Some(Mode::InPerson);
+    let with_fee = planned(&d);
+    // 2.000815 lists two in-person rows, each said once.
+    assert_eq!(with_fee.fee.as_deref(), Some("2.000 đồng/trang; 10 USD/bản"));
+    let receipt = format!("{:?}", print::receipt(&with_fee.manifest, &"0".repeat(64), with_fee.fee.as_deref()));
+    assert!(receipt.contains("Lệ phí: 2.000 đồng/trang"), "{receipt}");
+    // 1.013818: halved until 31/12/2026, the full fee after.
+    let path = format!("{}/public/catalogue/p/1.013818.json", env!("CARGO_MANIFEST_DIR"));
+    let halved: Procedure = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let day = |s: &str| crate::core::calendar::Date::parse_iso(s).unwrap();
+    let december = receipt_fee(&halved, Mode::Online, day("2026-12-08")).unwrap();
+    assert!(december.starts_with("1.750.000 đồng đến hết ngày 31/12/2026"), "{december}");
+    assert_eq!(receipt_fee(&halved, Mode::Online, day("2027-01-02")).as_deref(), Some("3.500.000 đồng/hồ sơ"));
 }
