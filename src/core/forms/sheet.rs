@@ -112,4 +112,22 @@ mod tests {
         assert!(labels(&ct01.sheet(&a, None)).contains(&"Quan hệ của bạn với chủ hộ"));
         assert!(labels(&ct01.printed_sheet(&a, None)).contains(&"Quan hệ với chủ hộ"));
     }
+
+    #[test]
+    fn the_death_declaration_prints_the_hour_and_the_death_notice_as_its_template_does() {
+        // Thông tư 04/2020/TT-BTP: "Đã chết vào lúc: … giờ … phút, ngày …", then "Giấy báo tử/Giấy
+        // tờ thay thế Giấy báo tử số … do … cấp ngày …".
+        let death = form_for("1.000656").unwrap();
+        let mut a = Answers::new();
+        a.insert("nguoi-chet.gio-mat".into(), "14 giờ 30 phút".into());
+        a.insert("nguoi-chet.giay-bao-tu".into(), "giay-bao-tu".into());
+        let printed = labels(&death.printed_sheet(&a, None)).join(" | ");
+        for line in ["Đã chết vào lúc", "Ngày mất", "Số của Giấy báo tử (hoặc giấy tờ thay thế)", "Nơi cấp Giấy báo tử", "Ngày cấp Giấy báo tử"]
+        {
+            assert!(printed.contains(line), "{line} in {printed}");
+        }
+        // Other evidence than a death notice: nothing about a notice's number.
+        a.insert("nguoi-chet.giay-bao-tu".into(), "chung-cu".into());
+        assert!(!labels(&death.printed_sheet(&a, None)).iter().any(|l| l.starts_with("Số của Giấy báo tử")));
+    }
 }
