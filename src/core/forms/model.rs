@@ -61,7 +61,14 @@ pub struct Signer {
     /// the person joins a home not theirs); otherwise always.
     #[serde(default)]
     pub when: Option<Cond>,
+    /// A date-of-birth question: the block is printed only when that person is under 18 on the
+    /// day the declaration is made (a parent's consent for a minor).
+    #[serde(default)]
+    pub minor: Option<String>,
 }
+
+/// The age from which a person signs for themselves (Bộ luật Dân sự 2015, Điều 20).
+pub const ADULT_AGE: i32 = 18;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -416,6 +423,12 @@ impl FormDef {
         for signer in &self.signers {
             if let Some(c) = &signer.when {
                 conds.push((format!("signer {}", signer.title), c, None));
+            }
+            if let Some(born) = &signer.minor {
+                let once = self.section_of(born).is_some_and(|s| s.repeat.is_none());
+                if !once || !self.field(born).is_some_and(|f| matches!(f.kind, Kind::Date { .. })) {
+                    problems.push(p(format!("signer {}: minor {born} is not a date question asked once", signer.title)));
+                }
             }
         }
         for (place, c, inside) in conds {

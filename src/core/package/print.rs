@@ -4,9 +4,11 @@
 
 use super::pdf::{Align, Block, Doc, Signature};
 use super::{Manifest, DECLARATION, GUIDE, MANIFEST, RECEIPT};
+use crate::core::calendar::Date;
 use crate::core::calendar::Receipt;
 use crate::core::files::human_size;
-use crate::core::forms::{given, Answers, FormDef};
+use crate::core::forms::model::ADULT_AGE;
+use crate::core::forms::{age_on, given, Answers, FormDef};
 use crate::core::text::fold;
 use crate::core::units::Units;
 
@@ -52,17 +54,18 @@ pub fn pledge(form: &FormDef) -> &str {
 }
 
 /// The signature blocks, left to right: each heading, what to write, and the name written under
-/// it; a block the template asks only in some cases (`Signer::when`, on the asked answers) only
-/// then. A template with no signers of its own is signed by the applicant alone
-/// (`FormDef::applicant`).
-pub fn signatures(form: &FormDef, answers: &Answers) -> Vec<Signature> {
+/// it; a block the template asks only in some cases (`Signer::when`, on the asked answers; a
+/// minor's parent, `Signer::minor`, on the day the declaration is made) only then. A template
+/// with no signers of its own is signed by the applicant alone (`FormDef::applicant`).
+pub fn signatures(form: &FormDef, answers: &Answers, day: Date) -> Vec<Signature> {
     if form.signers.is_empty() {
         return vec![Signature { title: APPLICANT.into(), hint: SIGN_HERE.into(), name: form.applicant(answers) }];
     }
     let asked = form.asked(answers);
+    let minor = |born: &str| given(&asked, born).and_then(Date::parse_vn).is_some_and(|b| age_on(b, day) < ADULT_AGE);
     form.signers
         .iter()
-        .filter(|s| s.when.as_ref().is_none_or(|c| c.holds(&asked)))
+        .filter(|s| s.when.as_ref().is_none_or(|c| c.holds(&asked)) && s.minor.as_deref().is_none_or(minor))
         .map(|s| Signature {
             title: s.title.clone(),
             hint: s.hint.clone().unwrap_or_else(|| SIGN_HERE.into()),
@@ -122,7 +125,7 @@ pub fn declaration(form: &FormDef, answers: &Answers, units: Option<&Units>, m: 
             align: Align::RightHalf,
             indent: 0.0,
         },
-        Block::Signatures(signatures(form, answers)),
+        Block::Signatures(signatures(form, answers, day)),
     ]);
     b.push(Block::Space(16.0));
     b.push(Block::Text {

@@ -140,11 +140,15 @@ fn a_residence_declaration_for_a_home_not_the_persons_has_the_household_head_and
     // each in the template's own box; a person registering in their own home signs alone.
     let form = form_for("1.004222").unwrap();
     let signed = |case: &str| {
-        let answers: crate::core::forms::Answers = [("noi-dang-ky.truong-hop", case), ("nguoi-khai.ho-ten", "Lê Văn An"), ("chu-ho.ho-ten", "Lê Văn Bình")]
+        let answers: crate::core::forms::Answers =
+            [("noi-dang-ky.truong-hop", case), ("nguoi-khai.ho-ten", "Lê Văn An"), ("nguoi-khai.ngay-sinh", "02/03/1990"), ("chu-ho.ho-ten", "Lê Văn Bình")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+        print::signatures(form, &answers, crate::core::calendar::Date::parse_iso("2026-12-08").unwrap())
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        print::signatures(form, &answers).into_iter().map(|s| (s.title, s.hint, s.name)).collect::<Vec<_>>()
+            .map(|s| (s.title, s.hint, s.name))
+            .collect::<Vec<_>>()
     };
     let own = signed("so-huu");
     assert_eq!(
@@ -159,6 +163,20 @@ fn a_residence_declaration_for_a_home_not_the_persons_has_the_household_head_and
         assert!(s[0].1.contains("ý kiến đồng ý") && s[1].1.contains("ý kiến đồng ý"), "{case}: they write that they agree");
         assert_eq!((s[0].2.as_deref(), s[1].2.as_deref(), s[2].2.as_deref()), (Some("Lê Văn Bình"), None, Some("Lê Văn An")), "{case}");
     }
+    // Điều 21: a minor's declaration carries a parent's or guardian's consent too, judged on the
+    // day it is made: 16 on 8/12/2026, 18 on 2/3/2028.
+    let mut answers: crate::core::forms::Answers =
+        [("noi-dang-ky.truong-hop", "so-huu"), ("nguoi-khai.ho-ten", "Lê Minh Châu"), ("nguoi-khai.ngay-sinh", "02/03/2010")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    let titles = |a: &crate::core::forms::Answers, day: &str| {
+        print::signatures(form, a, crate::core::calendar::Date::parse_iso(day).unwrap()).into_iter().map(|s| s.title).collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&answers, "2026-12-08"), ["Ý KIẾN CỦA CHA, MẸ HOẶC NGƯỜI GIÁM HỘ", "NGƯỜI KÊ KHAI"]);
+    assert_eq!(titles(&answers, "2028-03-02"), ["NGƯỜI KÊ KHAI"]);
+    answers.insert("noi-dang-ky.truong-hop".into(), "thue-muon".into());
+    assert_eq!(titles(&answers, "2026-12-08").len(), 4, "head, owner, parent and the minor");
 }
 
 #[test]
@@ -169,7 +187,8 @@ fn the_marriage_declaration_is_pledged_and_signed_by_both_as_its_template_has_it
     let answers: crate::core::forms::Answers =
         [("ben-nu.ho-ten", "Trần Thị Mai"), ("ben-nam.ho-ten", " Lê Văn Nam ")].into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     assert!(print::pledge(form).starts_with("Chúng tôi cam đoan") && print::pledge(form).contains("tự nguyện"));
-    let signed: Vec<(String, Option<String>)> = print::signatures(form, &answers).into_iter().map(|s| (s.title, s.name)).collect();
+    let signed: Vec<(String, Option<String>)> =
+        print::signatures(form, &answers, crate::core::calendar::Date::parse_iso("2026-12-08").unwrap()).into_iter().map(|s| (s.title, s.name)).collect();
     assert_eq!(signed, [("BÊN NỮ".to_string(), Some("Trần Thị Mai".to_string())), ("BÊN NAM".to_string(), Some("Lê Văn Nam".to_string()))]);
     let choices =
         form.sections

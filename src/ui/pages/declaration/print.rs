@@ -57,7 +57,7 @@ fn PrintView(dossier_id: String, form: Arc<FormDef>, p: Arc<crate::core::catalog
                 view! { <h2>{s.title}</h2> {s.none.map(|n| view! { <p>{n}</p> })} {items} }
             })
             .collect_view();
-        let signatures = print::signatures(&form, &normalized)
+        let signatures = print::signatures(&form, &normalized, super::today())
             .into_iter()
             .map(|s| view! { <p><strong>{s.title}</strong><br/>{s.hint}<br/><strong class="print-sheet__signed">{s.name}</strong></p> })
             .collect_view();
