@@ -424,8 +424,9 @@ fn fees_halved_until_the_end_of_2026_are_the_fee_a_person_pays_today() {
     let p = procedure("1.013818");
     let day = |s: &str| Date::parse_iso(s).unwrap();
     for ch in &p.channels {
-        assert!(describe_fee_on(ch, day("2026-12-08")).starts_with("1.750.000 đồng đến hết ngày 31/12/2026"), "{ch:?}");
-        assert_eq!(describe_fee_on(ch, day("2027-01-02")), "3.500.000 đồng");
+        let december = describe_fee_on(ch, day("2026-12-08"));
+        assert!(december.starts_with("1.750.000 đồng/hồ sơ đến hết ngày 31/12/2026") && december.ends_with(": 3.500.000 đồng/hồ sơ"), "{december}");
+        assert_eq!(describe_fee_on(ch, day("2027-01-02")), "3.500.000 đồng/hồ sơ");
     }
     // Every lower fee read is half the fee, as the circular says, and ends on its last day.
     let all: Vec<_> = index().entries.iter().map(|e| procedure(&e.0)).flat_map(|p| p.channels).filter_map(|c| Some((c.fee_vnd?, c.reduced?))).collect();

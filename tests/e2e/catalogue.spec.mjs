@@ -211,10 +211,12 @@ test("a fee halved until 31/12/2026 is the fee shown until then, and the full fe
   await page.clock.setFixedTime(new Date("2026-12-08T09:00:00+07:00"));
   await open(page, "/thu-tuc/1.013818");
   const fees = page.locator("section[aria-labelledby=le-phi] tbody tr").first();
-  await expect(fees).toContainText("1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng");
+  await expect(fees).toContainText("1.750.000 đồng/hồ sơ đến hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng/hồ sơ");
+  // "/hồ sơ" is what the fee counts, written after each amount, not a note of its own.
+  await expect(page.locator("section[aria-labelledby=le-phi]")).not.toContainText("Ghi chú chung cho mọi cách nộp");
   await page.clock.setFixedTime(new Date("2027-01-04T09:00:00+07:00"));
   await open(page, "/thu-tuc/1.013818");
-  await expect(fees).toContainText("3.500.000 đồng");
+  await expect(fees).toContainText("3.500.000 đồng/hồ sơ");
   await expect(fees).not.toContainText("1.750.000");
 });
 

@@ -122,7 +122,7 @@ pub struct FeeNotes {
 }
 
 pub fn fee_notes(channels: &[Channel]) -> FeeNotes {
-    let notes: Vec<Option<String>> = channels.iter().map(|c| c.fee_note.clone().filter(|n| !n.trim().is_empty())).collect();
+    let notes: Vec<Option<String>> = channels.iter().map(fee_note_text).collect();
     let same = notes.len() > 1 && notes[0].is_some() && notes.iter().all(|n| *n == notes[0]);
     let province = channels.iter().any(|c| {
         let note = crate::core::text::fold(c.fee_note.as_deref().unwrap_or(""));
@@ -158,21 +158,44 @@ pub fn describe_fee(ch: &Channel) -> String {
     }
 }
 
-/// The fee paid on `today`: a lower fee for a while (`Channel::reduced`) is the fee while it lasts,
-/// with the day it ends and the fee after — "1.750.000 đồng đến hết ngày 31/12/2026 (mức giảm
-/// theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000 đồng"; before it starts, the
-/// fee and when it will be lower; after it, the fee alone.
+/// What a fee is counted by, when the fee's note begins with it: "/hồ sơ" of "/hồ sơ (Thông tư số
+/// 61/2023/TT-BTC)", "/trang", "/giao dịch". Written after each amount ("20.000 đồng/hồ sơ"), not
+/// as a note of its own.
+pub fn fee_unit(ch: &Channel) -> Option<&str> {
+    let note = ch.fee_note.as_deref()?.trim_start();
+    let unit = note.strip_prefix('/')?;
+    let end = unit.find(['(', '.', ';', ',']).unwrap_or(unit.len());
+    let unit = note[..end + 1].trim_end();
+    (unit.chars().count() > 1 && unit.chars().count() <= 30).then_some(unit)
+}
+
+/// The fee's note without its unit (`fee_unit`): "(Thông tư số 61/2023/TT-BTC)" of "/hồ sơ
+/// (Thông tư số 61/2023/TT-BTC)"; none when the note is the unit alone.
+pub fn fee_note_text(ch: &Channel) -> Option<String> {
+    let note = ch.fee_note.as_deref()?.trim();
+    let rest = match fee_unit(ch) {
+        Some(unit) => note.trim_start().strip_prefix(unit).unwrap_or(note).trim_start_matches(['.', ';', ',', ' ']),
+        None => note,
+    };
+    (!rest.trim().is_empty()).then(|| rest.trim().to_string())
+}
+
+/// The fee paid on `today`, each amount with its unit: a lower fee for a while (`Channel::reduced`)
+/// is the fee while it lasts, with the day it ends and the fee after — "1.750.000 đồng/hồ sơ đến
+/// hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000
+/// đồng/hồ sơ"; before it starts, the fee and when it will be lower; after it, the fee alone.
 pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
-    let fee = describe_fee(ch);
+    let unit = fee_unit(ch).filter(|_| ch.fee_vnd.is_some_and(|v| v > 0) || ch.fee_other.is_some()).unwrap_or_default();
+    let fee = format!("{}{unit}", describe_fee(ch));
     let Some(r) = ch.reduced.as_ref().filter(|r| today <= r.until) else {
         return fee;
     };
-    let reduced = format_thousands(r.vnd);
+    let reduced = format!("{}{unit}", tr!("catalogue.present.dong", "{amount} đồng", amount = format_thousands(r.vnd)));
     let basis = r.basis.as_deref().map(|b| tr!("catalogue.present.theo-van-ban", " theo {basis}", basis = b)).unwrap_or_default();
     if r.applies_on(today) {
         tr!(
             "catalogue.present.giam-den-het",
-            "{reduced} đồng đến hết ngày {until} (mức giảm{basis}), từ ngày {next}: {fee}",
+            "{reduced} đến hết ngày {until} (mức giảm{basis}), từ ngày {next}: {fee}",
             reduced = reduced,
             until = r.until.to_vn(),
             basis = basis,
@@ -183,7 +206,7 @@ pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
         let from = r.from.map(Date::to_vn).unwrap_or_default();
         tr!(
             "catalogue.present.se-giam-tu",
-            "{fee} (từ ngày {from} đến hết ngày {until}: {reduced} đồng, mức giảm{basis})",
+            "{fee} (từ ngày {from} đến hết ngày {until}: {reduced}, mức giảm{basis})",
             fee = fee,
             from = from,
             until = r.until.to_vn(),
@@ -197,9 +220,9 @@ pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
 /// mức phí 400.000 đồng/hồ sơ…)".
 pub fn fee_with_note_on(ch: &Channel, today: Date) -> String {
     let fee = describe_fee_on(ch, today);
-    match ch.fee_note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    match fee_note_text(ch) {
         None => fee,
-        Some(n) if n.starts_with(['/', '(']) => format!("{fee}{n}"),
+        Some(n) if n.starts_with('(') => format!("{fee} {n}"),
         Some(n) => format!("{fee} ({n})"),
     }
 }
@@ -383,6 +406,11 @@ mod tests {
         // With its note on one line: a unit is glued, a sentence goes in brackets.
         let per_dossier = Channel { fee_note: Some("/hồ sơ".into()), ..channel(None, None, Some(20_000)) };
         assert_eq!(fee_with_note_on(&per_dossier, day("2026-12-08")), "20.000 đồng/hồ sơ");
+        let law = Channel { fee_note: Some("/hồ sơ (Thông tư số 61/2023/TT-BTC)".into()), ..channel(None, None, Some(20_000)) };
+        assert_eq!((fee_unit(&law), fee_note_text(&law).as_deref()), (Some("/hồ sơ"), Some("(Thông tư số 61/2023/TT-BTC)")));
+        assert_eq!(fee_with_note_on(&law, day("2026-12-08")), "20.000 đồng/hồ sơ (Thông tư số 61/2023/TT-BTC)");
+        let free = Channel { fee_note: Some("/hồ sơ".into()), ..channel(None, None, Some(0)) };
+        assert_eq!(fee_with_note_on(&free, day("2026-12-08")), "Miễn phí", "nothing to count");
         let said = Channel { fee_note: Some("áp dụng mức phí 400.000 đồng/hồ sơ".into()), ..channel(None, None, Some(800_000)) };
         assert_eq!(fee_with_note_on(&said, day("2026-12-08")), "800.000 đồng (áp dụng mức phí 400.000 đồng/hồ sơ)");
     }

@@ -489,6 +489,6 @@ fn the_receipt_says_the_fee_of_the_way_chosen_on_the_day_the_package_is_made() {
     let halved: Procedure = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let day = |s: &str| crate::core::calendar::Date::parse_iso(s).unwrap();
     let december = receipt_fee(&halved, Mode::Online, day("2026-12-08")).unwrap();
-    assert!(december.starts_with("1.750.000 đồng đến hết ngày 31/12/2026"), "{december}");
+    assert!(december.starts_with("1.750.000 đồng/hồ sơ đến hết ngày 31/12/2026"), "{december}");
     assert_eq!(receipt_fee(&halved, Mode::Online, day("2027-01-02")).as_deref(), Some("3.500.000 đồng/hồ sơ"));
 }
