@@ -164,7 +164,7 @@ pub fn describe_fee(ch: &Channel) -> String {
 pub fn fee_unit(ch: &Channel) -> Option<&str> {
     let note = ch.fee_note.as_deref()?.trim_start();
     let unit = note.strip_prefix('/')?;
-    let end = unit.find(['(', '.', ';', ',']).unwrap_or(unit.len());
+    let end = unit.find(['(', '.', ';', ',', ':', '\n']).unwrap_or(unit.len());
     let unit = note[..end + 1].trim_end();
     (unit.chars().count() > 1 && unit.chars().count() <= 30).then_some(unit)
 }

@@ -747,6 +747,19 @@ mod tests {
     }
 
     #[test]
+    fn a_minor_s_consent_hangs_on_a_birth_date_always_asked_and_required() {
+        // A hidden or blank birth date would drop the parent's box without anyone seeing it.
+        let mut f = form_for("1.004222").unwrap().clone();
+        assert!(f.check().is_empty(), "{:?}", f.check());
+        let born = f.sections.iter_mut().flat_map(|s| s.fields.iter_mut()).find(|x| x.id == "nguoi-khai.ngay-sinh").unwrap();
+        born.required = Required::No;
+        assert_eq!(f.check().len(), 1, "{:?}", f.check());
+        let mut f = form_for("1.004222").unwrap().clone();
+        f.signers.iter_mut().find(|s| s.minor.is_some()).unwrap().minor = Some("thanh-vien.ngay-sinh".into());
+        assert_eq!(f.check().len(), 1, "a member's birth date, asked per member: {:?}", f.check());
+    }
+
+    #[test]
     fn a_condition_cannot_read_a_repeating_section_from_outside() {
         let mut f = form_for("1.001612").unwrap().clone();
         f.documents.push(DocumentRule { when: Cond::Filled { field: "thanh-vien.ho-ten".into() }, document: "Giấy tờ".into(), because: "…".into() });

@@ -424,10 +424,13 @@ impl FormDef {
             if let Some(c) = &signer.when {
                 conds.push((format!("signer {}", signer.title), c, None));
             }
+            // Asked always and required, or a hidden or blank answer would drop the box unseen.
             if let Some(born) = &signer.minor {
-                let once = self.section_of(born).is_some_and(|s| s.repeat.is_none());
-                if !once || !self.field(born).is_some_and(|f| matches!(f.kind, Kind::Date { .. })) {
-                    problems.push(p(format!("signer {}: minor {born} is not a date question asked once", signer.title)));
+                let always = self.section_of(born).is_some_and(|s| s.repeat.is_none() && s.show_if.is_none());
+                let date =
+                    self.field(born).is_some_and(|f| matches!(f.kind, Kind::Date { .. }) && f.show_if.is_none() && matches!(f.required, Required::Always));
+                if !always || !date {
+                    problems.push(p(format!("signer {}: minor {born} is not a required date question asked always, once", signer.title)));
                 }
             }
         }

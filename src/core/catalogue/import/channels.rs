@@ -293,7 +293,13 @@ fn says_working_days(ch: &mut Channel, flags: &mut Vec<ReviewFlag>) {
 fn take_note(ch: &mut Channel, rest: &mut &str) {
     if ch.fee_note.is_none() {
         if let Some(n) = bracket_group_len(rest) {
-            let inner = rest[1..n].trim_end_matches(')');
+            // The group's own closing bracket only: "(/hồ sơ (Thông tư số 61/2023/TT-BTC))" keeps
+            // the inner one; a note bracketed twice, "((Từ ngày … ))", loses the outer pair.
+            let inner = rest[1..n].strip_suffix(')').unwrap_or(&rest[1..n]);
+            let inner = match bracket_group_len(inner.trim()) {
+                Some(m) if m == inner.trim().len() => &inner.trim()[1..m - 1],
+                _ => inner,
+            };
             if !inner.trim().is_empty() {
                 ch.fee_note = Some(crate::core::text::clean(inner));
             }
@@ -635,6 +641,14 @@ mod tests {
         // "giám sát" (supervision) is not "giảm" (less).
         assert_eq!(exemptions(Some("Phí kiểm tra, giám sát động vật: theo quy định tại Thông tư số 101/2020/TT-BTC;"), None), Vec::<String>::new());
         assert_eq!(exemptions(Some("GIẢM 50% lệ phí cho hộ nghèo."), None), ["GIẢM 50% lệ phí cho hộ nghèo."], "in capitals too");
+    }
+
+    #[test]
+    fn a_fee_note_keeps_its_own_brackets() {
+        let (ch, _) = parse("Trực tuyến5 Ngày làm việc80,000 Việt Nam Đồng(/hồ sơ (Thông tư số 61/2023/TT-BTC))");
+        assert_eq!(ch[0].fee_note.as_deref(), Some("/hồ sơ (Thông tư số 61/2023/TT-BTC)"));
+        let (ch, _) = parse("Trực tiếp30 Ngày70,000,000 Việt Nam Đồng((Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí nêu trên))");
+        assert_eq!(ch[0].fee_note.as_deref(), Some("Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí nêu trên"));
     }
 
     #[test]
