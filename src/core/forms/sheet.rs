@@ -99,12 +99,14 @@ mod tests {
         sheet.iter().flat_map(|s| &s.items).flat_map(|i| &i.rows).map(|r| r.label.as_str()).collect()
     }
 
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
     #[test]
     fn the_printed_declaration_asks_in_the_template_s_words_and_not_about_who_submits() {
         let lltp = form_for("3.000333").unwrap();
-        let mut a = Answers::new();
-        a.insert("yeu-cau.loai-phieu".into(), "so-1".into());
-        a.insert("yeu-cau.uy-quyen".into(), "nguoi-than".into());
+        let a = answers(&[("yeu-cau.loai-phieu", "so-1"), ("yeu-cau.uy-quyen", "nguoi-than")]);
         assert!(labels(&lltp.sheet(&a, None)).contains(&"Bạn tự nộp hay nhờ người khác nộp thay?"), "the person checks every answer");
         assert!(!labels(&lltp.printed_sheet(&a, None)).iter().any(|l| l.contains("Bạn")), "the desk's Mẫu 01 has no such question");
         let ct01 = form_for("1.004222").unwrap();
@@ -118,9 +120,7 @@ mod tests {
         // Thông tư 04/2020/TT-BTP: "Đã chết vào lúc: … giờ … phút, ngày …", then "Giấy báo tử/Giấy
         // tờ thay thế Giấy báo tử số … do … cấp ngày …".
         let death = form_for("1.000656").unwrap();
-        let mut a = Answers::new();
-        a.insert("nguoi-chet.gio-mat".into(), "14 giờ 30 phút".into());
-        a.insert("nguoi-chet.giay-bao-tu".into(), "giay-bao-tu".into());
+        let mut a = answers(&[("nguoi-chet.gio-mat", "14 giờ 30 phút"), ("nguoi-chet.giay-bao-tu", "giay-bao-tu")]);
         let printed = labels(&death.printed_sheet(&a, None)).join(" | ");
         for line in ["Đã chết vào lúc", "Ngày mất", "Số của Giấy báo tử (hoặc giấy tờ thay thế)", "Nơi cấp Giấy báo tử", "Ngày cấp Giấy báo tử"]
         {
