@@ -169,6 +169,16 @@ pub fn fee_unit(ch: &Channel) -> Option<&str> {
     (unit.chars().count() > 1 && unit.chars().count() <= 30).then_some(unit)
 }
 
+/// A unit as it reads after an amount: "/lần" of the portal's "/Lần", "/giấy công nhận"; a unit in
+/// capitals stays ("/CCHN").
+fn in_running_text(unit: &str) -> String {
+    let mut letters = unit.trim_start_matches('/').chars();
+    match (letters.next(), letters.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => format!("/{}{}", first.to_lowercase(), &unit[1 + first.len_utf8()..]),
+        _ => unit.to_string(),
+    }
+}
+
 /// The fee's note without its unit (`fee_unit`): "(Thông tư số 61/2023/TT-BTC)" of "/hồ sơ
 /// (Thông tư số 61/2023/TT-BTC)"; none when the note is the unit alone.
 pub fn fee_note_text(ch: &Channel) -> Option<String> {
@@ -185,7 +195,7 @@ pub fn fee_note_text(ch: &Channel) -> Option<String> {
 /// hết ngày 31/12/2026 (mức giảm theo Thông tư số 64/2025/TT-BTC), từ ngày 01/01/2027: 3.500.000
 /// đồng/hồ sơ"; before it starts, the fee and when it will be lower; after it, the fee alone.
 pub fn describe_fee_on(ch: &Channel, today: Date) -> String {
-    let unit = fee_unit(ch).filter(|_| ch.fee_vnd.is_some_and(|v| v > 0) || ch.fee_other.is_some()).unwrap_or_default();
+    let unit = fee_unit(ch).filter(|_| ch.fee_vnd.is_some_and(|v| v > 0) || ch.fee_other.is_some()).map(in_running_text).unwrap_or_default();
     let fee = format!("{}{unit}", describe_fee(ch));
     let Some(r) = ch.reduced.as_ref().filter(|r| today <= r.until) else {
         return fee;
@@ -409,6 +419,10 @@ mod tests {
         let law = Channel { fee_note: Some("/hồ sơ (Thông tư số 61/2023/TT-BTC)".into()), ..channel(None, None, Some(20_000)) };
         assert_eq!((fee_unit(&law), fee_note_text(&law).as_deref()), (Some("/hồ sơ"), Some("(Thông tư số 61/2023/TT-BTC)")));
         assert_eq!(fee_with_note_on(&law, day("2026-12-08")), "20.000 đồng/hồ sơ (Thông tư số 61/2023/TT-BTC)");
+        let capital = Channel { fee_note: Some("/Lần. Giá trị giao dịch dưới 2,1 tỷ đồng".into()), ..channel(None, None, Some(1_800_000)) };
+        assert_eq!(fee_with_note_on(&capital, day("2026-12-08")), "1.800.000 đồng/lần (Giá trị giao dịch dưới 2,1 tỷ đồng)");
+        let acronym = Channel { fee_note: Some("/CCHN".into()), ..channel(None, None, Some(50_000)) };
+        assert_eq!(fee_with_note_on(&acronym, day("2026-12-08")), "50.000 đồng/CCHN");
         let free = Channel { fee_note: Some("/hồ sơ".into()), ..channel(None, None, Some(0)) };
         assert_eq!(fee_with_note_on(&free, day("2026-12-08")), "Miễn phí", "nothing to count");
         let said = Channel { fee_note: Some("áp dụng mức phí 400.000 đồng/hồ sơ".into()), ..channel(None, None, Some(800_000)) };
