@@ -296,8 +296,9 @@ fn take_note(ch: &mut Channel, rest: &mut &str) {
             // The group's own closing bracket only: "(/hồ sơ (Thông tư số 61/2023/TT-BTC))" keeps
             // the inner one; a note bracketed twice, "((Từ ngày … ))", loses the outer pair.
             let inner = rest[1..n].strip_suffix(')').unwrap_or(&rest[1..n]);
-            let inner = match bracket_group_len(inner.trim()) {
-                Some(m) if m == inner.trim().len() => &inner.trim()[1..m - 1],
+            let whole = inner.trim();
+            let inner = match (bracket_group_len(whole), whole.strip_prefix('(').and_then(|w| w.strip_suffix(')'))) {
+                (Some(m), Some(within)) if m == whole.len() => within,
                 _ => inner,
             };
             if !inner.trim().is_empty() {
@@ -649,6 +650,9 @@ mod tests {
         assert_eq!(ch[0].fee_note.as_deref(), Some("/hồ sơ (Thông tư số 61/2023/TT-BTC)"));
         let (ch, _) = parse("Trực tiếp30 Ngày70,000,000 Việt Nam Đồng((Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí nêu trên))");
         assert_eq!(ch[0].fee_note.as_deref(), Some("Từ ngày 01/07/2025 đến hết ngày 31/12/2026, mức lệ phí bằng 50% mức phí nêu trên"));
+        // A group the row leaves open to its end (found by import_never_panics).
+        let (ch, _) = parse("Trực tiếp5 Ngày50,000 Việt Nam Đồng((Mã: KQ.G15.Mô tả");
+        assert!(ch[0].fee_note.as_deref().is_some_and(|n| n.ends_with("Mô tả")), "{:?}", ch[0].fee_note);
     }
 
     #[test]
