@@ -184,7 +184,7 @@ fn in_running_text(unit: &str) -> String {
 pub fn fee_note_text(ch: &Channel) -> Option<String> {
     let note = ch.fee_note.as_deref()?.trim();
     let rest = match fee_unit(ch) {
-        Some(unit) => note.trim_start().strip_prefix(unit).unwrap_or(note).trim_start_matches(['.', ';', ',', ' ']),
+        Some(unit) => note.strip_prefix(unit).unwrap_or(note).trim_start_matches(['.', ';', ',', ' ']),
         None => note,
     };
     (!rest.trim().is_empty()).then(|| rest.trim().to_string())

@@ -195,7 +195,7 @@ fn reduced_fee(ch: &Channel) -> Option<ReducedFee> {
     // 31/12/2025, … trực tuyến … bằng 50%…; Kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 … bằng 50%
     // mức thu nêu trên"): each clause alone, the one ending last, when it halves the fee itself.
     reduction_in(&text, full).or_else(|| {
-        let read: Vec<ReducedFee> = text.split(['.', ';']).filter(|c| c.contains("bằng 50% mức")).filter_map(|c| reduction_in(c, full)).collect();
+        let read: Vec<ReducedFee> = text.split(['.', ';']).filter(|c| c.contains(HALVED)).filter_map(|c| reduction_in(c, full)).collect();
         let last = read.iter().map(|r| r.until).max()?;
         let mut ending_last = read.into_iter().filter(|r| r.until == last);
         let first = ending_last.next()?;
@@ -203,10 +203,15 @@ fn reduced_fee(ch: &Channel) -> Option<ReducedFee> {
     })
 }
 
+/// How the source says a fee is halved ("mức lệ phí bằng 50% mức phí nêu trên"), and how it gives
+/// the last day of a lower fee ("đến hết ngày 31/12/2026"), in small letters.
+const HALVED: &str = "bằng 50% mức";
+const UNTIL: &str = "đến hết ngày ";
+
 /// The one lower fee `text` (in small letters) states for a fee of `full` đồng, with its last day.
 fn reduction_in(text: &str, full: u64) -> Option<ReducedFee> {
     let after = |word: &str| text.match_indices(word).map(|(i, _)| &text[i + word.len()..]).collect::<Vec<_>>();
-    let untils: Vec<Date> = after("đến hết ngày ").into_iter().filter_map(date_at).collect();
+    let untils: Vec<Date> = after(UNTIL).into_iter().filter_map(date_at).collect();
     let until = *untils.first()?;
     if untils.iter().any(|u| *u != until) {
         return None;
@@ -220,7 +225,7 @@ fn reduction_in(text: &str, full: u64) -> Option<ReducedFee> {
     amounts.retain(|a| *a != full);
     amounts.sort_unstable();
     amounts.dedup();
-    let halved = text.contains("bằng 50% mức").then_some(full / 2).filter(|_| full.is_multiple_of(2));
+    let halved = text.contains(HALVED).then_some(full / 2).filter(|_| full.is_multiple_of(2));
     let vnd = match (amounts.as_slice(), halved) {
         ([one], _) => *one,
         ([], Some(half)) => half,
@@ -233,7 +238,7 @@ fn reduction_in(text: &str, full: u64) -> Option<ReducedFee> {
     // The circular named after the last day ("… đến hết ngày 31/12/2026 theo Thông tư số
     // 64/2025/TT-BTC"), else the last one before it ("Theo Thông tư 64/2025/TT-BTC (kể từ … đến
     // hết …)"); not the one setting the full fee.
-    let ends = text.find("đến hết ngày ")?;
+    let ends = text.find(UNTIL)?;
     let circulars: Vec<(usize, String)> = text
         .match_indices("thông tư")
         .filter_map(|(i, w)| {

@@ -425,7 +425,8 @@ const FILE_NAMES_CHARS: usize = 300;
 /// ("MauDanhsach…").
 fn glued_file_start(stem: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = stem.char_indices().collect();
-    let several = TEMPLATE_EXTENSIONS.iter().any(|e| stem.to_lowercase().contains(e));
+    let lower = stem.to_lowercase();
+    let several = TEMPLATE_EXTENSIONS.iter().any(|e| lower.contains(e));
     let longest = if several { FILE_NAMES_CHARS } else { FILE_NAME_CHARS };
     let first = chars.len().saturating_sub(longest).max(1);
     (first..chars.len()).find(|&j| runs_on(&chars, j)).map(|j| chars[j].0)
@@ -462,11 +463,11 @@ fn runs_on(chars: &[(usize, char)], j: usize) -> bool {
     let (b, c, d) = (back(2), back(1), at(j));
     let rest: String = chars[j..].iter().take(12).map(|c| c.1).collect();
     let lower = rest.to_lowercase();
-    if ["doc", "pdf", "xls", "odt"].iter().any(|e| lower.starts_with(e)) {
+    if TEMPLATE_EXTENSIONS.iter().any(|e| lower.starts_with(&e[1..])) {
         return false;
     }
     // The text from the last space to the place, and whether it is Vietnamese.
-    let token: String = chars[..j].iter().rev().map(|c| c.1).take_while(|c| !c.is_whitespace()).collect::<Vec<_>>().into_iter().rev().collect();
+    let token: String = run_before(chars, j, |c| !c.is_whitespace()).into_iter().collect();
     let vietnamese = token.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
     let names_template = TEMPLATE_NAMES.iter().any(|w| rest.starts_with(w));
     // "Bộ|Mau" (a word of one capital and one letter), not "VNe|ID".
@@ -486,7 +487,7 @@ fn runs_on(chars: &[(usize, char)], j: usize) -> bool {
         return true;
     }
     if (b.is_lowercase() || b.is_uppercase()) && c.is_lowercase() && c != 'm' && d.is_ascii_digit() {
-        let word: String = token.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let word: String = run_before(chars, j, char::is_alphabetic).into_iter().collect();
         if NUMBERED_WORDS.contains(&word.to_lowercase().as_str()) {
             return false;
         }
@@ -560,7 +561,7 @@ fn words_before_vietnamese(chars: &[(usize, char)], j: usize, n: usize) -> bool 
 
 /// Whether the ')' at `chars[close]` ends a numbered item, "(ii)" or "a)".
 fn numbered_item(chars: &[(usize, char)], close: usize) -> bool {
-    let inside: Vec<char> = chars[..close].iter().rev().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect();
+    let inside = run_before(chars, close, char::is_alphanumeric);
     let open = close.checked_sub(inside.len() + 1).map(|k| chars[k].1);
     let roman = inside.iter().all(|c| matches!(c, 'i' | 'v' | 'x'));
     let number = inside.len() <= 2 && inside.iter().all(char::is_ascii_digit);
@@ -574,15 +575,23 @@ fn numbered_item(chars: &[(usize, char)], close: usize) -> bool {
 /// Whether an abbreviation of up to three capitals, not a Roman number, ends at `chars[dot]`
 /// ("TP.HCM", "PGS.TS").
 fn abbreviation_before(chars: &[(usize, char)], dot: usize) -> bool {
-    let word: Vec<char> = chars[..dot].iter().rev().map(|c| c.1).take_while(|c| c.is_alphabetic()).collect();
+    let word = run_before(chars, dot, char::is_alphabetic);
     let starts_a_word = dot.checked_sub(word.len() + 1).is_none_or(|k| chars[k].1.is_whitespace());
     (1..=3).contains(&word.len()) && word.iter().all(|c| c.is_uppercase()) && starts_a_word && !roman_before(chars, dot)
 }
 
 /// Whether a Roman number ends at `chars[dot]`, numbering a section with what follows ("Phụ lục I.9").
 fn roman_before(chars: &[(usize, char)], dot: usize) -> bool {
-    let word: Vec<char> = chars[..dot].iter().rev().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect();
+    let word = run_before(chars, dot, char::is_alphanumeric);
     !word.is_empty() && word.iter().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// The characters just before `chars[at]` that `keep` accepts, in order: "TP" before the '.' of
+/// "…UBND TP.HCM", the word before a glued number.
+fn run_before(chars: &[(usize, char)], at: usize, keep: impl Fn(char) -> bool) -> Vec<char> {
+    let mut run: Vec<char> = chars[..at].iter().rev().map(|c| c.1).take_while(|c| keep(*c)).collect();
+    run.reverse();
+    run
 }
 
 /// Whether the '.' at `chars[dot]` ends a date ("27/12/2021").
